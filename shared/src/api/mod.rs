@@ -1,0 +1,3 @@
+//! Request and response types of the JSON API under `/api`, one module per resource.
+
+pub mod health;
