@@ -1,1 +1,20 @@
+//! The DSP server: a JSON API under `/api` that also serves the built web app.
+//!
+//! `app` assembles the router and runs the server; `routes` holds the HTTP layer (thin handlers,
+//! one module per resource); `db`, `entity` and `migration` hold persistence; `config` and
+//! `clock` are injected everywhere they are needed, never read globally.
 
+pub mod app;
+pub mod clock;
+pub mod config;
+pub mod db;
+pub mod entity;
+pub mod error;
+pub mod migration;
+pub mod routes;
+pub mod seed;
+pub mod spa;
+pub mod telemetry;
+
+pub use app::{AppState, Server};
+pub use config::Config;

@@ -1,0 +1,163 @@
+//! The application: shared state, the router with its middleware, and the server's life
+//! (bind, migrate, serve, shut down gracefully).
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use anyhow::Context;
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::http::{HeaderValue, header};
+use axum::middleware;
+use sea_orm::DatabaseConnection;
+use tokio::net::TcpListener;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
+
+use crate::clock::Clock;
+use crate::config::Config;
+use crate::error::{AppError, json_errors};
+use crate::{db, routes, spa, telemetry};
+
+/// Largest JSON body the API accepts (documents have their own streaming limit).
+const JSON_BODY_LIMIT: usize = 1024 * 1024;
+
+/// What every handler can reach. Cheap to clone; holds no per-user state (that lives in the
+/// database, so that several instances can share one).
+#[derive(Debug, Clone)]
+pub struct AppState {
+    /// The database pool.
+    pub db: DatabaseConnection,
+    /// The configuration, read once at start.
+    pub config: Arc<Config>,
+    /// The only source of `now`.
+    pub clock: Clock,
+    /// The OpenAPI document, rendered once.
+    pub openapi: Arc<str>,
+}
+
+/// Builds the whole router: `/api` (JSON only) and the web app as the fallback.
+///
+/// # Errors
+/// When the OpenAPI document cannot be rendered.
+pub fn router(db: DatabaseConnection, config: Arc<Config>, clock: Clock) -> anyhow::Result<Router> {
+    let (api, openapi) = utoipa_axum::router::OpenApiRouter::with_openapi(routes::openapi_base())
+        .nest("/api", routes::api())
+        .split_for_parts();
+    let openapi: Arc<str> =
+        openapi.to_pretty_json().context("rendering the OpenAPI document")?.into();
+    let dist = config.dist_dir.clone();
+    let state = AppState { db, config, clock, openapi };
+    let api = api
+        .route("/api", axum::routing::any(api_not_found))
+        .route("/api/{*rest}", axum::routing::any(api_not_found))
+        .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))
+        .layer(CatchPanicLayer::new())
+        .layer(middleware::from_fn(json_errors))
+        .with_state(state);
+    let app = Router::new()
+        .merge(api)
+        .fallback(spa::serve)
+        .with_state(dist)
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("no-referrer"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_FRAME_OPTIONS,
+            HeaderValue::from_static("DENY"),
+        ))
+        .layer(CompressionLayer::new())
+        .layer(PropagateRequestIdLayer::new(telemetry::request_id_header()))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(telemetry::request_span)
+                .on_response(DefaultOnResponse::new().level(tracing::Level::INFO)),
+        )
+        .layer(SetRequestIdLayer::new(telemetry::request_id_header(), MakeRequestUuid));
+    Ok(app)
+}
+
+/// Any `/api` path that no route answers.
+async fn api_not_found() -> AppError {
+    AppError::NotFound
+}
+
+/// A server bound to its address with a migrated database, ready to run.
+#[derive(Debug)]
+pub struct Server {
+    listener: TcpListener,
+    router: Router,
+    db: DatabaseConnection,
+}
+
+impl Server {
+    /// Connects to and migrates the database, then binds the configured address (port 0 picks
+    /// a free port, see [`Server::local_addr`]).
+    ///
+    /// # Errors
+    /// When the database cannot be opened or migrated, or the address cannot be bound.
+    pub async fn build(config: Config, clock: Clock) -> anyhow::Result<Self> {
+        let db = db::connect(&config).await.context("opening the database")?;
+        db::migrate(&db).await.context("migrating the database")?;
+        let listener = TcpListener::bind(config.bind)
+            .await
+            .with_context(|| format!("binding {}", config.bind))?;
+        let router = router(db.clone(), Arc::new(config), clock)?;
+        Ok(Self { listener, router, db })
+    }
+
+    /// The bound address.
+    ///
+    /// # Errors
+    /// When the socket has no local address.
+    pub fn local_addr(&self) -> std::io::Result<SocketAddr> {
+        self.listener.local_addr()
+    }
+
+    /// Serves until `shutdown` completes, then finishes the requests in flight and closes the
+    /// database pool.
+    ///
+    /// # Errors
+    /// When the server fails.
+    pub async fn run(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> anyhow::Result<()> {
+        tracing::info!(addr = %self.listener.local_addr()?, "serving");
+        axum::serve(self.listener, self.router).with_graceful_shutdown(shutdown).await?;
+        self.db.close().await?;
+        tracing::info!("stopped");
+        Ok(())
+    }
+}
+
+/// Completes on SIGINT (Ctrl-C) or SIGTERM.
+pub async fn shutdown_signal() {
+    let interrupt = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}

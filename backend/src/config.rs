@@ -1,0 +1,115 @@
+//! Typed configuration, read once from the environment at start and injected.
+//! Every variable is documented in `.env.example`.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use anyhow::{Context, bail};
+
+/// The server's configuration.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// `DATABASE_URL`: `sqlite://…` or `postgres://…`; default a SQLite file in the data directory.
+    pub database_url: String,
+    /// `DSP_DATA_DIR`: where the SQLite file and stored documents live (default `./data`).
+    pub data_dir: PathBuf,
+    /// `DSP_BIND`: the address to listen on (default `127.0.0.1:8080`).
+    pub bind: SocketAddr,
+    /// `DSP_PUBLIC_ORIGIN`: the origin browsers use, e.g. `https://dsp.example.lu`
+    /// (default `http://localhost:8080`). WebAuthn and CSRF checks compare against it.
+    pub public_origin: String,
+    /// `DSP_DIST_DIR`: the built web app (default `./dist`).
+    pub dist_dir: PathBuf,
+    /// `DSP_DB_MAX_CONNECTIONS`: the size of the database pool (default 16).
+    pub db_max_connections: u32,
+}
+
+impl Config {
+    /// Reads the configuration from the process environment, creating the data directory.
+    ///
+    /// # Errors
+    /// When a variable is malformed or the data directory cannot be created.
+    pub fn from_env() -> anyhow::Result<Self> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Reads the configuration from any variable lookup (the environment, or a test's map).
+    ///
+    /// # Errors
+    /// When a variable is malformed or the data directory cannot be created.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> anyhow::Result<Self> {
+        let var = |name: &str| lookup(name).filter(|v| !v.trim().is_empty());
+        let data_dir = PathBuf::from(var("DSP_DATA_DIR").unwrap_or_else(|| "./data".into()));
+        std::fs::create_dir_all(&data_dir)
+            .with_context(|| format!("cannot create DSP_DATA_DIR {}", data_dir.display()))?;
+        let database_url = match var("DATABASE_URL") {
+            Some(url) => url,
+            None => {
+                let file = std::path::absolute(data_dir.join("dsp.db"))
+                    .context("cannot resolve the SQLite file path")?;
+                format!("sqlite://{}?mode=rwc", file.display())
+            }
+        };
+        if !(database_url.starts_with("sqlite:")
+            || database_url.starts_with("postgres://")
+            || database_url.starts_with("postgresql://"))
+        {
+            bail!("DATABASE_URL must start with sqlite: or postgres://");
+        }
+        let bind = var("DSP_BIND")
+            .unwrap_or_else(|| "127.0.0.1:8080".into())
+            .parse()
+            .context("DSP_BIND must be an address such as 127.0.0.1:8080")?;
+        let public_origin =
+            var("DSP_PUBLIC_ORIGIN").unwrap_or_else(|| "http://localhost:8080".into());
+        if !(public_origin.starts_with("http://") || public_origin.starts_with("https://"))
+            || public_origin.ends_with('/')
+        {
+            bail!("DSP_PUBLIC_ORIGIN must be an origin such as https://dsp.example.lu (no path)");
+        }
+        let dist_dir = PathBuf::from(var("DSP_DIST_DIR").unwrap_or_else(|| "./dist".into()));
+        let db_max_connections = var("DSP_DB_MAX_CONNECTIONS")
+            .map_or(Ok(16), |v| v.parse())
+            .context("DSP_DB_MAX_CONNECTIONS must be a positive number")?;
+        if db_max_connections == 0 {
+            bail!("DSP_DB_MAX_CONNECTIONS must be a positive number");
+        }
+        Ok(Self { database_url, data_dir, bind, public_origin, dist_dir, db_max_connections })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn config(vars: &[(&str, &str)]) -> anyhow::Result<Config> {
+        let map: HashMap<String, String> =
+            vars.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
+        Config::from_lookup(|name| map.get(name).cloned())
+    }
+
+    #[test]
+    fn defaults_put_a_sqlite_file_in_the_data_directory() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("nested/data");
+        let c = config(&[("DSP_DATA_DIR", data.to_str().unwrap())]).unwrap();
+        assert!(data.is_dir(), "the data directory is created");
+        assert!(c.database_url.starts_with("sqlite://"));
+        assert!(c.database_url.ends_with("nested/data/dsp.db?mode=rwc"));
+        assert_eq!(c.bind.to_string(), "127.0.0.1:8080");
+        assert_eq!(c.public_origin, "http://localhost:8080");
+    }
+
+    #[test]
+    fn malformed_values_are_refused_with_the_variable_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path().to_str().unwrap();
+        let err = config(&[("DSP_DATA_DIR", d), ("DSP_BIND", "nowhere")]).unwrap_err();
+        assert!(err.to_string().contains("DSP_BIND"));
+        let err = config(&[("DSP_DATA_DIR", d), ("DATABASE_URL", "mysql://x")]).unwrap_err();
+        assert!(err.to_string().contains("DATABASE_URL"));
+        let err = config(&[("DSP_DATA_DIR", d), ("DSP_PUBLIC_ORIGIN", "x.lu")]).unwrap_err();
+        assert!(err.to_string().contains("DSP_PUBLIC_ORIGIN"));
+    }
+}

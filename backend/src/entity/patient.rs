@@ -1,0 +1,27 @@
+//! A patient's record: identity, preferred language and the record's life (created, activated,
+//! closed) with its dates.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "patients")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    #[sea_orm(unique)]
+    pub national_id: String,
+    pub given_name: String,
+    pub family_name: String,
+    pub birth_date: Date,
+    pub preferred_language: String,
+    pub record_state: String,
+    pub created_at: DateTimeUtc,
+    pub letter_issued_at: Option<DateTimeUtc>,
+    pub activated_at: Option<DateTimeUtc>,
+    pub closed_at: Option<DateTimeUtc>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,150 @@
+//! Errors of the HTTP layer, mapped to status codes and stable `ApiErrorCode`s in one place.
+//!
+//! Handlers return [`AppError`]; its response carries only a status and the code. The
+//! [`json_errors`] middleware, wrapped around the whole API, then writes every error body
+//! (`{code, message_key, request_id}`), including those produced by axum and tower themselves
+//! (unknown method, body too large, panics), so that no error under `/api` is ever HTML or empty.
+//! Internal causes are logged with the request id and never sent.
+
+use axum::Json;
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{FromRequest, Request};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use serde::de::DeserializeOwned;
+use shared::{ApiError, ApiErrorCode};
+
+/// Why a request failed.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// Nothing there that the caller may know about.
+    #[error("not found")]
+    NotFound,
+    /// The body is not well-formed JSON.
+    #[error("malformed JSON: {0}")]
+    MalformedJson(String),
+    /// Well-formed JSON of the wrong shape or with invalid values.
+    #[error("invalid request: {0}")]
+    InvalidRequest(String),
+    /// A body that is not `application/json`.
+    #[error("unsupported media type")]
+    UnsupportedMediaType,
+    /// A body larger than allowed.
+    #[error("payload too large")]
+    PayloadTooLarge,
+    /// A database failure.
+    #[error("database: {0}")]
+    Database(#[from] sea_orm::DbErr),
+    /// Any other internal failure.
+    #[error("internal: {0}")]
+    Internal(#[from] anyhow::Error),
+}
+
+impl AppError {
+    /// The status and stable code of this error.
+    #[must_use]
+    pub fn status_and_code(&self) -> (StatusCode, ApiErrorCode) {
+        match self {
+            Self::NotFound => (StatusCode::NOT_FOUND, ApiErrorCode::NotFound),
+            Self::MalformedJson(_) => (StatusCode::BAD_REQUEST, ApiErrorCode::MalformedJson),
+            Self::InvalidRequest(_) => {
+                (StatusCode::UNPROCESSABLE_ENTITY, ApiErrorCode::InvalidRequest)
+            }
+            Self::UnsupportedMediaType => {
+                (StatusCode::UNSUPPORTED_MEDIA_TYPE, ApiErrorCode::UnsupportedMediaType)
+            }
+            Self::PayloadTooLarge => (StatusCode::PAYLOAD_TOO_LARGE, ApiErrorCode::PayloadTooLarge),
+            Self::Database(_) | Self::Internal(_) => {
+                (StatusCode::INTERNAL_SERVER_ERROR, ApiErrorCode::Internal)
+            }
+        }
+    }
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let (status, code) = self.status_and_code();
+        if status.is_server_error() {
+            tracing::error!(error = %self, "request failed");
+        } else {
+            tracing::debug!(error = %self, "request refused");
+        }
+        let mut response = status.into_response();
+        response.extensions_mut().insert(code);
+        response
+    }
+}
+
+/// The code for an error response that no handler labelled (axum's and tower's own).
+fn code_for_status(status: StatusCode) -> ApiErrorCode {
+    match status {
+        StatusCode::NOT_FOUND => ApiErrorCode::NotFound,
+        StatusCode::METHOD_NOT_ALLOWED => ApiErrorCode::MethodNotAllowed,
+        StatusCode::PAYLOAD_TOO_LARGE => ApiErrorCode::PayloadTooLarge,
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => ApiErrorCode::UnsupportedMediaType,
+        StatusCode::TOO_MANY_REQUESTS => ApiErrorCode::RateLimited,
+        StatusCode::SERVICE_UNAVAILABLE => ApiErrorCode::Unavailable,
+        s if s.is_client_error() => ApiErrorCode::InvalidRequest,
+        _ => ApiErrorCode::Internal,
+    }
+}
+
+/// Middleware around the API: every 4xx/5xx becomes a JSON `ApiError` with the request id.
+pub async fn json_errors(request: Request, next: Next) -> Response {
+    let request_id = request
+        .headers()
+        .get(crate::telemetry::REQUEST_ID_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    let response = next.run(request).await;
+    let status = response.status();
+    if !(status.is_client_error() || status.is_server_error()) {
+        return response;
+    }
+    let code = response
+        .extensions()
+        .get::<ApiErrorCode>()
+        .copied()
+        .unwrap_or_else(|| code_for_status(status));
+    let (mut parts, _body) = response.into_parts();
+    parts.headers.remove(header::CONTENT_LENGTH);
+    parts.headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    parts.headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    let body = Json(ApiError::new(code, request_id));
+    (parts, body).into_response()
+}
+
+/// A JSON body extractor whose refusals are `AppError`s with stable codes.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ApiJson<T>(pub T);
+
+impl<S, T> FromRequest<S> for ApiJson<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        match Json::<T>::from_request(req, state).await {
+            Ok(Json(value)) => Ok(Self(value)),
+            Err(rejection) => Err(match rejection {
+                JsonRejection::JsonSyntaxError(e) => AppError::MalformedJson(e.body_text()),
+                JsonRejection::JsonDataError(e) => AppError::InvalidRequest(e.body_text()),
+                JsonRejection::MissingJsonContentType(_) => AppError::UnsupportedMediaType,
+                JsonRejection::BytesRejection(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                    AppError::PayloadTooLarge
+                }
+                other => AppError::MalformedJson(other.body_text()),
+            }),
+        }
+    }
+}
+
+impl<T: serde::Serialize> IntoResponse for ApiJson<T> {
+    fn into_response(self) -> Response {
+        Json(self.0).into_response()
+    }
+}

@@ -1,0 +1,23 @@
+//! Portable schema migrations (SeaORM's schema DSL), identical on SQLite and PostgreSQL.
+//!
+//! Append-only: never edit a migration once it has shipped; add a new one. Migrations never
+//! import the current entities, so that old migrations keep meaning what they meant.
+
+use sea_orm_migration::prelude::*;
+
+mod m20261125_000001_directory;
+mod m20261125_000002_access_matrix;
+
+/// Every migration, oldest first.
+#[derive(Debug)]
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261125_000001_directory::Migration),
+            Box::new(m20261125_000002_access_matrix::Migration),
+        ]
+    }
+}

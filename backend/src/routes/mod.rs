@@ -1,0 +1,44 @@
+//! The HTTP layer of the API: each resource module owns its router; this module only merges them.
+//!
+//! Every route is registered with `utoipa_axum::routes!`, which adds it to the OpenAPI document at
+//! the same time; a test fails when a plain `.route(` appears here, so no endpoint can be missing
+//! from the contract.
+
+use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+
+use crate::app::AppState;
+
+mod health;
+mod national_id;
+mod openapi;
+
+/// The OpenAPI document's fixed parts; paths come from the routers.
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "DSP — shared care record API",
+        description = "JSON API of DSP, the national shared care record. Errors are `ApiError` bodies with stable codes."
+    ),
+    components(schemas(shared::ApiError, shared::ApiErrorCode)),
+    tags(
+        (name = "system", description = "Health and the API contract itself"),
+        (name = "reference", description = "Checks and reference data that need no sign-in"),
+    )
+)]
+struct ApiDoc;
+
+/// The document's title, description, shared schemas and tags.
+#[must_use]
+pub fn openapi_base() -> utoipa::openapi::OpenApi {
+    ApiDoc::openapi()
+}
+
+/// Every API route, relative to `/api`, with its OpenAPI description.
+#[must_use]
+pub fn api() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .merge(health::router())
+        .merge(national_id::router())
+        .merge(openapi::router())
+}
