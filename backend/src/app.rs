@@ -53,6 +53,7 @@ pub fn router(db: DatabaseConnection, config: Arc<Config>, clock: Clock) -> anyh
     let state = AppState { db, config, clock, openapi };
     let api = api
         .route("/api", axum::routing::any(api_not_found))
+        .route("/api/", axum::routing::any(api_not_found))
         .route("/api/{*rest}", axum::routing::any(api_not_found))
         .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))
         .layer(CatchPanicLayer::new())

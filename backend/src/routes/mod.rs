@@ -1,7 +1,7 @@
 //! The HTTP layer of the API: each resource module owns its router; this module only merges them.
 //!
 //! Every route is registered with `utoipa_axum::routes!`, which adds it to the OpenAPI document at
-//! the same time; a test fails when a plain `.route(` appears here, so no endpoint can be missing
+//! the same time; a test fails when a plain axum route call appears here, so no endpoint can be missing
 //! from the contract.
 
 use utoipa::OpenApi;

@@ -1,0 +1,13 @@
+//! API integration tests: the real server on port 0, a fresh database per test, every test on
+//! SQLite and on PostgreSQL.
+
+mod common;
+
+#[path = "api/contract.rs"]
+mod contract;
+#[path = "api/errors.rs"]
+mod errors;
+#[path = "api/schema.rs"]
+mod schema;
+#[path = "api/spa.rs"]
+mod spa;

@@ -1,0 +1,69 @@
+//! The OpenAPI document describes every route, with the shared types as schemas.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::common::{Engine, TestApp};
+use crate::on_both_databases;
+
+on_both_databases!(the_openapi_document_lists_every_route_and_each_answers);
+
+/// Every API route the server has. Adding a route without listing it here fails
+/// `every_route_is_in_the_contract`; removing one from the document fails the test below.
+const ROUTES: &[(&str, &str)] =
+    &[("get", "/api/health"), ("post", "/api/national-ids/check"), ("get", "/api/openapi.json")];
+
+async fn the_openapi_document_lists_every_route_and_each_answers(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let response = app.get("/api/openapi.json").await;
+    assert_eq!(response.status(), 200);
+    let doc: Value = response.json().await.unwrap();
+    assert!(doc["openapi"].as_str().unwrap().starts_with("3.1"));
+    assert!(doc["info"]["title"].as_str().unwrap().contains("DSP"));
+    let paths = doc["paths"].as_object().unwrap();
+    let mut documented: Vec<(String, String)> = paths
+        .iter()
+        .flat_map(|(path, item)| {
+            item.as_object().unwrap().keys().map(move |method| (method.clone(), path.clone()))
+        })
+        .collect();
+    documented.sort();
+    let mut expected: Vec<(String, String)> =
+        ROUTES.iter().map(|(m, p)| ((*m).to_owned(), (*p).to_owned())).collect();
+    expected.sort();
+    assert_eq!(documented, expected);
+    for (method, path) in ROUTES {
+        let operation = &doc["paths"][path][method];
+        assert!(operation["responses"].as_object().is_some_and(|r| !r.is_empty()), "{path}");
+        let request = app.client.request(method.parse().unwrap(), app.url(path));
+        let answer = request.send().await.unwrap();
+        if answer.status() == 404 {
+            let body: Value = answer.json().await.unwrap();
+            assert_ne!(body["code"], "not_found", "{method} {path} is documented but not routed");
+        }
+    }
+    let schemas = doc["components"]["schemas"].as_object().unwrap();
+    for name in ["ApiError", "ApiErrorCode", "HealthResponse", "NationalIdCheckRequest"] {
+        assert!(schemas.contains_key(name), "schema {name} missing");
+    }
+}
+
+/// Routes are only ever added through `utoipa_axum::routes!`, which documents them; a plain
+/// axum `.route(` in the API modules would create an undocumented endpoint.
+#[test]
+fn every_route_is_in_the_contract() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/routes");
+    let mut handlers = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let source = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            !source.contains(".route(") && !source.contains(".route_service("),
+            "{} registers a route outside utoipa_axum::routes!",
+            path.display()
+        );
+        handlers += source.matches("#[utoipa::path(").count();
+    }
+    assert_eq!(handlers, ROUTES.len(), "a handler is missing from ROUTES in this test");
+}

@@ -1,0 +1,116 @@
+//! The migrated schema: health reports it, migrating again changes nothing, and the seeded
+//! access matrix matches the regulation's table cell by cell.
+
+use sea_orm::{ConnectionTrait, Statement};
+use serde_json::Value;
+
+use crate::common::{Engine, TestApp};
+use crate::on_both_databases;
+
+on_both_databases!(
+    health_reports_the_engine_and_the_migration,
+    migrating_twice_is_a_no_op,
+    the_access_matrix_matches_the_regulation_cell_by_cell,
+);
+
+async fn health_reports_the_engine_and_the_migration(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let response = app.get("/api/health").await;
+    assert_eq!(response.status(), 200);
+    assert!(response.headers()["content-type"].to_str().unwrap().starts_with("application/json"));
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["status"], "ok");
+    let expected_engine = match engine {
+        Engine::Sqlite => "sqlite",
+        Engine::Postgres => "postgres",
+    };
+    assert_eq!(body["database"], expected_engine);
+    assert_eq!(body["migration"], "m20261125_000002_access_matrix");
+    assert_eq!(body["migrations_applied"], 2);
+}
+
+async fn migrating_twice_is_a_no_op(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    dsp::db::migrate(&app.db).await.unwrap();
+    let (newest, applied) = dsp::db::migration_status(&app.db).await.unwrap();
+    assert_eq!(applied, 2);
+    assert_eq!(newest, "m20261125_000002_access_matrix");
+    assert_eq!(count(&app, "SELECT COUNT(*) AS n FROM access_rights").await, 209);
+}
+
+/// The table of `access-matrix.md` (Annex 1 of the regulation), copied verbatim: the expected
+/// values come from the regulation, not from the data file under test.
+const REGULATION_TABLE: &str = "
+| category | MED | REF | PHA | INF | EXP | SAG | LAB | ATM | AID | SOC | BIO |
+|---|---|---|---|---|---|---|---|---|---|---|---|
+| personal expression of the holder | R | R | R | R | R | R | R | R | R | R | R |
+| summaries | W | W | - | R | R | R | - | R | R | R | - |
+| health history | W | W | R | R | R | W | - | R | R | - | R |
+| allergies and intolerances | W | W | W | R | R | R | R | R | R | - | R |
+| prostheses and devices | W | W | - | R | R | R | - | R | R | - | R |
+| care reports | W | W | R | W | W | W | R | R | R | W | R |
+| certificates and declarations | W | W | - | R | R | R | - | - | R | - | - |
+| medical imaging | W | W | - | R | R | R | - | R | - | - | - |
+| lab analyses | W | W | R | R | R | R | R | R | R | - | W |
+| medication dispensation | R | R | W | R | - | - | - | - | - | - | - |
+| nursing assessments | W | W | - | W | W | W | - | R | W | R | R |
+| prescriptions and treatments | W | W | W | R | R | W | R | R | R | - | R |
+| prevention | W | W | R | W | W | W | - | - | W | R | R |
+| socio-educational data | R | R | - | W | W | R | - | - | R | R | - |
+| social environment | R | R | - | W | W | W | - | - | R | W | - |
+| legal protection | R | R | - | R | R | W | - | - | R | W | - |
+| social insurance cover | R | R | R | R | W | R | R | - | R | W | R |
+| education | W | W | R | W | W | W | - | - | W | - | - |
+| access-traces dashboard | - | R | - | - | - | - | - | - | - | - | - |
+";
+
+async fn the_access_matrix_matches_the_regulation_cell_by_cell(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let mut lines = REGULATION_TABLE.trim().lines();
+    let header: Vec<&str> = cells(lines.next().unwrap());
+    lines.next();
+    let categories = shared::Category::ALL;
+    let mut checked = 0;
+    for (row, line) in lines.enumerate() {
+        let fields = cells(line);
+        let category = categories[row].code();
+        for (column, symbol) in fields.iter().enumerate().skip(1) {
+            let profession = header[column];
+            let expected = match *symbol {
+                "W" => "write",
+                "R" => "read",
+                "-" => "none",
+                other => panic!("unexpected cell {other}"),
+            };
+            let sql = format!(
+                "SELECT access FROM access_rights WHERE profession = '{profession}' AND category = '{category}'"
+            );
+            let stored = app
+                .db
+                .query_one_raw(Statement::from_string(app.db.get_database_backend(), sql))
+                .await
+                .unwrap()
+                .unwrap_or_else(|| panic!("no cell for {profession} × {category}"));
+            let access: String = stored.try_get("", "access").unwrap();
+            assert_eq!(access, expected, "{profession} × {category} ({})", fields[0]);
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 11 * 19);
+    assert_eq!(count(&app, "SELECT COUNT(*) AS n FROM access_rights").await, 11 * 19);
+    assert_eq!(count(&app, "SELECT COUNT(*) AS n FROM categories").await, 19);
+}
+
+fn cells(line: &str) -> Vec<&str> {
+    line.trim().trim_matches('|').split('|').map(str::trim).collect()
+}
+
+async fn count(app: &TestApp, sql: &str) -> i64 {
+    let row = app
+        .db
+        .query_one_raw(Statement::from_string(app.db.get_database_backend(), sql.to_owned()))
+        .await
+        .unwrap()
+        .unwrap();
+    row.try_get("", "n").unwrap()
+}

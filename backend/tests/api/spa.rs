@@ -1,0 +1,57 @@
+//! Serving the built web app: types, caching, client-route fallback, compression.
+
+use std::path::Path;
+
+use crate::common::{Engine, Options, TestApp};
+use crate::on_both_databases;
+
+on_both_databases!(the_web_app_is_served_with_the_right_types_and_caching);
+
+const WASM: &str = "frontend-0123456789abcdef_bg.wasm";
+const JS: &str = "frontend-0123456789abcdef.js";
+
+fn fake_dist(dir: &Path) {
+    std::fs::write(dir.join("index.html"), "<!doctype html><title>DSP</title>".repeat(100))
+        .unwrap();
+    std::fs::write(dir.join(WASM), b"\0asm\x01\0\0\0").unwrap();
+    std::fs::write(dir.join(JS), "export default function init() {}\n".repeat(100)).unwrap();
+}
+
+async fn the_web_app_is_served_with_the_right_types_and_caching(engine: Engine) {
+    let dist = tempfile::tempdir().unwrap();
+    fake_dist(dist.path());
+    let app = TestApp::spawn_with(engine, Options { dist_dir: Some(dist.path().into()) }).await;
+
+    let wasm = app.get(&format!("/{WASM}")).await;
+    assert_eq!(wasm.status(), 200);
+    assert_eq!(wasm.headers()["content-type"], "application/wasm");
+    assert_eq!(wasm.headers()["cache-control"], "public, max-age=31536000, immutable");
+    assert_eq!(wasm.headers()["x-content-type-options"], "nosniff");
+    assert_eq!(wasm.bytes().await.unwrap().as_ref(), b"\0asm\x01\0\0\0");
+
+    let js = app.get(&format!("/{JS}")).await;
+    assert!(js.headers()["content-type"].to_str().unwrap().contains("javascript"));
+
+    for route in ["/", "/patient", "/agency/professionals/new", "/index.html"] {
+        let page = app.get(route).await;
+        assert_eq!(page.status(), 200, "{route}");
+        assert!(page.headers()["content-type"].to_str().unwrap().starts_with("text/html"));
+        assert_eq!(page.headers()["cache-control"], "no-store", "{route}");
+        assert!(page.text().await.unwrap().starts_with("<!doctype html>"));
+    }
+
+    let missing = app.get("/frontend-ffffffffffffffff.js").await;
+    assert_eq!(missing.status(), 404);
+    assert!(!missing.text().await.unwrap().contains("<!doctype html>"));
+
+    for encoding in ["br", "gzip"] {
+        let compressed = app
+            .client
+            .get(app.url(&format!("/{JS}")))
+            .header("accept-encoding", encoding)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(compressed.headers()["content-encoding"], encoding);
+    }
+}

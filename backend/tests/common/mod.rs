@@ -1,0 +1,154 @@
+//! Test harness: the real server on port 0 with a fresh, migrated database per test, on SQLite
+//! or on PostgreSQL (each test creates and drops its own PostgreSQL database).
+
+use std::path::PathBuf;
+
+use dsp::clock::Clock;
+use dsp::{Config, Server};
+use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
+use tokio::sync::oneshot;
+
+/// The database engine a test runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+/// Where the test PostgreSQL server is: `DSP_TEST_POSTGRES_URL`, default the local one.
+pub fn postgres_admin_url() -> String {
+    std::env::var("DSP_TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
+}
+
+/// A running server and a client for it.
+pub struct TestApp {
+    pub base: String,
+    pub client: reqwest::Client,
+    pub db: DatabaseConnection,
+    _data_dir: tempfile::TempDir,
+    postgres_db: Option<String>,
+    shutdown: Option<oneshot::Sender<()>>,
+}
+
+/// Options for [`TestApp::spawn_with`].
+#[derive(Default)]
+pub struct Options {
+    pub dist_dir: Option<PathBuf>,
+}
+
+impl TestApp {
+    pub async fn spawn(engine: Engine) -> Self {
+        Self::spawn_with(engine, Options::default()).await
+    }
+
+    pub async fn spawn_with(engine: Engine, options: Options) -> Self {
+        let data_dir = tempfile::tempdir().unwrap();
+        let (database_url, postgres_db) = match engine {
+            Engine::Sqlite => {
+                (format!("sqlite://{}?mode=rwc", data_dir.path().join("dsp.db").display()), None)
+            }
+            Engine::Postgres => {
+                let name = format!("dsp_test_{}", uuid::Uuid::new_v4().simple());
+                let admin = Database::connect(postgres_admin_url())
+                    .await
+                    .expect("PostgreSQL must run on 127.0.0.1:5432 (or set DSP_TEST_POSTGRES_URL)");
+                admin.execute_unprepared(&format!("CREATE DATABASE {name}")).await.unwrap();
+                admin.close().await.unwrap();
+                (replace_database(&postgres_admin_url(), &name), Some(name))
+            }
+        };
+        let dist = options.dist_dir.unwrap_or_else(|| data_dir.path().join("no-dist"));
+        let vars = [
+            ("DATABASE_URL", database_url),
+            ("DSP_DATA_DIR", data_dir.path().display().to_string()),
+            ("DSP_BIND", "127.0.0.1:0".into()),
+            ("DSP_DIST_DIR", dist.display().to_string()),
+            ("DSP_DB_MAX_CONNECTIONS", "5".into()),
+        ];
+        let config = Config::from_lookup(|name| {
+            vars.iter().find(|(k, _)| *k == name).map(|(_, v)| v.clone())
+        })
+        .unwrap();
+        let server = Server::build(config.clone(), Clock::system()).await.unwrap();
+        let port = server.local_addr().unwrap().port();
+        let (tx, rx) = oneshot::channel::<()>();
+        tokio::spawn(server.run(async move {
+            let _ = rx.await;
+        }));
+        let db = dsp::db::connect(&config).await.unwrap();
+        let client = reqwest::Client::builder().build().unwrap();
+        Self {
+            base: format!("http://localhost:{port}"),
+            client,
+            db,
+
+            _data_dir: data_dir,
+            postgres_db,
+            shutdown: Some(tx),
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).send().await.unwrap()
+    }
+
+    pub async fn post_json(&self, path: &str, body: &serde_json::Value) -> reqwest::Response {
+        self.client.post(self.url(path)).json(body).send().await.unwrap()
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        if let Some(name) = self.postgres_db.take() {
+            // Drop runs inside the test's runtime: do the async clean-up on a thread of its own.
+            let _ = std::thread::spawn(move || {
+                let runtime =
+                    tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+                runtime.block_on(async {
+                    if let Ok(admin) = Database::connect(postgres_admin_url()).await {
+                        let _ = admin
+                            .execute_unprepared(&format!(
+                                "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+                            ))
+                            .await;
+                        let _ = admin.close().await;
+                    }
+                });
+            })
+            .join();
+        }
+    }
+}
+
+fn replace_database(url: &str, name: &str) -> String {
+    let (base, query) = url.split_once('?').map_or((url, None), |(b, q)| (b, Some(q)));
+    let prefix = base.rsplit_once('/').map_or(base, |(p, _)| p);
+    match query {
+        Some(q) => format!("{prefix}/{name}?{q}"),
+        None => format!("{prefix}/{name}"),
+    }
+}
+
+/// Defines each listed `async fn name(engine: Engine)` of the calling module as one test per
+/// database engine: `sqlite::name` and `postgres::name`.
+#[macro_export]
+macro_rules! on_both_databases {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn $name() { super::$name($crate::common::Engine::Sqlite).await }) *
+        }
+        mod postgres {
+            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn $name() { super::$name($crate::common::Engine::Postgres).await }) *
+        }
+    };
+}
