@@ -3,7 +3,7 @@
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 use dsp::clock::Clock;
-use dsp::{Config, Server, app, db, telemetry};
+use dsp::{Config, Server, app, db, demo, telemetry};
 
 /// DSP, the national shared care record. Configuration comes from the environment
 /// (see `.env.example`).
@@ -20,6 +20,8 @@ enum Command {
     Serve,
     /// Apply pending database migrations and exit.
     Migrate,
+    /// Add demo organisations, professionals and patients (once; a no-op afterwards).
+    Demo,
 }
 
 #[tokio::main]
@@ -37,6 +39,21 @@ async fn main() -> anyhow::Result<()> {
             db::migrate(&connection).await.context("migrating")?;
             let (newest, applied) = db::migration_status(&connection).await?;
             println!("database migrated: {applied} migrations, newest {newest}");
+            Ok(())
+        }
+        Command::Demo => {
+            let connection = db::connect(&config).await.context("opening the database")?;
+            db::migrate(&connection).await.context("migrating")?;
+            let created = demo::create(&connection, Clock::system().now()).await?;
+            if created.organisations == 0 {
+                println!("demo data already present: nothing added");
+            } else {
+                println!(
+                    "demo data added: {} organisations, {} professionals, {} patients",
+                    created.organisations, created.professionals, created.patients
+                );
+            }
+            println!("open {} in a browser", config.public_origin);
             Ok(())
         }
     }

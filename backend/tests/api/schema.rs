@@ -11,7 +11,40 @@ on_both_databases!(
     health_reports_the_engine_and_the_migration,
     migrating_twice_is_a_no_op,
     the_access_matrix_matches_the_regulation_cell_by_cell,
+    demo_data_is_created_once_with_valid_national_ids,
 );
+
+async fn demo_data_is_created_once_with_valid_national_ids(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let now = chrono::Utc::now();
+    let first = dsp::demo::create(&app.db, now).await.unwrap();
+    assert!(first.patients >= 3 && first.professionals >= 3 && first.organisations >= 2);
+    let again = dsp::demo::create(&app.db, now).await.unwrap();
+    assert_eq!(again.patients, 0, "a second run adds nothing");
+    let patients = count(&app, "SELECT COUNT(*) AS n FROM patients").await;
+    assert_eq!(usize::try_from(patients).unwrap(), first.patients);
+    let rows = app
+        .db
+        .query_all_raw(Statement::from_string(
+            app.db.get_database_backend(),
+            "SELECT national_id, birth_date, preferred_language FROM patients".to_owned(),
+        ))
+        .await
+        .unwrap();
+    let mut languages = Vec::new();
+    for row in rows {
+        let id: String = row.try_get("", "national_id").unwrap();
+        let parsed = shared::NationalId::parse(&id).unwrap();
+        let birth: chrono::NaiveDate = row.try_get("", "birth_date").unwrap();
+        assert_eq!(parsed.birth_date(), birth, "the birth date matches the ID");
+        languages.push(row.try_get::<String>("", "preferred_language").unwrap());
+    }
+    languages.sort();
+    assert_eq!(languages, ["de", "en", "fr", "lb"], "one demo patient per language");
+    let professions =
+        count(&app, "SELECT COUNT(DISTINCT profession) AS n FROM professionals").await;
+    assert!(professions >= 3);
+}
 
 async fn health_reports_the_engine_and_the_migration(engine: Engine) {
     let app = TestApp::spawn(engine).await;
