@@ -1,0 +1,107 @@
+//! The app: client routes, the language state and its context, and the shell (skip link, header,
+//! main landmark, footer) around the routed page. The shell fetches the server's health for the
+//! footer; pages fetch their own data.
+
+use shared::Language;
+use shared::api::health::HealthResponse;
+use wasm_bindgen_futures::spawn_local;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::api::{self, Remote};
+use crate::browser;
+use crate::components::footer::Footer;
+use crate::components::header::Header;
+use crate::i18n::choice;
+use crate::i18n::context::{I18n, use_i18n};
+use crate::pages::agency::AgencyPage;
+use crate::pages::home::HomePage;
+use crate::pages::not_found::NotFoundPage;
+use crate::pages::patient::PatientPage;
+use crate::pages::professional::ProfessionalPage;
+
+/// The client-side routes. The server answers every other path with the app, which shows
+/// [`Route::NotFound`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Routable)]
+pub enum Route {
+    /// What DSP is, and the way to each area.
+    #[at("/")]
+    Home,
+    /// The patient portal.
+    #[at("/patient")]
+    Patient,
+    /// The portal for health professionals.
+    #[at("/professional")]
+    Professional,
+    /// The agency's console.
+    #[at("/agency")]
+    Agency,
+    /// Any other path.
+    #[not_found]
+    #[at("/404")]
+    NotFound,
+}
+
+fn switch(route: Route) -> Html {
+    match route {
+        Route::Home => html! { <HomePage /> },
+        Route::Patient => html! { <PatientPage /> },
+        Route::Professional => html! { <ProfessionalPage /> },
+        Route::Agency => html! { <AgencyPage /> },
+        Route::NotFound => html! { <NotFoundPage /> },
+    }
+}
+
+/// The root component: owns the language and provides it to everything below.
+#[component]
+pub fn App() -> Html {
+    let language = use_state(|| {
+        choice::initial_language(
+            browser::stored_language().as_deref(),
+            &browser::preferred_languages(),
+        )
+    });
+    let switch_language = {
+        let language = language.clone();
+        use_callback((), move |chosen: Language, ()| {
+            browser::store_language(chosen);
+            language.set(chosen);
+        })
+    };
+    use_effect_with(*language, |language| browser::set_document_language(*language));
+    use_effect_with((), |()| browser::mark_app_ready());
+
+    html! {
+        <ContextProvider<I18n> context={I18n::new(*language, switch_language)}>
+            <BrowserRouter>
+                <Shell />
+            </BrowserRouter>
+        </ContextProvider<I18n>>
+    }
+}
+
+/// The frame of every page.
+#[component]
+fn Shell() -> Html {
+    let i18n = use_i18n();
+    let route = use_route::<Route>();
+    let today = use_state(browser::today);
+    let health = use_state(|| Remote::<HealthResponse>::Loading);
+    {
+        let health = health.clone();
+        use_effect_with((), move |()| {
+            spawn_local(async move { health.set(api::health::fetch().await.into()) });
+        });
+    }
+
+    html! {
+        <>
+            <a class="skip-link" href="#main-content">{ i18n.t("skip-to-content") }</a>
+            <Header current={route} language={i18n.language()} on_language={i18n.switch()} />
+            <main id="main-content" tabindex="-1">
+                <Switch<Route> render={switch} />
+            </main>
+            <Footer today={*today} health={(*health).clone()} />
+        </>
+    }
+}

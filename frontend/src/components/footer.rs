@@ -1,0 +1,44 @@
+//! The site footer: today's date in the chosen language and the server's state.
+
+use chrono::NaiveDate;
+use fluent_bundle::FluentValue;
+use shared::api::health::HealthResponse;
+use yew::prelude::*;
+
+use crate::api::Remote;
+use crate::i18n::context::use_i18n;
+use crate::i18n::{format_date, messages};
+
+/// Props of [`Footer`].
+#[derive(Debug, Clone, PartialEq, Properties)]
+pub struct FooterProps {
+    /// Today, in the browser's time zone.
+    pub today: NaiveDate,
+    /// The answer of `GET /api/health`.
+    pub health: Remote<HealthResponse>,
+}
+
+/// See the module documentation.
+#[component]
+pub fn Footer(props: &FooterProps) -> Html {
+    let i18n = use_i18n();
+    let state = match &props.health {
+        Remote::Loading => "checking",
+        Remote::Ready(health) if health.status == "ok" => "online",
+        Remote::Ready(_) | Remote::Failed(_) => "problem",
+    };
+    let today = i18n.t_args(
+        "footer-today",
+        [("date", FluentValue::from(format_date(props.today, i18n.language())))],
+    );
+    html! {
+        <footer class="site-footer">
+            <div class="footer-inner">
+                <p id="today">{ today }</p>
+                <p id="server-status" class="server-status" data-state={state} role="status">
+                    { messages::server_status(&i18n, &props.health) }
+                </p>
+            </div>
+        </footer>
+    }
+}

@@ -1,0 +1,7 @@
+//! Components that render what their props say (and their labels, from the language context).
+//! They fetch nothing and own no data.
+
+pub mod footer;
+pub mod header;
+pub mod language_switch;
+pub mod route_link;

@@ -1,0 +1,240 @@
+//! The catalogues are complete and consistent: every language has every key, every message
+//! formats to non-empty text, and every key the code or the shared crate relies on exists.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use chrono::NaiveDate;
+use fluent_bundle::{FluentArgs, FluentResource};
+use fluent_syntax::ast;
+use shared::{ApiErrorCode, Category, Language, NationalIdError, Profession};
+
+use super::{Translator, format_date, source};
+
+/// Message id → the variables its pattern uses.
+type Catalogue = BTreeMap<String, BTreeSet<String>>;
+
+fn catalogue(language: Language) -> Catalogue {
+    let resource = match FluentResource::try_new(source(language).to_owned()) {
+        Ok(resource) => resource,
+        Err((_, errors)) => panic!("{} does not parse: {errors:?}", language.tag()),
+    };
+    let mut messages = Catalogue::new();
+    for entry in resource.entries() {
+        if let ast::Entry::Message(message) = entry {
+            let mut variables = BTreeSet::new();
+            if let Some(pattern) = &message.value {
+                pattern_variables(pattern, &mut variables);
+            }
+            let fresh = messages.insert(message.id.name.to_owned(), variables).is_none();
+            assert!(fresh, "{}: {} is defined twice", language.tag(), message.id.name);
+        }
+    }
+    messages
+}
+
+fn pattern_variables(pattern: &ast::Pattern<&str>, out: &mut BTreeSet<String>) {
+    for element in &pattern.elements {
+        if let ast::PatternElement::Placeable { expression } = element {
+            expression_variables(expression, out);
+        }
+    }
+}
+
+fn expression_variables(expression: &ast::Expression<&str>, out: &mut BTreeSet<String>) {
+    match expression {
+        ast::Expression::Select { selector, variants } => {
+            inline_variables(selector, out);
+            for variant in variants {
+                pattern_variables(&variant.value, out);
+            }
+        }
+        ast::Expression::Inline(inline) => inline_variables(inline, out),
+    }
+}
+
+fn inline_variables(inline: &ast::InlineExpression<&str>, out: &mut BTreeSet<String>) {
+    match inline {
+        ast::InlineExpression::VariableReference { id } => {
+            out.insert(id.name.to_owned());
+        }
+        ast::InlineExpression::Placeable { expression } => expression_variables(expression, out),
+        ast::InlineExpression::FunctionReference { arguments, .. } => {
+            for argument in &arguments.positional {
+                inline_variables(argument, out);
+            }
+            for argument in &arguments.named {
+                inline_variables(&argument.value, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Arguments for every message: each variable a catalogue uses, with a plausible value.
+fn sample_args(catalogue: &Catalogue) -> FluentArgs<'static> {
+    let mut args = FluentArgs::new();
+    for name in catalogue.values().flatten() {
+        match name.as_str() {
+            "count" | "day" | "status" => args.set(name.clone(), 12),
+            _ => args.set(name.clone(), format!("sample-{name}")),
+        }
+    }
+    args
+}
+
+#[test]
+fn catalogues_parse_cleanly() {
+    for language in Language::ALL {
+        catalogue(language);
+        if let Err((_, errors)) = FluentResource::try_new(source(language).to_owned()) {
+            panic!("{}: {errors:?}", language.tag());
+        }
+    }
+}
+
+#[test]
+fn every_language_has_the_same_keys_and_variables() {
+    let reference = catalogue(Language::En);
+    for language in Language::ALL {
+        let other = catalogue(language);
+        let missing: Vec<_> = reference.keys().filter(|k| !other.contains_key(*k)).collect();
+        let extra: Vec<_> = other.keys().filter(|k| !reference.contains_key(*k)).collect();
+        assert!(missing.is_empty(), "{} lacks {missing:?}", language.tag());
+        assert!(extra.is_empty(), "{} has keys that en lacks: {extra:?}", language.tag());
+        for (key, variables) in &reference {
+            assert_eq!(
+                other.get(key),
+                Some(variables),
+                "{}: {key} must use the same variables as in en",
+                language.tag()
+            );
+        }
+    }
+}
+
+#[test]
+fn every_message_formats_to_non_empty_text() {
+    for language in Language::ALL {
+        let messages = catalogue(language);
+        let args = sample_args(&messages);
+        let translator = Translator::new(language);
+        for key in messages.keys() {
+            let text = translator.try_format(key, &args).unwrap_or_else(|e| panic!("{e}"));
+            assert!(!text.trim().is_empty(), "{}: {key} is empty", language.tag());
+            assert!(!text.contains(['\u{2068}', '\u{2069}']), "{key} has isolation marks");
+        }
+    }
+}
+
+fn assert_key_everywhere(key: &str) {
+    for language in Language::ALL {
+        assert!(
+            catalogue(language).contains_key(key),
+            "{}: missing key {key} required by the code",
+            language.tag()
+        );
+    }
+}
+
+#[test]
+fn every_shared_code_has_a_message() {
+    for code in ApiErrorCode::ALL {
+        assert_key_everywhere(&code.message_key());
+    }
+    for category in Category::ALL {
+        assert_key_everywhere(&format!("category-{}", category.code()));
+    }
+    for profession in Profession::ALL {
+        assert_key_everywhere(&format!("profession-{}", profession.code()));
+    }
+    for error in [
+        NationalIdError::NotDigits,
+        NationalIdError::WrongLength(12),
+        NationalIdError::InvalidBirthDate,
+        NationalIdError::LuhnMismatch,
+        NationalIdError::VerhoeffMismatch,
+    ] {
+        assert_key_everywhere(error.message_key());
+    }
+    for month in 1..=12 {
+        assert_key_everywhere(&format!("month-{month}"));
+    }
+}
+
+/// Every literal key passed to `t("…")`, `t_args("…", …)` or `use_page("…")` in the sources exists.
+#[test]
+fn every_key_used_in_the_code_exists() {
+    let mut keys = BTreeSet::new();
+    collect_literal_keys(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut keys);
+    assert!(keys.len() > 30, "the scan found too few keys: {keys:?}");
+    for key in &keys {
+        assert_key_everywhere(key);
+    }
+}
+
+fn collect_literal_keys(dir: &Path, keys: &mut BTreeSet<String>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            collect_literal_keys(&path, keys);
+        } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("tests.rs") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            for call in ["t(\"", "t_args(\"", "use_page(\""] {
+                for (at, _) in text.match_indices(call) {
+                    let rest = &text[at + call.len()..];
+                    let key = &rest[..rest.find('"').unwrap()];
+                    let key_like =
+                        |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-';
+                    if !key.is_empty() && key.chars().all(key_like) {
+                        keys.insert(key.to_owned());
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_missing_key_shows_itself() {
+    let translator = Translator::new(Language::De);
+    assert_eq!(translator.t("no-such-key"), "no-such-key");
+    assert_eq!(translator.t_args("no-such-key", [("x", 1.into())]), "no-such-key");
+}
+
+#[test]
+fn the_home_heading_differs_in_each_language() {
+    let headings: BTreeSet<String> =
+        Language::ALL.into_iter().map(|l| Translator::new(l).t("home-heading")).collect();
+    assert_eq!(headings.len(), 4, "{headings:?}");
+}
+
+#[test]
+fn arguments_are_inserted_without_isolation_marks() {
+    let translator = Translator::new(Language::En);
+    assert_eq!(
+        translator.t_args("national-id-wrong-length", [("count", 12.into())]),
+        "A national ID has 13 digits; this one has 12."
+    );
+}
+
+#[test]
+fn dates_follow_the_language() {
+    let date = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+    assert_eq!(format_date(date, Language::En), "25 November 2026");
+    assert_eq!(format_date(date, Language::Fr), "25 novembre 2026");
+    assert_eq!(format_date(date, Language::De), "25. November 2026");
+    assert_eq!(format_date(date, Language::Lb), "25. November 2026");
+
+    let first = NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
+    assert_eq!(format_date(first, Language::Fr), "1er janvier 2027");
+    assert_eq!(format_date(first, Language::En), "1 January 2027");
+
+    let march = NaiveDate::from_ymd_opt(2026, 3, 3).unwrap();
+    assert_eq!(format_date(march, Language::Lb), "3. Mäerz 2026");
+    assert_eq!(format_date(march, Language::De), "3. März 2026");
+    assert_eq!(format_date(march, Language::Fr), "3 mars 2026");
+
+    let late = NaiveDate::from_ymd_opt(9999, 8, 15).unwrap();
+    assert_eq!(format_date(late, Language::Fr), "15 août 9999");
+}

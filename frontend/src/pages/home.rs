@@ -1,0 +1,42 @@
+//! The home page: what DSP is, and the way into each of its three areas.
+
+use yew::prelude::*;
+
+use super::use_page;
+use crate::app::Route;
+use crate::components::route_link::RouteLink;
+use crate::i18n::context::use_i18n;
+
+/// See the module documentation.
+#[component]
+pub fn HomePage() -> Html {
+    let i18n = use_i18n();
+    use_page("home-title");
+    let card = |to: Route, title: String, text: String| {
+        html! {
+            <li class="card">
+                <h3><RouteLink {to}>{ title }</RouteLink></h3>
+                <p>{ text }</p>
+            </li>
+        }
+    };
+    html! {
+        <article class="page">
+            <h1 id="page-heading" tabindex="-1">{ i18n.t("home-heading") }</h1>
+            <p class="lead">{ i18n.t("home-intro") }</p>
+            <section aria-labelledby="areas-heading">
+                <h2 id="areas-heading">{ i18n.t("home-areas-heading") }</h2>
+                <ul class="cards">
+                    { card(Route::Patient, i18n.t("home-patient-title"), i18n.t("home-patient-text")) }
+                    { card(
+                        Route::Professional,
+                        i18n.t("home-professional-title"),
+                        i18n.t("home-professional-text"),
+                    ) }
+                    { card(Route::Agency, i18n.t("home-agency-title"), i18n.t("home-agency-text")) }
+                </ul>
+            </section>
+            <p class="notice" role="note">{ i18n.t("signin-coming") }</p>
+        </article>
+    }
+}
