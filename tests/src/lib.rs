@@ -1,1 +1,183 @@
-//! Harness for end-to-end tests.
+//! End-to-end harness: the real `dsp` server on port 0 (fresh SQLite database, the trunk-built
+//! web app from `dist/`) and a headless Chromium driven over CDP.
+//!
+//! Build the web app first (`scripts/build-web`; `scripts/test` does it). Chromium is killed when
+//! the [`Browser`] is dropped, panics included.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, bail};
+use chromiumoxide::browser::{Browser, BrowserConfig};
+use chromiumoxide::page::Page;
+use dsp::clock::Clock;
+use dsp::{Config, Server};
+use futures::StreamExt;
+use serde_json::Value;
+use tokio::sync::oneshot;
+
+/// How long a page may take to show what a test waits for (a cold wasm compile on a loaded
+/// 2-core machine takes a few seconds).
+pub const PATIENCE: Duration = Duration::from_secs(30);
+
+/// The workspace's built web app.
+#[must_use]
+pub fn dist_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../dist")
+}
+
+/// A running server with its own data directory.
+#[derive(Debug)]
+pub struct TestServer {
+    /// `http://localhost:PORT` (WebAuthn refuses IP addresses, so never 127.0.0.1).
+    pub origin: String,
+    _data_dir: tempfile::TempDir,
+    shutdown: Option<oneshot::Sender<()>>,
+}
+
+impl TestServer {
+    /// Starts the server on a free port with a fresh SQLite database.
+    ///
+    /// # Errors
+    /// When the web app is not built or the server cannot start.
+    pub async fn start() -> anyhow::Result<Self> {
+        let dist = dist_dir();
+        if !dist.join("index.html").is_file() {
+            bail!("{} has no index.html: run scripts/build-web first", dist.display());
+        }
+        let data_dir = tempfile::tempdir()?;
+        let vars = [
+            ("DSP_DATA_DIR", data_dir.path().display().to_string()),
+            ("DSP_BIND", "127.0.0.1:0".to_owned()),
+            ("DSP_DIST_DIR", dist.display().to_string()),
+        ];
+        let mut config = Config::from_lookup(|name| {
+            vars.iter().find(|(k, _)| *k == name).map(|(_, v)| v.clone())
+        })?;
+        // Bind first, then tell the server its real origin.
+        let server = Server::build(config.clone(), Clock::system()).await?;
+        let port = server.local_addr()?.port();
+        config.public_origin = format!("http://localhost:{port}");
+        let (tx, rx) = oneshot::channel::<()>();
+        tokio::spawn(server.run(async move {
+            let _ = rx.await;
+        }));
+        Ok(Self { origin: config.public_origin, _data_dir: data_dir, shutdown: Some(tx) })
+    }
+}
+
+impl Drop for TestServer {
+    fn drop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+    }
+}
+
+/// A headless Chromium with a fresh profile.
+#[derive(Debug)]
+pub struct Chromium {
+    browser: Browser,
+    _profile: tempfile::TempDir,
+}
+
+impl Chromium {
+    /// Launches Chromium with `lang` as the browser's language (`navigator.languages`).
+    ///
+    /// # Errors
+    /// When Chromium is missing or does not start.
+    pub async fn launch(lang: &str) -> anyhow::Result<Self> {
+        let profile = tempfile::tempdir()?;
+        let executable = std::env::var("DSP_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+        let config = BrowserConfig::builder()
+            .chrome_executable(executable)
+            .no_sandbox()
+            .user_data_dir(profile.path())
+            .window_size(1280, 900)
+            // Bare keys: chromiumoxide adds the dashes itself.
+            .args([
+                "disable-gpu".to_owned(),
+                "disable-quic".to_owned(),
+                "disable-component-update".to_owned(),
+                format!("lang={lang}"),
+                format!("accept-lang={lang}"),
+            ])
+            .build()
+            .map_err(anyhow::Error::msg)?;
+        let (browser, mut handler) =
+            Browser::launch(config).await.context("launching Chromium (scripts/setup installs it)")?;
+        tokio::spawn(async move { while handler.next().await.is_some() {} });
+        Ok(Self { browser, _profile: profile })
+    }
+
+    /// Opens `url` in a new tab.
+    ///
+    /// # Errors
+    /// When the page cannot be opened.
+    pub async fn open(&self, url: &str) -> anyhow::Result<Page> {
+        let page = self.browser.new_page(url).await?;
+        Ok(page)
+    }
+
+    /// Closes the browser and waits for it to exit.
+    ///
+    /// # Errors
+    /// When Chromium does not close.
+    pub async fn close(mut self) -> anyhow::Result<()> {
+        self.browser.close().await?;
+        self.browser.wait().await?;
+        Ok(())
+    }
+}
+
+/// Evaluates a JavaScript expression and returns its JSON value.
+///
+/// # Errors
+/// When the script throws or the page is gone.
+pub async fn eval(page: &Page, expression: &str) -> anyhow::Result<Value> {
+    let result = page.evaluate(expression).await?;
+    Ok(result.value().cloned().unwrap_or(Value::Null))
+}
+
+/// Waits until a JavaScript expression is truthy; on time-out, says what the page showed.
+///
+/// # Errors
+/// When the expression stays falsy for [`PATIENCE`].
+pub async fn wait_until(page: &Page, expression: &str) -> anyhow::Result<()> {
+    let start = Instant::now();
+    loop {
+        if let Ok(value) = eval(page, &format!("Boolean({expression})")).await
+            && value == Value::Bool(true)
+        {
+            return Ok(());
+        }
+        if start.elapsed() > PATIENCE {
+            let body = eval(page, "document.body ? document.body.innerText.slice(0, 500) : ''")
+                .await
+                .unwrap_or_default();
+            bail!("waited {PATIENCE:?} for `{expression}`; the page shows: {body}");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Waits until the wasm app has rendered (it sets `data-app-ready` on the body).
+///
+/// # Errors
+/// When the app does not render, e.g. because the wasm did not load.
+pub async fn wait_for_app(page: &Page) -> anyhow::Result<()> {
+    wait_until(
+        page,
+        "document.body && document.body.dataset.appReady === 'true' && document.getElementById('page-heading')",
+    )
+    .await
+}
+
+/// The text of the page's main heading.
+///
+/// # Errors
+/// When the page has no heading.
+pub async fn heading(page: &Page) -> anyhow::Result<String> {
+    let value = eval(page, "document.getElementById('page-heading').innerText").await?;
+    value.as_str().map(str::to_owned).context("no #page-heading")
+}
