@@ -25,11 +25,50 @@ pub enum ApiErrorCode {
     Unavailable,
     /// Something failed on the server; the request id helps the helpdesk find it.
     Internal,
+    /// Sign in first.
+    Unauthenticated,
+    /// The session ended (idle or absolute time-out, sign-out elsewhere); sign in again.
+    SessionExpired,
+    /// Signed in, but this area is for another kind of user.
+    Forbidden,
+    /// A state-changing request that did not come from this site's own pages.
+    CsrfRejected,
+    /// The national ID and activation code do not match an activatable record (deliberately
+    /// vague: it never says whether the national ID exists).
+    ActivationFailed,
+    /// Too many wrong activation codes: ask the agency for a new letter.
+    ActivationLocked,
+    /// The enrolment code is unknown, used or expired.
+    EnrolmentCodeInvalid,
+    /// The sign-in or registration took too long, or was already used; start again.
+    CeremonyExpired,
+    /// The authenticator's answer did not verify (wrong site, wrong challenge, bad signature).
+    CredentialRejected,
+    /// Professionals and agents need a device-bound security key; a synced passkey is refused.
+    SyncedCredentialRefused,
+    /// The authenticator did not verify the user (PIN or biometrics required).
+    UserVerificationRequired,
+    /// The key's signature counter went backwards (a possible clone): the key is suspended.
+    CredentialSuspended,
+    /// This key is not registered, or no longer.
+    UnknownCredential,
+    /// A record with this national ID already exists.
+    DuplicateNationalId,
+    /// The birth date does not match the one in the national ID.
+    BirthDateMismatch,
+    /// The national ID is not valid (see the field's message).
+    InvalidNationalId,
+    /// A professional with this licence number is already in the directory.
+    DuplicateLicence,
+    /// The last passkey or key cannot be removed: add another first.
+    LastCredential,
+    /// Confirm with your passkey or key again before this change.
+    ReverificationRequired,
 }
 
 impl ApiErrorCode {
     /// Every code, for exhaustive translation tests.
-    pub const ALL: [Self; 9] = [
+    pub const ALL: [Self; 28] = [
         Self::NotFound,
         Self::MethodNotAllowed,
         Self::MalformedJson,
@@ -39,6 +78,25 @@ impl ApiErrorCode {
         Self::RateLimited,
         Self::Unavailable,
         Self::Internal,
+        Self::Unauthenticated,
+        Self::SessionExpired,
+        Self::Forbidden,
+        Self::CsrfRejected,
+        Self::ActivationFailed,
+        Self::ActivationLocked,
+        Self::EnrolmentCodeInvalid,
+        Self::CeremonyExpired,
+        Self::CredentialRejected,
+        Self::SyncedCredentialRefused,
+        Self::UserVerificationRequired,
+        Self::CredentialSuspended,
+        Self::UnknownCredential,
+        Self::DuplicateNationalId,
+        Self::BirthDateMismatch,
+        Self::InvalidNationalId,
+        Self::DuplicateLicence,
+        Self::LastCredential,
+        Self::ReverificationRequired,
     ];
 
     /// The stable wire value (`not_found`, …).
@@ -54,6 +112,25 @@ impl ApiErrorCode {
             Self::RateLimited => "rate_limited",
             Self::Unavailable => "unavailable",
             Self::Internal => "internal",
+            Self::Unauthenticated => "unauthenticated",
+            Self::SessionExpired => "session_expired",
+            Self::Forbidden => "forbidden",
+            Self::CsrfRejected => "csrf_rejected",
+            Self::ActivationFailed => "activation_failed",
+            Self::ActivationLocked => "activation_locked",
+            Self::EnrolmentCodeInvalid => "enrolment_code_invalid",
+            Self::CeremonyExpired => "ceremony_expired",
+            Self::CredentialRejected => "credential_rejected",
+            Self::SyncedCredentialRefused => "synced_credential_refused",
+            Self::UserVerificationRequired => "user_verification_required",
+            Self::CredentialSuspended => "credential_suspended",
+            Self::UnknownCredential => "unknown_credential",
+            Self::DuplicateNationalId => "duplicate_national_id",
+            Self::BirthDateMismatch => "birth_date_mismatch",
+            Self::InvalidNationalId => "invalid_national_id",
+            Self::DuplicateLicence => "duplicate_licence",
+            Self::LastCredential => "last_credential",
+            Self::ReverificationRequired => "reverification_required",
         }
     }
 

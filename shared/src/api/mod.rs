@@ -1,4 +1,7 @@
 //! Request and response types of the JSON API under `/api`, one module per resource.
 
+pub mod agency;
+pub mod auth;
 pub mod health;
+pub mod me;
 pub mod national_id;
