@@ -12,7 +12,7 @@ nav-patient = Patienten
 nav-professional = Gesundheitsberufe
 nav-agency = Agentur
 language-label = Sprache
-signin-coming = Die Anmeldung ist noch nicht verfügbar; sie kommt mit einer der nächsten Versionen des DSP. Diese Seite beschreibt nur, was dieser Bereich bieten wird.
+signin-coming = Die Anmeldung ist noch nicht verfügbar; sie kommt mit einer der nächsten Versionen des DSP. Vorerst beschreiben diese Seiten, was jeder Bereich bieten wird.
 
 ## Startseite
 
@@ -87,6 +87,25 @@ error-payload-too-large = Die gesendeten Daten sind zu groß.
 error-rate-limited = Zu viele Versuche. Bitte warten Sie einen Moment und versuchen Sie es dann erneut.
 error-unavailable = Der Dienst ist vorübergehend nicht verfügbar. Bitte versuchen Sie es später noch einmal.
 error-internal = Bei uns ist ein Fehler aufgetreten. Wenn das wieder vorkommt, wenden Sie sich mit der Referenz an den Helpdesk.
+error-unauthenticated = Bitte melden Sie sich zuerst an.
+error-session-expired = Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.
+error-forbidden = Dieser Bereich ist nicht für Ihre Art von Konto bestimmt.
+error-csrf-rejected = Diese Anfrage kam nicht von einer Seite des DSP und wurde abgelehnt. Bitte laden Sie die Seite neu und versuchen Sie es noch einmal.
+error-activation-failed = Matrikelnummer und Aktivierungscode passen nicht zusammen. Bitte prüfen Sie beides und versuchen Sie es erneut.
+error-activation-locked = Zu viele falsche Aktivierungscodes. Bitte fordern Sie bei der Agentur einen neuen Aktivierungsbrief an.
+error-enrolment-code-invalid = Dieser Registrierungscode ist unbekannt, bereits verwendet oder abgelaufen. Bitte fordern Sie bei der Agentur einen neuen an.
+error-ceremony-expired = Der Vorgang hat zu lange gedauert oder wurde bereits verwendet. Bitte beginnen Sie von vorn.
+error-credential-rejected = Die Antwort Ihres Schlüssels konnte nicht überprüft werden. Bitte versuchen Sie es erneut.
+error-synced-credential-refused = Gesundheitsberufe und Mitarbeitende der Agentur brauchen einen Sicherheitsschlüssel, der an ein Gerät gebunden ist; ein synchronisierter Passkey wird nicht angenommen.
+error-user-verification-required = Ihr Schlüssel muss prüfen, dass Sie es sind (PIN oder Fingerabdruck). Bitte versuchen Sie es mit dieser Prüfung erneut.
+error-credential-suspended = Dieser Schlüssel wurde zu Ihrem Schutz gesperrt, weil er möglicherweise kopiert wurde. Bitte wenden Sie sich an den Helpdesk.
+error-unknown-credential = Dieser Schlüssel ist nicht oder nicht mehr registriert.
+error-duplicate-national-id = Für diese Matrikelnummer gibt es bereits eine Akte.
+error-birth-date-mismatch = Das Geburtsdatum stimmt nicht mit dem der Matrikelnummer überein.
+error-invalid-national-id = Die Matrikelnummer ist ungültig.
+error-duplicate-licence = Eine Fachperson mit dieser Zulassungsnummer steht bereits im Verzeichnis.
+error-last-credential = Sie können Ihren letzten Schlüssel nicht entfernen: Fügen Sie zuerst einen weiteren hinzu.
+error-reverification-required = Bitte bestätigen Sie diese Änderung erneut mit Ihrem Passkey oder Sicherheitsschlüssel.
 error-network = Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.
 error-http = Der Server hat mit einem unerwarteten Fehler geantwortet (HTTP { $status }).
 error-unexpected-response = Die Antwort des Servers konnte nicht gelesen werden.

@@ -12,7 +12,7 @@ nav-patient = Patients
 nav-professional = Health professionals
 nav-agency = Agency
 language-label = Language
-signin-coming = Signing in is not available yet: it comes with a next version of DSP. This page only describes what the area will do.
+signin-coming = Signing in is not available yet: it comes with a next version of DSP. For now, these pages describe what each area will do.
 
 ## Home page
 
@@ -87,6 +87,25 @@ error-payload-too-large = What you sent is too large.
 error-rate-limited = Too many attempts. Please wait a moment and try again.
 error-unavailable = The service is temporarily unavailable. Please try again later.
 error-internal = Something went wrong on our side. If it happens again, contact the helpdesk and give the reference.
+error-unauthenticated = Please sign in first.
+error-session-expired = Your session has ended. Please sign in again.
+error-forbidden = This area is not for your kind of account.
+error-csrf-rejected = This request did not come from a DSP page and was refused. Reload the page and try again.
+error-activation-failed = The national ID and the activation code do not match. Check both and try again.
+error-activation-locked = Too many wrong activation codes. Please ask the agency for a new activation letter.
+error-enrolment-code-invalid = This enrolment code is unknown, already used or expired. Please ask the agency for a new one.
+error-ceremony-expired = This took too long or was already used. Please start again.
+error-credential-rejected = Your key’s answer could not be verified. Please try again.
+error-synced-credential-refused = Health professionals and agency staff need a security key bound to one device; a synced passkey is not accepted.
+error-user-verification-required = Your key must check that it is you (PIN or fingerprint). Please try again with that check.
+error-credential-suspended = This key has been suspended for your protection, because it may have been copied. Please contact the helpdesk.
+error-unknown-credential = This key is not registered, or no longer.
+error-duplicate-national-id = A record with this national ID already exists.
+error-birth-date-mismatch = The birth date does not match the one in the national ID.
+error-invalid-national-id = The national ID is not valid.
+error-duplicate-licence = A professional with this licence number is already in the directory.
+error-last-credential = You cannot remove your last key: add another one first.
+error-reverification-required = Please confirm this change again with your passkey or security key.
 error-network = The server cannot be reached. Check your connection and try again.
 error-http = The server answered with an unexpected error (HTTP { $status }).
 error-unexpected-response = The server’s answer could not be read.

@@ -12,7 +12,7 @@ nav-patient = Patients
 nav-professional = Professionnels de santé
 nav-agency = Agence
 language-label = Langue
-signin-coming = La connexion n’est pas encore disponible : elle arrive avec une prochaine version du DSP. Cette page décrit seulement ce que cet espace permettra.
+signin-coming = La connexion n’est pas encore disponible : elle arrive avec une prochaine version du DSP. Pour l’instant, ces pages décrivent ce que chaque espace permettra.
 
 ## Accueil
 
@@ -87,6 +87,25 @@ error-payload-too-large = L’envoi est trop volumineux.
 error-rate-limited = Trop de tentatives. Patientez un instant, puis réessayez.
 error-unavailable = Le service est momentanément indisponible. Réessayez plus tard.
 error-internal = Une erreur s’est produite de notre côté. Si elle se reproduit, contactez le helpdesk en indiquant la référence.
+error-unauthenticated = Veuillez d’abord vous connecter.
+error-session-expired = Votre session a pris fin. Veuillez vous reconnecter.
+error-forbidden = Cet espace n’est pas destiné à votre type de compte.
+error-csrf-rejected = Cette demande ne provient pas d’une page du DSP et a été refusée. Rechargez la page et réessayez.
+error-activation-failed = Le matricule et le code d’activation ne correspondent pas. Vérifiez-les et réessayez.
+error-activation-locked = Trop de codes d’activation erronés. Demandez une nouvelle lettre d’activation à l’agence.
+error-enrolment-code-invalid = Ce code d’enrôlement est inconnu, déjà utilisé ou expiré. Demandez-en un nouveau à l’agence.
+error-ceremony-expired = L’opération a pris trop de temps ou a déjà été utilisée. Veuillez recommencer.
+error-credential-rejected = La réponse de votre clé n’a pas pu être vérifiée. Veuillez réessayer.
+error-synced-credential-refused = Les professionnels de santé et les agents doivent utiliser une clé de sécurité liée à un seul appareil ; une clé d’accès synchronisée n’est pas acceptée.
+error-user-verification-required = Votre clé doit vérifier qu’il s’agit bien de vous (code PIN ou empreinte digitale). Réessayez avec cette vérification.
+error-credential-suspended = Par précaution, cette clé a été suspendue, car elle a peut-être été copiée. Contactez le helpdesk.
+error-unknown-credential = Cette clé n’est pas ou plus enregistrée.
+error-duplicate-national-id = Un dossier existe déjà pour ce matricule.
+error-birth-date-mismatch = La date de naissance ne correspond pas à celle du matricule.
+error-invalid-national-id = Le matricule n’est pas valable.
+error-duplicate-licence = Un professionnel avec ce numéro d’autorisation d’exercer figure déjà dans l’annuaire.
+error-last-credential = Vous ne pouvez pas supprimer votre dernière clé : ajoutez-en d’abord une autre.
+error-reverification-required = Confirmez de nouveau cette modification avec votre clé d’accès ou votre clé de sécurité.
 error-network = Le serveur est injoignable. Vérifiez votre connexion et réessayez.
 error-http = Le serveur a répondu par une erreur inattendue (HTTP { $status }).
 error-unexpected-response = La réponse du serveur n’a pas pu être lue.

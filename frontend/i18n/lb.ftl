@@ -12,7 +12,7 @@ nav-patient = Patienten
 nav-professional = Gesondheetsberuffer
 nav-agency = Agence
 language-label = Sprooch
-signin-coming = D’Umeldung gëtt et nach net; si kënnt an enger spéiderer Versioun vum DSP. Dës Säit beschreift just, wat Dir hei spéider maache kënnt.
+signin-coming = D’Umeldung gëtt et nach net; si kënnt an enger spéiderer Versioun vum DSP. Fir de Moment beschreiwen dës Säiten, wat Dir an all Beräich spéider maache kënnt.
 
 ## Startsäit
 
@@ -87,6 +87,25 @@ error-payload-too-large = Dat, wat Dir geschéckt hutt, ass ze grouss.
 error-rate-limited = Ze vill Versich. Waart w.e.g. e Moment a probéiert dann nach eng Kéier.
 error-unavailable = De Service ass de Moment net disponibel. Probéiert w.e.g. méi spéit nach eng Kéier.
 error-internal = Bei eis ass eppes schifgaang. Wann dat nach eng Kéier geschitt, mellt Iech mat der Referenz beim Helpdesk.
+error-unauthenticated = Mellt Iech w.e.g. fir d’éischt un.
+error-session-expired = Är Sessioun ass ofgelaf. Mellt Iech w.e.g. nees un.
+error-forbidden = Dëse Beräich ass net fir Är Zort vu Kont.
+error-csrf-rejected = Dës Ufro koum net vun enger Säit vum DSP a gouf refuséiert. Lued d’Säit w.e.g. nei a probéiert nach eng Kéier.
+error-activation-failed = D’Matrikelnummer an den Aktivéierungscode passen net zesummen. Kuckt allebéid no a probéiert nach eng Kéier.
+error-activation-locked = Ze vill falsch Aktivéierungscoden. Frot w.e.g. bei der Agence en neien Aktivéierungsbréif un.
+error-enrolment-code-invalid = Dësen Aschreiwungscode ass onbekannt, scho benotzt oder ofgelaf. Frot w.e.g. bei der Agence en neien un.
+error-ceremony-expired = Dat huet ze laang gedauert oder gouf scho benotzt. Fänkt w.e.g. nach eng Kéier vu vir un.
+error-credential-rejected = D’Äntwert vun Ärem Schlëssel konnt net iwwerpréift ginn. Probéiert w.e.g. nach eng Kéier.
+error-synced-credential-refused = Gesondheetsberuffer a Mataarbechter vun der Agence brauchen e Sécherheetsschlëssel, deen un een Apparat gebonnen ass; e synchroniséierte Passkey gëtt net akzeptéiert.
+error-user-verification-required = Äre Schlëssel muss préiwen, datt Dir et sidd (PIN oder Fangerofdrock). Probéiert w.e.g. nach eng Kéier mat dëser Préiwung.
+error-credential-suspended = Dëse Schlëssel gouf zu Ärem Schutz gespaart, well e méiglecherweis kopéiert gouf. Mellt Iech w.e.g. beim Helpdesk.
+error-unknown-credential = Dëse Schlëssel ass net oder net méi registréiert.
+error-duplicate-national-id = Et gëtt schonn en Dossier mat dëser Matrikelnummer.
+error-birth-date-mismatch = De Gebuertsdatum passt net zu deem aus der Matrikelnummer.
+error-invalid-national-id = D’Matrikelnummer ass net gëlteg.
+error-duplicate-licence = E Professionnel mat dëser Zouloossungsnummer steet schonn am Verzeechnes.
+error-last-credential = Dir kënnt Äre leschte Schlëssel net ewechhuelen: Setzt fir d’éischt en aneren derbäi.
+error-reverification-required = Bestätegt dës Ännerung w.e.g. nach eng Kéier mat Ärem Passkey oder Sécherheetsschlëssel.
 error-network = De Server ass net ze erreechen. Kuckt Är Verbindung no a probéiert nach eng Kéier.
 error-http = De Server huet mat engem onerwaarte Feeler geäntwert (HTTP { $status }).
 error-unexpected-response = D’Äntwert vum Server konnt net gelies ginn.
