@@ -22,6 +22,10 @@ pub struct Config {
     pub dist_dir: PathBuf,
     /// `DSP_DB_MAX_CONNECTIONS`: the size of the database pool (default 16).
     pub db_max_connections: u32,
+    /// `DSP_ACTIVATION_CODE_DAYS`: how long a letter's activation code works (default 90).
+    pub activation_code_days: u32,
+    /// `DSP_ENROLMENT_CODE_DAYS`: how long an enrolment code works (default 14).
+    pub enrolment_code_days: u32,
 }
 
 impl Config {
@@ -74,7 +78,22 @@ impl Config {
         if db_max_connections == 0 {
             bail!("DSP_DB_MAX_CONNECTIONS must be a positive number");
         }
-        Ok(Self { database_url, data_dir, bind, public_origin, dist_dir, db_max_connections })
+        let days = |name: &str, default: u32| -> anyhow::Result<u32> {
+            let value = var(name).map_or(Ok(default), |v| v.parse()).ok().filter(|d| *d > 0);
+            value.with_context(|| format!("{name} must be a positive number of days"))
+        };
+        let activation_code_days = days("DSP_ACTIVATION_CODE_DAYS", 90)?;
+        let enrolment_code_days = days("DSP_ENROLMENT_CODE_DAYS", 14)?;
+        Ok(Self {
+            database_url,
+            data_dir,
+            bind,
+            public_origin,
+            dist_dir,
+            db_max_connections,
+            activation_code_days,
+            enrolment_code_days,
+        })
     }
 }
 

@@ -98,6 +98,10 @@ pub async fn create(db: &DatabaseConnection, now: DateTime<Utc>) -> anyhow::Resu
             letter_issued_at: Set(Some(now)),
             activated_at: Set(None),
             closed_at: Set(None),
+            street: Set(None),
+            postal_code: Set(None),
+            city: Set(None),
+            country: Set(None),
         })
         .exec_without_returning(&txn)
         .await?;

@@ -33,6 +33,12 @@ pub enum AppError {
     /// A body larger than allowed.
     #[error("payload too large")]
     PayloadTooLarge,
+    /// A refusal with its own status and stable code (sign-in, activation, agency rules …).
+    #[error("refused: {1:?}")]
+    Refused(StatusCode, ApiErrorCode),
+    /// Too many requests; retry after this many seconds.
+    #[error("rate limited for {0} s")]
+    RateLimited(u64),
     /// A database failure.
     #[error("database: {0}")]
     Database(#[from] sea_orm::DbErr),
@@ -42,6 +48,12 @@ pub enum AppError {
 }
 
 impl AppError {
+    /// A refusal: 400-class status with a stable code.
+    #[must_use]
+    pub const fn refused(status: StatusCode, code: ApiErrorCode) -> Self {
+        Self::Refused(status, code)
+    }
+
     /// The status and stable code of this error.
     #[must_use]
     pub fn status_and_code(&self) -> (StatusCode, ApiErrorCode) {
@@ -55,6 +67,8 @@ impl AppError {
                 (StatusCode::UNSUPPORTED_MEDIA_TYPE, ApiErrorCode::UnsupportedMediaType)
             }
             Self::PayloadTooLarge => (StatusCode::PAYLOAD_TOO_LARGE, ApiErrorCode::PayloadTooLarge),
+            Self::Refused(status, code) => (*status, *code),
+            Self::RateLimited(_) => (StatusCode::TOO_MANY_REQUESTS, ApiErrorCode::RateLimited),
             Self::Database(_) | Self::Internal(_) => {
                 (StatusCode::INTERNAL_SERVER_ERROR, ApiErrorCode::Internal)
             }
@@ -71,6 +85,9 @@ impl IntoResponse for AppError {
             tracing::debug!(error = %self, "request refused");
         }
         let mut response = status.into_response();
+        if let Self::RateLimited(seconds) = self {
+            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(seconds.max(1)));
+        }
         response.extensions_mut().insert(code);
         response
     }

@@ -5,6 +5,7 @@
 //! `clock` are injected everywhere they are needed, never read globally.
 
 pub mod app;
+pub mod auth;
 pub mod clock;
 pub mod config;
 pub mod db;

@@ -1,7 +1,16 @@
 //! SeaORM entities: the current shape of each table (migrations own the history).
 
 pub mod access_right;
+pub mod activation_code;
+pub mod activation_failure;
+pub mod agent;
+pub mod audit_event;
 pub mod category;
+pub mod ceremony;
+pub mod credential;
+pub mod enrolment_code;
 pub mod organisation;
 pub mod patient;
 pub mod professional;
+pub mod rate_limit;
+pub mod session;

@@ -19,6 +19,10 @@ pub struct Model {
     pub letter_issued_at: Option<DateTimeUtc>,
     pub activated_at: Option<DateTimeUtc>,
     pub closed_at: Option<DateTimeUtc>,
+    pub street: Option<String>,
+    pub postal_code: Option<String>,
+    pub city: Option<String>,
+    pub country: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -7,6 +7,7 @@ use sea_orm_migration::prelude::*;
 
 mod m20261125_000001_directory;
 mod m20261125_000002_access_matrix;
+mod m20261125_000003_identity;
 
 /// Every migration, oldest first.
 #[derive(Debug)]
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261125_000001_directory::Migration),
             Box::new(m20261125_000002_access_matrix::Migration),
+            Box::new(m20261125_000003_identity::Migration),
         ]
     }
 }

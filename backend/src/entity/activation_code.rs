@@ -1,0 +1,19 @@
+//! A patient's current activation code (only its hash); re-issuing replaces it.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "activation_codes")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub patient_id: Uuid,
+    pub code_hash: String,
+    pub issued_at: DateTimeUtc,
+    pub expires_at: DateTimeUtc,
+    pub used_at: Option<DateTimeUtc>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,27 @@
+//! An audit event: append-only (no update or delete path in the code; triggers refuse them).
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "audit_events")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub occurred_at: DateTimeUtc,
+    pub actor_kind: Option<String>,
+    pub actor_id: Option<Uuid>,
+    pub action: String,
+    pub outcome: String,
+    pub patient_id: Option<Uuid>,
+    pub target_kind: Option<String>,
+    pub target_id: Option<String>,
+    /// Canonical JSON of the event's facts.
+    pub detail: String,
+    pub request_id: Option<String>,
+    pub client_ip: Option<String>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}
