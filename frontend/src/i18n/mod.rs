@@ -58,9 +58,8 @@ impl Translator {
         bundle.set_use_isolating(false);
         let resource = FluentResource::try_new(source(language).to_owned())
             .unwrap_or_else(|(partial, _errors)| partial);
-        if bundle.add_resource(resource).is_err() {
-            // Duplicate keys: the first definition wins; `catalogues_parse_cleanly` reports them.
-        }
+        // On duplicate keys the first definition wins; `catalogues_parse_cleanly` rejects them.
+        let _ = bundle.add_resource(resource);
         Self { language, bundle }
     }
 

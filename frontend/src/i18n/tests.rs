@@ -83,13 +83,11 @@ fn sample_args(catalogue: &Catalogue) -> FluentArgs<'static> {
     args
 }
 
+/// No syntax errors, no key defined twice (`catalogue` panics on either).
 #[test]
 fn catalogues_parse_cleanly() {
     for language in Language::ALL {
-        catalogue(language);
-        if let Err((_, errors)) = FluentResource::try_new(source(language).to_owned()) {
-            panic!("{}: {errors:?}", language.tag());
-        }
+        assert!(!catalogue(language).is_empty());
     }
 }
 
