@@ -17,6 +17,8 @@ use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetReques
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
+use crate::auth::csrf;
+use crate::auth::webauthn::RelyingParty;
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::error::{AppError, json_errors};
@@ -37,25 +39,40 @@ pub struct AppState {
     pub clock: Clock,
     /// The OpenAPI document, rendered once.
     pub openapi: Arc<str>,
+    /// The WebAuthn relying party of the public origin.
+    pub rp: Arc<RelyingParty>,
+}
+
+impl AppState {
+    /// The state for a database and configuration.
+    ///
+    /// # Errors
+    /// When the public origin is not usable for WebAuthn.
+    pub fn new(db: DatabaseConnection, config: Config, clock: Clock) -> anyhow::Result<Self> {
+        let rp = Arc::new(RelyingParty::new(&config.public_origin)?);
+        Ok(Self { db, config: Arc::new(config), clock, openapi: Arc::from(""), rp })
+    }
 }
 
 /// Builds the whole router: `/api` (JSON only) and the web app as the fallback.
 ///
 /// # Errors
 /// When the OpenAPI document cannot be rendered.
-pub fn router(db: DatabaseConnection, config: Arc<Config>, clock: Clock) -> anyhow::Result<Router> {
+pub fn router(state: AppState) -> anyhow::Result<Router> {
     let (api, openapi) = utoipa_axum::router::OpenApiRouter::with_openapi(routes::openapi_base())
         .nest("/api", routes::api())
         .split_for_parts();
     let openapi: Arc<str> =
         openapi.to_pretty_json().context("rendering the OpenAPI document")?.into();
-    let dist = config.dist_dir.clone();
-    let state = AppState { db, config, clock, openapi };
+    let dist = state.config.dist_dir.clone();
+    let origin: Arc<str> = state.config.public_origin.as_str().into();
+    let state = AppState { openapi, ..state };
     let api = api
         .route("/api", axum::routing::any(api_not_found))
         .route("/api/", axum::routing::any(api_not_found))
         .route("/api/{*rest}", axum::routing::any(api_not_found))
         .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))
+        .layer(middleware::from_fn_with_state(origin, csrf::protect))
         .layer(CatchPanicLayer::new())
         .layer(middleware::from_fn(json_errors))
         .with_state(state);
@@ -106,12 +123,25 @@ impl Server {
     /// # Errors
     /// When the database cannot be opened or migrated, or the address cannot be bound.
     pub async fn build(config: Config, clock: Clock) -> anyhow::Result<Self> {
-        let db = db::connect(&config).await.context("opening the database")?;
-        db::migrate(&db).await.context("migrating the database")?;
         let listener = TcpListener::bind(config.bind)
             .await
             .with_context(|| format!("binding {}", config.bind))?;
-        let router = router(db.clone(), Arc::new(config), clock)?;
+        Self::build_on(listener, config, clock).await
+    }
+
+    /// Like [`Server::build`], on a listener the caller bound (tests bind port 0 first, then
+    /// set the public origin to the real port).
+    ///
+    /// # Errors
+    /// When the database cannot be opened or migrated.
+    pub async fn build_on(
+        listener: TcpListener,
+        config: Config,
+        clock: Clock,
+    ) -> anyhow::Result<Self> {
+        let db = db::connect(&config).await.context("opening the database")?;
+        db::migrate(&db).await.context("migrating the database")?;
+        let router = router(AppState::new(db.clone(), config, clock)?)?;
         Ok(Self { listener, router, db })
     }
 
@@ -133,7 +163,8 @@ impl Server {
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
         tracing::info!(addr = %self.listener.local_addr()?, "serving");
-        axum::serve(self.listener, self.router).with_graceful_shutdown(shutdown).await?;
+        let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
+        axum::serve(self.listener, service).with_graceful_shutdown(shutdown).await?;
         self.db.close().await?;
         tracing::info!("stopped");
         Ok(())

@@ -5,6 +5,7 @@
 //! `clock` are injected everywhere they are needed, never read globally.
 
 pub mod app;
+pub mod audit;
 pub mod auth;
 pub mod clock;
 pub mod config;
@@ -12,9 +13,11 @@ pub mod db;
 pub mod demo;
 pub mod entity;
 pub mod error;
+pub mod letter;
 pub mod migration;
 pub mod routes;
 pub mod seed;
+pub mod services;
 pub mod spa;
 pub mod telemetry;
 

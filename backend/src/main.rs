@@ -3,7 +3,14 @@
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 use dsp::clock::Clock;
-use dsp::{Config, Server, app, db, demo, telemetry};
+use dsp::{AppState, Config, Server, app, db, demo, services, telemetry};
+
+/// The migrated database and the state the services need, for commands that act like a request.
+async fn open(config: Config) -> anyhow::Result<AppState> {
+    let connection = db::connect(&config).await.context("opening the database")?;
+    db::migrate(&connection).await.context("migrating")?;
+    AppState::new(connection, config, Clock::system())
+}
 
 /// DSP, the national shared care record. Configuration comes from the environment
 /// (see `.env.example`).
@@ -20,8 +27,22 @@ enum Command {
     Serve,
     /// Apply pending database migrations and exit.
     Migrate,
-    /// Add demo organisations, professionals and patients (once; a no-op afterwards).
+    /// Add demo organisations, professionals and patients (once; a no-op afterwards) and print
+    /// the links to try every role.
     Demo,
+    /// Administration.
+    #[command(subcommand)]
+    Admin(AdminCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum AdminCommand {
+    /// Create an agency agent and print their one-time enrolment link.
+    CreateAgent {
+        /// The agent's name as colleagues know it.
+        #[arg(long)]
+        name: String,
+    },
 }
 
 #[tokio::main]
@@ -42,18 +63,21 @@ async fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Command::Demo => {
-            let connection = db::connect(&config).await.context("opening the database")?;
-            db::migrate(&connection).await.context("migrating")?;
-            let created = demo::create(&connection, Clock::system().now()).await?;
-            if created.organisations == 0 {
-                println!("demo data already present: nothing added");
-            } else {
-                println!(
-                    "demo data added: {} organisations, {} professionals, {} patients",
-                    created.organisations, created.professionals, created.patients
-                );
-            }
-            println!("open {} in a browser", config.public_origin);
+            let state = open(config).await?;
+            let created = demo::create(&state).await?;
+            print!("{created}");
+            Ok(())
+        }
+        Command::Admin(AdminCommand::CreateAgent { name }) => {
+            let state = open(config).await?;
+            let (_, issued) = services::agents::create_agent(&state, &name)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            println!(
+                "agent {name} created; enrolment link (single use, until {}):",
+                issued.expires_at
+            );
+            println!("  {}", issued.link);
             Ok(())
         }
     }

@@ -31,6 +31,8 @@ pub fn dist_dir() -> PathBuf {
 pub struct TestServer {
     /// `http://localhost:PORT` (WebAuthn refuses IP addresses, so never 127.0.0.1).
     pub origin: String,
+    /// The server's state, to call services directly (create an agent, read the audit log).
+    pub state: dsp::AppState,
     _data_dir: tempfile::TempDir,
     shutdown: Option<oneshot::Sender<()>>,
 }
@@ -46,23 +48,25 @@ impl TestServer {
             bail!("{} has no index.html: run scripts/build-web first", dist.display());
         }
         let data_dir = tempfile::tempdir()?;
+        // Bind first, then tell the server its real origin (WebAuthn and CSRF check it).
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+        let origin = format!("http://localhost:{}", listener.local_addr()?.port());
         let vars = [
+            ("DSP_PUBLIC_ORIGIN", origin.clone()),
             ("DSP_DATA_DIR", data_dir.path().display().to_string()),
             ("DSP_BIND", "127.0.0.1:0".to_owned()),
             ("DSP_DIST_DIR", dist.display().to_string()),
         ];
-        let mut config = Config::from_lookup(|name| {
+        let config = Config::from_lookup(|name| {
             vars.iter().find(|(k, _)| *k == name).map(|(_, v)| v.clone())
         })?;
-        // Bind first, then tell the server its real origin.
-        let server = Server::build(config.clone(), Clock::system()).await?;
-        let port = server.local_addr()?.port();
-        config.public_origin = format!("http://localhost:{port}");
+        let server = Server::build_on(listener, config.clone(), Clock::system()).await?;
+        let state = dsp::AppState::new(dsp::db::connect(&config).await?, config, Clock::system())?;
         let (tx, rx) = oneshot::channel::<()>();
         tokio::spawn(server.run(async move {
             let _ = rx.await;
         }));
-        Ok(Self { origin: config.public_origin, _data_dir: data_dir, shutdown: Some(tx) })
+        Ok(Self { origin, state, _data_dir: data_dir, shutdown: Some(tx) })
     }
 }
 

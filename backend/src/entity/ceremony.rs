@@ -11,7 +11,9 @@ pub struct Model {
     pub purpose: String,
     pub subject_kind: Option<String>,
     pub subject_id: Option<Uuid>,
-    pub session_hash: Option<String>,
+    /// What the ceremony is bound to: the session token hash (reverify, add), the enrolment
+    /// code hash (enrol).
+    pub binding: Option<String>,
     pub state: Vec<u8>,
     pub expires_at: DateTimeUtc,
 }

@@ -126,7 +126,7 @@ impl MigrationTrait for Migration {
                     .col(string_len(Ceremonies::Purpose, 16))
                     .col(string_len_null(Ceremonies::SubjectKind, 16))
                     .col(uuid_null(Ceremonies::SubjectId))
-                    .col(string_len_null(Ceremonies::SessionHash, 64))
+                    .col(string_len_null(Ceremonies::Binding, 64))
                     .col(blob(Ceremonies::State))
                     .col(timestamp_with_time_zone(Ceremonies::ExpiresAt))
                     .to_owned(),
@@ -325,7 +325,7 @@ enum Ceremonies {
     Purpose,
     SubjectKind,
     SubjectId,
-    SessionHash,
+    Binding,
     State,
     ExpiresAt,
 }

@@ -9,7 +9,10 @@ use utoipa_axum::router::OpenApiRouter;
 
 use crate::app::AppState;
 
+mod agency;
+mod auth;
 mod health;
+mod me;
 mod national_id;
 mod openapi;
 
@@ -24,6 +27,11 @@ mod openapi;
     tags(
         (name = "system", description = "Health and the API contract itself"),
         (name = "reference", description = "Checks and reference data that need no sign-in"),
+        (name = "sign-in", description = "WebAuthn sign-in and sessions"),
+        (name = "activation", description = "A patient activates their record with the letter's code"),
+        (name = "enrolment", description = "A professional or agent registers a security key"),
+        (name = "security", description = "One's own credentials and sessions"),
+        (name = "agency", description = "The agency console (agents only)"),
     )
 )]
 struct ApiDoc;
@@ -39,6 +47,9 @@ pub fn openapi_base() -> utoipa::openapi::OpenApi {
 pub fn api() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .merge(health::router())
+        .merge(auth::router())
+        .merge(me::router())
+        .merge(agency::router())
         .merge(national_id::router())
         .merge(openapi::router())
 }

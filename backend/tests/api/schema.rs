@@ -16,11 +16,15 @@ on_both_databases!(
 
 async fn demo_data_is_created_once_with_valid_national_ids(engine: Engine) {
     let app = TestApp::spawn(engine).await;
-    let now = chrono::Utc::now();
-    let first = dsp::demo::create(&app.db, now).await.unwrap();
+    let first = dsp::demo::create(&app.state).await.unwrap();
     assert!(first.patients >= 3 && first.professionals >= 3 && first.organisations >= 2);
-    let again = dsp::demo::create(&app.db, now).await.unwrap();
+    assert!(first.agent_link.as_deref().unwrap().contains("/enrol#code="));
+    assert_eq!(first.professional_links.len(), first.professionals);
+    assert_eq!(first.patient_codes.len(), first.patients);
+    let again = dsp::demo::create(&app.state).await.unwrap();
     assert_eq!(again.patients, 0, "a second run adds nothing");
+    assert_eq!(again.patient_codes.len(), first.patients, "but prints fresh codes");
+    assert_ne!(again.patient_codes[0].2, first.patient_codes[0].2);
     let patients = count(&app, "SELECT COUNT(*) AS n FROM patients").await;
     assert_eq!(usize::try_from(patients).unwrap(), first.patients);
     let rows = app

@@ -26,6 +26,8 @@ pub struct TestApp {
     pub base: String,
     pub client: reqwest::Client,
     pub db: DatabaseConnection,
+    /// The server's state, for calling services directly (e.g. `dsp admin` commands).
+    pub state: dsp::AppState,
     _data_dir: tempfile::TempDir,
     postgres_db: Option<String>,
     shutdown: Option<oneshot::Sender<()>>,
@@ -59,7 +61,11 @@ impl TestApp {
             }
         };
         let dist = options.dist_dir.unwrap_or_else(|| data_dir.path().join("no-dist"));
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let origin = format!("http://localhost:{port}");
         let vars = [
+            ("DSP_PUBLIC_ORIGIN", origin.clone()),
             ("DATABASE_URL", database_url),
             ("DSP_DATA_DIR", data_dir.path().display().to_string()),
             ("DSP_BIND", "127.0.0.1:0".into()),
@@ -70,18 +76,23 @@ impl TestApp {
             vars.iter().find(|(k, _)| *k == name).map(|(_, v)| v.clone())
         })
         .unwrap();
-        let server = Server::build(config.clone(), Clock::system()).await.unwrap();
-        let port = server.local_addr().unwrap().port();
+        let clock = Clock::system();
+        let server = Server::build_on(listener, config.clone(), clock.clone()).await.unwrap();
         let (tx, rx) = oneshot::channel::<()>();
         tokio::spawn(server.run(async move {
             let _ = rx.await;
         }));
         let db = dsp::db::connect(&config).await.unwrap();
-        let client = reqwest::Client::builder().build().unwrap();
+        // Like a browser on this site: same-origin requests carry the Origin header.
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert("origin", origin.parse().unwrap());
+        let client = reqwest::Client::builder().default_headers(headers).build().unwrap();
+        let state = dsp::AppState::new(db.clone(), config, clock).unwrap();
         Self {
-            base: format!("http://localhost:{port}"),
+            base: origin,
             client,
             db,
+            state,
 
             _data_dir: data_dir,
             postgres_db,

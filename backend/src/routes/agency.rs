@@ -1,0 +1,136 @@
+//! The agency console's API: patients and letters, the professional directory.
+
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use shared::ApiError;
+use shared::api::agency::{
+    EnrolmentCodeIssued, NewPatient, NewProfessional, OrganisationSummary, PatientSummary,
+    ProfessionalSummary, Search,
+};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+use uuid::Uuid;
+
+use crate::app::AppState;
+use crate::audit::RequestMeta;
+use crate::auth::CurrentAgent;
+use crate::error::{ApiJson, AppError};
+use crate::services::agency;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list_patients, create_patient))
+        .routes(routes!(get_patient))
+        .routes(routes!(issue_letter))
+        .routes(routes!(list_organisations))
+        .routes(routes!(list_professionals, create_professional))
+        .routes(routes!(issue_enrolment_code))
+}
+
+/// Patients matching a name or national ID.
+#[utoipa::path(get, path = "/agency/patients", tag = "agency", params(Search),
+    responses((status = 200, body = Vec<PatientSummary>), (status = 401, body = ApiError), (status = 403, body = ApiError)))]
+async fn list_patients(
+    State(state): State<AppState>,
+    _agent: CurrentAgent,
+    Query(search): Query<Search>,
+) -> Result<Json<Vec<PatientSummary>>, AppError> {
+    Ok(Json(agency::list_patients(&state, search.q.as_deref()).await?))
+}
+
+/// Creates a patient record.
+#[utoipa::path(post, path = "/agency/patients", tag = "agency", request_body = NewPatient,
+    responses((status = 201, body = PatientSummary), (status = 409, body = ApiError, description = "duplicate_national_id"),
+              (status = 422, body = ApiError, description = "invalid_national_id, birth_date_mismatch, invalid_request")))]
+async fn create_patient(
+    State(state): State<AppState>,
+    meta: RequestMeta,
+    agent: CurrentAgent,
+    ApiJson(input): ApiJson<NewPatient>,
+) -> Result<(StatusCode, Json<PatientSummary>), AppError> {
+    Ok((StatusCode::CREATED, Json(agency::create_patient(&state, &meta, &agent, &input).await?)))
+}
+
+/// One patient record.
+#[utoipa::path(get, path = "/agency/patients/{id}", tag = "agency", params(("id" = Uuid, Path)),
+    responses((status = 200, body = PatientSummary), (status = 404, body = ApiError)))]
+async fn get_patient(
+    State(state): State<AppState>,
+    _agent: CurrentAgent,
+    Path(id): Path<Uuid>,
+) -> Result<Json<PatientSummary>, AppError> {
+    Ok(Json(agency::get_patient(&state, id).await?))
+}
+
+/// Issues the information and activation letter (PDF, the patient's language); voids the previous code.
+#[utoipa::path(post, path = "/agency/patients/{id}/letter", tag = "agency", params(("id" = Uuid, Path)),
+    responses((status = 200, content_type = "application/pdf", body = Vec<u8>, description = "The letter"),
+              (status = 404, body = ApiError), (status = 422, body = ApiError)))]
+async fn issue_letter(
+    State(state): State<AppState>,
+    meta: RequestMeta,
+    agent: CurrentAgent,
+    Path(id): Path<Uuid>,
+) -> Result<Response, AppError> {
+    let letter = agency::issue_letter(&state, &meta, &agent, id).await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_owned()),
+            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{}\"", letter.file_name)),
+            (header::CACHE_CONTROL, "no-store".to_owned()),
+        ],
+        letter.pdf,
+    )
+        .into_response())
+}
+
+/// The organisations of the directory.
+#[utoipa::path(get, path = "/agency/organisations", tag = "agency",
+    responses((status = 200, body = Vec<OrganisationSummary>), (status = 403, body = ApiError)))]
+async fn list_organisations(
+    State(state): State<AppState>,
+    _agent: CurrentAgent,
+) -> Result<Json<Vec<OrganisationSummary>>, AppError> {
+    Ok(Json(agency::organisations(&state).await?))
+}
+
+/// Professionals matching a name or licence number.
+#[utoipa::path(get, path = "/agency/professionals", tag = "agency", params(Search),
+    responses((status = 200, body = Vec<ProfessionalSummary>), (status = 403, body = ApiError)))]
+async fn list_professionals(
+    State(state): State<AppState>,
+    _agent: CurrentAgent,
+    Query(search): Query<Search>,
+) -> Result<Json<Vec<ProfessionalSummary>>, AppError> {
+    Ok(Json(agency::list_professionals(&state, search.q.as_deref()).await?))
+}
+
+/// Registers a professional in the directory.
+#[utoipa::path(post, path = "/agency/professionals", tag = "agency", request_body = NewProfessional,
+    responses((status = 201, body = ProfessionalSummary), (status = 409, body = ApiError, description = "duplicate_licence"),
+              (status = 422, body = ApiError)))]
+async fn create_professional(
+    State(state): State<AppState>,
+    meta: RequestMeta,
+    agent: CurrentAgent,
+    ApiJson(input): ApiJson<NewProfessional>,
+) -> Result<(StatusCode, Json<ProfessionalSummary>), AppError> {
+    Ok((
+        StatusCode::CREATED,
+        Json(agency::create_professional(&state, &meta, &agent, &input).await?),
+    ))
+}
+
+/// Issues an enrolment code; a re-issue revokes the professional's keys and sessions.
+#[utoipa::path(post, path = "/agency/professionals/{id}/enrolment-code", tag = "agency", params(("id" = Uuid, Path)),
+    responses((status = 200, body = EnrolmentCodeIssued), (status = 404, body = ApiError)))]
+async fn issue_enrolment_code(
+    State(state): State<AppState>,
+    meta: RequestMeta,
+    agent: CurrentAgent,
+    Path(id): Path<Uuid>,
+) -> Result<Json<EnrolmentCodeIssued>, AppError> {
+    Ok(Json(agency::professional_enrolment_code(&state, &meta, &agent, id).await?))
+}

@@ -1,0 +1,199 @@
+//! A patient activates their record: national ID + the letter's activation code, then a passkey.
+//!
+//! Answers never reveal whether a national ID exists: a wrong code and an unknown ID get the same
+//! refusal, count against the same per-ID lock-out (5 wrong codes), and cost the same work.
+
+use axum::http::StatusCode;
+use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+};
+use shared::api::agency::RecordState;
+use shared::api::auth::{ActivationStart, CeremonyOptions, Role};
+use shared::{ApiErrorCode, NationalId};
+
+use super::{
+    SignedIn, audited, ceremony_refusal, insert_credential, open_session, refuse,
+    stored_credentials,
+};
+use crate::app::AppState;
+use crate::audit::{Event, Outcome, RequestMeta};
+use crate::auth::ceremony::{self, Purpose};
+use crate::auth::webauthn::{CeremonyError, Holder, Policy, RelyingParty};
+use crate::auth::{codes, rate_limit};
+use crate::entity::{activation_code, activation_failure, patient};
+use crate::error::AppError;
+
+/// Wrong codes allowed per national ID before it is locked until a new letter.
+pub const MAX_FAILURES: i32 = 5;
+
+/// Checks the national ID and code; on success starts registering the patient's passkey.
+///
+/// # Errors
+/// `invalid_national_id`, `activation_failed`, `activation_locked`, rate limits; audited.
+pub async fn start(
+    state: &AppState,
+    meta: &RequestMeta,
+    input: &ActivationStart,
+) -> Result<CeremonyOptions, AppError> {
+    let now = state.clock.now();
+    rate_limit::hit(
+        &state.db,
+        &format!("activation:{}", meta.client_key()),
+        rate_limit::ACTIVATION_PER_CLIENT,
+        now,
+    )
+    .await?;
+    let national_id = NationalId::parse(&input.national_id)
+        .map_err(|_| refuse(StatusCode::UNPROCESSABLE_ENTITY, ApiErrorCode::InvalidNationalId))?;
+    rate_limit::hit(
+        &state.db,
+        &format!("activation-id:{national_id}"),
+        rate_limit::ACTIVATION_PER_ID,
+        now,
+    )
+    .await?;
+    let typed_hash = codes::hash_code(&input.activation_code);
+    audited(
+        state,
+        meta,
+        Event::new("activation_attempt", Outcome::Success, None),
+        async |txn, event| {
+            let failures = activation_failure::Entity::find_by_id(national_id.to_string())
+                .one(txn)
+                .await?
+                .map_or(0, |f| f.failures);
+            let patient = patient::Entity::find()
+                .filter(patient::Column::NationalId.eq(national_id.as_str()))
+                .one(txn)
+                .await?;
+            if let Some(p) = &patient {
+                event.patient_id = Some(p.id);
+                event.actor = Some((Role::Patient, p.id));
+            }
+            if failures >= MAX_FAILURES {
+                return Err(refuse(StatusCode::LOCKED, ApiErrorCode::ActivationLocked));
+            }
+            let code = match &patient {
+                Some(p) => activation_code::Entity::find_by_id(p.id).one(txn).await?,
+                None => None,
+            };
+            let matches = code.as_ref().is_some_and(|c| {
+                c.used_at.is_none()
+                    && c.expires_at > now
+                    && constant_time_eq(&c.code_hash, &typed_hash)
+            }) && patient
+                .as_ref()
+                .is_some_and(|p| p.record_state != RecordState::Closed.as_str());
+            let (Some(patient), true) = (patient, matches) else {
+                let failures = record_failure(txn, &national_id, now).await?;
+                return Err(if failures >= MAX_FAILURES {
+                    refuse(StatusCode::LOCKED, ApiErrorCode::ActivationLocked)
+                } else {
+                    refuse(StatusCode::BAD_REQUEST, ApiErrorCode::ActivationFailed)
+                });
+            };
+            let display = format!("{} {}", patient.given_name, patient.family_name);
+            let holder =
+                Holder { id: patient.id, name: national_id.as_str(), display_name: &display };
+            let existing = stored_credentials(txn, patient.id).await?;
+            let started = state.rp.start_registration(&holder, &existing, Policy::Passkey)?;
+            ceremony::store(
+                txn,
+                &started,
+                Purpose::Activate,
+                Some((Role::Patient, patient.id)),
+                Some(typed_hash.clone()),
+            )
+            .await?;
+            Ok(CeremonyOptions { public_key: started.options })
+        },
+    )
+    .await
+}
+
+/// Registers the passkey, uses up the code, activates the record and signs the patient in.
+///
+/// # Errors
+/// `ceremony_expired`, `activation_failed` (code used meanwhile), credential refusals; audited.
+pub async fn finish(
+    state: &AppState,
+    meta: &RequestMeta,
+    previous_token: Option<&str>,
+    body: &[u8],
+    name: Option<String>,
+) -> Result<SignedIn, AppError> {
+    let now = state.clock.now();
+    audited(state, meta, Event::new("activation", Outcome::Success, None), async |txn, event| {
+        let challenge = RelyingParty::registration_challenge(body).map_err(ceremony_refusal)?;
+        let ceremony = ceremony::take(txn, &challenge, Purpose::Activate, now)
+            .await?
+            .ok_or_else(|| ceremony_refusal(CeremonyError::Expired))?;
+        let patient_id = ceremony.subject_id.ok_or(AppError::NotFound)?;
+        event.actor = Some((Role::Patient, patient_id));
+        event.patient_id = Some(patient_id);
+        let new = state
+            .rp
+            .finish_registration(&ceremony.state, body, Policy::Passkey)
+            .map_err(ceremony_refusal)?;
+        // Single use: only the code this ceremony was started with, and only once.
+        let used = activation_code::Entity::update_many()
+            .col_expr(activation_code::Column::UsedAt, Expr::value(now))
+            .filter(activation_code::Column::PatientId.eq(patient_id))
+            .filter(activation_code::Column::UsedAt.is_null())
+            .filter(
+                activation_code::Column::CodeHash.eq(ceremony.binding.clone().unwrap_or_default()),
+            )
+            .exec(txn)
+            .await?;
+        if used.rows_affected != 1 {
+            return Err(refuse(StatusCode::BAD_REQUEST, ApiErrorCode::ActivationFailed));
+        }
+        let credential = insert_credential(txn, Role::Patient, patient_id, &new, name, now).await?;
+        *event = event.clone().target("credential", credential.id.clone());
+        let record =
+            patient::Entity::find_by_id(patient_id).one(txn).await?.ok_or(AppError::NotFound)?;
+        if record.record_state == RecordState::Created.as_str() {
+            let mut active: patient::ActiveModel = record.into();
+            active.record_state = Set(RecordState::Activated.as_str().into());
+            active.activated_at = Set(Some(now));
+            active.update(txn).await?;
+        }
+        open_session(txn, state, meta, previous_token, Role::Patient, patient_id, &credential.id)
+            .await
+    })
+    .await
+}
+
+/// Counts a wrong code against a national ID (known or not) and returns the new count.
+async fn record_failure(
+    conn: &impl ConnectionTrait,
+    national_id: &NationalId,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<i32, AppError> {
+    activation_failure::Entity::insert(activation_failure::ActiveModel {
+        national_id: Set(national_id.to_string()),
+        failures: Set(1),
+        last_failure_at: Set(now),
+    })
+    .on_conflict(
+        OnConflict::column(activation_failure::Column::NationalId)
+            .value(
+                activation_failure::Column::Failures,
+                Expr::col(activation_failure::Column::Failures).add(1),
+            )
+            .value(activation_failure::Column::LastFailureAt, now)
+            .to_owned(),
+    )
+    .exec_without_returning(conn)
+    .await?;
+    Ok(activation_failure::Entity::find_by_id(national_id.to_string())
+        .one(conn)
+        .await?
+        .map_or(1, |f| f.failures))
+}
+
+/// Compares two hex digests without an early exit.
+fn constant_time_eq(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0_u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
