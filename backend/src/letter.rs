@@ -1,0 +1,1526 @@
+//! The patient's information and activation letter, as a printable PDF in the patient's language.
+//!
+//! Owns the letter's wording in the four languages, the date formats it prints, the Windows-1252
+//! (WinAnsi) encoding of its text, the Helvetica metrics used to wrap it, and the page layout.
+//! It is pure: it neither reads the clock nor the database nor creates codes — the caller passes
+//! every fact in [`LetterFacts`] and gets the PDF bytes back. Content streams stay uncompressed so
+//! that the activation code can be found verbatim in the file.
+
+use chrono::{Datelike, NaiveDate};
+use pdf_writer::{Content, Finish, Name, Pdf, Primitive, Rect, Ref, TextStr};
+use shared::{Language, NationalId};
+
+/// Everything the letter says about one patient and one activation code.
+#[derive(Debug, Clone, Copy)]
+pub struct LetterFacts<'a> {
+    /// The language the patient reads.
+    pub language: Language,
+    /// The patient's given name.
+    pub given_name: &'a str,
+    /// The patient's family name.
+    pub family_name: &'a str,
+    /// The postal address, one to four lines, without the name.
+    pub address_lines: &'a [String],
+    /// The patient's national ID (matricule).
+    pub national_id: &'a NationalId,
+    /// The one-time activation code, as the patient types it (e.g. `K7PQ-M3XW-R9TD`).
+    pub activation_code: &'a str,
+    /// The date the letter is issued; it starts the objection window.
+    pub issued_on: NaiveDate,
+    /// The end of the 30-day objection window: objecting before it deletes the record, from it
+    /// on the professionals who treat the patient may use the record.
+    pub objection_deadline: NaiveDate,
+    /// The last day the activation code works.
+    pub code_expires_on: NaiveDate,
+    /// Where the patient activates the record.
+    pub activation_url: &'a str,
+}
+
+// The sender, as printed in the letterhead, the window-envelope return line and the footer.
+const AGENCY: &str = "Agence DSP";
+const AGENCY_STREET: &str = "42, boulevard Royal";
+const AGENCY_CITY: &str = "L-2449 Luxembourg";
+const HELPDESK_PHONE: &str = "+352 27 12 50 18";
+const HELPDESK_EMAIL: &str = "helpdesk@dsp.example.lu";
+
+/// Renders the information and activation letter as a PDF (one or two A4 pages).
+///
+/// The text is in `facts.language`; the activation code is drawn as one literal string in
+/// Courier-Bold, so `(<code>) Tj` appears verbatim in the uncompressed content stream.
+#[must_use]
+pub fn render(facts: &LetterFacts<'_>) -> Vec<u8> {
+    let composed = compose(facts);
+    debug_assert!(composed.widest_right <= RIGHT + 0.01, "a line crosses the right margin");
+    debug_assert!(composed.lowest_baseline >= BOTTOM, "a line runs into the footer");
+    let words = words_for(facts.language);
+
+    let mut pdf = Pdf::new();
+    let catalog_id = Ref::new(1);
+    let tree_id = Ref::new(2);
+    let info_id = Ref::new(3);
+    let font_ids = [Ref::new(4), Ref::new(5), Ref::new(6)];
+    let fonts = [Font::Regular, Font::Bold, Font::Code];
+    let first_page = 7;
+
+    let page_ids: Vec<Ref> =
+        (0..composed.pages.len()).map(|i| Ref::new(first_page + 2 * index_i32(i))).collect();
+
+    pdf.catalog(catalog_id).pages(tree_id).lang(TextStr(facts.language.tag()));
+    pdf.pages(tree_id).kids(page_ids.iter().copied()).count(index_i32(page_ids.len()));
+    pdf.document_info(info_id)
+        .title(TextStr(words.title))
+        .author(TextStr(AGENCY))
+        .subject(TextStr(words.subject))
+        .producer(TextStr("DSP"));
+    for (font, id) in fonts.iter().zip(font_ids) {
+        pdf.type1_font(id)
+            .base_font(Name(font.base_font()))
+            .encoding_predefined(Name(b"WinAnsiEncoding"));
+    }
+
+    for (i, (stream, page_id)) in composed.pages.iter().zip(&page_ids).enumerate() {
+        let content_id = Ref::new(first_page + 2 * index_i32(i) + 1);
+        let mut page = pdf.page(*page_id);
+        page.media_box(Rect::new(0.0, 0.0, PAGE_WIDTH, PAGE_HEIGHT))
+            .parent(tree_id)
+            .contents(content_id);
+        let mut resources = page.resources();
+        let mut font_dict = resources.fonts();
+        for (font, id) in fonts.iter().zip(font_ids) {
+            font_dict.pair(font.resource_name(), id);
+        }
+        font_dict.finish();
+        resources.finish();
+        page.finish();
+        pdf.stream(content_id, stream);
+    }
+    pdf.finish()
+}
+
+/// A page index as a PDF integer (a letter has one or two pages; the fallback is unreachable).
+fn index_i32(index: usize) -> i32 {
+    i32::try_from(index).unwrap_or(i32::MAX / 4)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Wording
+// ---------------------------------------------------------------------------------------------
+
+/// The letter's wording in one language. `{name}` placeholders are filled by [`fill`].
+struct Words {
+    title: &'static str,
+    tagline: &'static str,
+    phone_label: &'static str,
+    id_label: &'static str,
+    date_label: &'static str,
+    helpdesk_label: &'static str,
+    /// Place and date; `{date}` (and for Luxembourgish `{art}`, the article before it).
+    place_date: &'static str,
+    subject: &'static str,
+    salutation: &'static str,
+    intro: &'static str,
+    object_heading: &'static str,
+    object_body: &'static str,
+    activate_heading: &'static str,
+    steps: [&'static str; 3],
+    code_label: &'static str,
+    code_note: &'static str,
+    close_heading: &'static str,
+    close_body: &'static str,
+    help_heading: &'static str,
+    help_body: &'static str,
+    closing: &'static str,
+    no_signature: &'static str,
+    /// `{n}` and `{total}`.
+    page: &'static str,
+}
+
+#[expect(
+    clippy::too_many_lines,
+    reason = "four complete translations of one letter read best side by side"
+)]
+fn words_for(language: Language) -> Words {
+    match language {
+        Language::Lb => Words {
+            title: "Informatiouns- an Aktivéierungsbréif – Gesondheetsdossier",
+            tagline: "Gesondheetsdossier – Dossier de Soins Partagé",
+            phone_label: "Tel.",
+            id_label: "Matricule",
+            date_label: "Datum",
+            helpdesk_label: "Helpdesk",
+            place_date: "Lëtzebuerg, {art} {date}",
+            subject: "Äre Gesondheetsdossier (DSP): Informatioun an Aktivéierungscode",
+            salutation: "Léif Madamm, léiwen Här,",
+            intro: "D’Agence DSP huet op Ären Numm e Gesondheetsdossier (Dossier de Soins \
+                    Partagé, DSP) opgemaach. Hien ass gratis, perséinlech a sécher. \
+                    D’Gesondheetsprofessioneller, déi Iech behandelen, deelen do Är wichtegst \
+                    Gesondheetsdokumenter, wéi Spidolsberichter, Laborresultater, Röntgenbiller \
+                    an d’Medikamenter, déi Dir an der Apdikt kritt hutt. Dir behaalt \
+                    d’Kontroll: Dir decidéiert, wien wat gesäit, an Dir gesitt all Zougrëff op \
+                    Ären Dossier.",
+            object_heading: "Äert Recht op Widdersproch bannent 30 Deeg",
+            object_body: "Dir musst dësen Dossier net unhuelen. Wann Dir virum {deadline} \
+                          Widdersproch aleet, gëtt Ären Dossier geläscht. Wann Dir näischt \
+                          maacht, dierfen d’Gesondheetsprofessioneller, déi Iech behandelen, vum \
+                          {deadline} un op Ären Dossier zougräifen, an Dir gitt informéiert, \
+                          wann e Professionell fir d’éischt drop zougräift. Fir Widdersproch \
+                          anzeleeën, rufft eisen Helpdesk un oder schreift un d’Agence DSP \
+                          (Adress hei uewen).",
+            activate_heading: "Wéi Dir Ären Dossier aktivéiert",
+            steps: [
+                "Gitt op {url}.",
+                "Tippt Är Matricule ({nid}) an den Aktivéierungscode hei ënnendrënner an.",
+                "Registréiert e Passkey op Ärem Handy oder Computer. Domat mellt Dir Iech \
+                 duerno un, ouni Passwuert.",
+            ],
+            code_label: "Ären Aktivéierungscode",
+            code_note: "De Code gëllt just eng Kéier a leeft {art} {expires} of. No 5 falsche \
+                        Versich gëtt e gespaart; frot dann w.e.g. bei der Agence DSP no engem \
+                        neie Bréif. Soubal Dir en neie Bréif kritt, ass de Code aus dësem Bréif \
+                        net méi gëlteg.",
+            close_heading: "Wéi Dir Ären Dossier zoumaacht",
+            close_body: "Dir kënnt Ären Dossier zu all Moment zoumaachen: online am Portal oder \
+                         mat enger ënnerschriwwener Demande op Pabeier un d’Agence DSP. Soubal \
+                         en zou ass, ka kee Gesondheetsprofessionell méi drop zougräifen. \
+                         Bannent 10 Joer kënnt Dir en nees opmaachen an Dir fannt en dann esou \
+                         erëm, wéi Dir en hannerlooss hutt.",
+            help_heading: "Froen?",
+            help_body: "Eisen Helpdesk ass vu méindes bis freides vun 8 bis 17 Auer fir Iech do: \
+                        Telefon {phone}, E-Mail {email}. Haalt dëse Bréif w.e.g. op enger \
+                        sécherer Plaz op a gitt Ären Aktivéierungscode kengem weider.",
+            closing: "Mat frëndleche Gréiss",
+            no_signature: "Dëse Bréif gouf automatesch erstallt an ass ouni Ënnerschrëft gëlteg.",
+            page: "Säit {n} vun {total}",
+        },
+        Language::Fr => Words {
+            title: "Lettre d’information et d’activation – Dossier de Soins Partagé",
+            tagline: "Dossier de Soins Partagé",
+            phone_label: "Tél.",
+            id_label: "Matricule",
+            date_label: "Date",
+            helpdesk_label: "Assistance",
+            place_date: "Luxembourg, le {date}",
+            subject: "Votre Dossier de Soins Partagé (DSP)\u{a0}: information et code \
+                      d’activation",
+            salutation: "Madame, Monsieur,",
+            intro: "L’Agence DSP a ouvert à votre nom un Dossier de Soins Partagé (DSP). Ce \
+                    dossier est gratuit, personnel et sécurisé. Les professionnels de santé qui \
+                    vous soignent y partagent vos documents de santé essentiels\u{a0}: comptes \
+                    rendus d’hospitalisation, résultats d’analyses, rapports d’imagerie \
+                    médicale, médicaments délivrés. Vous gardez la main\u{a0}: vous décidez qui \
+                    voit quoi, et vous voyez chaque accès à votre dossier.",
+            object_heading: "Votre droit d’opposition pendant 30\u{a0}jours",
+            object_body: "Vous n’êtes pas obligé(e) d’accepter ce dossier. Si vous vous y \
+                          opposez avant le {deadline}, il sera supprimé. Si vous ne faites \
+                          rien, les professionnels de santé qui vous soignent pourront \
+                          l’utiliser à partir du {deadline}, et vous serez informé(e) du premier \
+                          accès. Pour vous opposer, appelez notre service d’assistance ou \
+                          écrivez à l’Agence DSP à l’adresse ci-dessus.",
+            activate_heading: "Comment activer votre dossier",
+            steps: [
+                "Rendez-vous sur {url}.",
+                "Saisissez votre matricule ({nid}) et le code d’activation ci-dessous.",
+                "Enregistrez une clé d’accès («\u{a0}passkey\u{a0}») sur votre téléphone ou \
+                 votre ordinateur. Vous vous connecterez ensuite avec cette clé, sans mot de \
+                 passe.",
+            ],
+            code_label: "Votre code d’activation",
+            code_note: "Ce code ne sert qu’une seule fois et expire le {expires}. Après \
+                        5\u{a0}essais erronés, il est bloqué\u{a0}: demandez alors une nouvelle \
+                        lettre à l’Agence DSP. Dès qu’une nouvelle lettre vous est envoyée, le \
+                        code de la présente lettre n’est plus valable.",
+            close_heading: "Comment fermer votre dossier",
+            close_body: "Vous pouvez fermer votre dossier à tout moment, en ligne dans le \
+                         portail ou par une demande écrite et signée adressée à l’Agence DSP. \
+                         Dès sa fermeture, plus aucun professionnel de santé ne peut y accéder. \
+                         Vous pouvez le rouvrir dans un délai de 10\u{a0}ans et vous le \
+                         retrouverez tel que vous l’avez laissé.",
+            help_heading: "Des questions\u{a0}?",
+            help_body: "Notre service d’assistance vous répond du lundi au vendredi, de 8\u{a0}h \
+                        à 17\u{a0}h\u{a0}: téléphone {phone}, courriel {email}. Conservez cette \
+                        lettre en lieu sûr et ne communiquez jamais votre code d’activation à \
+                        personne.",
+            closing: "Nous vous prions d’agréer, Madame, Monsieur, l’expression de nos \
+                      salutations distinguées.",
+            no_signature: "Ce courrier est établi automatiquement et valable sans signature.",
+            page: "Page {n} sur {total}",
+        },
+        Language::De => Words {
+            title: "Informations- und Aktivierungsschreiben – elektronische Gesundheitsakte",
+            tagline: "Elektronische Gesundheitsakte – Dossier de Soins Partagé",
+            phone_label: "Tel.",
+            id_label: "Identifikationsnummer",
+            date_label: "Datum",
+            helpdesk_label: "Helpdesk",
+            place_date: "Luxemburg, {date}",
+            subject: "Ihre elektronische Gesundheitsakte (DSP): Information und \
+                      Aktivierungscode",
+            salutation: "Guten Tag {name},",
+            intro: "die Agence DSP hat für Sie eine elektronische Gesundheitsakte (Dossier de \
+                    Soins Partagé, DSP) eröffnet. Sie ist kostenlos, persönlich und sicher. Die \
+                    Gesundheitsfachkräfte, die Sie behandeln, teilen darin Ihre wichtigsten \
+                    Gesundheitsdokumente, etwa Krankenhausberichte, Laborergebnisse, \
+                    Röntgenbefunde und abgegebene Medikamente. Sie behalten die Kontrolle: Sie \
+                    entscheiden, wer was sehen darf, und sehen jeden Zugriff auf Ihre Akte.",
+            object_heading: "Ihr Widerspruchsrecht innerhalb von 30 Tagen",
+            object_body: "Sie müssen diese Akte nicht annehmen. Wenn Sie vor dem {deadline} \
+                          widersprechen, wird Ihre Akte gelöscht. Wenn Sie nichts unternehmen, \
+                          dürfen die Gesundheitsfachkräfte, die Sie behandeln, sie ab dem \
+                          {deadline} nutzen; über den ersten Zugriff werden Sie informiert. Für \
+                          Ihren Widerspruch rufen Sie unseren Helpdesk an oder schreiben Sie an \
+                          die Agence DSP (Anschrift oben).",
+            activate_heading: "So aktivieren Sie Ihre Akte",
+            steps: [
+                "Rufen Sie {url} auf.",
+                "Geben Sie Ihre Identifikationsnummer ({nid}) und den unten stehenden \
+                 Aktivierungscode ein.",
+                "Registrieren Sie einen „Passkey“ auf Ihrem Smartphone oder Computer. Damit \
+                 melden Sie sich künftig ohne Passwort an.",
+            ],
+            code_label: "Ihr Aktivierungscode",
+            code_note: "Der Code gilt nur ein einziges Mal und läuft am {expires} ab. Nach \
+                        5 Fehlversuchen wird er gesperrt; fordern Sie in diesem Fall bei der \
+                        Agence DSP ein neues Schreiben an. Sobald Ihnen ein neues Schreiben \
+                        zugeht, ist der Code in diesem Schreiben ungültig.",
+            close_heading: "So schließen Sie Ihre Akte",
+            close_body: "Sie können Ihre Akte jederzeit schließen: online im Portal oder mit \
+                         einem unterschriebenen Antrag auf Papier an die Agence DSP. Eine \
+                         geschlossene Akte ist sofort für keine Gesundheitsfachkraft mehr \
+                         erreichbar. Sie können sie innerhalb von 10 Jahren wieder öffnen und \
+                         finden sie dann so vor, wie Sie sie verlassen haben.",
+            help_heading: "Fragen?",
+            help_body: "Unser Helpdesk ist montags bis freitags von 8 bis 17 Uhr für Sie da: \
+                        Telefon {phone}, E-Mail {email}. Bitte bewahren Sie dieses Schreiben \
+                        sicher auf und geben Sie Ihren Aktivierungscode niemals weiter.",
+            closing: "Mit freundlichen Grüßen",
+            no_signature: "Dieses Schreiben wurde maschinell erstellt und ist ohne Unterschrift \
+                           gültig.",
+            page: "Seite {n} von {total}",
+        },
+        Language::En => Words {
+            title: "Information and activation letter – shared care record",
+            tagline: "Shared care record – Dossier de Soins Partagé",
+            phone_label: "Phone",
+            id_label: "National ID",
+            date_label: "Date",
+            helpdesk_label: "Helpdesk",
+            place_date: "Luxembourg, {date}",
+            subject: "Your shared care record (DSP): information and activation code",
+            salutation: "Dear {name},",
+            intro: "The Agence DSP has opened a shared care record (Dossier de Soins Partagé, \
+                    DSP) in your name. It is free, personal and secure. The health \
+                    professionals who treat you use it to share your essential health \
+                    documents, such as hospital reports, laboratory results, imaging reports \
+                    and the medicines dispensed to you. You stay in control: you decide who may \
+                    see what, and you see every access to your record.",
+            object_heading: "Your right to object within 30 days",
+            object_body: "You do not have to accept this record. If you object before \
+                          {deadline}, your record will be deleted. If you do nothing, from \
+                          {deadline} the health professionals who treat you may use it, and we \
+                          will tell you when a professional opens it for the first time. To \
+                          object, call our helpdesk or write to the Agence DSP at the address \
+                          above.",
+            activate_heading: "How to activate your record",
+            steps: [
+                "Go to {url}.",
+                "Enter your national ID ({nid}) and the activation code below.",
+                "Register a passkey on your phone or computer. From then on, you sign in with \
+                 this passkey – no password needed.",
+            ],
+            code_label: "Your activation code",
+            code_note: "The code works only once and expires on {expires}. After 5 wrong \
+                        attempts it is locked; in that case, ask the Agence DSP for a new \
+                        letter. As soon as we send you a new letter, the code in this one stops \
+                        working.",
+            close_heading: "How to close your record",
+            close_body: "You can close your record at any time, online in the portal or with a \
+                         signed request on paper to the Agence DSP. Once it is closed, no health \
+                         professional can reach it any more. You can reopen it within 10 years \
+                         and will find it as you left it.",
+            help_heading: "Questions?",
+            help_body: "Our helpdesk is there for you from Monday to Friday, 8 am to 5 pm: phone \
+                        {phone}, e-mail {email}. Please keep this letter in a safe place and \
+                        never share your activation code with anyone.",
+            closing: "Yours sincerely,",
+            no_signature: "This letter was produced automatically and is valid without a \
+                           signature.",
+            page: "Page {n} of {total}",
+        },
+    }
+}
+
+/// A date as the letter prints it: `25 novembre 2026`, `25. November 2026`, `25 November 2026`;
+/// French writes the first day of a month `1er`.
+fn format_date(language: Language, date: NaiveDate) -> String {
+    const LB: [&str; 12] = [
+        "Januar",
+        "Februar",
+        "Mäerz",
+        "Abrëll",
+        "Mee",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+    ];
+    const FR: [&str; 12] = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    const DE: [&str; 12] = [
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+    ];
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let month = usize::try_from(date.month0()).unwrap_or(0) % 12;
+    let (day, year) = (date.day(), date.year());
+    match language {
+        Language::Lb => format!("{day}. {} {year}", LB[month]),
+        Language::De => format!("{day}. {} {year}", DE[month]),
+        Language::Fr if day == 1 => format!("1er {} {year}", FR[month]),
+        Language::Fr => format!("{day} {} {year}", FR[month]),
+        Language::En => format!("{day} {} {year}", EN[month]),
+    }
+}
+
+/// The Luxembourgish masculine article before a spoken ordinal day: the final *n* of `den`
+/// stays only before a vowel or *n d t z h* (the n-rule), so `de 25.` (fënnefanzwanzegsten)
+/// but `den 28.` (aachtanzwanzegsten). Exactly the days ending in 4–7 start with *v f s*.
+fn lb_article(date: NaiveDate) -> &'static str {
+    if matches!(date.day() % 10, 4..=7) { "de" } else { "den" }
+}
+
+/// The national ID grouped as it is printed: `1893 1201 057 32`.
+fn grouped_national_id(id: &NationalId) -> String {
+    let digits = id.as_str();
+    match (digits.get(..4), digits.get(4..8), digits.get(8..11), digits.get(11..)) {
+        (Some(a), Some(b), Some(c), Some(d)) => format!("{a} {b} {c} {d}"),
+        _ => digits.to_owned(),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fonts, encoding and metrics
+// ---------------------------------------------------------------------------------------------
+
+/// The three base-14 fonts the letter uses; none is embedded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Font {
+    Regular,
+    Bold,
+    /// Courier-Bold, for the activation code only.
+    Code,
+}
+
+impl Font {
+    fn base_font(self) -> &'static [u8] {
+        match self {
+            Self::Regular => b"Helvetica",
+            Self::Bold => b"Helvetica-Bold",
+            Self::Code => b"Courier-Bold",
+        }
+    }
+
+    fn resource_name(self) -> Name<'static> {
+        match self {
+            Self::Regular => Name(b"F1"),
+            Self::Bold => Name(b"F2"),
+            Self::Code => Name(b"F3"),
+        }
+    }
+
+    /// The advance width of one WinAnsi byte, in 1/1000 em.
+    fn advance(self, byte: u8) -> u32 {
+        let table = match self {
+            Self::Regular => &HELVETICA_WIDTHS,
+            Self::Bold => &HELVETICA_BOLD_WIDTHS,
+            Self::Code => return 600,
+        };
+        byte.checked_sub(0x20).and_then(|i| table.get(usize::from(i))).map_or(0, |w| u32::from(*w))
+    }
+
+    /// The width of `text` in 1/1000 em; multiply by the font size / 1000 for points.
+    fn units(self, text: &str) -> u32 {
+        encode(text).into_iter().map(|b| self.advance(b)).sum()
+    }
+
+    /// The width of `text` in points at `size`.
+    fn width(self, text: &str, size: f32) -> f32 {
+        units_to_points(self.units(text), size)
+    }
+}
+
+fn units_to_points(units: u32, size: f32) -> f32 {
+    // Widths of a letter's lines stay far below f32's exact-integer range.
+    #[expect(clippy::cast_precision_loss, reason = "values are below 2^24")]
+    let units = units as f32;
+    units * size / 1000.0
+}
+
+/// The WinAnsi (Windows-1252) byte of a character; `?` for what the encoding cannot show.
+fn win_ansi(c: char) -> u8 {
+    match u32::from(c) {
+        code @ (0x20..=0x7E | 0xA0..=0xFF) => u8::try_from(code).unwrap_or(b'?'),
+        _ => match c {
+            '€' => 0x80,
+            '‚' => 0x82,
+            'ƒ' => 0x83,
+            '„' => 0x84,
+            '…' => 0x85,
+            '†' => 0x86,
+            '‡' => 0x87,
+            'ˆ' => 0x88,
+            '‰' => 0x89,
+            'Š' => 0x8A,
+            '‹' => 0x8B,
+            'Œ' => 0x8C,
+            'Ž' => 0x8E,
+            '‘' => 0x91,
+            '’' => 0x92,
+            '“' => 0x93,
+            '”' => 0x94,
+            '•' => 0x95,
+            '–' => 0x96,
+            '—' => 0x97,
+            '˜' => 0x98,
+            '™' => 0x99,
+            'š' => 0x9A,
+            '›' => 0x9B,
+            'œ' => 0x9C,
+            'ž' => 0x9E,
+            'Ÿ' => 0x9F,
+            _ => b'?',
+        },
+    }
+}
+
+/// Encodes text to WinAnsi bytes, one byte per character.
+fn encode(text: &str) -> Vec<u8> {
+    text.chars().map(win_ansi).collect()
+}
+
+/// A PDF literal string of WinAnsi bytes, written as is (`(…)`), escaping only what the syntax
+/// needs. `pdf_writer::Str` would switch to hex for non-ASCII bytes; keeping literals makes the
+/// text greppable in the file.
+struct Literal<'a>(&'a [u8]);
+
+impl Primitive for Literal<'_> {
+    fn write(self, buf: &mut Vec<u8>) {
+        buf.reserve(self.0.len() + 2);
+        buf.push(b'(');
+        for &byte in self.0 {
+            match byte {
+                b'(' | b')' | b'\\' => buf.extend([b'\\', byte]),
+                b'\r' => buf.extend(br"\r"),
+                b'\n' => buf.extend(br"\n"),
+                _ => buf.push(byte),
+            }
+        }
+        buf.push(b')');
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Styled text and word wrapping
+// ---------------------------------------------------------------------------------------------
+
+/// A piece of text in one font. An atomic run (a filled-in date, code, URL…) is never broken at
+/// its spaces.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Run {
+    font: Font,
+    text: String,
+    atomic: bool,
+}
+
+impl Run {
+    fn new(font: Font, text: &str) -> Self {
+        Self { font, text: text.to_owned(), atomic: false }
+    }
+}
+
+/// Fills `{name}` placeholders of a template with the given values, each in its own font and
+/// unbreakable; the template's own text is in `base`. Unknown placeholders stay as written.
+fn fill(template: &str, base: Font, values: &[(&str, &str, Font)]) -> Vec<Run> {
+    let mut runs = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}').map(|i| open + i) else {
+            break;
+        };
+        let name = &rest[open + 1..close];
+        let Some((_, value, font)) = values.iter().find(|(n, _, _)| *n == name) else {
+            runs.push(Run::new(base, &rest[..=close]));
+            rest = &rest[close + 1..];
+            continue;
+        };
+        if open > 0 {
+            runs.push(Run::new(base, &rest[..open]));
+        }
+        runs.push(Run { font: *font, text: (*value).to_owned(), atomic: true });
+        rest = &rest[close + 1..];
+    }
+    if !rest.is_empty() {
+        runs.push(Run::new(base, rest));
+    }
+    merge(runs)
+}
+
+/// Joins neighbouring runs in the same font and breakability.
+fn merge(runs: Vec<Run>) -> Vec<Run> {
+    let mut merged: Vec<Run> = Vec::with_capacity(runs.len());
+    for run in runs {
+        match merged.last_mut() {
+            Some(last) if last.font == run.font && last.atomic == run.atomic => {
+                last.text.push_str(&run.text);
+            }
+            _ if run.text.is_empty() => {}
+            _ => merged.push(run),
+        }
+    }
+    merged
+}
+
+/// Splits styled text into words at its breakable spaces; a word may mix fonts (`2026.`).
+fn words(runs: &[Run]) -> Vec<Vec<Run>> {
+    let mut words = Vec::new();
+    let mut word: Vec<Run> = Vec::new();
+    for run in runs {
+        if run.atomic {
+            word.push(run.clone());
+            continue;
+        }
+        for (i, piece) in run.text.split(' ').enumerate() {
+            if i > 0 && !word.is_empty() {
+                words.push(std::mem::take(&mut word));
+            }
+            if !piece.is_empty() {
+                word.push(Run::new(run.font, piece));
+            }
+        }
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words
+}
+
+fn runs_units(runs: &[Run]) -> u32 {
+    runs.iter().map(|r| r.font.units(&r.text)).sum()
+}
+
+/// Breaks styled text into lines no wider than `max_width` points at `size`, measured with the
+/// real glyph widths. Lines break at spaces; a word wider than a whole line is cut where it
+/// must. Works in integer font units, so the bound holds exactly.
+fn wrap(runs: &[Run], size: f32, max_width: f32) -> Vec<Vec<Run>> {
+    // Truncation keeps the limit on the safe side.
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "a positive width of a few hundred points"
+    )]
+    let max_units = (max_width.max(0.0) * 1000.0 / size).floor() as u32;
+    let mut lines = Vec::new();
+    let mut line: Vec<Run> = Vec::new();
+    let mut used = 0_u32;
+    for word in words(runs) {
+        let width = runs_units(&word);
+        if !line.is_empty() {
+            let space = line.last().map_or(0, |r| r.font.advance(b' '));
+            if used + space + width <= max_units {
+                if let Some(last) = line.last_mut() {
+                    last.text.push(' ');
+                }
+                line.extend(word);
+                line = merge(line);
+                used += space + width;
+                continue;
+            }
+            lines.push(std::mem::take(&mut line));
+        }
+        if width <= max_units {
+            line = word;
+            used = width;
+        } else {
+            let mut pieces = cut(&word, max_units);
+            let last = pieces.pop().unwrap_or_default();
+            lines.extend(pieces);
+            used = runs_units(&last);
+            line = last;
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Cuts one over-long word into pieces that each fit `max_units` (a piece holds at least one
+/// character, so a line narrower than any glyph still makes progress).
+fn cut(word: &[Run], max_units: u32) -> Vec<Vec<Run>> {
+    let mut pieces = Vec::new();
+    let mut piece: Vec<Run> = Vec::new();
+    let mut used = 0_u32;
+    for run in word {
+        for c in run.text.chars() {
+            let w = run.font.advance(win_ansi(c));
+            if used + w > max_units && used > 0 {
+                pieces.push(merge(std::mem::take(&mut piece)));
+                used = 0;
+            }
+            let mut text = String::new();
+            text.push(c);
+            piece.push(Run { font: run.font, text, atomic: run.atomic });
+            used += w;
+        }
+    }
+    if !piece.is_empty() {
+        pieces.push(merge(piece));
+    }
+    pieces
+}
+
+// ---------------------------------------------------------------------------------------------
+// Page layout
+// ---------------------------------------------------------------------------------------------
+
+const PAGE_WIDTH: f32 = 595.28;
+const PAGE_HEIGHT: f32 = 841.89;
+/// 25 mm left, 20 mm right, as in a DIN 5008 business letter.
+const LEFT: f32 = 70.87;
+const RIGHT: f32 = 538.58;
+const TEXT_WIDTH: f32 = RIGHT - LEFT;
+/// No body baseline goes below this; the footer lives underneath.
+const BOTTOM: f32 = 66.0;
+/// Where the body starts on pages after the first.
+const CONTINUATION_TOP: f32 = 772.0;
+/// The information block on the right of the address window (125 mm from the left edge).
+const INFO_LEFT: f32 = 354.33;
+
+const BODY_SIZE: f32 = 10.0;
+const BODY_LEADING: f32 = 14.0;
+const HEADING_SIZE: f32 = 11.0;
+const STEP_INDENT: f32 = 18.0;
+
+type Rgb = (f32, f32, f32);
+const INK: Rgb = (0.10, 0.11, 0.13);
+const ACCENT: Rgb = (0.06, 0.24, 0.42);
+const MUTED: Rgb = (0.40, 0.42, 0.46);
+const TINT: Rgb = (0.94, 0.96, 0.98);
+
+/// The laid-out letter: one uncompressed content stream per page, plus what the tests check
+/// about the geometry.
+struct Composed {
+    pages: Vec<Vec<u8>>,
+    /// The right end of the widest text line drawn, in points from the left edge.
+    widest_right: f32,
+    /// The lowest body baseline, in points from the bottom edge.
+    lowest_baseline: f32,
+}
+
+/// Writes text and shapes page by page, moving a baseline cursor down and starting a new page
+/// when the next line would cross [`BOTTOM`].
+struct Layout {
+    done: Vec<Content>,
+    page: Content,
+    /// The baseline of the last line drawn.
+    y: f32,
+    widest_right: f32,
+    lowest_baseline: f32,
+}
+
+impl Layout {
+    fn new() -> Self {
+        Self {
+            done: Vec::new(),
+            page: Content::new(),
+            y: PAGE_HEIGHT,
+            widest_right: 0.0,
+            lowest_baseline: PAGE_HEIGHT,
+        }
+    }
+
+    /// Makes sure `height` points fit below the cursor, else continues on a new page.
+    fn need(&mut self, height: f32) {
+        if self.y - height < BOTTOM {
+            self.done.push(std::mem::replace(&mut self.page, Content::new()));
+            self.y = CONTINUATION_TOP;
+        }
+    }
+
+    fn gap(&mut self, points: f32) {
+        self.y -= points;
+    }
+
+    /// Draws one line of runs with its baseline at (`x`, `y`).
+    fn line_at(&mut self, x: f32, y: f32, size: f32, color: Rgb, runs: &[Run]) {
+        let width = units_to_points(runs_units(runs), size);
+        self.widest_right = self.widest_right.max(x + width);
+        self.lowest_baseline = self.lowest_baseline.min(y);
+        let content = &mut self.page;
+        content.set_fill_rgb(color.0, color.1, color.2);
+        content.begin_text();
+        content.next_line(x, y);
+        let mut current = None;
+        for run in runs {
+            if current != Some(run.font) {
+                content.set_font(run.font.resource_name(), size);
+                current = Some(run.font);
+            }
+            content.op("Tj").operand(Literal(&encode(&run.text)));
+        }
+        content.end_text();
+    }
+
+    /// Draws one plain line right-aligned to `right`.
+    fn right_aligned(&mut self, right: f32, y: f32, size: f32, color: Rgb, font: Font, text: &str) {
+        let x = right - font.width(text, size);
+        self.line_at(x, y, size, color, &[Run::new(font, text)]);
+    }
+
+    /// Flows styled text at the cursor: `x` and `width` bound it, `marker` (a list number) hangs
+    /// in front of the first line at `marker_x`.
+    #[expect(clippy::too_many_arguments, reason = "a text block has this many properties")]
+    fn flow(
+        &mut self,
+        runs: &[Run],
+        x: f32,
+        width: f32,
+        size: f32,
+        leading: f32,
+        color: Rgb,
+        marker: Option<(f32, &str)>,
+    ) {
+        for (i, line) in wrap(runs, size, width).iter().enumerate() {
+            self.need(leading);
+            self.y -= leading;
+            if let (0, Some((marker_x, marker))) = (i, marker) {
+                self.line_at(marker_x, self.y, size, color, &[Run::new(Font::Bold, marker)]);
+            }
+            self.line_at(x, self.y, size, color, line);
+        }
+    }
+
+    /// A body paragraph across the text width.
+    fn paragraph(&mut self, runs: &[Run]) {
+        self.flow(runs, LEFT, TEXT_WIDTH, BODY_SIZE, BODY_LEADING, INK, None);
+    }
+
+    /// A section heading, kept on the same page as the first two lines that follow it.
+    fn heading(&mut self, text: &str) {
+        self.gap(9.0);
+        self.need(18.0 + 3.0 * BODY_LEADING);
+        let runs = [Run::new(Font::Bold, text)];
+        self.flow(&runs, LEFT, TEXT_WIDTH, HEADING_SIZE, 16.0, ACCENT, None);
+        self.gap(1.0);
+    }
+
+    fn rule(&mut self, x0: f32, x1: f32, y: f32, width: f32, color: Rgb) {
+        let content = &mut self.page;
+        content.set_stroke_rgb(color.0, color.1, color.2);
+        content.set_line_width(width);
+        content.move_to(x0, y);
+        content.line_to(x1, y);
+        content.stroke();
+    }
+
+    /// The activation code in a tinted box, in Courier-Bold, as one literal string.
+    fn code_box(&mut self, label: &str, code: &str) {
+        let (x, width, height) = (LEFT + STEP_INDENT, TEXT_WIDTH - STEP_INDENT, 62.0);
+        self.gap(10.0);
+        self.need(height + 6.0);
+        let top = self.y;
+        let bottom = top - height;
+        let content = &mut self.page;
+        content.set_fill_rgb(TINT.0, TINT.1, TINT.2);
+        content.set_stroke_rgb(ACCENT.0, ACCENT.1, ACCENT.2);
+        content.set_line_width(1.2);
+        content.rect(x, bottom, width, height);
+        content.fill_nonzero_and_stroke();
+
+        let label_runs = [Run::new(Font::Bold, label)];
+        let label_lines = wrap(&label_runs, 8.5, width - 24.0);
+        if let Some(line) = label_lines.first() {
+            self.line_at(x + 12.0, top - 15.0, 8.5, MUTED, line);
+        }
+        let natural = Font::Code.width(code, 1.0);
+        let size = if natural > 0.0 { ((width - 28.0) / natural).min(22.0) } else { 22.0 };
+        let code_x = x + (width - Font::Code.width(code, size)) / 2.0;
+        self.line_at(code_x, bottom + 15.0, size, INK, &[Run::new(Font::Code, code)]);
+        self.y = bottom - 4.0;
+    }
+}
+
+/// Lays out the letter for `facts`.
+#[expect(clippy::too_many_lines, reason = "the letter, top to bottom")]
+fn compose(facts: &LetterFacts<'_>) -> Composed {
+    let language = facts.language;
+    let words = words_for(language);
+    let name = format!("{} {}", facts.given_name.trim(), facts.family_name.trim());
+    let issued = format_date(language, facts.issued_on);
+    let deadline = format_date(language, facts.objection_deadline);
+    let expires = format_date(language, facts.code_expires_on);
+    let nid = grouped_national_id(facts.national_id);
+    let mut layout = Layout::new();
+
+    // Letterhead.
+    layout.line_at(LEFT, 790.0, 18.0, ACCENT, &[Run::new(Font::Bold, AGENCY)]);
+    let tagline = wrap(&[Run::new(Font::Regular, words.tagline)], 9.0, INFO_LEFT - LEFT - 10.0);
+    if let Some(line) = tagline.first() {
+        layout.line_at(LEFT, 776.0, 9.0, MUTED, line);
+    }
+    let phone = format!("{} {HELPDESK_PHONE}", words.phone_label);
+    for (i, text) in [AGENCY_STREET, AGENCY_CITY, phone.as_str(), HELPDESK_EMAIL].iter().enumerate()
+    {
+        layout.right_aligned(RIGHT, 796.0 - 10.5 * index_f32(i), 8.5, MUTED, Font::Regular, text);
+    }
+    layout.rule(LEFT, RIGHT, 754.0, 0.8, ACCENT);
+
+    // Window-envelope return line and recipient.
+    let return_line = format!("{AGENCY} · {AGENCY_STREET} · {AGENCY_CITY}");
+    layout.line_at(LEFT, 716.0, 7.0, MUTED, &[Run::new(Font::Regular, &return_line)]);
+    let return_width = Font::Regular.width(&return_line, 7.0);
+    layout.rule(LEFT, LEFT + return_width, 713.5, 0.4, MUTED);
+    let window = INFO_LEFT - LEFT - 14.0;
+    layout.y = 712.0;
+    let mut recipient = vec![name.clone()];
+    recipient.extend(facts.address_lines.iter().take(4).map(|l| l.trim().to_owned()));
+    for line in &recipient {
+        let runs = [Run::new(Font::Regular, line)];
+        for wrapped in wrap(&runs, 10.5, window).iter().take(2) {
+            layout.y -= 13.5;
+            layout.line_at(LEFT, layout.y, 10.5, INK, wrapped);
+        }
+    }
+    let after_address = layout.y;
+
+    // Information block.
+    let place_date = fill(
+        words.place_date,
+        Font::Regular,
+        &[("date", &issued, Font::Regular), ("art", lb_article(facts.issued_on), Font::Regular)],
+    );
+    let info: [(&str, Vec<Run>); 3] = [
+        (words.id_label, vec![Run { font: Font::Bold, text: nid.clone(), atomic: true }]),
+        (words.date_label, place_date),
+        (words.helpdesk_label, vec![Run::new(Font::Regular, HELPDESK_PHONE)]),
+    ];
+    layout.y = 712.0;
+    for (label, value) in &info {
+        layout.flow(
+            &[Run::new(Font::Regular, label)],
+            INFO_LEFT,
+            RIGHT - INFO_LEFT,
+            7.5,
+            11.0,
+            MUTED,
+            None,
+        );
+        layout.flow(value, INFO_LEFT, RIGHT - INFO_LEFT, 9.5, 12.0, INK, None);
+        layout.gap(5.0);
+    }
+    layout.y = layout.y.min(after_address).min(596.0);
+
+    // Subject and salutation.
+    layout.gap(6.0);
+    layout.flow(&[Run::new(Font::Bold, words.subject)], LEFT, TEXT_WIDTH, 12.0, 16.0, INK, None);
+    layout.gap(12.0);
+    layout.paragraph(&fill(words.salutation, Font::Regular, &[("name", &name, Font::Regular)]));
+    layout.gap(6.0);
+    layout.paragraph(&fill(words.intro, Font::Regular, &[]));
+
+    // Objection window.
+    let dates =
+        [("deadline", deadline.as_str(), Font::Bold), ("expires", expires.as_str(), Font::Bold)];
+    layout.heading(words.object_heading);
+    layout.paragraph(&fill(words.object_body, Font::Regular, &dates));
+
+    // Activation.
+    layout.heading(words.activate_heading);
+    let step_values =
+        [("url", facts.activation_url, Font::Bold), ("nid", nid.as_str(), Font::Bold)];
+    for (i, step) in words.steps.iter().enumerate() {
+        let marker = format!("{}.", i + 1);
+        let runs = fill(step, Font::Regular, &step_values);
+        layout.flow(
+            &runs,
+            LEFT + STEP_INDENT,
+            TEXT_WIDTH - STEP_INDENT,
+            BODY_SIZE,
+            BODY_LEADING,
+            INK,
+            Some((LEFT + 2.0, &marker)),
+        );
+        layout.gap(2.0);
+    }
+    layout.code_box(words.code_label, facts.activation_code);
+    let note = fill(
+        words.code_note,
+        Font::Regular,
+        &[
+            ("expires", expires.as_str(), Font::Bold),
+            ("art", lb_article(facts.code_expires_on), Font::Regular),
+        ],
+    );
+    layout.gap(4.0);
+    layout.paragraph(&note);
+
+    // Closing the record, help, signature.
+    layout.heading(words.close_heading);
+    layout.paragraph(&fill(words.close_body, Font::Regular, &[]));
+    layout.heading(words.help_heading);
+    let contact = [("phone", HELPDESK_PHONE, Font::Bold), ("email", HELPDESK_EMAIL, Font::Bold)];
+    layout.paragraph(&fill(words.help_body, Font::Regular, &contact));
+
+    layout.gap(14.0);
+    layout.need(3.0 * BODY_LEADING + 30.0);
+    layout.paragraph(&fill(words.closing, Font::Regular, &[]));
+    layout.gap(10.0);
+    layout.paragraph(&[Run::new(Font::Bold, AGENCY)]);
+    layout.gap(6.0);
+    layout.flow(
+        &[Run::new(Font::Regular, words.no_signature)],
+        LEFT,
+        TEXT_WIDTH,
+        7.5,
+        10.0,
+        MUTED,
+        None,
+    );
+
+    // Footers, now that the page count is known.
+    let widest_right = layout.widest_right;
+    let lowest_baseline = layout.lowest_baseline;
+    let mut contents = std::mem::take(&mut layout.done);
+    contents.push(std::mem::replace(&mut layout.page, Content::new()));
+    let total = contents.len();
+    let mut pages = Vec::with_capacity(total);
+    for (i, content) in contents.into_iter().enumerate() {
+        let mut footer = Layout { page: content, ..Layout::new() };
+        if i > 0 {
+            footer.line_at(LEFT, 796.0, 11.0, ACCENT, &[Run::new(Font::Bold, AGENCY)]);
+            footer.right_aligned(RIGHT, 796.0, 8.5, MUTED, Font::Regular, &name);
+            footer.rule(LEFT, RIGHT, 788.0, 0.8, ACCENT);
+        }
+        footer.rule(LEFT, RIGHT, 48.0, 0.4, MUTED);
+        let footer_left = format!("{AGENCY} · {AGENCY_STREET} · {AGENCY_CITY} · {HELPDESK_EMAIL}");
+        footer.line_at(LEFT, 36.0, 7.0, MUTED, &[Run::new(Font::Regular, &footer_left)]);
+        let page_label =
+            words.page.replace("{n}", &(i + 1).to_string()).replace("{total}", &total.to_string());
+        footer.right_aligned(RIGHT, 36.0, 7.0, MUTED, Font::Regular, &page_label);
+        pages.push(footer.page.finish());
+    }
+    Composed { pages, widest_right, lowest_baseline }
+}
+
+fn index_f32(index: usize) -> f32 {
+    f32::from(u16::try_from(index).unwrap_or(u16::MAX))
+}
+
+/// Helvetica advance widths (AFM, 1/1000 em) of WinAnsi bytes 0x20–0xFF; 0 where the code is unused.
+const HELVETICA_WIDTHS: [u16; 224] = [
+    // 0x20
+    278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278,
+    // 0x30
+    556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556,
+    // 0x40
+    1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778,
+    // 0x50
+    667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556,
+    // 0x60
+    333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556,
+    // 0x70
+    556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584, 0, // 0x80
+    556, 0, 222, 556, 333, 1000, 556, 556, 333, 1000, 667, 333, 1000, 0, 611, 0, // 0x90
+    0, 222, 222, 333, 333, 350, 556, 1000, 333, 1000, 500, 333, 944, 0, 500, 667, // 0xA0
+    278, 333, 556, 556, 556, 556, 260, 556, 333, 737, 370, 556, 584, 333, 737, 333,
+    // 0xB0
+    400, 584, 333, 333, 333, 578, 537, 278, 333, 333, 365, 556, 834, 834, 834, 611,
+    // 0xC0
+    667, 667, 667, 667, 667, 667, 1000, 722, 667, 667, 667, 667, 278, 278, 278, 278,
+    // 0xD0
+    722, 722, 778, 778, 778, 778, 778, 584, 778, 722, 722, 722, 722, 667, 667, 611,
+    // 0xE0
+    556, 556, 556, 556, 556, 556, 889, 500, 556, 556, 556, 556, 278, 278, 278, 278,
+    // 0xF0
+    556, 556, 556, 556, 556, 556, 556, 584, 611, 556, 556, 556, 556, 500, 556, 500,
+];
+/// Helvetica-Bold advance widths (AFM, 1/1000 em) of WinAnsi bytes 0x20–0xFF; 0 where the code is unused.
+const HELVETICA_BOLD_WIDTHS: [u16; 224] = [
+    // 0x20
+    278, 333, 474, 556, 556, 889, 722, 238, 333, 333, 389, 584, 278, 333, 278, 278,
+    // 0x30
+    556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 333, 333, 584, 584, 584, 611,
+    // 0x40
+    975, 722, 722, 722, 722, 667, 611, 778, 722, 278, 556, 722, 611, 833, 722, 778,
+    // 0x50
+    667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 333, 278, 333, 584, 556,
+    // 0x60
+    333, 556, 611, 556, 611, 556, 333, 611, 611, 278, 278, 556, 278, 889, 611, 611,
+    // 0x70
+    611, 611, 389, 556, 333, 611, 556, 778, 556, 556, 500, 389, 280, 389, 584, 0, // 0x80
+    556, 0, 278, 556, 500, 1000, 556, 556, 333, 1000, 667, 333, 1000, 0, 611, 0, // 0x90
+    0, 278, 278, 500, 500, 350, 556, 1000, 333, 1000, 556, 333, 944, 0, 500, 667, // 0xA0
+    278, 333, 556, 556, 556, 556, 280, 556, 333, 737, 370, 556, 584, 333, 737, 333,
+    // 0xB0
+    400, 584, 333, 333, 333, 611, 556, 278, 333, 333, 365, 556, 834, 834, 834, 611,
+    // 0xC0
+    722, 722, 722, 722, 722, 722, 1000, 722, 667, 667, 667, 667, 278, 278, 278, 278,
+    // 0xD0
+    722, 722, 778, 778, 778, 778, 778, 584, 778, 722, 722, 722, 722, 667, 667, 611,
+    // 0xE0
+    556, 556, 556, 556, 556, 556, 889, 556, 556, 556, 556, 556, 278, 278, 278, 278,
+    // 0xF0
+    611, 611, 611, 611, 611, 611, 611, 584, 611, 611, 611, 611, 611, 556, 611, 556,
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CODE: &str = "K7PQ-M3XW-R9TD";
+
+    fn national_id() -> NationalId {
+        NationalId::parse("1893120105732").unwrap()
+    }
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn address() -> Vec<String> {
+        vec!["12, rue de l’Église".to_owned(), "L-9099 Ettelbruck".to_owned()]
+    }
+
+    fn facts<'a>(language: Language, id: &'a NationalId, address: &'a [String]) -> LetterFacts<'a> {
+        LetterFacts {
+            language,
+            given_name: "Léonie",
+            family_name: "Müller-Schräder",
+            address_lines: address,
+            national_id: id,
+            activation_code: CODE,
+            issued_on: date(2026, 11, 25),
+            objection_deadline: date(2026, 12, 25),
+            code_expires_on: date(2027, 2, 23),
+            activation_url: "https://dsp.example.lu/activate",
+        }
+    }
+
+    fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+        haystack.windows(needle.len()).any(|w| w == needle)
+    }
+
+    /// The text the page shows, in WinAnsi bytes: the literal strings of every `Tj`, lines
+    /// separated by a space.
+    fn shown_text(pdf: &[u8]) -> Vec<u8> {
+        let mut shown = Vec::new();
+        let mut i = 0;
+        while i < pdf.len() {
+            if pdf[i] != b'(' {
+                i += 1;
+                continue;
+            }
+            let mut text = Vec::new();
+            i += 1;
+            while i < pdf.len() && pdf[i] != b')' {
+                if pdf[i] == b'\\' {
+                    i += 1;
+                }
+                text.push(pdf[i]);
+                i += 1;
+            }
+            let after = &pdf[i + 1..];
+            if after.starts_with(b" Tj\n") {
+                shown.extend(text);
+                if after[4..].starts_with(b"ET") {
+                    shown.push(b' ');
+                }
+            }
+        }
+        shown
+    }
+
+    fn all_words() -> Vec<&'static str> {
+        Language::ALL
+            .iter()
+            .flat_map(|l| {
+                let w = words_for(*l);
+                let mut all = vec![
+                    w.title,
+                    w.tagline,
+                    w.phone_label,
+                    w.id_label,
+                    w.date_label,
+                    w.helpdesk_label,
+                    w.place_date,
+                    w.subject,
+                    w.salutation,
+                    w.intro,
+                    w.object_heading,
+                    w.object_body,
+                    w.activate_heading,
+                    w.code_label,
+                    w.code_note,
+                    w.close_heading,
+                    w.close_body,
+                    w.help_heading,
+                    w.help_body,
+                    w.closing,
+                    w.no_signature,
+                    w.page,
+                ];
+                all.extend(w.steps);
+                all
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_language_renders_a_complete_letter() {
+        let id = national_id();
+        let address = address();
+        for language in Language::ALL {
+            let f = facts(language, &id, &address);
+            let pdf = render(&f);
+            let words = words_for(language);
+            let shown = shown_text(&pdf);
+            let tag = language.tag();
+            assert!(pdf.starts_with(b"%PDF-"), "{tag}");
+            assert!(pdf.ends_with(b"%%EOF"), "{tag}");
+            assert!(contains(&pdf, b"(K7PQ-M3XW-R9TD) Tj"), "{tag}: code not verbatim");
+            assert!(contains(&pdf, b"/Courier-Bold"), "{tag}");
+            assert!(contains(&pdf, b"/WinAnsiEncoding"), "{tag}");
+            assert!(!contains(&pdf, b"/Filter"), "{tag}: content must stay uncompressed");
+            assert!(contains(&pdf, format!("/Lang ({tag})").as_bytes()), "{tag}");
+            assert!(contains(&pdf, b"/Producer (DSP)"), "{tag}");
+            // The title is a text string: UTF-16BE in hex, starting with the byte order mark.
+            let title_hex: String =
+                words.title.encode_utf16().map(|u| format!("{u:04X}")).collect();
+            assert!(contains(&pdf, format!("/Title <FEFF{title_hex}>").as_bytes()), "{tag}");
+
+            // Each piece of the letter, in its Windows-1252 bytes.
+            assert!(contains(&shown, &encode(words.subject)), "{tag}: subject");
+            for needle in [
+                words.object_heading,
+                words.activate_heading,
+                words.close_heading,
+                words.code_label,
+                "Léonie Müller-Schräder",
+                "12, rue de l’Église",
+                "L-9099 Ettelbruck",
+                "1893 1201 057 32",
+                "https://dsp.example.lu/activate",
+                HELPDESK_EMAIL,
+            ] {
+                assert!(contains(&shown, &encode(needle)), "{tag}: missing {needle:?}");
+            }
+            let deadline = format_date(language, f.objection_deadline);
+            let expires = format_date(language, f.code_expires_on);
+            let issued = format_date(language, f.issued_on);
+            for needle in [&deadline, &expires, &issued] {
+                assert!(contains(&pdf, &encode(needle)), "{tag}: missing {needle:?} in the file");
+            }
+            assert!(!shown.contains(&b'{'), "{tag}: a placeholder was left unfilled");
+            assert!(!shown.contains(&b'*'), "{tag}");
+        }
+    }
+
+    #[test]
+    fn language_specific_phrases_are_in_the_raw_bytes() {
+        let id = national_id();
+        let address = address();
+        let cases = [
+            (Language::Lb, "Wéi Dir Ären Dossier aktivéiert", "Mat frëndleche Gréiss"),
+            (Language::Fr, "Comment activer votre dossier", "salutations distinguées."),
+            (Language::De, "So schließen Sie Ihre Akte", "Mit freundlichen Grüßen"),
+            (Language::En, "How to activate your record", "Yours sincerely,"),
+        ];
+        for (language, heading, closing) in cases {
+            let pdf = render(&facts(language, &id, &address));
+            assert!(contains(&pdf, &encode(heading)), "{heading}");
+            assert!(contains(&pdf, &encode(closing)), "{closing}");
+            for (other, other_heading, _) in cases {
+                if other != language {
+                    assert!(!contains(&pdf, &encode(other_heading)), "{other_heading} leaked");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn languages_give_different_letters() {
+        let id = national_id();
+        let address = address();
+        let texts: Vec<Vec<u8>> =
+            Language::ALL.iter().map(|l| shown_text(&render(&facts(*l, &id, &address)))).collect();
+        for (i, a) in texts.iter().enumerate() {
+            for b in &texts[i + 1..] {
+                assert_ne!(a, b);
+            }
+        }
+    }
+
+    #[test]
+    fn texts_stay_inside_the_margins_even_with_long_facts() {
+        let id = national_id();
+        let long_address = vec![
+            "Appartement 12, Résidence « Les Jardins du Kirchberg », Bâtiment C, 3e étage"
+                .to_owned(),
+            "145, rue Jean-Pierre Probst-Grand-Duchesse-Charlotte-Verlängerung".to_owned(),
+            "c/o Famille Zwaanepoel-Oberweis".to_owned(),
+            "L-9999 Wemperhardt-Nordstaadmeisterschaftsgemeng".to_owned(),
+        ];
+        for language in Language::ALL {
+            for address in [address(), long_address.clone()] {
+                let mut f = facts(language, &id, &address);
+                let long_name = "Marie-Christine-Antoinette-Joséphine-Élisabeth";
+                if address.len() > 2 {
+                    f.given_name = long_name;
+                    f.activation_code = "K7PQ-M3XW-R9TD-K7PQ-M3XW-R9TD-K7PQ";
+                    f.activation_url =
+                        "https://dsp.example.lu/activate/with/a/rather/long/path/that/never/ends";
+                }
+                let composed = compose(&f);
+                assert!(composed.widest_right <= RIGHT + 0.01, "{}", composed.widest_right);
+                assert!(composed.lowest_baseline >= BOTTOM, "{}", composed.lowest_baseline);
+                assert!(composed.pages.len() <= 2, "{} pages", composed.pages.len());
+                let pdf = render(&f);
+                let code = format!("({}) Tj", f.activation_code);
+                assert!(contains(&pdf, code.as_bytes()));
+            }
+        }
+    }
+
+    fn line_width(line: &[Run], size: f32) -> f32 {
+        units_to_points(runs_units(line), size)
+    }
+
+    fn plain(text: &str) -> Vec<Run> {
+        vec![Run::new(Font::Regular, text)]
+    }
+
+    fn joined(lines: &[Vec<Run>]) -> String {
+        lines
+            .iter()
+            .map(|l| l.iter().map(|r| r.text.as_str()).collect::<String>())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn wrap_keeps_every_line_within_the_width_and_every_word() {
+        let sentence = "Dir kënnt Ären Dossier zu all Moment zoumaachen: online am Portal oder \
+                        mat enger ënnerschriwwener Demande op Pabeier un d’Agence DSP. "
+            .repeat(6);
+        for width in [40.0, 95.5, 200.0, TEXT_WIDTH] {
+            for font in [Font::Regular, Font::Bold] {
+                let runs = vec![Run::new(font, &sentence)];
+                let lines = wrap(&runs, BODY_SIZE, width);
+                assert!(lines.len() > 1);
+                for line in &lines {
+                    assert!(line_width(line, BODY_SIZE) <= width, "{line:?}");
+                    assert!(!line.iter().any(|r| r.text.starts_with(' ')));
+                }
+                if width >= 95.0 {
+                    let words: Vec<&str> = sentence.split_whitespace().collect();
+                    assert_eq!(joined(&lines), words.join(" "));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn wrap_fills_lines_greedily() {
+        let lines = wrap(&plain("aaa bbb ccc"), 10.0, 1000.0);
+        assert_eq!(lines.len(), 1);
+        let a = Font::Regular.width("aaa bbb", 10.0);
+        let lines = wrap(&plain("aaa bbb ccc"), 10.0, a + 0.01);
+        assert_eq!(joined(&lines), "aaa bbb ccc");
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[0], plain("aaa bbb"));
+        assert!(wrap(&plain(""), 10.0, 100.0).is_empty());
+        assert!(wrap(&plain("   "), 10.0, 100.0).is_empty());
+    }
+
+    #[test]
+    fn wrap_cuts_words_longer_than_a_line() {
+        let word = "Gesondheetsprofessionellenaktivéierungscodeverlängerungsbréif";
+        let text = format!("Kuerz {word} Enn");
+        let lines = wrap(&plain(&text), BODY_SIZE, 80.0);
+        assert!(lines.len() >= 4, "{lines:?}");
+        for line in &lines {
+            assert!(line_width(line, BODY_SIZE) <= 80.0, "{line:?}");
+        }
+        let glued: String = lines.iter().flatten().map(|r| r.text.as_str()).collect();
+        assert_eq!(glued.replace(' ', ""), text.replace(' ', ""));
+        // Narrower than a single glyph: one character per line, never a loop.
+        let lines = wrap(&plain("WWW"), 10.0, 1.0);
+        assert_eq!(lines.len(), 3);
+    }
+
+    #[test]
+    fn wrap_keeps_filled_values_whole_and_mixes_fonts() {
+        let runs = fill(
+            "If you object before {deadline}, your record will be deleted.",
+            Font::Regular,
+            &[("deadline", "25 December 2026", Font::Bold)],
+        );
+        assert_eq!(runs.len(), 3);
+        assert_eq!(
+            runs[1],
+            Run { font: Font::Bold, text: "25 December 2026".into(), atomic: true }
+        );
+        for width in [100.0, 120.0, 180.0, 400.0] {
+            let lines = wrap(&runs, BODY_SIZE, width);
+            let holding: Vec<_> =
+                lines.iter().filter(|l| l.iter().any(|r| r.text.contains("December"))).collect();
+            assert_eq!(holding.len(), 1, "the date was split at width {width}");
+            assert!(
+                holding[0].iter().any(|r| r.font == Font::Bold && r.text == "25 December 2026")
+            );
+            for line in &lines {
+                assert!(line_width(line, BODY_SIZE) <= width);
+            }
+        }
+        let unknown = fill("a {nothing} b", Font::Regular, &[]);
+        assert_eq!(unknown, plain("a {nothing} b"));
+    }
+
+    #[test]
+    fn encodes_to_windows_1252() {
+        let text = "é è ê ë à â ä ö ü ß ç É Ä Ö Ü « » – — ’ „ “";
+        let expected: Vec<u8> = vec![
+            0xE9, 0xE8, 0xEA, 0xEB, 0xE0, 0xE2, 0xE4, 0xF6, 0xFC, 0xDF, 0xE7, 0xC9, 0xC4, 0xD6,
+            0xDC, 0xAB, 0xBB, 0x96, 0x97, 0x92, 0x84, 0x93,
+        ];
+        let encoded: Vec<u8> = encode(text).into_iter().filter(|b| *b != b' ').collect();
+        assert_eq!(encoded, expected);
+        assert_eq!(encode("ŁĆ😀\u{0}\u{81}€"), b"?????\x80");
+        assert_eq!(encode("\u{a0}"), [0xA0]);
+        // Every glyph the letter can produce has a width.
+        for byte in
+            (0x20..=0x7E_u8).chain(0xA0..=0xFF).chain([0x80, 0x84, 0x91, 0x92, 0x93, 0x96, 0x97])
+        {
+            assert!(Font::Regular.advance(byte) > 0, "{byte:#X}");
+            assert!(Font::Bold.advance(byte) > 0, "{byte:#X}");
+        }
+    }
+
+    #[test]
+    fn the_wording_needs_nothing_outside_winansi() {
+        for text in all_words() {
+            let question_marks = text.chars().filter(|c| *c == '?').count();
+            let encoded = encode(text);
+            assert_eq!(encoded.iter().filter(|b| **b == b'?').count(), question_marks, "{text}");
+            assert!(!text.contains("  "), "double space in {text:?}");
+        }
+    }
+
+    #[test]
+    fn helvetica_widths_match_the_afm() {
+        assert_eq!(
+            Font::Regular.units("Helvetica"),
+            722 + 556 + 222 + 500 + 556 + 278 + 222 + 500 + 556
+        );
+        assert_eq!(Font::Regular.advance(b'W'), 944);
+        assert_eq!(Font::Bold.advance(b'W'), 944);
+        assert_eq!(Font::Regular.advance(b'i'), 222);
+        assert_eq!(Font::Bold.advance(b'i'), 278);
+        assert_eq!(Font::Regular.advance(0xDF), 611); // ß
+        assert_eq!(Font::Bold.advance(0xFC), 611); // ü
+        assert_eq!(Font::Regular.advance(0x97), 1000); // —
+        assert_eq!(Font::Code.units(CODE), 14 * 600);
+    }
+
+    #[test]
+    fn dates_follow_each_language() {
+        let d = date(2026, 11, 25);
+        assert_eq!(format_date(Language::Fr, d), "25 novembre 2026");
+        assert_eq!(format_date(Language::De, d), "25. November 2026");
+        assert_eq!(format_date(Language::Lb, d), "25. November 2026");
+        assert_eq!(format_date(Language::En, d), "25 November 2026");
+        assert_eq!(format_date(Language::Fr, date(2027, 8, 1)), "1er août 2027");
+        assert_eq!(format_date(Language::Lb, date(2027, 3, 2)), "2. Mäerz 2027");
+        assert_eq!(format_date(Language::Lb, date(2027, 4, 12)), "12. Abrëll 2027");
+        assert_eq!(format_date(Language::Lb, date(2027, 5, 31)), "31. Mee 2027");
+        assert_eq!(format_date(Language::De, date(2027, 3, 2)), "2. März 2027");
+        assert_eq!(format_date(Language::Fr, date(2027, 2, 3)), "3 février 2027");
+        assert_eq!(lb_article(date(2026, 11, 25)), "de");
+        assert_eq!(lb_article(date(2026, 11, 28)), "den");
+        assert_eq!(lb_article(date(2026, 11, 1)), "den");
+        assert_eq!(lb_article(date(2026, 11, 14)), "de");
+        assert_eq!(lb_article(date(2026, 11, 9)), "den");
+        assert_eq!(grouped_national_id(&national_id()), "1893 1201 057 32");
+    }
+
+    #[test]
+    fn the_letter_is_one_or_two_pages() {
+        let id = national_id();
+        let address = address();
+        for language in Language::ALL {
+            let composed = compose(&facts(language, &id, &address));
+            assert!((1..=2).contains(&composed.pages.len()));
+        }
+    }
+
+    #[test]
+    fn pdftotext_reads_the_name_and_the_code_when_available() {
+        let dir = tempfile::tempdir().unwrap();
+        let id = national_id();
+        let address = address();
+        for language in Language::ALL {
+            let path = dir.path().join(format!("letter-{}.pdf", language.tag()));
+            std::fs::write(&path, render(&facts(language, &id, &address))).unwrap();
+            let Ok(output) = std::process::Command::new("pdftotext")
+                .args(["-enc", "UTF-8"])
+                .arg(&path)
+                .arg("-")
+                .output()
+            else {
+                return; // poppler is not installed here; the byte-level tests still ran.
+            };
+            assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+            let text = String::from_utf8(output.stdout).unwrap();
+            assert!(text.contains("Léonie Müller-Schräder"), "{text}");
+            assert!(text.contains(CODE), "{text}");
+            assert!(text.contains(words_for(language).code_label), "{text}");
+        }
+    }
+}
