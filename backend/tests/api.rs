@@ -1,3 +1,4 @@
+#![cfg(test)]
 //! API integration tests: the real server on port 0, a fresh database per test, every test on
 //! SQLite and on PostgreSQL.
 
@@ -7,6 +8,8 @@ mod common;
 mod contract;
 #[path = "api/errors.rs"]
 mod errors;
+#[path = "api/identity.rs"]
+mod identity;
 #[path = "api/schema.rs"]
 mod schema;
 #[path = "api/spa.rs"]

@@ -92,7 +92,8 @@ impl Chromium {
     /// When Chromium is missing or does not start.
     pub async fn launch(lang: &str) -> anyhow::Result<Self> {
         let profile = tempfile::tempdir()?;
-        let executable = std::env::var("DSP_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+        let executable =
+            std::env::var("DSP_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
         let config = BrowserConfig::builder()
             .chrome_executable(executable)
             .no_sandbox()
@@ -108,8 +109,9 @@ impl Chromium {
             ])
             .build()
             .map_err(anyhow::Error::msg)?;
-        let (browser, mut handler) =
-            Browser::launch(config).await.context("launching Chromium (scripts/setup installs it)")?;
+        let (browser, mut handler) = Browser::launch(config)
+            .await
+            .context("launching Chromium (scripts/setup installs it)")?;
         tokio::spawn(async move { while handler.next().await.is_some() {} });
         Ok(Self { browser, _profile: profile })
     }

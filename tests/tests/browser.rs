@@ -28,8 +28,16 @@ async fn each_language_changes_the_page_and_a_reload_keeps_it() -> anyhow::Resul
     }
     for i in 0..LANGUAGES.len() {
         for j in (i + 1)..LANGUAGES.len() {
-            assert_ne!(headings[i], headings[j], "{} and {} show the same heading", LANGUAGES[i], LANGUAGES[j]);
-            assert_ne!(navs[i], navs[j], "{} and {} show the same navigation", LANGUAGES[i], LANGUAGES[j]);
+            assert_ne!(
+                headings[i], headings[j],
+                "{} and {} show the same heading",
+                LANGUAGES[i], LANGUAGES[j]
+            );
+            assert_ne!(
+                navs[i], navs[j],
+                "{} and {} show the same navigation",
+                LANGUAGES[i], LANGUAGES[j]
+            );
         }
     }
 

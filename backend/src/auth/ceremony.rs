@@ -38,7 +38,10 @@ impl Purpose {
     }
 }
 
-/// Stores a started ceremony.
+/// How long a ceremony may take (the options say the same to the browser).
+pub const TIME_TO_LIVE: chrono::TimeDelta = chrono::TimeDelta::minutes(5);
+
+/// Stores a started ceremony; it expires [`TIME_TO_LIVE`] after `now`.
 ///
 /// # Errors
 /// When the insert fails.
@@ -48,6 +51,7 @@ pub async fn store(
     purpose: Purpose,
     subject: Option<(Role, Uuid)>,
     binding: Option<String>,
+    now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     ceremony::ActiveModel {
         challenge: Set(started.challenge.clone()),
@@ -56,7 +60,8 @@ pub async fn store(
         subject_id: Set(subject.map(|(_, id)| id)),
         binding: Set(binding),
         state: Set(started.state.clone()),
-        expires_at: Set(DateTime::<Utc>::from(started.expires_at)),
+        // The server's clock decides; webauthn_rp also checks its own copy of the expiry.
+        expires_at: Set(now + TIME_TO_LIVE),
     }
     .insert(conn)
     .await?;

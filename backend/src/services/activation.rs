@@ -104,6 +104,7 @@ pub async fn start(
                 Purpose::Activate,
                 Some((Role::Patient, patient.id)),
                 Some(typed_hash.clone()),
+                state.clock.now(),
             )
             .await?;
             Ok(CeremonyOptions { public_key: started.options })
@@ -180,7 +181,8 @@ async fn record_failure(
         OnConflict::column(activation_failure::Column::NationalId)
             .value(
                 activation_failure::Column::Failures,
-                Expr::col(activation_failure::Column::Failures).add(1),
+                Expr::col((activation_failure::Entity, activation_failure::Column::Failures))
+                    .add(1),
             )
             .value(activation_failure::Column::LastFailureAt, now)
             .to_owned(),

@@ -72,6 +72,7 @@ pub async fn add_start(state: &AppState, user: &CurrentUser) -> Result<CeremonyO
         Purpose::AddCredential,
         Some((user.role, subject)),
         Some(user.session.token_hash.clone()),
+        state.clock.now(),
     )
     .await?;
     Ok(CeremonyOptions { public_key: started.options })

@@ -87,6 +87,7 @@ pub async fn start(
                 Purpose::Enrol,
                 Some((role, code.subject_id)),
                 Some(code_hash.clone()),
+                state.clock.now(),
             )
             .await?;
             Ok(CeremonyOptions { public_key: started.options })

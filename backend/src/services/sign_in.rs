@@ -38,7 +38,7 @@ pub async fn start(state: &AppState, meta: &RequestMeta) -> Result<CeremonyOptio
     )
     .await?;
     let started = state.rp.start_authentication()?;
-    ceremony::store(&state.db, &started, Purpose::SignIn, None, None).await?;
+    ceremony::store(&state.db, &started, Purpose::SignIn, None, None, state.clock.now()).await?;
     Ok(CeremonyOptions { public_key: started.options })
 }
 
@@ -174,6 +174,7 @@ pub async fn reverify_start(
         Purpose::Reverify,
         Some((user.role, user.subject_id())),
         Some(user.session.token_hash.clone()),
+        state.clock.now(),
     )
     .await?;
     Ok(CeremonyOptions { public_key: started.options })

@@ -65,7 +65,8 @@ async fn the_openapi_document_lists_every_route_and_each_answers(engine: Engine)
         let operation = &doc["paths"][path][method];
         assert!(operation["responses"].as_object().is_some_and(|r| !r.is_empty()), "{path}");
         let concrete = path.replace("{id}", "00000000-0000-0000-0000-000000000000");
-        let request = app.client.request(method.to_uppercase().parse().unwrap(), app.url(&concrete));
+        let request =
+            app.client.request(method.to_uppercase().parse().unwrap(), app.url(&concrete));
         let answer = request.send().await.unwrap();
         // Unrouted paths answer 404 (or 405); routed ones answer 401 without a session, or a
         // 4xx about the missing body.

@@ -142,7 +142,7 @@ async fn the_access_matrix_matches_the_regulation_cell_by_cell(engine: Engine) {
 
 /// The name of the newest migration the code ships, and how many there are.
 fn newest_migration() -> (String, u32) {
-    use sea_orm_migration::{MigrationName, MigratorTrait};
+    use sea_orm_migration::MigratorTrait;
     let migrations = dsp::migration::Migrator::migrations();
     let newest = migrations.last().unwrap().name().to_owned();
     (newest, u32::try_from(migrations.len()).unwrap())

@@ -1,6 +1,9 @@
 //! Test harness: the real server on port 0 with a fresh, migrated database per test, on SQLite
 //! or on PostgreSQL (each test creates and drops its own PostgreSQL database).
 
+pub mod authenticator;
+pub mod personas;
+
 use std::path::PathBuf;
 
 use dsp::clock::Clock;
@@ -28,6 +31,8 @@ pub struct TestApp {
     pub db: DatabaseConnection,
     /// The server's state, for calling services directly (e.g. `dsp admin` commands).
     pub state: dsp::AppState,
+    /// The server's clock (fixed; `clock.advance(…)` moves it).
+    pub clock: Clock,
     _data_dir: tempfile::TempDir,
     postgres_db: Option<String>,
     shutdown: Option<oneshot::Sender<()>>,
@@ -76,7 +81,8 @@ impl TestApp {
             vars.iter().find(|(k, _)| *k == name).map(|(_, v)| v.clone())
         })
         .unwrap();
-        let clock = Clock::system();
+        // A clock the test can move: expiries are tested by advancing it.
+        let clock = Clock::fixed(chrono::Utc::now());
         let server = Server::build_on(listener, config.clone(), clock.clone()).await.unwrap();
         let (tx, rx) = oneshot::channel::<()>();
         tokio::spawn(server.run(async move {
@@ -87,17 +93,37 @@ impl TestApp {
         let mut headers = reqwest::header::HeaderMap::new();
         headers.insert("origin", origin.parse().unwrap());
         let client = reqwest::Client::builder().default_headers(headers).build().unwrap();
-        let state = dsp::AppState::new(db.clone(), config, clock).unwrap();
+        let state = dsp::AppState::new(db.clone(), config, clock.clone()).unwrap();
         Self {
             base: origin,
             client,
             db,
             state,
 
+            clock,
             _data_dir: data_dir,
             postgres_db,
             shutdown: Some(tx),
         }
+    }
+
+    /// A second server on the same database (instances share nothing but it).
+    pub async fn second_instance(&self) -> SecondInstance {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        // The same public origin: behind a load balancer, instances answer for one site.
+        let server =
+            Server::build_on(listener, self.state.config.as_ref().clone(), self.clock.clone())
+                .await
+                .unwrap();
+        let port = server.local_addr().unwrap().port();
+        let (tx, rx) = oneshot::channel::<()>();
+        tokio::spawn(server.run(async move {
+            let _ = rx.await;
+        }));
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert("origin", self.base.parse().unwrap());
+        let client = reqwest::Client::builder().default_headers(headers).build().unwrap();
+        SecondInstance { base: format!("http://127.0.0.1:{port}"), client, _shutdown: tx }
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -136,6 +162,36 @@ impl Drop for TestApp {
             })
             .join();
         }
+    }
+}
+
+/// Another server sharing the test's database.
+pub struct SecondInstance {
+    base: String,
+    client: reqwest::Client,
+    _shutdown: oneshot::Sender<()>,
+}
+
+impl SecondInstance {
+    pub async fn send(
+        &self,
+        browser: &mut personas::Browser,
+        path: &str,
+        body: &serde_json::Value,
+    ) -> personas::Answer {
+        let mut request = self.client.post(format!("{}{path}", self.base)).json(body);
+        if let Some(cookie) = &browser.cookie {
+            request = request.header("cookie", cookie);
+        }
+        personas::answer(browser, request.send().await.unwrap()).await
+    }
+
+    pub async fn get_as(&self, browser: &personas::Browser, path: &str) -> personas::Answer {
+        let mut request = self.client.get(format!("{}{path}", self.base));
+        if let Some(cookie) = &browser.cookie {
+            request = request.header("cookie", cookie);
+        }
+        personas::answer(&mut browser.clone(), request.send().await.unwrap()).await
     }
 }
 

@@ -1,0 +1,267 @@
+//! Personas: an agent, professionals and patients who enrol or activate through the real HTTP
+//! API with software authenticators, and keep their session cookie.
+
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use super::TestApp;
+use super::authenticator::{Passkey, SecurityKey};
+
+/// A signed-in (or signing-in) person: their cookie, and their id once known.
+#[derive(Debug, Clone, Default)]
+pub struct Browser {
+    pub cookie: Option<String>,
+}
+
+/// The answer of a finish step.
+#[derive(Debug)]
+pub struct Answer {
+    pub status: StatusCode,
+    pub body: Value,
+    pub set_cookie: Option<String>,
+}
+
+impl Answer {
+    pub fn code(&self) -> &str {
+        self.body["code"].as_str().unwrap_or_default()
+    }
+}
+
+impl TestApp {
+    /// A request as `browser` (with its cookie).
+    pub fn request(
+        &self,
+        browser: &Browser,
+        method: reqwest::Method,
+        path: &str,
+    ) -> reqwest::RequestBuilder {
+        let request = self.client.request(method, self.url(path));
+        match &browser.cookie {
+            Some(cookie) => request.header("cookie", cookie),
+            None => request,
+        }
+    }
+
+    /// POSTs JSON as `browser`; a `Set-Cookie` with a session replaces the browser's cookie.
+    pub async fn send(&self, browser: &mut Browser, path: &str, body: &Value) -> Answer {
+        let response =
+            self.request(browser, reqwest::Method::POST, path).json(body).send().await.unwrap();
+        answer(browser, response).await
+    }
+
+    pub async fn get_as(&self, browser: &Browser, path: &str) -> Answer {
+        let response = self.request(browser, reqwest::Method::GET, path).send().await.unwrap();
+        answer(&mut browser.clone(), response).await
+    }
+
+    /// Creates an agent (as `dsp admin create-agent` does) and returns the enrolment code.
+    pub async fn create_agent(&self, name: &str) -> String {
+        let (_, issued) = dsp::services::agents::create_agent(&self.state, name).await.unwrap();
+        issued.code
+    }
+
+    /// Enrols a security key with an enrolment code.
+    pub async fn enrol(&self, browser: &mut Browser, key: &mut SecurityKey, code: &str) -> Answer {
+        let start = self.send(browser, "/api/enrolment/start", &json!({"code": code})).await;
+        if start.status != 200 {
+            return start;
+        }
+        let credential = key.register(&start.body["public_key"].to_string(), &self.base);
+        let credential: Value = serde_json::from_str(&credential).unwrap();
+        self.send(
+            browser,
+            "/api/enrolment/finish",
+            &json!({"credential": credential, "name": "Key"}),
+        )
+        .await
+    }
+
+    /// Signs in with a security key (no username).
+    pub async fn sign_in_with_key(&self, browser: &mut Browser, key: &mut SecurityKey) -> Answer {
+        let start = self.send(browser, "/api/auth/sign-in/start", &json!({})).await;
+        assert_eq!(start.status, 200, "{:?}", start.body);
+        let assertion = key.authenticate(&start.body["public_key"].to_string(), &self.base);
+        let assertion: Value = serde_json::from_str(&assertion).unwrap();
+        self.send(browser, "/api/auth/sign-in/finish", &json!({"credential": assertion})).await
+    }
+
+    /// Signs in with a passkey (no username).
+    pub async fn sign_in_with_passkey(
+        &self,
+        browser: &mut Browser,
+        passkey: &mut Passkey,
+    ) -> Answer {
+        let start = self.send(browser, "/api/auth/sign-in/start", &json!({})).await;
+        assert_eq!(start.status, 200, "{:?}", start.body);
+        let assertion =
+            passkey.authenticate(&start.body["public_key"].to_string(), &self.base).await;
+        let assertion: Value = serde_json::from_str(&assertion).unwrap();
+        self.send(browser, "/api/auth/sign-in/finish", &json!({"credential": assertion})).await
+    }
+
+    /// An agent with an enrolled key, signed in.
+    pub async fn signed_in_agent(&self) -> (Browser, SecurityKey) {
+        static NEXT_SEED: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(100);
+        let code = self.create_agent("Agent Test").await;
+        let mut browser = Browser::default();
+        let mut key =
+            SecurityKey::new(NEXT_SEED.fetch_add(1, std::sync::atomic::Ordering::Relaxed));
+        let answer = self.enrol(&mut browser, &mut key, &code).await;
+        assert_eq!(answer.status, 200, "{:?}", answer.body);
+        (browser, key)
+    }
+
+    /// Creates a patient as `agent`; returns the record's id.
+    pub async fn create_patient(
+        &self,
+        agent: &mut Browser,
+        national_id: &str,
+        language: &str,
+    ) -> String {
+        let id = shared::NationalId::parse(national_id).unwrap();
+        let answer = self
+            .send(
+                agent,
+                "/api/agency/patients",
+                &json!({
+                    "national_id": national_id,
+                    "given_name": "Léa",
+                    "family_name": "Schroeder",
+                    "birth_date": id.birth_date(),
+                    "preferred_language": language,
+                    "address": {"street": "1, rue du Marché", "postal_code": "L-1728", "city": "Luxembourg", "country": "LU"}
+                }),
+            )
+            .await;
+        assert_eq!(answer.status, 201, "{:?}", answer.body);
+        answer.body["id"].as_str().unwrap().to_owned()
+    }
+
+    /// Issues the patient's letter as `agent` and reads the activation code from the PDF.
+    pub async fn letter_code(&self, agent: &Browser, patient_id: &str) -> String {
+        let response = self
+            .request(
+                agent,
+                reqwest::Method::POST,
+                &format!("/api/agency/patients/{patient_id}/letter"),
+            )
+            .json(&json!({}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 200);
+        assert_eq!(response.headers()["content-type"], "application/pdf");
+        let pdf = response.bytes().await.unwrap();
+        activation_code_in(&pdf).expect("the letter shows an activation code")
+    }
+
+    /// Activates a record with a passkey.
+    pub async fn activate(
+        &self,
+        browser: &mut Browser,
+        passkey: &mut Passkey,
+        national_id: &str,
+        code: &str,
+    ) -> Answer {
+        let start = self
+            .send(
+                browser,
+                "/api/activation/start",
+                &json!({"national_id": national_id, "activation_code": code}),
+            )
+            .await;
+        if start.status != 200 {
+            return start;
+        }
+        let credential = passkey.register(&start.body["public_key"].to_string(), &self.base).await;
+        let credential: Value = serde_json::from_str(&credential).unwrap();
+        self.send(
+            browser,
+            "/api/activation/finish",
+            &json!({"credential": credential, "name": "My phone"}),
+        )
+        .await
+    }
+
+    /// Creates a professional as `agent` and returns (id, enrolment code).
+    pub async fn create_professional(
+        &self,
+        agent: &mut Browser,
+        licence: &str,
+        profession: &str,
+    ) -> (String, String) {
+        let organisations = self.get_as(agent, "/api/agency/organisations").await;
+        let organisation_id = match organisations.body.as_array().and_then(|a| a.first()) {
+            Some(o) => o["id"].as_str().unwrap().to_owned(),
+            None => {
+                use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+                let id = uuid::Uuid::new_v4();
+                dsp::entity::organisation::ActiveModel {
+                    id: Set(id),
+                    name: Set("Hôpital Test".into()),
+                    kind: Set("hospital".into()),
+                    created_at: Set(chrono::Utc::now()),
+                }
+                .insert(&self.db)
+                .await
+                .unwrap();
+                id.to_string()
+            }
+        };
+        let created = self
+            .send(
+                agent,
+                "/api/agency/professionals",
+                &json!({"given_name": "Paul", "family_name": "Reuter", "profession": profession,
+                        "licence_number": licence, "organisation_id": organisation_id}),
+            )
+            .await;
+        assert_eq!(created.status, 201, "{:?}", created.body);
+        let id = created.body["id"].as_str().unwrap().to_owned();
+        let issued = self
+            .send(agent, &format!("/api/agency/professionals/{id}/enrolment-code"), &json!({}))
+            .await;
+        assert_eq!(issued.status, 200, "{:?}", issued.body);
+        (id, issued.body["code"].as_str().unwrap().to_owned())
+    }
+
+    /// The audit events with this action, newest last.
+    pub async fn audit(&self, action: &str) -> Vec<dsp::entity::audit_event::Model> {
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+        dsp::entity::audit_event::Entity::find()
+            .filter(dsp::entity::audit_event::Column::Action.eq(action))
+            .order_by_asc(dsp::entity::audit_event::Column::Id)
+            .all(&self.db)
+            .await
+            .unwrap()
+    }
+}
+
+/// The activation code a letter draws as `(XXXX-XXXX-XXXX) Tj`.
+pub fn activation_code_in(pdf: &[u8]) -> Option<String> {
+    let text = String::from_utf8_lossy(pdf);
+    text.match_indices(") Tj").find_map(|(end, _)| {
+        let start = end.checked_sub(14)?;
+        let candidate = text.get(start..end)?;
+        let valid = candidate.len() == 14
+            && text.get(start - 1..start) == Some("(")
+            && candidate.split('-').count() == 3
+            && candidate.split('-').all(|g| {
+                g.len() == 4 && g.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            });
+        valid.then(|| candidate.to_owned())
+    })
+}
+
+/// Reads an answer; a `Set-Cookie` replaces the browser's cookie (or clears it).
+pub async fn answer(browser: &mut Browser, response: reqwest::Response) -> Answer {
+    let status = response.status();
+    let set_cookie = response.headers().get("set-cookie").map(|v| v.to_str().unwrap().to_owned());
+    if let Some(set) = &set_cookie {
+        let pair = set.split(';').next().unwrap().to_owned();
+        browser.cookie = if pair.ends_with('=') { None } else { Some(pair) };
+    }
+    let bytes = response.bytes().await.unwrap();
+    let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+    Answer { status, body, set_cookie }
+}
