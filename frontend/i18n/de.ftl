@@ -12,7 +12,6 @@ nav-patient = Patienten
 nav-professional = Gesundheitsberufe
 nav-agency = Agentur
 language-label = Sprache
-signin-coming = Die Anmeldung ist noch nicht verfügbar; sie kommt mit einer der nächsten Versionen des DSP. Vorerst beschreiben diese Seiten, was jeder Bereich bieten wird.
 
 ## Startseite
 
@@ -170,3 +169,210 @@ profession-ATM = Medizinisch-technische Radiologieassistenz
 profession-AID = Pflegehelfer/Pflegehelferin
 profession-SOC = Sozialarbeiter/Sozialarbeiterin
 profession-BIO = Biologe/Biologin
+
+## Häufige Wörter
+
+loading = Wird geladen…
+save = Speichern
+cancel = Abbrechen
+search-button = Suchen
+session-checking = Anmeldung wird geprüft…
+date-time = { $date }, { $time } Uhr
+
+## Konto (Kopfzeile)
+
+nav-security = Sicherheit
+account-signed-in-as = Angemeldet als
+account-sign-out = Abmelden
+account-sign-in = Anmelden
+role-patient = Patient
+role-professional = Gesundheitsfachkraft
+role-agent = Mitarbeiter der Agentur
+area-sign-in-link = Anmelden
+area-enrol-link = Ihren Sicherheitsschlüssel mit einem Registrierungscode einrichten
+home-sign-in-text = Schon registriert? Melden Sie sich mit Ihrem Passkey oder Sicherheitsschlüssel an.
+home-greeting = Guten Tag, { $name }
+security-link = Passkeys, Schlüssel und Sitzungen verwalten
+
+## Passkeys und Sicherheitsschlüssel (Dialoge des Browsers)
+
+ceremony-waiting = Folgen Sie den Anweisungen Ihres Browsers: Wählen Sie Ihren Passkey, oder stecken Sie Ihren Sicherheitsschlüssel ein und berühren Sie ihn.
+ceremony-cancel = Abbrechen
+ceremony-unsupported = Dieser Browser kann keine Passkeys oder Sicherheitsschlüssel verwenden. Bitte nutzen Sie eine aktuelle Version von Chrome, Edge, Firefox oder Safari.
+ceremony-cancelled = Es wurde nichts signiert: Die Anfrage wurde abgebrochen, hat zu lange gedauert, oder es wurde kein passender Passkey oder Schlüssel gefunden. Bitte versuchen Sie es erneut.
+ceremony-aborted = Abgebrochen. Sie können jederzeit neu beginnen.
+ceremony-already-registered = Dieser Passkey oder Sicherheitsschlüssel ist für Ihr Konto bereits registriert. Melden Sie sich damit an oder verwenden Sie einen anderen.
+ceremony-unsuitable = Dieser Passkey oder Sicherheitsschlüssel kann nicht leisten, was verlangt wird (Prüfung per PIN oder Fingerabdruck). Bitte verwenden Sie einen anderen.
+ceremony-security = Die Adresse dieser Seite darf keine Passkeys verwenden. Öffnen Sie den DSP über seine offizielle Adresse.
+ceremony-other = Ihr Browser konnte die Anfrage nicht abschließen ({ $name }). Bitte versuchen Sie es erneut.
+error-rate-limited-wait = Zu viele Versuche. Bitte versuchen Sie es in { $minutes } Min. erneut.
+
+## Anmeldeseite
+
+sign-in-title = Anmelden
+sign-in-heading = Beim DSP anmelden
+sign-in-intro = Patienten melden sich mit dem Passkey auf ihrem Telefon oder Computer an, Gesundheitsfachkräfte und Mitarbeiter der Agentur mit ihrem persönlichen Sicherheitsschlüssel. Kein Benutzername, kein Passwort.
+sign-in-button = Mit Passkey oder Sicherheitsschlüssel anmelden
+sign-in-expired = Ihre Sitzung wurde zu Ihrem Schutz beendet. Bitte melden Sie sich erneut an.
+sign-in-signed-out = Sie haben sich abgemeldet. Bis bald.
+sign-in-already = Sie sind als { $name } angemeldet.
+sign-in-go-to-area = Zu Ihrem Bereich
+sign-in-first-time = Zum ersten Mal hier?
+sign-in-activate-link = Ihre Akte aktivieren
+sign-in-activate-text = für Patienten, mit dem Aktivierungsbrief, den Sie per Post erhalten haben.
+sign-in-enrol-link = Einen Sicherheitsschlüssel registrieren
+sign-in-enrol-text = für Gesundheitsfachkräfte und Mitarbeiter der Agentur, mit dem Registrierungscode der Agentur.
+
+## Aktivierungsseite
+
+activate-title = Akte aktivieren
+activate-heading = Ihre Akte aktivieren
+activate-intro = Geben Sie Ihre Matrikelnummer und den Aktivierungscode aus Ihrem Brief ein. Danach erstellen Sie auf diesem Telefon oder Computer einen Passkey: Damit melden Sie sich künftig an.
+activate-national-id-label = Matrikelnummer (nationale Identifikationsnummer)
+activate-national-id-hint = 13 Ziffern, wie auf Ihrer Sozialversicherungskarte. Leerzeichen sind erlaubt.
+activate-code-label = Aktivierungscode
+activate-code-hint = Wie in Ihrem Brief gedruckt, zum Beispiel ABCD-EFGH-JKLM.
+activate-passkey-hint = Ihr Browser bittet Sie, einen Passkey zu erstellen – mit Fingerabdruck, Gesicht oder Bildschirmsperre.
+activate-button = Aktivieren und meinen Passkey erstellen
+activate-already = Schon aktiviert?
+activate-sign-in-link = Anmelden
+
+## Registrierungsseite
+
+enrol-title = Sicherheitsschlüssel registrieren
+enrol-heading = Ihren Sicherheitsschlüssel registrieren
+enrol-intro = Gesundheitsfachkräfte und Mitarbeiter der Agentur melden sich mit einem persönlichen Sicherheitsschlüssel an. Geben Sie den Registrierungscode der Agentur ein, stecken Sie dann Ihren Schlüssel ein und berühren Sie ihn.
+enrol-from-link = Der Code aus Ihrem Registrierungslink ist bereits eingetragen.
+enrol-code-label = Registrierungscode
+enrol-code-hint = Zum Beispiel ABCD-EFGH-JKLM. Er gilt nur einmal und läuft ab.
+enrol-key-hint = Nur ein an ein Gerät gebundener Sicherheitsschlüssel wird akzeptiert (kein synchronisierter Passkey). Er fragt nach seiner PIN.
+enrol-button = Meinen Sicherheitsschlüssel registrieren
+enrol-already = Schon registriert?
+
+## Formularfelder
+
+field-required = Bitte füllen Sie dieses Feld aus.
+field-invalid-date = Bitte geben Sie ein gültiges Datum ein.
+field-country-code = Bitte verwenden Sie den zweistelligen Ländercode, zum Beispiel LU.
+field-choose = Bitte wählen…
+field-national-id = Matrikelnummer
+field-given-name = Vornamen
+field-family-name = Nachname
+field-birth-date = Geburtsdatum
+field-language = Bevorzugte Sprache
+field-address = Postanschrift
+field-street = Straße und Hausnummer
+field-postal-code = Postleitzahl
+field-city = Ort
+field-country = Land
+field-country-hint = Zwei Buchstaben: LU, FR, BE, DE …
+field-profession = Beruf
+field-licence = Zulassungsnummer
+field-organisation = Einrichtung
+national-id-incomplete = Noch fehlende Ziffern: { $count } von 13.
+national-id-valid = Gültige Matrikelnummer, geboren am { $date }.
+
+## Patienten- und Fachkräftebereich (angemeldet)
+
+patient-signed-in-intro = Sie sind bei Ihrer gemeinsamen Gesundheitsakte angemeldet.
+patient-record-coming = Ihre Dokumente lesen, bestimmen, wer was sieht, und jeden Zugriff verfolgen: Das kommt mit der nächsten Version des DSP. Ihre Akte ist dafür bereit.
+patient-activate-link = Ihre Akte mit Ihrem Brief aktivieren
+professional-signed-in-intro = Sie sind im Portal für Gesundheitsberufe angemeldet.
+professional-signed-in-as = Sie sind im Portal für Gesundheitsberufe angemeldet als { $profession }.
+professional-record-coming = Patienten finden sowie Dokumente lesen und ablegen: Das kommt mit der nächsten Version des DSP.
+
+## Konsole der Agentur
+
+agency-greeting = Angemeldet als { $name }. Eröffnen Sie Akten und drucken Sie deren Briefe; pflegen Sie das Verzeichnis der Gesundheitsfachkräfte.
+agency-sections = Bereiche der Konsole
+agency-not-for-you = Die Konsole der Agentur ist nur für Mitarbeiter der Agentur.
+agency-patients-heading = Patienten
+agency-patients-list = Gefundene Akten
+agency-patient-search-label = Nach Name oder Matrikelnummer suchen
+agency-no-patients = Keine Akte gefunden.
+agency-patient-create-heading = Eine Akte eröffnen
+agency-national-id-hint = 13 Ziffern. Das Geburtsdatum wird daraus übernommen.
+agency-birth-date-hint = Muss den ersten acht Ziffern der Matrikelnummer entsprechen.
+agency-patient-create-button = Akte eröffnen
+agency-patient-created = Die Akte von { $name } ist eröffnet. Laden Sie den Informationsbrief in der Liste herunter, um ihn zu versenden.
+agency-record-state = Status
+record-state-created = Angelegt, nicht aktiviert
+record-state-activated = Aktiviert
+record-state-closed = Geschlossen
+agency-code-locked = Code gesperrt
+agency-letter = Brief
+agency-letter-none = Noch kein Brief
+agency-letter-issued-until = Ausgestellt am { $date }; Widerspruch möglich bis { $deadline }
+agency-download-letter = Informationsbrief herunterladen (PDF)
+agency-letter-new-code = Der Brief enthält einen neuen Aktivierungscode.
+agency-letter-voids-previous = Ein neuer Brief enthält einen neuen Aktivierungscode: Der Code des vorigen Briefs gilt dann nicht mehr.
+agency-letter-busy = Der Brief wird erstellt…
+agency-letter-done = Brief heruntergeladen. Nur sein Aktivierungscode gilt jetzt.
+agency-professionals-heading = Gesundheitsfachkräfte
+agency-professionals-list = Gefundene Gesundheitsfachkräfte
+agency-professional-search-label = Nach Name oder Zulassungsnummer suchen
+agency-no-professionals = Keine Gesundheitsfachkraft gefunden.
+agency-professional-create-heading = Eine Gesundheitsfachkraft ins Verzeichnis aufnehmen
+agency-professional-create-button = Gesundheitsfachkraft aufnehmen
+agency-professional-created = { $name } steht im Verzeichnis. Stellen Sie einen Registrierungscode aus, damit der Sicherheitsschlüssel registriert werden kann.
+agency-keys = Sicherheitsschlüssel
+agency-keys-count = { $count } registriert
+agency-enrolment-pending = ein Registrierungscode wartet auf seine Verwendung
+agency-enrolment-none = kein offener Registrierungscode
+agency-issue-code = Registrierungscode ausstellen
+agency-issue-revokes = Ein neuer Code widerruft sofort die { $count } registrierten Sicherheitsschlüssel: Die Fachkraft kann sich erst wieder anmelden, wenn sie mit dem neuen Code einen Schlüssel registriert hat.
+agency-issue-replaces = Ein neuer Code ersetzt den noch nicht verwendeten Code, der dann nicht mehr gilt.
+agency-issue-confirm = Widerrufen und neuen Code ausstellen
+agency-issue-busy = Der Code wird ausgestellt…
+agency-issued-heading = Registrierungscode für { $name }
+agency-issued-once = Dieser Code wird nur einmal angezeigt. Geben Sie ihn oder den Link jetzt weiter; die Agentur kann ihn nicht noch einmal anzeigen.
+agency-issued-code = Code
+agency-issued-link = Registrierungslink
+agency-issued-expires = Gültig bis
+agency-issued-revoked = Registrierte Sicherheitsschlüssel widerrufen: { $count }.
+agency-copy-code = Code kopieren
+agency-copy-link = Link kopieren
+agency-copied-code = Der Code ist kopiert.
+agency-copied-link = Der Link ist kopiert.
+agency-copy-failed = Das Kopieren hat nicht funktioniert: Markieren und kopieren Sie den Text selbst.
+agency-issued-done = Fertig, Code ausblenden
+
+## Sicherheitsseite
+
+security-title = Sicherheit
+security-heading = Sicherheit Ihrer Anmeldung
+security-signed-out = Melden Sie sich an, um Ihre Passkeys oder Schlüssel und Ihre Sitzungen zu sehen.
+security-intro-patient = Mit Ihren Passkeys melden Sie sich ohne Passwort an. Behalten Sie mindestens zwei auf verschiedenen Geräten, damit Sie nach einem Verlust nicht ausgesperrt sind.
+security-intro-key = Mit Ihren Sicherheitsschlüsseln melden Sie sich an. Registrieren Sie einen Ersatzschlüssel, damit Sie nach einem Verlust nicht ausgesperrt sind.
+security-passkeys-heading = Ihre Passkeys
+security-keys-heading = Ihre Sicherheitsschlüssel
+security-kind = Art
+security-synced = Zwischen Ihren Geräten synchronisierter Passkey
+security-device-bound = An ein Gerät gebunden
+security-created = Registriert
+security-last-used = Zuletzt verwendet
+security-never-used = Nie
+security-suspended = Zu Ihrem Schutz gesperrt: Er wurde möglicherweise kopiert. Wenden Sie sich an den Helpdesk.
+security-rename = Umbenennen
+security-rename-named = { $name } umbenennen
+security-rename-label = Neuer Name
+security-renamed = Der Name ist gespeichert.
+security-remove = Entfernen
+security-remove-named = { $name } entfernen
+security-remove-confirm = „{ $name }“ entfernen? Sie können sich damit nicht mehr anmelden.
+security-removed = Entfernt.
+security-add-passkey = Passkey hinzufügen
+security-add-key = Sicherheitsschlüssel hinzufügen
+security-new-name-label = Name (optional)
+security-new-name-hint = Damit Sie ihn wiedererkennen, zum Beispiel „Mein Telefon“ oder „Ersatzschlüssel“.
+security-add-reverify-hint = Zu Ihrem Schutz werden Sie eventuell zuerst gebeten, mit einem vorhandenen Passkey oder Schlüssel zu bestätigen.
+security-added = Hinzugefügt. Sie können sich jetzt damit anmelden.
+security-sessions-heading = Wo Sie angemeldet sind
+security-session-started = Angemeldet
+security-session-last-seen = Letzte Aktivität
+security-this-device = dieses Gerät
+security-end-session = Diese Sitzung beenden
+security-end-this-session = Hier abmelden
+security-session-ended = Die Sitzung ist beendet.
+browser-on-system = { $browser } unter { $system }
+browser-unknown = Unbekannter Browser

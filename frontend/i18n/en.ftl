@@ -12,7 +12,6 @@ nav-patient = Patients
 nav-professional = Health professionals
 nav-agency = Agency
 language-label = Language
-signin-coming = Signing in is not available yet: it comes with a next version of DSP. For now, these pages describe what each area will do.
 
 ## Home page
 
@@ -170,3 +169,210 @@ profession-ATM = Radiology technician
 profession-AID = Care assistant
 profession-SOC = Social worker
 profession-BIO = Biologist
+
+## Common words
+
+loading = Loading…
+save = Save
+cancel = Cancel
+search-button = Search
+session-checking = Checking whether you are signed in…
+date-time = { $date } at { $time }
+
+## Account (header)
+
+nav-security = Security
+account-signed-in-as = Signed in as
+account-sign-out = Sign out
+account-sign-in = Sign in
+role-patient = Patient
+role-professional = Health professional
+role-agent = Agency agent
+area-sign-in-link = Sign in
+area-enrol-link = Register your security key with an enrolment code
+home-sign-in-text = Already registered? Sign in with your passkey or security key.
+home-greeting = Hello, { $name }
+security-link = Manage your passkeys, keys and sessions
+
+## Passkeys and security keys (browser dialogs)
+
+ceremony-waiting = Follow your browser’s instructions: choose your passkey, or insert and touch your security key.
+ceremony-cancel = Cancel
+ceremony-unsupported = This browser cannot use passkeys or security keys. Please use an up-to-date Chrome, Edge, Firefox or Safari.
+ceremony-cancelled = Nothing was signed: the request was cancelled, took too long, or no matching passkey or key was found. Please try again.
+ceremony-aborted = Cancelled. You can start again whenever you are ready.
+ceremony-already-registered = This passkey or security key is already registered for your account. Use it to sign in, or use another one.
+ceremony-unsuitable = This passkey or security key cannot do what is required (a PIN or fingerprint check). Please use another one.
+ceremony-security = This page’s address is not allowed to use passkeys. Open DSP from its official address.
+ceremony-other = Your browser could not complete the request ({ $name }). Please try again.
+error-rate-limited-wait = Too many attempts. Please try again in { $minutes } min.
+
+## Sign-in page
+
+sign-in-title = Sign in
+sign-in-heading = Sign in to DSP
+sign-in-intro = Patients sign in with the passkey on their phone or computer; health professionals and agency staff with their personal security key. No user name, no password.
+sign-in-button = Sign in with your passkey or security key
+sign-in-expired = Your session has ended, for your protection. Please sign in again.
+sign-in-signed-out = You have signed out. See you soon.
+sign-in-already = You are signed in as { $name }.
+sign-in-go-to-area = Go to your area
+sign-in-first-time = First time here?
+sign-in-activate-link = Activate your record
+sign-in-activate-text = for patients, with the activation letter you received by post.
+sign-in-enrol-link = Register a security key
+sign-in-enrol-text = for health professionals and agency staff, with the enrolment code from the agency.
+
+## Activation page
+
+activate-title = Activate your record
+activate-heading = Activate your record
+activate-intro = Type your national ID and the activation code from your letter. You then create a passkey on this phone or computer: it is how you will sign in from now on.
+activate-national-id-label = National ID (matricule)
+activate-national-id-hint = 13 digits, as on your social security card. Spaces are allowed.
+activate-code-label = Activation code
+activate-code-hint = As printed in your letter, for example ABCD-EFGH-JKLM.
+activate-passkey-hint = Your browser will ask you to create a passkey, with your fingerprint, face or screen lock.
+activate-button = Activate and create my passkey
+activate-already = Already activated?
+activate-sign-in-link = Sign in
+
+## Enrolment page
+
+enrol-title = Register a security key
+enrol-heading = Register your security key
+enrol-intro = Health professionals and agency staff sign in with a personal security key. Type the enrolment code that the agency gave you, then insert your key and touch it.
+enrol-from-link = The code from your enrolment link is already filled in.
+enrol-code-label = Enrolment code
+enrol-code-hint = For example ABCD-EFGH-JKLM. It works once and expires.
+enrol-key-hint = Only a security key bound to one device is accepted (no synced passkey). It will ask for its PIN.
+enrol-button = Register my security key
+enrol-already = Already registered?
+
+## Form fields
+
+field-required = Please fill in this field.
+field-invalid-date = Please enter a valid date.
+field-country-code = Please use the two-letter country code, for example LU.
+field-choose = Choose…
+field-national-id = National ID
+field-given-name = Given names
+field-family-name = Family name
+field-birth-date = Birth date
+field-language = Preferred language
+field-address = Postal address
+field-street = Street and number
+field-postal-code = Postal code
+field-city = City
+field-country = Country
+field-country-hint = Two letters: LU, FR, BE, DE …
+field-profession = Profession
+field-licence = Licence number
+field-organisation = Organisation
+national-id-incomplete = Digits still missing: { $count } of 13.
+national-id-valid = Valid national ID, born on { $date }.
+
+## Patient and professional areas (signed in)
+
+patient-signed-in-intro = You are signed in to your shared care record.
+patient-record-coming = Reading your documents, deciding who sees what and following every access come with the next version of DSP. Your record is ready for them.
+patient-activate-link = Activate your record with your letter
+professional-signed-in-intro = You are signed in to the professional portal.
+professional-signed-in-as = You are signed in to the professional portal as { $profession }.
+professional-record-coming = Finding patients and reading or filing documents come with the next version of DSP.
+
+## Agency console
+
+agency-greeting = Signed in as { $name }. Open records and print their letters; keep the directory of professionals.
+agency-sections = Sections of the console
+agency-not-for-you = The agency console is only for agency staff.
+agency-patients-heading = Patients
+agency-patients-list = Records found
+agency-patient-search-label = Search by name or national ID
+agency-no-patients = No record matches.
+agency-patient-create-heading = Open a record
+agency-national-id-hint = 13 digits. The birth date is filled in from it.
+agency-birth-date-hint = Must match the first eight digits of the national ID.
+agency-patient-create-button = Open the record
+agency-patient-created = The record of { $name } is open. Download the information letter from the list to send it.
+agency-record-state = State
+record-state-created = Created, not activated
+record-state-activated = Activated
+record-state-closed = Closed
+agency-code-locked = Code locked
+agency-letter = Letter
+agency-letter-none = No letter yet
+agency-letter-issued-until = Issued on { $date }; objection possible until { $deadline }
+agency-download-letter = Download information letter (PDF)
+agency-letter-new-code = The letter holds a new activation code.
+agency-letter-voids-previous = A new letter holds a new activation code: the code of the previous letter stops working.
+agency-letter-busy = Preparing the letter…
+agency-letter-done = Letter downloaded. Only its activation code works now.
+agency-professionals-heading = Professionals
+agency-professionals-list = Professionals found
+agency-professional-search-label = Search by name or licence number
+agency-no-professionals = No professional matches.
+agency-professional-create-heading = Add a professional to the directory
+agency-professional-create-button = Add the professional
+agency-professional-created = { $name } is in the directory. Issue an enrolment code so that they can register their security key.
+agency-keys = Security keys
+agency-keys-count = { $count } registered
+agency-enrolment-pending = an enrolment code is waiting to be used
+agency-enrolment-none = no enrolment code outstanding
+agency-issue-code = Issue enrolment code
+agency-issue-revokes = A new code revokes the { $count } registered security key(s) at once: the professional can no longer sign in until they register a key with the new code.
+agency-issue-replaces = A new code replaces the code not yet used, which stops working.
+agency-issue-confirm = Revoke and issue a new code
+agency-issue-busy = Issuing the code…
+agency-issued-heading = Enrolment code for { $name }
+agency-issued-once = This code is shown only once. Give it, or the link, to the person now; the agency cannot show it again.
+agency-issued-code = Code
+agency-issued-link = Enrolment link
+agency-issued-expires = Valid until
+agency-issued-revoked = { $count } registered security key(s) were revoked.
+agency-copy-code = Copy the code
+agency-copy-link = Copy the link
+agency-copied-code = The code is copied.
+agency-copied-link = The link is copied.
+agency-copy-failed = Copying did not work: select the text and copy it yourself.
+agency-issued-done = Done, hide the code
+
+## Security page
+
+security-title = Security
+security-heading = Your sign-in security
+security-signed-out = Sign in to see your passkeys or keys and your sessions.
+security-intro-patient = Your passkeys let you sign in without a password. Keep at least two, on different devices, so that losing one does not lock you out.
+security-intro-key = Your security keys let you sign in. Register a spare key, so that losing one does not lock you out.
+security-passkeys-heading = Your passkeys
+security-keys-heading = Your security keys
+security-kind = Kind
+security-synced = Passkey synced between your devices
+security-device-bound = Bound to one device
+security-created = Registered
+security-last-used = Last used
+security-never-used = Never
+security-suspended = Suspended for your protection: it may have been copied. Contact the helpdesk.
+security-rename = Rename
+security-rename-named = Rename { $name }
+security-rename-label = New name
+security-renamed = The name is saved.
+security-remove = Remove
+security-remove-named = Remove { $name }
+security-remove-confirm = Remove “{ $name }”? You will no longer be able to sign in with it.
+security-removed = Removed.
+security-add-passkey = Add a passkey
+security-add-key = Add a security key
+security-new-name-label = Name (optional)
+security-new-name-hint = So that you recognise it, for example “My phone” or “Spare key”.
+security-add-reverify-hint = For your protection, you may first be asked to confirm with a passkey or key you already have.
+security-added = Added. You can now sign in with it.
+security-sessions-heading = Where you are signed in
+security-session-started = Signed in
+security-session-last-seen = Last activity
+security-this-device = this device
+security-end-session = End this session
+security-end-this-session = Sign out here
+security-session-ended = The session has ended.
+browser-on-system = { $browser } on { $system }
+browser-unknown = Unknown browser

@@ -12,7 +12,6 @@ nav-patient = Patients
 nav-professional = Professionnels de santé
 nav-agency = Agence
 language-label = Langue
-signin-coming = La connexion n’est pas encore disponible : elle arrive avec une prochaine version du DSP. Pour l’instant, ces pages décrivent ce que chaque espace permettra.
 
 ## Accueil
 
@@ -173,3 +172,210 @@ profession-ATM = Assistant technique médical de radiologie
 profession-AID = Aide-soignant
 profession-SOC = Assistant social
 profession-BIO = Biologiste
+
+## Mots courants
+
+loading = Chargement…
+save = Enregistrer
+cancel = Annuler
+search-button = Rechercher
+session-checking = Vérification de votre connexion…
+date-time = { $date } à { $time }
+
+## Compte (en-tête)
+
+nav-security = Sécurité
+account-signed-in-as = Connecté en tant que
+account-sign-out = Se déconnecter
+account-sign-in = Se connecter
+role-patient = Patient
+role-professional = Professionnel de santé
+role-agent = Agent de l’agence
+area-sign-in-link = Se connecter
+area-enrol-link = Enregistrer votre clé de sécurité avec un code d’enrôlement
+home-sign-in-text = Déjà enregistré ? Connectez-vous avec votre clé d’accès ou votre clé de sécurité.
+home-greeting = Bonjour { $name }
+security-link = Gérer vos clés d’accès, vos clés et vos sessions
+
+## Clés d’accès et clés de sécurité (dialogues du navigateur)
+
+ceremony-waiting = Suivez les instructions de votre navigateur : choisissez votre clé d’accès, ou insérez et touchez votre clé de sécurité.
+ceremony-cancel = Annuler
+ceremony-unsupported = Ce navigateur ne peut pas utiliser de clés d’accès ni de clés de sécurité. Utilisez une version récente de Chrome, Edge, Firefox ou Safari.
+ceremony-cancelled = Rien n’a été signé : la demande a été annulée, a pris trop de temps, ou aucune clé d’accès ou clé correspondante n’a été trouvée. Veuillez réessayer.
+ceremony-aborted = Annulé. Vous pouvez recommencer quand vous êtes prêt.
+ceremony-already-registered = Cette clé d’accès ou clé de sécurité est déjà enregistrée pour votre compte. Utilisez-la pour vous connecter, ou prenez-en une autre.
+ceremony-unsuitable = Cette clé d’accès ou clé de sécurité ne peut pas faire ce qui est demandé (vérification par code PIN ou empreinte). Veuillez en utiliser une autre.
+ceremony-security = L’adresse de cette page n’est pas autorisée à utiliser des clés d’accès. Ouvrez le DSP depuis son adresse officielle.
+ceremony-other = Votre navigateur n’a pas pu terminer la demande ({ $name }). Veuillez réessayer.
+error-rate-limited-wait = Trop de tentatives. Veuillez réessayer dans { $minutes } min.
+
+## Page de connexion
+
+sign-in-title = Connexion
+sign-in-heading = Se connecter au DSP
+sign-in-intro = Les patients se connectent avec la clé d’accès de leur téléphone ou ordinateur ; les professionnels de santé et le personnel de l’agence avec leur clé de sécurité personnelle. Ni identifiant, ni mot de passe.
+sign-in-button = Se connecter avec votre clé d’accès ou votre clé de sécurité
+sign-in-expired = Votre session a pris fin, pour votre protection. Veuillez vous reconnecter.
+sign-in-signed-out = Vous êtes déconnecté. À bientôt.
+sign-in-already = Vous êtes connecté en tant que { $name }.
+sign-in-go-to-area = Aller à votre espace
+sign-in-first-time = Première visite ?
+sign-in-activate-link = Activer votre dossier
+sign-in-activate-text = pour les patients, avec la lettre d’activation reçue par la poste.
+sign-in-enrol-link = Enregistrer une clé de sécurité
+sign-in-enrol-text = pour les professionnels de santé et le personnel de l’agence, avec le code d’enrôlement remis par l’agence.
+
+## Page d’activation
+
+activate-title = Activer votre dossier
+activate-heading = Activer votre dossier
+activate-intro = Saisissez votre matricule et le code d’activation de votre lettre. Vous créez ensuite une clé d’accès sur ce téléphone ou cet ordinateur : c’est avec elle que vous vous connecterez désormais.
+activate-national-id-label = Matricule (numéro d’identification national)
+activate-national-id-hint = 13 chiffres, comme sur votre carte de sécurité sociale. Les espaces sont permis.
+activate-code-label = Code d’activation
+activate-code-hint = Tel qu’imprimé dans votre lettre, par exemple ABCD-EFGH-JKLM.
+activate-passkey-hint = Votre navigateur vous demandera de créer une clé d’accès, avec votre empreinte, votre visage ou le verrouillage de l’écran.
+activate-button = Activer et créer ma clé d’accès
+activate-already = Dossier déjà activé ?
+activate-sign-in-link = Se connecter
+
+## Page d’enrôlement
+
+enrol-title = Enregistrer une clé de sécurité
+enrol-heading = Enregistrer votre clé de sécurité
+enrol-intro = Les professionnels de santé et le personnel de l’agence se connectent avec une clé de sécurité personnelle. Saisissez le code d’enrôlement remis par l’agence, puis insérez votre clé et touchez-la.
+enrol-from-link = Le code de votre lien d’enrôlement est déjà saisi.
+enrol-code-label = Code d’enrôlement
+enrol-code-hint = Par exemple ABCD-EFGH-JKLM. Il ne sert qu’une fois et expire.
+enrol-key-hint = Seule une clé de sécurité liée à un appareil est acceptée (pas de clé d’accès synchronisée). Elle vous demandera son code PIN.
+enrol-button = Enregistrer ma clé de sécurité
+enrol-already = Déjà enregistré ?
+
+## Champs de formulaire
+
+field-required = Veuillez remplir ce champ.
+field-invalid-date = Veuillez saisir une date valide.
+field-country-code = Utilisez le code pays à deux lettres, par exemple LU.
+field-choose = Choisir…
+field-national-id = Matricule
+field-given-name = Prénoms
+field-family-name = Nom
+field-birth-date = Date de naissance
+field-language = Langue préférée
+field-address = Adresse postale
+field-street = Rue et numéro
+field-postal-code = Code postal
+field-city = Localité
+field-country = Pays
+field-country-hint = Deux lettres : LU, FR, BE, DE …
+field-profession = Profession
+field-licence = Numéro d’autorisation d’exercer
+field-organisation = Organisation
+national-id-incomplete = Chiffres manquants : { $count } sur 13.
+national-id-valid = Matricule valide, né(e) le { $date }.
+
+## Espaces patient et professionnel (connecté)
+
+patient-signed-in-intro = Vous êtes connecté à votre dossier de soins partagé.
+patient-record-coming = Lire vos documents, décider qui voit quoi et suivre chaque accès arrivent avec la prochaine version du DSP. Votre dossier est prêt pour cela.
+patient-activate-link = Activer votre dossier avec votre lettre
+professional-signed-in-intro = Vous êtes connecté au portail des professionnels.
+professional-signed-in-as = Vous êtes connecté au portail des professionnels en tant que { $profession }.
+professional-record-coming = La recherche de patients et la lecture ou le dépôt de documents arrivent avec la prochaine version du DSP.
+
+## Console de l’agence
+
+agency-greeting = Connecté en tant que { $name }. Ouvrez des dossiers et imprimez leurs lettres ; tenez à jour l’annuaire des professionnels.
+agency-sections = Sections de la console
+agency-not-for-you = La console de l’agence est réservée au personnel de l’agence.
+agency-patients-heading = Patients
+agency-patients-list = Dossiers trouvés
+agency-patient-search-label = Rechercher par nom ou matricule
+agency-no-patients = Aucun dossier ne correspond.
+agency-patient-create-heading = Ouvrir un dossier
+agency-national-id-hint = 13 chiffres. La date de naissance en est déduite.
+agency-birth-date-hint = Doit correspondre aux huit premiers chiffres du matricule.
+agency-patient-create-button = Ouvrir le dossier
+agency-patient-created = Le dossier de { $name } est ouvert. Téléchargez la lettre d’information dans la liste pour l’envoyer.
+agency-record-state = État
+record-state-created = Créé, pas encore activé
+record-state-activated = Activé
+record-state-closed = Fermé
+agency-code-locked = Code bloqué
+agency-letter = Lettre
+agency-letter-none = Pas encore de lettre
+agency-letter-issued-until = Émise le { $date } ; opposition possible jusqu’au { $deadline }
+agency-download-letter = Télécharger la lettre d’information (PDF)
+agency-letter-new-code = La lettre contient un nouveau code d’activation.
+agency-letter-voids-previous = Une nouvelle lettre contient un nouveau code d’activation : le code de la lettre précédente ne fonctionne plus.
+agency-letter-busy = Préparation de la lettre…
+agency-letter-done = Lettre téléchargée. Seul son code d’activation est désormais valable.
+agency-professionals-heading = Professionnels
+agency-professionals-list = Professionnels trouvés
+agency-professional-search-label = Rechercher par nom ou numéro d’autorisation
+agency-no-professionals = Aucun professionnel ne correspond.
+agency-professional-create-heading = Ajouter un professionnel à l’annuaire
+agency-professional-create-button = Ajouter le professionnel
+agency-professional-created = { $name } figure dans l’annuaire. Émettez un code d’enrôlement pour qu’il ou elle enregistre sa clé de sécurité.
+agency-keys = Clés de sécurité
+agency-keys-count = { $count } enregistrée(s)
+agency-enrolment-pending = un code d’enrôlement attend d’être utilisé
+agency-enrolment-none = aucun code d’enrôlement en cours
+agency-issue-code = Émettre un code d’enrôlement
+agency-issue-revokes = Un nouveau code révoque immédiatement les { $count } clé(s) de sécurité enregistrée(s) : le professionnel ne peut plus se connecter avant d’avoir enregistré une clé avec le nouveau code.
+agency-issue-replaces = Un nouveau code remplace le code pas encore utilisé, qui ne fonctionne plus.
+agency-issue-confirm = Révoquer et émettre un nouveau code
+agency-issue-busy = Émission du code…
+agency-issued-heading = Code d’enrôlement pour { $name }
+agency-issued-once = Ce code n’est affiché qu’une seule fois. Remettez-le, ou le lien, à la personne maintenant ; l’agence ne pourra plus l’afficher.
+agency-issued-code = Code
+agency-issued-link = Lien d’enrôlement
+agency-issued-expires = Valable jusqu’au
+agency-issued-revoked = { $count } clé(s) de sécurité enregistrée(s) ont été révoquée(s).
+agency-copy-code = Copier le code
+agency-copy-link = Copier le lien
+agency-copied-code = Le code est copié.
+agency-copied-link = Le lien est copié.
+agency-copy-failed = La copie n’a pas fonctionné : sélectionnez le texte et copiez-le vous-même.
+agency-issued-done = Terminé, masquer le code
+
+## Page Sécurité
+
+security-title = Sécurité
+security-heading = La sécurité de votre connexion
+security-signed-out = Connectez-vous pour voir vos clés d’accès ou vos clés et vos sessions.
+security-intro-patient = Vos clés d’accès vous permettent de vous connecter sans mot de passe. Gardez-en au moins deux, sur des appareils différents, pour ne pas rester bloqué si vous en perdez une.
+security-intro-key = Vos clés de sécurité vous permettent de vous connecter. Enregistrez une clé de réserve, pour ne pas rester bloqué si vous en perdez une.
+security-passkeys-heading = Vos clés d’accès
+security-keys-heading = Vos clés de sécurité
+security-kind = Type
+security-synced = Clé d’accès synchronisée entre vos appareils
+security-device-bound = Liée à un seul appareil
+security-created = Enregistrée le
+security-last-used = Dernière utilisation
+security-never-used = Jamais
+security-suspended = Suspendue pour votre protection : elle a peut-être été copiée. Contactez le service d’assistance.
+security-rename = Renommer
+security-rename-named = Renommer { $name }
+security-rename-label = Nouveau nom
+security-renamed = Le nom est enregistré.
+security-remove = Supprimer
+security-remove-named = Supprimer { $name }
+security-remove-confirm = Supprimer « { $name } » ? Vous ne pourrez plus vous connecter avec.
+security-removed = Supprimée.
+security-add-passkey = Ajouter une clé d’accès
+security-add-key = Ajouter une clé de sécurité
+security-new-name-label = Nom (facultatif)
+security-new-name-hint = Pour la reconnaître, par exemple « Mon téléphone » ou « Clé de réserve ».
+security-add-reverify-hint = Pour votre protection, il peut vous être demandé de confirmer d’abord avec une clé d’accès ou une clé que vous avez déjà.
+security-added = Ajoutée. Vous pouvez maintenant vous connecter avec.
+security-sessions-heading = Où vous êtes connecté
+security-session-started = Connexion
+security-session-last-seen = Dernière activité
+security-this-device = cet appareil
+security-end-session = Mettre fin à cette session
+security-end-this-session = Se déconnecter ici
+security-session-ended = La session est terminée.
+browser-on-system = { $browser } sous { $system }
+browser-unknown = Navigateur inconnu

@@ -12,7 +12,6 @@ nav-patient = Patienten
 nav-professional = Gesondheetsberuffer
 nav-agency = Agence
 language-label = Sprooch
-signin-coming = D’Umeldung gëtt et nach net; si kënnt an enger spéiderer Versioun vum DSP. Fir de Moment beschreiwen dës Säiten, wat Dir an all Beräich spéider maache kënnt.
 
 ## Startsäit
 
@@ -170,3 +169,210 @@ profession-ATM = Radiologie-Assistent
 profession-AID = Fleegehëllef
 profession-SOC = Sozialaarbechter
 profession-BIO = Biolog
+
+## Heefeg Wierder
+
+loading = Gëtt gelueden…
+save = Späicheren
+cancel = Ofbriechen
+search-button = Sichen
+session-checking = Et gëtt nogekuckt, ob Dir ugemellt sidd…
+date-time = { $date } um { $time } Auer
+
+## Konto (Kappzeil)
+
+nav-security = Sécherheet
+account-signed-in-as = Ugemellt als
+account-sign-out = Ofmellen
+account-sign-in = Umellen
+role-patient = Patient
+role-professional = Gesondheetsberuff
+role-agent = Mataarbechter vun der Agence
+area-sign-in-link = Umellen
+area-enrol-link = Äre Sécherheetsschlëssel mat engem Aschreiwungscode aschreiwen
+home-sign-in-text = Scho registréiert? Mellt Iech mat Ärem Passkey oder Sécherheetsschlëssel un.
+home-greeting = Moien { $name }
+security-link = Är Passkeyen, Schlësselen a Sessiounen verwalten
+
+## Passkeyen a Sécherheetsschlësselen (Dialoge vum Browser)
+
+ceremony-waiting = Maacht, wat Äre Browser Iech seet: wielt Äre Passkey, oder stieche Äre Sécherheetsschlëssel an a beréiert en.
+ceremony-cancel = Ofbriechen
+ceremony-unsupported = Dëse Browser kann keng Passkeyen a keng Sécherheetsschlësselen benotzen. Benotzt w.e.g. eng aktuell Versioun vu Chrome, Edge, Firefox oder Safari.
+ceremony-cancelled = Et gouf näischt ënnerschriwwen: d’Ufro gouf ofgebrach, huet ze laang gedauert, oder et gouf kee passende Passkey oder Schlëssel fonnt. Probéiert w.e.g. nach eng Kéier.
+ceremony-aborted = Ofgebrach. Dir kënnt nees ufänken, wann Dir prett sidd.
+ceremony-already-registered = Dëse Passkey oder Sécherheetsschlëssel ass fir Äre Kont scho registréiert. Mellt Iech domat un, oder huelt en aneren.
+ceremony-unsuitable = Dëse Passkey oder Sécherheetsschlëssel kann net dat, wat verlaangt gëtt (eng Préiwung mat PIN oder Fangerofdrock). Huelt w.e.g. en aneren.
+ceremony-security = D’Adress vun dëser Säit däerf keng Passkeyen benotzen. Maacht den DSP iwwer seng offiziell Adress op.
+ceremony-other = Äre Browser konnt d’Ufro net ofschléissen ({ $name }). Probéiert w.e.g. nach eng Kéier.
+error-rate-limited-wait = Ze vill Versich. Probéiert w.e.g. an { $minutes } Min. nach eng Kéier.
+
+## Umeldsäit
+
+sign-in-title = Umellen
+sign-in-heading = Beim DSP umellen
+sign-in-intro = Patiente mellen sech mam Passkey op hirem Handy oder Computer un; Gesondheetsberuffer a Mataarbechter vun der Agence mat hirem perséinleche Sécherheetsschlëssel. Keen Benotzernumm, kee Passwuert.
+sign-in-button = Mat Ärem Passkey oder Sécherheetsschlëssel umellen
+sign-in-expired = Är Sessioun ass zu Ärem Schutz ofgelaf. Mellt Iech w.e.g. nees un.
+sign-in-signed-out = Dir hutt Iech ofgemellt. Bis geschwënn.
+sign-in-already = Dir sidd als { $name } ugemellt.
+sign-in-go-to-area = Op Äre Beräich
+sign-in-first-time = Fir d’éischt hei?
+sign-in-activate-link = Ären Dossier aktivéieren
+sign-in-activate-text = fir Patienten, mam Aktivéierungsbréif, deen Dir mat der Post kritt hutt.
+sign-in-enrol-link = E Sécherheetsschlëssel aschreiwen
+sign-in-enrol-text = fir Gesondheetsberuffer a Mataarbechter vun der Agence, mam Aschreiwungscode vun der Agence.
+
+## Aktivéierungssäit
+
+activate-title = Ären Dossier aktivéieren
+activate-heading = Ären Dossier aktivéieren
+activate-intro = Gitt Är Matrikelnummer an den Aktivéierungscode aus Ärem Bréif an. Duerno maacht Dir op dësem Handy oder Computer e Passkey: domat mellt Dir Iech vun elo un un.
+activate-national-id-label = Matrikelnummer (national Identifikatiounsnummer)
+activate-national-id-hint = 13 Zifferen, wéi op Ärer Sozialversécherungskaart. Espacen sinn erlaabt.
+activate-code-label = Aktivéierungscode
+activate-code-hint = Esou wéi en an Ärem Bréif steet, zum Beispill ABCD-EFGH-JKLM.
+activate-passkey-hint = Äre Browser freet Iech, e Passkey ze maachen, mat Ärem Fangerofdrock, Ärem Gesiicht oder der Bildschiermspär.
+activate-button = Aktivéieren a mäi Passkey maachen
+activate-already = Scho aktivéiert?
+activate-sign-in-link = Umellen
+
+## Aschreiwungssäit
+
+enrol-title = E Sécherheetsschlëssel aschreiwen
+enrol-heading = Äre Sécherheetsschlëssel aschreiwen
+enrol-intro = Gesondheetsberuffer a Mataarbechter vun der Agence mellen sech mat engem perséinleche Sécherheetsschlëssel un. Gitt den Aschreiwungscode vun der Agence an, stiecht dann Äre Schlëssel an a beréiert en.
+enrol-from-link = De Code aus Ärem Aschreiwungslink ass schonn agedroen.
+enrol-code-label = Aschreiwungscode
+enrol-code-hint = Zum Beispill ABCD-EFGH-JKLM. E gëllt just eng Kéier a leeft of.
+enrol-key-hint = Just e Sécherheetsschlëssel, deen un een Apparat gebonnen ass, gëtt akzeptéiert (kee synchroniséierte Passkey). E freet no senger PIN.
+enrol-button = Mäi Sécherheetsschlëssel aschreiwen
+enrol-already = Scho registréiert?
+
+## Formulairesfelder
+
+field-required = Fëllt w.e.g. dëst Feld aus.
+field-invalid-date = Gitt w.e.g. e gültegen Datum an.
+field-country-code = Benotzt w.e.g. de Landcode mat zwee Buschtawen, zum Beispill LU.
+field-choose = Wielt…
+field-national-id = Matrikelnummer
+field-given-name = Virnimm
+field-family-name = Familljennumm
+field-birth-date = Gebuertsdatum
+field-language = Léifste Sprooch
+field-address = Postadress
+field-street = Strooss an Hausnummer
+field-postal-code = Postleitzuel
+field-city = Uertschaft
+field-country = Land
+field-country-hint = Zwee Buschtawen: LU, FR, BE, DE …
+field-profession = Beruff
+field-licence = Zouloossungsnummer
+field-organisation = Organisatioun
+national-id-incomplete = Nach feelend Zifferen: { $count } vun 13.
+national-id-valid = Gülteg Matrikelnummer, gebuer den { $date }.
+
+## Patienten- a Beruffsberäich (ugemellt)
+
+patient-signed-in-intro = Dir sidd op Ärem gedeelte Gesondheetsdossier ugemellt.
+patient-record-coming = Är Dokumenter liesen, decidéieren, wien wat gesäit, an all Zougrëff nokucken: dat kënnt mat der nächster Versioun vum DSP. Ären Dossier ass dofir prett.
+patient-activate-link = Ären Dossier mat Ärem Bréif aktivéieren
+professional-signed-in-intro = Dir sidd um Portal fir Gesondheetsberuffer ugemellt.
+professional-signed-in-as = Dir sidd um Portal fir Gesondheetsberuffer ugemellt als { $profession }.
+professional-record-coming = Patiente fannen an Dokumenter liesen oder ofleeën: dat kënnt mat der nächster Versioun vum DSP.
+
+## Konsol vun der Agence
+
+agency-greeting = Ugemellt als { $name }. Maacht Dossieren op an dréckt hir Bréiwer; haalt d’Verzeechnes vun de Gesondheetsberuffer aktuell.
+agency-sections = Deeler vun der Konsol
+agency-not-for-you = D’Konsol vun der Agence ass just fir Mataarbechter vun der Agence.
+agency-patients-heading = Patienten
+agency-patients-list = Fonnt Dossieren
+agency-patient-search-label = No Numm oder Matrikelnummer sichen
+agency-no-patients = Keen Dossier passt.
+agency-patient-create-heading = En Dossier opmaachen
+agency-national-id-hint = 13 Zifferen. De Gebuertsdatum gëtt dorausser iwwerholl.
+agency-birth-date-hint = Muss zu den éischten aacht Zifferen vun der Matrikelnummer passen.
+agency-patient-create-button = Den Dossier opmaachen
+agency-patient-created = Den Dossier vu(n) { $name } ass op. Luet den Informatiounsbréif an der Lëscht erof, fir en ze verschécken.
+agency-record-state = Zoustand
+record-state-created = Ugeluecht, net aktivéiert
+record-state-activated = Aktivéiert
+record-state-closed = Zougemaach
+agency-code-locked = Code gespaart
+agency-letter = Bréif
+agency-letter-none = Nach kee Bréif
+agency-letter-issued-until = Erausginn den { $date }; Oppositioun méiglech bis den { $deadline }
+agency-download-letter = Informatiounsbréif eroflueden (PDF)
+agency-letter-new-code = De Bréif huet en neien Aktivéierungscode.
+agency-letter-voids-previous = En neie Bréif huet en neien Aktivéierungscode: de Code vum virege Bréif gëllt dann net méi.
+agency-letter-busy = De Bréif gëtt gemaach…
+agency-letter-done = Bréif erofgelueden. Just säin Aktivéierungscode gëllt elo.
+agency-professionals-heading = Gesondheetsberuffer
+agency-professionals-list = Fonnt Gesondheetsberuffer
+agency-professional-search-label = No Numm oder Zouloossungsnummer sichen
+agency-no-professionals = Kee Gesondheetsberuff passt.
+agency-professional-create-heading = E Gesondheetsberuff an d’Verzeechnes setzen
+agency-professional-create-button = An d’Verzeechnes setzen
+agency-professional-created = { $name } steet am Verzeechnes. Gitt en Aschreiwungscode eraus, fir datt de Sécherheetsschlëssel kann ageschriwwe ginn.
+agency-keys = Sécherheetsschlësselen
+agency-keys-count = { $count } registréiert
+agency-enrolment-pending = en Aschreiwungscode waart drop, benotzt ze ginn
+agency-enrolment-none = keen oppenen Aschreiwungscode
+agency-issue-code = Aschreiwungscode erausginn
+agency-issue-revokes = En neie Code widderrifft direkt déi { $count } registréiert Sécherheetsschlësselen: d’Persoun kann sech eréischt nees umellen, wann se mam neie Code e Schlëssel ageschriwwen huet.
+agency-issue-replaces = En neie Code ersetzt deen nach net benotzte Code, deen dann net méi gëllt.
+agency-issue-confirm = Widderruffen an en neie Code erausginn
+agency-issue-busy = De Code gëtt erausginn…
+agency-issued-heading = Aschreiwungscode fir { $name }
+agency-issued-once = Dëse Code gëtt just eng Kéier gewisen. Gitt en oder de Link elo der Persoun; d’Agence kann en net nach eng Kéier weisen.
+agency-issued-code = Code
+agency-issued-link = Aschreiwungslink
+agency-issued-expires = Gëllt bis
+agency-issued-revoked = Widderrufe registréiert Sécherheetsschlësselen: { $count }.
+agency-copy-code = Code kopéieren
+agency-copy-link = Link kopéieren
+agency-copied-code = De Code ass kopéiert.
+agency-copied-link = De Link ass kopéiert.
+agency-copy-failed = D’Kopéieren huet net funktionéiert: markéiert den Text a kopéiert en selwer.
+agency-issued-done = Fäerdeg, Code verstoppen
+
+## Sécherheetssäit
+
+security-title = Sécherheet
+security-heading = D’Sécherheet vun Ärer Umeldung
+security-signed-out = Mellt Iech un, fir Är Passkeyen oder Schlësselen an Är Sessiounen ze gesinn.
+security-intro-patient = Mat Äre Passkeyen mellt Dir Iech ouni Passwuert un. Behaalt der op d’mannst zwee, op verschiddenen Apparater, fir datt Dir net ausgespaart sidd, wann Dir een verléiert.
+security-intro-key = Mat Äre Sécherheetsschlësselen mellt Dir Iech un. Schreift e Reserveschlëssel an, fir datt Dir net ausgespaart sidd, wann Dir een verléiert.
+security-passkeys-heading = Är Passkeyen
+security-keys-heading = Är Sécherheetsschlësselen
+security-kind = Aart
+security-synced = Passkey, deen tëscht Ären Apparater synchroniséiert gëtt
+security-device-bound = Un een Apparat gebonnen
+security-created = Registréiert
+security-last-used = Fir d’lescht benotzt
+security-never-used = Nach ni
+security-suspended = Zu Ärem Schutz gespaart: e gouf méiglecherweis kopéiert. Mellt Iech beim Helpdesk.
+security-rename = Ëmbenennen
+security-rename-named = { $name } ëmbenennen
+security-rename-label = Neien Numm
+security-renamed = Den Numm ass gespäichert.
+security-remove = Ewechhuelen
+security-remove-named = { $name } ewechhuelen
+security-remove-confirm = „{ $name }“ ewechhuelen? Dir kënnt Iech dann net méi domat umellen.
+security-removed = Ewechgeholl.
+security-add-passkey = E Passkey derbäisetzen
+security-add-key = E Sécherheetsschlëssel derbäisetzen
+security-new-name-label = Numm (fakultativ)
+security-new-name-hint = Fir datt Dir en erëmerkennt, zum Beispill „Mäin Handy“ oder „Reserveschlëssel“.
+security-add-reverify-hint = Zu Ärem Schutz gitt Dir eventuell fir d’éischt gefrot, mat engem Passkey oder Schlëssel ze bestätegen, deen Dir schonn hutt.
+security-added = Derbäigesat. Dir kënnt Iech elo domat umellen.
+security-sessions-heading = Wou Dir ugemellt sidd
+security-session-started = Ugemellt
+security-session-last-seen = Lescht Aktivitéit
+security-this-device = dësen Apparat
+security-end-session = Dës Sessioun ofschléissen
+security-end-this-session = Hei ofmellen
+security-session-ended = D’Sessioun ass ofgeschloss.
+browser-on-system = { $browser } op { $system }
+browser-unknown = Onbekannte Browser

@@ -1,6 +1,6 @@
-//! The app: client routes, the language state and its context, and the shell (skip link, header,
-//! main landmark, footer) around the routed page. The shell fetches the server's health for the
-//! footer; pages fetch their own data.
+//! The app: client routes, the language state and its context, the session context, and the
+//! shell (skip link, header, main landmark, footer) around the routed page. The shell fetches the
+//! server's health for the footer and signs out; pages fetch their own data.
 
 use shared::Language;
 use shared::api::health::HealthResponse;
@@ -11,14 +11,19 @@ use yew_router::prelude::*;
 use crate::api::{self, Remote};
 use crate::browser;
 use crate::components::footer::Footer;
-use crate::components::header::Header;
+use crate::components::header::{Account, Header};
 use crate::i18n::choice;
 use crate::i18n::context::{I18n, use_i18n};
+use crate::pages::activate::ActivatePage;
 use crate::pages::agency::AgencyPage;
+use crate::pages::enrol::EnrolPage;
 use crate::pages::home::HomePage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::patient::PatientPage;
 use crate::pages::professional::ProfessionalPage;
+use crate::pages::security::SecurityPage;
+use crate::pages::sign_in::SignInPage;
+use crate::session::{SessionProvider, use_session};
 
 /// The client-side routes. The server answers every other path with the app, which shows
 /// [`Route::NotFound`].
@@ -36,6 +41,18 @@ pub enum Route {
     /// The agency's console.
     #[at("/agency")]
     Agency,
+    /// Sign in with a passkey or security key (`?expired=1` after a session ended).
+    #[at("/sign-in")]
+    SignIn,
+    /// A patient activates their record with the code from their letter.
+    #[at("/activate")]
+    Activate,
+    /// A professional or agent registers a security key (`#code=…` from the enrolment link).
+    #[at("/enrol")]
+    Enrol,
+    /// One's passkeys or security keys and sessions.
+    #[at("/security")]
+    Security,
     /// Any other path.
     #[not_found]
     #[at("/404")]
@@ -48,6 +65,10 @@ fn switch(route: Route) -> Html {
         Route::Patient => html! { <PatientPage /> },
         Route::Professional => html! { <ProfessionalPage /> },
         Route::Agency => html! { <AgencyPage /> },
+        Route::SignIn => html! { <SignInPage /> },
+        Route::Activate => html! { <ActivatePage /> },
+        Route::Enrol => html! { <EnrolPage /> },
+        Route::Security => html! { <SecurityPage /> },
         Route::NotFound => html! { <NotFoundPage /> },
     }
 }
@@ -74,7 +95,9 @@ pub fn App() -> Html {
     html! {
         <ContextProvider<I18n> context={I18n::new(*language, switch_language)}>
             <BrowserRouter>
-                <Shell />
+                <SessionProvider>
+                    <Shell />
+                </SessionProvider>
             </BrowserRouter>
         </ContextProvider<I18n>>
     }
@@ -85,6 +108,9 @@ pub fn App() -> Html {
 fn Shell() -> Html {
     let i18n = use_i18n();
     let route = use_route::<Route>();
+    let session = use_session();
+    let navigator = use_navigator();
+    let signing_out = use_state(|| false);
     let today = use_state(browser::today);
     let health = use_state(|| Remote::<HealthResponse>::Loading);
     {
@@ -94,10 +120,42 @@ fn Shell() -> Html {
         });
     }
 
+    let on_sign_out = {
+        let session = session.clone();
+        let signing_out = signing_out.clone();
+        Callback::from(move |()| {
+            let session = session.clone();
+            let navigator = navigator.clone();
+            let signing_out = signing_out.clone();
+            signing_out.set(true);
+            spawn_local(async move {
+                // Whatever the server answers, this browser forgets the person: a failed call
+                // leaves a session that expires on its own.
+                let _ = api::auth::sign_out().await;
+                session.signed_out();
+                signing_out.set(false);
+                if let Some(navigator) = navigator {
+                    let _ = navigator.push_with_query(&Route::SignIn, &[("signed-out", "1")]);
+                }
+            });
+        })
+    };
+    let account = session
+        .info()
+        .map(|info| Account { display_name: info.display_name.clone(), role: info.role });
+
     html! {
         <>
             <a class="skip-link" href="#main-content">{ i18n.t("skip-to-content") }</a>
-            <Header current={route} language={i18n.language()} on_language={i18n.switch()} />
+            <Header
+                current={route}
+                language={i18n.language()}
+                on_language={i18n.switch()}
+                {account}
+                checking={session.is_checking()}
+                {on_sign_out}
+                signing_out={*signing_out}
+            />
             <main id="main-content" tabindex="-1">
                 <Switch<Route> render={switch} />
             </main>

@@ -1,11 +1,14 @@
 //! Browser glue: the only module that reads or writes `window`, `document`, `navigator` and
-//! `localStorage`. Each function quietly does nothing when the browser refuses (private mode,
-//! storage disabled), because none of this is worth breaking the page for.
+//! `localStorage` (WebAuthn's `navigator.credentials` has its own glue in `crate::auth`). Each
+//! function quietly does nothing when the browser refuses (private mode, storage disabled),
+//! because none of this is worth breaking the page for.
 
 use chrono::NaiveDate;
 use shared::Language;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, HtmlElement, Storage};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Blob, BlobPropertyBag, Document, HtmlAnchorElement, HtmlElement, Storage, Url};
 
 use crate::i18n::choice::STORAGE_KEY;
 
@@ -75,4 +78,59 @@ pub fn focus_page_heading() {
 /// Today's date in the browser's time zone.
 pub fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
+}
+
+/// Moves focus to the element with `id` (a result panel, the first wrong field).
+pub fn focus_element(id: &str) {
+    if let Some(element) = document()
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+    {
+        let _ = element.focus();
+    }
+}
+
+/// Hands `bytes` to the browser as a downloaded file named `filename`. Returns whether the
+/// browser took it.
+pub fn save_file(bytes: &[u8], filename: &str, content_type: &str) -> bool {
+    save_file_inner(bytes, filename, content_type).is_some()
+}
+
+fn save_file_inner(bytes: &[u8], filename: &str, content_type: &str) -> Option<()> {
+    let document = document()?;
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = BlobPropertyBag::new();
+    options.set_type(content_type);
+    let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()?;
+    let url = Url::create_object_url_with_blob(&blob).ok()?;
+    let link: HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
+    link.set_href(&url);
+    link.set_download(filename);
+    let body = document.body()?;
+    body.append_child(&link).ok()?;
+    link.click();
+    link.remove();
+    // The download has started; the object URL is released a minute later.
+    let release = Closure::once_into_js(move || {
+        let _ = Url::revoke_object_url(&url);
+    });
+    web_sys::window()?
+        .set_timeout_with_callback_and_timeout_and_arguments_0(release.unchecked_ref(), 60_000)
+        .ok()?;
+    Some(())
+}
+
+#[wasm_bindgen]
+extern "C" {
+    // Own binding: web-sys has the Clipboard API only as an unstable API.
+    #[wasm_bindgen(catch, js_namespace = ["navigator", "clipboard"], js_name = writeText)]
+    fn clipboard_write_text(text: &str) -> Result<js_sys::Promise, JsValue>;
+}
+
+/// Copies `text` to the clipboard. Returns whether it worked.
+pub async fn copy_text(text: &str) -> bool {
+    match clipboard_write_text(text) {
+        Ok(promise) => JsFuture::from(promise).await.is_ok(),
+        Err(_) => false,
+    }
 }

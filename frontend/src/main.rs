@@ -7,10 +7,13 @@
 
 mod api;
 mod app;
+mod auth;
 mod browser;
 mod components;
+mod forms;
 mod i18n;
 mod pages;
+mod session;
 
 fn main() {
     yew::Renderer::<app::App>::new().render();

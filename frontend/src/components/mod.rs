@@ -1,7 +1,9 @@
 //! Components that render what their props say (and their labels, from the language context).
 //! They fetch nothing and own no data.
 
+pub mod field;
 pub mod footer;
 pub mod header;
 pub mod language_switch;
+pub mod message;
 pub mod route_link;

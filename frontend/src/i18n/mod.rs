@@ -13,7 +13,7 @@ use std::cell::OnceCell;
 use std::fmt;
 use std::rc::Rc;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use shared::Language;
 use unic_langid::LanguageIdentifier;
@@ -113,6 +113,18 @@ impl Translator {
                 ("month", FluentValue::from(month)),
                 // A string, so that no locale ever groups the digits of a year.
                 ("year", FluentValue::from(date.year().to_string())),
+            ],
+        )
+    }
+
+    /// A date and a 24-hour time, e.g. `25 novembre 2026 à 14:05`.
+    #[must_use]
+    pub fn date_time(&self, at: NaiveDateTime) -> String {
+        self.t_args(
+            "date-time",
+            [
+                ("date", FluentValue::from(self.date(at.date()))),
+                ("time", FluentValue::from(format!("{:02}:{:02}", at.hour(), at.minute()))),
             ],
         )
     }

@@ -36,7 +36,10 @@ pub fn HomePage() -> Html {
                     { card(Route::Agency, i18n.t("home-agency-title"), i18n.t("home-agency-text")) }
                 </ul>
             </section>
-            <p class="notice" role="note">{ i18n.t("signin-coming") }</p>
+            <p class="notice" role="note">
+                { i18n.t("home-sign-in-text") }{ " " }
+                <RouteLink to={Route::SignIn}>{ i18n.t("area-sign-in-link") }</RouteLink>
+            </p>
         </article>
     }
 }

@@ -1,0 +1,53 @@
+//! The agency console: patients' records and their letters, the professional directory and
+//! enrolment codes.
+
+use shared::api::agency::{
+    EnrolmentCodeIssued, NewPatient, NewProfessional, OrganisationSummary, PatientSummary,
+    ProfessionalSummary,
+};
+use shared::ids::{PatientId, ProfessionalId};
+
+use super::{ApiFailure, Download, get_json, get_json_query, post_for_file, post_json};
+
+/// Patients whose name or national ID matches `q` (the newest when `q` is empty).
+pub async fn patients(q: &str) -> Result<Vec<PatientSummary>, ApiFailure> {
+    get_json_query("/api/agency/patients", q).await
+}
+
+/// Creates a record.
+pub async fn create_patient(patient: &NewPatient) -> Result<PatientSummary, ApiFailure> {
+    post_json("/api/agency/patients", patient).await
+}
+
+/// One record.
+pub async fn patient(id: PatientId) -> Result<PatientSummary, ApiFailure> {
+    get_json(&format!("/api/agency/patients/{id}")).await
+}
+
+/// The information and activation letter (PDF) with a new activation code.
+pub async fn letter(id: PatientId) -> Result<Download, ApiFailure> {
+    post_for_file(&format!("/api/agency/patients/{id}/letter")).await
+}
+
+/// The organisations of the directory.
+pub async fn organisations() -> Result<Vec<OrganisationSummary>, ApiFailure> {
+    get_json("/api/agency/organisations").await
+}
+
+/// Professionals whose name or licence matches `q`.
+pub async fn professionals(q: &str) -> Result<Vec<ProfessionalSummary>, ApiFailure> {
+    get_json_query("/api/agency/professionals", q).await
+}
+
+/// Adds a professional to the directory.
+pub async fn create_professional(
+    professional: &NewProfessional,
+) -> Result<ProfessionalSummary, ApiFailure> {
+    post_json("/api/agency/professionals", professional).await
+}
+
+/// A new enrolment code (revokes the professional's keys and any earlier code).
+pub async fn issue_enrolment_code(id: ProfessionalId) -> Result<EnrolmentCodeIssued, ApiFailure> {
+    post_json(&format!("/api/agency/professionals/{id}/enrolment-code"), &serde_json::Map::new())
+        .await
+}

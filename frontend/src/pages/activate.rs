@@ -1,0 +1,158 @@
+//! `/activate`: a patient types their national ID (explained as they type) and the code from
+//! their letter, registers a passkey and lands, signed in, on their portal.
+
+use shared::api::auth::ActivationStart;
+use wasm_bindgen_futures::spawn_local;
+use web_sys::SubmitEvent;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use super::{CeremonyProgress, use_page};
+use crate::app::Route;
+use crate::auth::{self, FlowError, flows};
+use crate::browser;
+use crate::components::field::TextField;
+use crate::components::message::ErrorMessage;
+use crate::components::route_link::RouteLink;
+use crate::forms::{ActivationField, ActivationForm, FormAction, problem_of};
+use crate::i18n::context::use_i18n;
+use crate::i18n::messages;
+use crate::session::use_session;
+
+const NATIONAL_ID: &str = "activate-national-id";
+const CODE: &str = "activate-code";
+
+/// See the module documentation.
+#[component]
+pub fn ActivatePage() -> Html {
+    let i18n = use_i18n();
+    use_page("activate-title");
+    let session = use_session();
+    let navigator = use_navigator();
+    let form = use_reducer(ActivationForm::default);
+    let submitted = use_state(|| false);
+    let busy = use_state(|| false);
+    let error = use_state(|| None::<FlowError>);
+    let supported = use_memo((), |()| auth::supported());
+
+    let problems = form.problems();
+    let set = |field: ActivationField| {
+        let form = form.dispatcher();
+        Callback::from(move |value: String| form.dispatch(FormAction::Set(field, value)))
+    };
+
+    let onsubmit = {
+        let form = form.clone();
+        let submitted = submitted.clone();
+        let busy = busy.clone();
+        let error = error.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            if *busy {
+                return;
+            }
+            submitted.set(true);
+            if let Some((field, _)) = form.problems().first() {
+                browser::focus_element(match field {
+                    ActivationField::NationalId => NATIONAL_ID,
+                    ActivationField::Code => CODE,
+                });
+                return;
+            }
+            let start = ActivationStart {
+                national_id: form.national_id.clone(),
+                activation_code: form.code.trim().to_owned(),
+            };
+            busy.set(true);
+            error.set(None);
+            let busy = busy.clone();
+            let error = error.clone();
+            let session = session.clone();
+            let navigator = navigator.clone();
+            spawn_local(async move {
+                match flows::activate(&start).await {
+                    Ok(info) => {
+                        session.signed_in(info);
+                        busy.set(false);
+                        if let Some(navigator) = navigator {
+                            navigator.push(&Route::Patient);
+                        }
+                    }
+                    Err(failure) => {
+                        error.set(Some(failure));
+                        busy.set(false);
+                    }
+                }
+            });
+        })
+    };
+
+    // The national ID is explained as it is typed; the code only after a first try.
+    let (id_message, id_tone) = messages::national_id_feedback(&i18n, &form.national_id);
+    let (id_message, id_tone) = match problem_of(&problems, ActivationField::NationalId) {
+        Some(problem) if *submitted && id_message.is_none() => {
+            (Some(messages::field_problem(&i18n, problem)), crate::components::field::Tone::Error)
+        }
+        _ => (id_message, id_tone),
+    };
+    let code_message = problem_of(&problems, ActivationField::Code)
+        .filter(|_| *submitted)
+        .map(|problem| AttrValue::from(messages::field_problem(&i18n, problem)));
+    let code_tone = crate::components::field::Tone::Error;
+    let error_text = (*error).as_ref().map(|e| AttrValue::from(messages::flow_failure(&i18n, e)));
+    let unsupported = (!*supported).then(|| AttrValue::from(i18n.t("ceremony-unsupported")));
+
+    html! {
+        <article class="page narrow">
+            <h1 id="page-heading" tabindex="-1">{ i18n.t("activate-heading") }</h1>
+            <p class="lead">{ i18n.t("activate-intro") }</p>
+            <form class="form" onsubmit={onsubmit} novalidate=true>
+                <TextField
+                    id={NATIONAL_ID}
+                    label={i18n.t("activate-national-id-label")}
+                    hint={i18n.t("activate-national-id-hint")}
+                    value={form.national_id.clone()}
+                    on_input={set(ActivationField::NationalId)}
+                    message={id_message.map(AttrValue::from)}
+                    tone={id_tone}
+                    inputmode="numeric"
+                    autocomplete="off"
+                    maxlength="17"
+                    required=true
+                    code_like=true
+                />
+                <TextField
+                    id={CODE}
+                    label={i18n.t("activate-code-label")}
+                    hint={i18n.t("activate-code-hint")}
+                    value={form.code.clone()}
+                    on_input={set(ActivationField::Code)}
+                    message={code_message}
+                    tone={code_tone}
+                    autocomplete="one-time-code"
+                    maxlength="32"
+                    required=true
+                    code_like=true
+                />
+                <p class="field-hint">{ i18n.t("activate-passkey-hint") }</p>
+                <div class="actions">
+                    <button
+                        id="activate-button"
+                        type="submit"
+                        class="button-primary"
+                        disabled={*busy}
+                        aria-describedby="activate-error"
+                    >
+                        { i18n.t("activate-button") }
+                    </button>
+                </div>
+            </form>
+            <CeremonyProgress busy={*busy} />
+            <ErrorMessage id="activate-error" text={error_text.or(unsupported)} />
+            <p class="muted">
+                { i18n.t("activate-already") }{ " " }
+                <RouteLink to={Route::SignIn}>{ i18n.t("activate-sign-in-link") }</RouteLink>
+            </p>
+        </article>
+    }
+}
