@@ -27,7 +27,6 @@
 
 // Test code through and through; the marker also lets clippy's allow-*-in-tests settings apply
 // to the helpers (unwrap, expect and panic stand for "the browser refused").
-#![cfg(test)]
 
 use data_encoding::BASE64URL_NOPAD;
 use ed25519_dalek::{Signer, SigningKey};
