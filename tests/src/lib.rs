@@ -187,3 +187,133 @@ pub async fn heading(page: &Page) -> anyhow::Result<String> {
     let value = eval(page, "document.getElementById('page-heading').innerText").await?;
     value.as_str().map(str::to_owned).context("no #page-heading")
 }
+
+/// The kind of virtual authenticator to plug into a page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Authenticator {
+    /// A professional's or agent's USB security key: device-bound (BE/BS false), with user
+    /// verification and credBlob (which Chromium needs for credProtect enforcement).
+    SecurityKey,
+    /// A patient's platform passkey: synced (BE/BS true), with user verification.
+    Passkey,
+}
+
+/// Enables the WebAuthn domain on `page` and adds a virtual authenticator that answers at once
+/// (presence and user verification simulated).
+///
+/// # Errors
+/// When Chromium refuses the CDP commands.
+pub async fn add_authenticator(
+    page: &Page,
+    kind: Authenticator,
+) -> anyhow::Result<chromiumoxide::cdp::browser_protocol::web_authn::AuthenticatorId> {
+    use chromiumoxide::cdp::browser_protocol::web_authn::{
+        AddVirtualAuthenticatorParams, AuthenticatorProtocol, AuthenticatorTransport, Ctap2Version,
+        EnableParams, VirtualAuthenticatorOptions,
+    };
+    page.execute(EnableParams::builder().enable_ui(false).build()).await?;
+    let (transport, synced) = match kind {
+        Authenticator::SecurityKey => (AuthenticatorTransport::Usb, false),
+        Authenticator::Passkey => (AuthenticatorTransport::Internal, true),
+    };
+    let options = VirtualAuthenticatorOptions::builder()
+        .protocol(AuthenticatorProtocol::Ctap2)
+        .ctap2_version(Ctap2Version::Ctap21)
+        .transport(transport)
+        .has_resident_key(true)
+        .has_user_verification(true)
+        .is_user_verified(true)
+        .automatic_presence_simulation(true)
+        .has_cred_blob(true)
+        .default_backup_eligibility(synced)
+        .default_backup_state(synced)
+        .build()
+        .map_err(anyhow::Error::msg)?;
+    Ok(page.execute(AddVirtualAuthenticatorParams::new(options)).await?.result.authenticator_id)
+}
+
+/// Types `value` into the input or select matching `selector` the way the app sees typing:
+/// sets the value, then fires `input` and `change`.
+///
+/// # Errors
+/// When no element matches.
+pub async fn fill(page: &Page, selector: &str, value: &str) -> anyhow::Result<()> {
+    let script = format!(
+        "(() => {{ const el = document.querySelector({selector}); if (!el) return false; \
+         el.focus(); el.value = {value}; \
+         el.dispatchEvent(new Event('input', {{ bubbles: true }})); \
+         el.dispatchEvent(new Event('change', {{ bubbles: true }})); return true; }})()",
+        selector = serde_json::to_string(selector)?,
+        value = serde_json::to_string(value)?,
+    );
+    if eval(page, &script).await? != Value::Bool(true) {
+        bail!("no element matches {selector}");
+    }
+    Ok(())
+}
+
+/// Clicks the element matching `selector` with real mouse events (a user gesture).
+///
+/// # Errors
+/// When no element matches within [`PATIENCE`].
+pub async fn click(page: &Page, selector: &str) -> anyhow::Result<()> {
+    let quoted = serde_json::to_string(selector)?;
+    wait_until(page, &format!("document.querySelector({quoted})")).await?;
+    page.find_element(selector).await?.click().await?;
+    Ok(())
+}
+
+/// Waits until the app shows `path`; fails at once with the message of any `role="alert"` that
+/// says something meanwhile.
+///
+/// # Errors
+/// When an error shows or the path does not come within [`PATIENCE`].
+pub async fn wait_for_path(page: &Page, path: &str) -> anyhow::Result<()> {
+    let start = Instant::now();
+    let alerts = "Array.from(document.querySelectorAll('[role=alert]'))\
+                  .map(e => e.innerText.trim()).filter(t => t).join(' | ')";
+    loop {
+        if eval(page, "location.pathname").await?.as_str() == Some(path) {
+            return Ok(());
+        }
+        let alert = eval(page, alerts).await.unwrap_or_default();
+        if let Some(text) = alert.as_str().filter(|t| !t.is_empty()) {
+            bail!("waiting for {path}, the page shows an error: {text}");
+        }
+        if start.elapsed() > PATIENCE {
+            let body = eval(page, "document.body.innerText.slice(0, 500)").await?;
+            bail!("waited {PATIENCE:?} for {path}; the page shows: {body}");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// The text of the element matching `selector` (empty when there is none).
+///
+/// # Errors
+/// When the page is gone.
+pub async fn text_of(page: &Page, selector: &str) -> anyhow::Result<String> {
+    let quoted = serde_json::to_string(selector)?;
+    let value = eval(
+        page,
+        &format!("(() => {{ const e = document.querySelector({quoted}); return e ? e.innerText.trim() : ''; }})()"),
+    )
+    .await?;
+    Ok(value.as_str().unwrap_or_default().to_owned())
+}
+
+/// A message of the web app's catalogue for `lang` (`frontend/i18n/<lang>.ftl`), for messages
+/// without arguments.
+///
+/// # Errors
+/// When the catalogue or the key is missing.
+pub fn catalogue_message(lang: &str, key: &str) -> anyhow::Result<String> {
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("../frontend/i18n/{lang}.ftl"));
+    let text = std::fs::read_to_string(&path).with_context(|| path.display().to_string())?;
+    let prefix = format!("{key} = ");
+    text.lines()
+        .find_map(|line| line.strip_prefix(&prefix))
+        .map(|value| value.trim().to_owned())
+        .with_context(|| format!("{lang}: no message {key}"))
+}

@@ -1,0 +1,256 @@
+//! Sign-in from end to end, in a real browser with virtual authenticators, in French and in
+//! German: an agent enrols a USB security key with the link from `create_agent`, opens a
+//! patient's record in the console and downloads the information letter; the patient (another
+//! browser, a synced platform passkey) activates with the letter's code, signs out and signs in
+//! again with the passkey alone; a professional added by the agent enrols a security key with the
+//! code the console shows once, and signs in. Any failed step fails the test.
+
+use e2e::{
+    Authenticator, Chromium, TestServer, add_authenticator, catalogue_message, click, eval, fill,
+    text_of, wait_for_app, wait_for_path, wait_until,
+};
+use shared::NationalId;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn agent_patient_and_professional_sign_in_in_french() -> anyhow::Result<()> {
+    journey("fr", "fr-LU", "19900101123").await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn agent_patient_and_professional_sign_in_in_german() -> anyhow::Result<()> {
+    journey("de", "de-DE", "19781224456").await
+}
+
+/// What the agent hands out: the patient's national ID and letter code, the professional's link.
+struct Handouts {
+    national_id: String,
+    activation_code: String,
+    professional_link: String,
+}
+
+async fn journey(lang: &str, locale: &str, first_eleven: &str) -> anyhow::Result<()> {
+    let server = TestServer::start().await?;
+    // The directory's organisations (and a few demo records) come from the demo data.
+    dsp::demo::create(&server.state).await.map_err(|e| anyhow::anyhow!("demo data: {e:?}"))?;
+    let (_, agent_code) = dsp::services::agents::create_agent(&server.state, "Agnès Reding")
+        .await
+        .map_err(|e| anyhow::anyhow!("create_agent: {e:?}"))?;
+    let national_id = NationalId::from_first_eleven(first_eleven)?.as_str().to_owned();
+
+    let handouts =
+        agent_console(lang, locale, &agent_code.link, &agent_code.code, &national_id).await?;
+    patient_activates(lang, locale, &server.origin, &handouts).await?;
+    professional_enrols(lang, locale, &handouts.professional_link).await?;
+    Ok(())
+}
+
+/// The agent enrols, opens a record, downloads its letter, adds a professional and issues a code.
+async fn agent_console(
+    lang: &str,
+    locale: &str,
+    link: &str,
+    code: &str,
+    national_id: &str,
+) -> anyhow::Result<Handouts> {
+    let browser = Chromium::launch(locale).await?;
+    let page = browser.open(link).await?;
+    wait_for_app(&page).await?;
+    assert_eq!(eval(&page, "document.documentElement.lang").await?, lang);
+    add_authenticator(&page, Authenticator::SecurityKey).await?;
+    assert_eq!(
+        eval(&page, "document.getElementById('enrol-code').value").await?,
+        code,
+        "the code comes from the link's fragment"
+    );
+    click(&page, "#enrol-button").await?;
+    wait_for_path(&page, "/agency").await?;
+    wait_until(&page, "document.getElementById('signed-in-as')").await?;
+    assert_eq!(text_of(&page, "#signed-in-as").await?, "Agnès Reding");
+
+    // Open a record; the birth date follows the national ID.
+    wait_until(&page, "document.getElementById('patient-national-id')").await?;
+    fill(&page, "#patient-national-id", national_id).await?;
+    fill(&page, "#patient-given-name", "Léa").await?;
+    fill(&page, "#patient-family-name", "Schmit").await?;
+    let birth_date =
+        format!("{}-{}-{}", &national_id[0..4], &national_id[4..6], &national_id[6..8]);
+    fill(&page, "#patient-birth-date", &birth_date).await?;
+    fill(&page, "#patient-language", lang).await?;
+    fill(&page, "#patient-street", "12, rue de la Gare").await?;
+    fill(&page, "#patient-postal-code", "L-1611").await?;
+    fill(&page, "#patient-city", "Luxembourg").await?;
+    fill(&page, "#patient-country", "LU").await?;
+    click(&page, "#patient-create-button").await?;
+    let row = format!("[data-patient-id][data-national-id='{national_id}']");
+    wait_until(&page, &format!("document.querySelector(\"{row} button.download-letter\")")).await?;
+    assert!(!text_of(&page, "#patient-create-status").await?.is_empty(), "says the record is open");
+
+    // Download the letter through the button; keep the PDF the app hands to the browser.
+    eval(
+        &page,
+        "(() => { window.__dspBlobs = []; const original = URL.createObjectURL.bind(URL); \
+         URL.createObjectURL = (blob) => { window.__dspBlobs.push(blob); return original(blob); }; \
+         return true; })()",
+    )
+    .await?;
+    click(&page, &format!("{row} button.download-letter")).await?;
+    wait_until(&page, "window.__dspBlobs.length > 0").await?;
+    let pdf = eval(
+        &page,
+        "(async () => { const blob = window.__dspBlobs[0]; \
+         const bytes = new Uint8Array(await blob.arrayBuffer()); let text = ''; \
+         for (const b of bytes) text += String.fromCharCode(b); \
+         return { type: blob.type, text }; })()",
+    )
+    .await?;
+    assert_eq!(pdf["type"], "application/pdf");
+    let pdf_text = pdf["text"].as_str().unwrap_or_default();
+    assert!(pdf_text.starts_with("%PDF"), "the download is a PDF");
+    let activation_code = letter_code(pdf_text)
+        .ok_or_else(|| anyhow::anyhow!("no (XXXX-XXXX-XXXX) Tj in the letter"))?;
+    wait_until(&page, &format!("document.querySelector(\"{row} [role=status]\").innerText.trim()"))
+        .await?;
+
+    // Add a professional and issue their enrolment code.
+    let licence = format!("M-{}", &national_id[2..8]);
+    wait_until(&page, "document.querySelectorAll('#professional-organisation option').length > 1")
+        .await?;
+    fill(&page, "#professional-given-name", "Paul").await?;
+    fill(&page, "#professional-family-name", "Reuter").await?;
+    fill(&page, "#professional-profession", "MED").await?;
+    fill(&page, "#professional-licence", &licence).await?;
+    let organisation = eval(
+        &page,
+        "document.querySelector('#professional-organisation option:not([value=\"\"])').value",
+    )
+    .await?;
+    fill(&page, "#professional-organisation", organisation.as_str().unwrap_or_default()).await?;
+    assert_eq!(
+        eval(&page, "document.querySelectorAll('#professional-profession option[value]:not([value=\"\"])').length").await?,
+        10,
+        "the ten professions of the directory, without REF"
+    );
+    click(&page, "#professional-create-button").await?;
+    let professional_row = format!("[data-professional-id][data-licence='{licence}']");
+    click(&page, &format!("{professional_row} button.issue-enrolment-code")).await?;
+    wait_until(&page, "document.getElementById('issued-enrolment-link')").await?;
+    let professional_code = text_of(&page, "#issued-enrolment-code").await?;
+    let professional_link = text_of(&page, "#issued-enrolment-link").await?;
+    assert!(
+        professional_link.ends_with(&format!("/enrol#code={professional_code}")),
+        "{professional_link} carries {professional_code}"
+    );
+    browser.close().await?;
+    Ok(Handouts { national_id: national_id.to_owned(), activation_code, professional_link })
+}
+
+/// The patient activates with a passkey, signs out, and signs in with the passkey alone.
+async fn patient_activates(
+    lang: &str,
+    locale: &str,
+    origin: &str,
+    handouts: &Handouts,
+) -> anyhow::Result<()> {
+    let browser = Chromium::launch(locale).await?;
+    let page = browser.open(&format!("{origin}/activate")).await?;
+    wait_for_app(&page).await?;
+    assert_eq!(eval(&page, "document.documentElement.lang").await?, lang);
+    add_authenticator(&page, Authenticator::Passkey).await?;
+
+    // The national ID is explained as it is typed.
+    fill(&page, "#activate-national-id", &handouts.national_id[..6]).await?;
+    wait_until(
+        &page,
+        "document.getElementById('activate-national-id-message').innerText.includes('7')",
+    )
+    .await?;
+    let wrong_check = format!(
+        "{}{}",
+        &handouts.national_id[..12],
+        (handouts.national_id.as_bytes()[12] - b'0' + 1) % 10
+    );
+    fill(&page, "#activate-national-id", &wrong_check).await?;
+    wait_until(
+        &page,
+        "document.getElementById('activate-national-id').getAttribute('aria-invalid') === 'true'",
+    )
+    .await?;
+    let spaced = format!("{} {}", &handouts.national_id[..8], &handouts.national_id[8..]);
+    fill(&page, "#activate-national-id", &spaced).await?;
+    wait_until(&page, "document.querySelector('#activate-national-id-message.field-ok')").await?;
+
+    // A wrong code is refused, in the person's language.
+    fill(&page, "#activate-code", "AAAA-AAAA-AAAA").await?;
+    click(&page, "#activate-button").await?;
+    let refused = catalogue_message(lang, "error-activation-failed")?;
+    wait_until(&page, "document.getElementById('activate-error').innerText.trim()").await?;
+    let shown = text_of(&page, "#activate-error").await?;
+    assert!(shown.starts_with(&refused), "{shown:?} should start with {refused:?}");
+
+    fill(&page, "#activate-code", &handouts.activation_code).await?;
+    click(&page, "#activate-button").await?;
+    wait_for_path(&page, "/patient").await?;
+    wait_until(&page, "document.getElementById('signed-in-as')").await?;
+    assert_eq!(text_of(&page, "#signed-in-as").await?, "Léa Schmit");
+
+    sign_out_and_in(lang, &page, "/patient").await?;
+    assert_eq!(text_of(&page, "#signed-in-as").await?, "Léa Schmit");
+    browser.close().await
+}
+
+/// The professional enrols a security key with the link the console showed, and signs in.
+async fn professional_enrols(lang: &str, locale: &str, link: &str) -> anyhow::Result<()> {
+    let browser = Chromium::launch(locale).await?;
+    let page = browser.open(link).await?;
+    wait_for_app(&page).await?;
+    add_authenticator(&page, Authenticator::SecurityKey).await?;
+    click(&page, "#enrol-button").await?;
+    wait_for_path(&page, "/professional").await?;
+    wait_until(&page, "document.getElementById('signed-in-as')").await?;
+    assert_eq!(text_of(&page, "#signed-in-as").await?, "Paul Reuter");
+    sign_out_and_in(lang, &page, "/professional").await?;
+    browser.close().await
+}
+
+/// Signs out (the sign-in page says so in `lang`), then signs in with the same authenticator.
+async fn sign_out_and_in(
+    lang: &str,
+    page: &chromiumoxide::page::Page,
+    home: &str,
+) -> anyhow::Result<()> {
+    click(page, "#sign-out-button").await?;
+    wait_for_path(page, "/sign-in").await?;
+    wait_until(
+        page,
+        "!document.getElementById('signed-in-as') && document.getElementById('sign-in-notice')",
+    )
+    .await?;
+    assert_eq!(
+        text_of(page, "#sign-in-notice").await?,
+        catalogue_message(lang, "sign-in-signed-out")?
+    );
+    assert_eq!(
+        eval(page, "fetch('/api/auth/session').then(r => r.status)").await?,
+        401,
+        "the server forgot the session"
+    );
+    click(page, "#sign-in-button").await?;
+    wait_for_path(page, home).await?;
+    wait_until(page, "document.getElementById('signed-in-as')").await?;
+    Ok(())
+}
+
+/// The activation code as the letter draws it: `(XXXX-XXXX-XXXX) Tj`.
+fn letter_code(pdf: &str) -> Option<String> {
+    pdf.match_indices(") Tj").find_map(|(end, _)| {
+        let start = end.checked_sub(15)?;
+        let candidate = pdf.get(start..end)?;
+        let code = candidate.strip_prefix('(')?;
+        let groups: Vec<&str> = code.split('-').collect();
+        let well_formed = groups.len() == 3
+            && groups.iter().all(|g| {
+                g.len() == 4 && g.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            });
+        well_formed.then(|| code.to_owned())
+    })
+}
