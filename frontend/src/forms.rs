@@ -7,7 +7,7 @@
 
 use std::rc::Rc;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use shared::api::agency::{NewPatient, NewProfessional, PostalAddress};
 use shared::ids::OrganisationId;
 use shared::{Language, NationalId, NationalIdError, Profession};
@@ -252,7 +252,7 @@ impl PatientForm {
                 if self.birth_date.is_empty()
                     && let Ok(id) = NationalId::parse(&value)
                 {
-                    self.birth_date = id.birth_date().format("%Y-%m-%d").to_string();
+                    self.birth_date = iso_date(id.birth_date());
                 }
                 self.national_id = value;
             }
@@ -301,7 +301,7 @@ impl PatientForm {
         let birth_date = if self.birth_date.trim().is_empty() {
             problems.push((PatientField::BirthDate, FieldProblem::Required));
             None
-        } else if let Ok(date) = NaiveDate::parse_from_str(self.birth_date.trim(), "%Y-%m-%d") {
+        } else if let Some(date) = parse_iso_date(&self.birth_date) {
             if national_id.as_ref().is_some_and(|id| id.birth_date() != date) {
                 problems.push((PatientField::BirthDate, FieldProblem::BirthDateMismatch));
             }
@@ -456,6 +456,26 @@ impl ProfessionalForm {
             _ => Err(problems),
         }
     }
+}
+
+/// `YYYY-MM-DD`, the value format of `<input type=date>`. Hand-written rather than chrono's
+/// `format`/`parse_from_str`, which would bring their whole pattern engines into the wasm.
+#[must_use]
+pub fn iso_date(date: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+}
+
+/// Reads `YYYY-MM-DD`.
+#[must_use]
+pub fn parse_iso_date(value: &str) -> Option<NaiveDate> {
+    let mut parts = value.trim().splitn(3, '-');
+    let mut number = |len: usize| {
+        let part =
+            parts.next().filter(|p| p.len() == len && p.bytes().all(|b| b.is_ascii_digit()))?;
+        part.parse::<u32>().ok()
+    };
+    let (year, month, day) = (number(4)?, number(2)?, number(2)?);
+    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)
 }
 
 /// The problem of `field` in a list of problems, if any.
@@ -648,6 +668,17 @@ mod tests {
         assert_eq!(code_from_fragment("#x=1&code=AAAA").as_deref(), Some("AAAA"));
         assert_eq!(code_from_fragment(""), None);
         assert_eq!(code_from_fragment("#code=<script>"), None);
+    }
+
+    #[test]
+    fn dates_are_read_and_written_as_iso() {
+        let date = NaiveDate::from_ymd_opt(1893, 12, 1).unwrap();
+        assert_eq!(iso_date(date), "1893-12-01");
+        assert_eq!(parse_iso_date(" 1893-12-01 "), Some(date));
+        assert_eq!(parse_iso_date("1893-13-01"), None);
+        assert_eq!(parse_iso_date("93-12-01"), None);
+        assert_eq!(parse_iso_date("1893-12-01x"), None);
+        assert_eq!(parse_iso_date(""), None);
     }
 
     #[test]

@@ -195,7 +195,43 @@ async fn patient_activates(
 
     sign_out_and_in(lang, &page, "/patient").await?;
     assert_eq!(text_of(&page, "#signed-in-as").await?, "Léa Schmit");
+    security_page(lang, &page).await?;
     browser.close().await
+}
+
+/// The patient's security page: their synced passkey (renamed inline), this session, and adding
+/// a passkey on an authenticator that already holds one.
+async fn security_page(lang: &str, page: &chromiumoxide::page::Page) -> anyhow::Result<()> {
+    click(page, "nav a[href='/security']").await?;
+    wait_for_path(page, "/security").await?;
+    wait_until(page, "document.querySelectorAll('[data-credential-id]').length === 1").await?;
+    let kind = text_of(page, "[data-credential-id] .facts div:first-child dd").await?;
+    assert_eq!(kind, catalogue_message(lang, "security-synced")?);
+    wait_until(page, "document.querySelector('[data-session-id] .badge')").await?;
+    assert_eq!(
+        text_of(page, "[data-session-id] .badge").await?,
+        catalogue_message(lang, "security-this-device")?
+    );
+
+    click(page, "button.rename-credential").await?;
+    fill(page, "form.rename input", "Téléphone de Léa").await?;
+    click(page, "form.rename button[type=submit]").await?;
+    wait_until(
+        page,
+        "document.querySelector('[data-credential-id] .row-title').innerText === 'Téléphone de Léa'",
+    )
+    .await?;
+
+    // The same authenticator cannot hold a second passkey for the same person: the browser
+    // refuses (InvalidStateError), and the page says so.
+    fill(page, "#new-credential-name", "Deuxième").await?;
+    click(page, "#add-credential-button").await?;
+    wait_until(page, "document.getElementById('add-credential-error').innerText.trim()").await?;
+    assert_eq!(
+        text_of(page, "#add-credential-error").await?,
+        catalogue_message(lang, "ceremony-already-registered")?
+    );
+    Ok(())
 }
 
 /// The professional enrols a security key with the link the console showed, and signs in.
