@@ -17,6 +17,8 @@ pub struct Limit {
 
 /// Sign-in ceremonies started, per client address.
 pub const SIGN_IN_PER_CLIENT: Limit = Limit { max: 30, window_seconds: 60 };
+/// Sign-in answers per credential (a stolen assertion stream, a key hammered by a script).
+pub const SIGN_IN_PER_CREDENTIAL: Limit = Limit { max: 20, window_seconds: 60 };
 /// Activation attempts per client address.
 pub const ACTIVATION_PER_CLIENT: Limit = Limit { max: 10, window_seconds: 60 };
 /// Activation attempts per national ID (on top of the lock-out after 5 wrong codes).

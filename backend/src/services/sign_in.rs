@@ -117,6 +117,12 @@ pub async fn finish(
     previous_token: Option<&str>,
     body: &[u8],
 ) -> Result<SignedIn, AppError> {
+    // Counted outside the act's transaction, so that a refusal does not roll the count back.
+    if let Ok(claims) = RelyingParty::assertion_claims(body) {
+        let key = format!("sign-in-credential:{}", claims.credential_id);
+        rate_limit::hit(&state.db, &key, rate_limit::SIGN_IN_PER_CREDENTIAL, state.clock.now())
+            .await?;
+    }
     audited(state, meta, Event::new("sign_in", Outcome::Success, None), async |txn, event| {
         let (asserted, _) = verify_assertion(txn, state, body, Purpose::SignIn, event).await?;
         open_session(
