@@ -245,6 +245,28 @@ async fn professional_enrols(lang: &str, locale: &str, link: &str) -> anyhow::Re
     wait_until(&page, "document.getElementById('signed-in-as')").await?;
     assert_eq!(text_of(&page, "#signed-in-as").await?, "Paul Reuter");
     sign_out_and_in(lang, &page, "/professional").await?;
+
+    // The session ends on the server behind the app's back: the next call sends the person to
+    // the sign-in page, which says why.
+    let ended = eval(
+        &page,
+        "(async () => { const list = await (await fetch('/api/me/sessions')).json(); \
+         const current = list.find(s => s.current); \
+         const answer = await fetch('/api/me/sessions/' + current.id, { method: 'DELETE', \
+           headers: { 'content-type': 'application/json' }, body: '{}' }); \
+         return answer.status; })()",
+    )
+    .await?;
+    assert_eq!(ended, 204);
+    click(&page, "nav a[href='/security']").await?;
+    wait_until(&page, "location.pathname === '/sign-in' && location.search === '?expired=1'")
+        .await?;
+    wait_until(&page, "document.getElementById('sign-in-notice')").await?;
+    assert_eq!(
+        text_of(&page, "#sign-in-notice").await?,
+        catalogue_message(lang, "sign-in-expired")?
+    );
+    assert_eq!(eval(&page, "document.getElementById('signed-in-as') === null").await?, true);
     browser.close().await
 }
 

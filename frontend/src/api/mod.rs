@@ -7,9 +7,9 @@
 //! changes state says `content-type: application/json` (the server's CSRF rule), bodiless ones
 //! send `{}`.
 //!
-//! When any call (except the session probe) answers `401 session_expired`, the handler that the
-//! session provider registered with [`on_session_expired`] runs: it forgets the person and
-//! sends them to the sign-in page.
+//! When any call (except the session probe) answers `401 session_expired` (or `unauthenticated`),
+//! the handler that the session provider registered with [`on_session_expired`] runs: it forgets
+//! the person and sends them to the sign-in page.
 
 pub mod agency;
 pub mod auth;
@@ -98,10 +98,11 @@ pub fn on_session_expired(handler: Callback<()>) {
     SESSION_EXPIRED.with(|cell| *cell.borrow_mut() = Some(handler));
 }
 
-/// Runs the session-expiry handler when `result` is a `session_expired` answer.
+/// Runs the session-expiry handler when `result` says the session is gone: `session_expired`,
+/// or `unauthenticated` (the cookie itself went, e.g. signed out in another tab).
 fn watch_expiry<T>(result: Result<T, ApiFailure>) -> Result<T, ApiFailure> {
     if let Err(failure) = &result
-        && failure.is(ApiErrorCode::SessionExpired)
+        && (failure.is(ApiErrorCode::SessionExpired) || failure.is(ApiErrorCode::Unauthenticated))
     {
         let handler = SESSION_EXPIRED.with(|cell| cell.borrow().clone());
         if let Some(handler) = handler {
