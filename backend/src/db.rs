@@ -66,3 +66,18 @@ pub async fn migration_status(db: &DatabaseConnection) -> Result<(String, u32), 
     let applied: i64 = row.try_get("", "applied")?;
     Ok((newest.unwrap_or_default(), u32::try_from(applied).unwrap_or(u32::MAX)))
 }
+
+/// Begins a transaction that will write. On SQLite it takes the write lock at once
+/// (`BEGIN IMMEDIATE`), so that concurrent writers wait for each other (busy timeout) instead of
+/// failing when a read lock cannot be upgraded; PostgreSQL ignores the mode.
+///
+/// # Errors
+/// When the transaction cannot start.
+pub async fn begin_write(db: &DatabaseConnection) -> Result<sea_orm::DatabaseTransaction, DbErr> {
+    use sea_orm::{SqliteTransactionMode, TransactionOptions, TransactionTrait};
+    db.begin_with_options(TransactionOptions {
+        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+        ..TransactionOptions::default()
+    })
+    .await
+}

@@ -6,9 +6,7 @@
 use std::fmt;
 
 use chrono::{DateTime, Utc};
-use sea_orm::{
-    ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, TransactionTrait,
-};
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use shared::api::agency::RecordState;
 use shared::api::auth::Role;
 use shared::{Language, NationalId, Profession};
@@ -120,7 +118,7 @@ pub async fn create(state: &AppState) -> Result<DemoSummary, AppError> {
     let db = &state.db;
     let mut summary =
         DemoSummary { origin: state.config.public_origin.clone(), ..DemoSummary::default() };
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     if organisation::Entity::find().count(&txn).await? == 0 {
         insert_directory(&txn, now).await?;
         summary.organisations = ORGANISATIONS.len();

@@ -33,6 +33,15 @@ enum Command {
     /// Administration.
     #[command(subcommand)]
     Admin(AdminCommand),
+    /// The audit log.
+    #[command(subcommand)]
+    Audit(AuditCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum AuditCommand {
+    /// Recompute every hash chain; name the first broken entry (exit status 1 if any).
+    Verify,
 }
 
 #[derive(Debug, Subcommand)]
@@ -67,6 +76,24 @@ async fn main() -> anyhow::Result<()> {
             let created = demo::create(&state).await?;
             print!("{created}");
             Ok(())
+        }
+        Command::Audit(AuditCommand::Verify) => {
+            let connection = db::connect(&config).await.context("opening the database")?;
+            let report =
+                dsp::audit::verify(&connection).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            match report.first_broken {
+                None => {
+                    println!(
+                        "audit log intact: {} entries in {} chains",
+                        report.entries, report.chains
+                    );
+                    Ok(())
+                }
+                Some((id, chain, problem)) => {
+                    println!("audit log BROKEN at entry {id} of chain {chain}: {problem}");
+                    std::process::exit(1);
+                }
+            }
         }
         Command::Admin(AdminCommand::CreateAgent { name }) => {
             let state = open(config).await?;

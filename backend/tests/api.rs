@@ -4,6 +4,8 @@
 
 mod common;
 
+#[path = "api/audit.rs"]
+mod audit;
 #[path = "api/contract.rs"]
 mod contract;
 #[path = "api/errors.rs"]

@@ -1,13 +1,22 @@
-//! The audit log: append-only. Every sign-in, failure, enrolment, activation attempt, credential
-//! change, sign-out and agency act is appended **in the transaction of the act**, so that an act
-//! without its audit entry cannot exist. There is no update or delete path here; the database
-//! refuses them too (triggers).
+//! The audit log: append-only and tamper-evident. Every sign-in, failure, enrolment, activation
+//! attempt, credential change, sign-out and agency act is appended **in the transaction of the
+//! act**, so that an act without its audit entry cannot exist. There is no update or delete path
+//! here; the database refuses them too (triggers).
+//!
+//! Entries form hash chains: one per record (`patient:<id>`), else one per actor, else `system`.
+//! Each entry's hash covers the previous entry's hash and the entry's canonical bytes; the chain
+//! head row is locked while appending, so concurrent appends to one record stay linear, and a
+//! unique (chain, seq) index refuses a fork. [`verify`] recomputes every chain.
 
 use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::header;
 use axum::http::request::Parts;
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, ActiveValue::NotSet, ActiveValue::Set, ConnectionTrait};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::NotSet, ConnectionTrait, DbBackend, EntityTrait, QueryOrder,
+    QuerySelect, Statement,
+};
+use sha2::{Digest, Sha256};
 use shared::api::auth::Role;
 use uuid::Uuid;
 
@@ -123,7 +132,67 @@ impl Event {
     }
 }
 
-/// Appends `event` through `conn` (pass the act's transaction).
+/// The chain an event belongs to.
+fn chain_key(event: &Event) -> String {
+    match (event.patient_id, event.actor) {
+        (Some(patient), _) => format!("patient:{patient}"),
+        (None, Some((role, id))) => format!("{}:{id}", role.as_str()),
+        (None, None) => "system".to_owned(),
+    }
+}
+
+/// The fields an entry's hash covers, length-prefixed so that no two entries share bytes.
+fn canonical_bytes(e: &audit_event::Model) -> Vec<u8> {
+    let occurred = e.occurred_at.to_rfc3339_opts(chrono::SecondsFormat::Micros, true);
+    let seq = e.seq.to_string();
+    let actor_id = e.actor_id.map(|id| id.to_string());
+    let patient_id = e.patient_id.map(|id| id.to_string());
+    let fields: [Option<&str>; 13] = [
+        Some("dsp-audit-v1"),
+        Some(&e.chain_key),
+        Some(&seq),
+        Some(&occurred),
+        e.actor_kind.as_deref(),
+        actor_id.as_deref(),
+        Some(&e.action),
+        Some(&e.outcome),
+        patient_id.as_deref(),
+        e.target_kind.as_deref(),
+        e.target_id.as_deref(),
+        Some(&e.detail),
+        e.request_id.as_deref(),
+    ];
+    let mut bytes = Vec::new();
+    for field in fields.iter().copied().chain([e.client_ip.as_deref()]) {
+        match field {
+            None => bytes.extend_from_slice(b"-"),
+            Some(value) => {
+                bytes.extend_from_slice(value.len().to_string().as_bytes());
+                bytes.push(b':');
+                bytes.extend_from_slice(value.as_bytes());
+            }
+        }
+        bytes.push(b'\n');
+    }
+    bytes
+}
+
+/// The hash of an entry after `prev`.
+fn entry_hash(prev: Option<&str>, entry: &audit_event::Model) -> String {
+    let mut hasher = Sha256::new();
+    hasher.update(prev.unwrap_or("").as_bytes());
+    hasher.update(canonical_bytes(entry));
+    data_encoding::HEXLOWER.encode(&hasher.finalize())
+}
+
+fn sql(backend: DbBackend, text: &str) -> String {
+    match backend {
+        DbBackend::Postgres => text.to_owned(),
+        _ => text.replace('$', "?").replace(" FOR UPDATE", ""),
+    }
+}
+
+/// Appends `event` through `conn` (pass the act's transaction), extending its chain.
 ///
 /// # Errors
 /// When the insert fails; the caller's act must then fail too.
@@ -133,21 +202,142 @@ pub async fn append(
     event: Event,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    audit_event::ActiveModel {
-        id: NotSet,
-        occurred_at: Set(now),
-        actor_kind: Set(event.actor.map(|(role, _)| role.as_str().to_owned())),
-        actor_id: Set(event.actor.map(|(_, id)| id)),
-        action: Set(event.action.to_owned()),
-        outcome: Set(event.outcome.as_str().to_owned()),
-        patient_id: Set(event.patient_id),
-        target_kind: Set(event.target.as_ref().map(|(kind, _)| (*kind).to_owned())),
-        target_id: Set(event.target.map(|(_, id)| id)),
-        detail: Set(event.detail.to_string()),
-        request_id: Set(meta.request_id.clone()),
-        client_ip: Set(meta.client_ip.clone()),
-    }
-    .insert(conn)
+    let backend = conn.get_database_backend();
+    let key = chain_key(&event);
+    // Lock the chain's head: appends to one chain wait for each other (PostgreSQL row lock;
+    // SQLite has a single writer).
+    conn.execute_raw(Statement::from_sql_and_values(
+        backend,
+        sql(backend, "INSERT INTO audit_chain_heads (chain_key, seq, hash) VALUES ($1, 0, '') ON CONFLICT (chain_key) DO NOTHING"),
+        [key.clone().into()],
+    ))
+    .await?;
+    let head = conn
+        .query_one_raw(Statement::from_sql_and_values(
+            backend,
+            sql(backend, "SELECT seq, hash FROM audit_chain_heads WHERE chain_key = $1 FOR UPDATE"),
+            [key.clone().into()],
+        ))
+        .await?
+        .ok_or_else(|| AppError::Internal(anyhow::anyhow!("audit chain head missing")))?;
+    let head_seq: i64 = head.try_get("", "seq")?;
+    let head_hash: String = head.try_get("", "hash")?;
+    let prev_hash = (head_seq > 0).then_some(head_hash);
+    // Microseconds: what every engine stores, so that the hash verifies after a round trip.
+    let occurred_at = DateTime::from_timestamp_micros(now.timestamp_micros()).unwrap_or(now);
+    let mut entry = audit_event::Model {
+        id: 0,
+        occurred_at,
+        actor_kind: event.actor.map(|(role, _)| role.as_str().to_owned()),
+        actor_id: event.actor.map(|(_, id)| id),
+        action: event.action.to_owned(),
+        outcome: event.outcome.as_str().to_owned(),
+        patient_id: event.patient_id,
+        target_kind: event.target.as_ref().map(|(kind, _)| (*kind).to_owned()),
+        target_id: event.target.map(|(_, id)| id),
+        detail: event.detail.to_string(),
+        request_id: meta.request_id.clone(),
+        client_ip: meta.client_ip.clone(),
+        chain_key: key.clone(),
+        seq: head_seq + 1,
+        prev_hash,
+        hash: String::new(),
+    };
+    entry.hash = entry_hash(entry.prev_hash.as_deref(), &entry);
+    let mut active: audit_event::ActiveModel = entry.clone().into();
+    active.id = NotSet;
+    active.insert(conn).await?;
+    conn.execute_raw(Statement::from_sql_and_values(
+        backend,
+        sql(backend, "UPDATE audit_chain_heads SET seq = $1, hash = $2 WHERE chain_key = $3"),
+        [entry.seq.into(), entry.hash.clone().into(), key.into()],
+    ))
     .await?;
     Ok(())
+}
+
+/// The outcome of [`verify`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VerifyReport {
+    /// Entries checked.
+    pub entries: u64,
+    /// Chains checked.
+    pub chains: u64,
+    /// The first broken entry, if any: its id, chain and what is wrong.
+    pub first_broken: Option<(i64, String, String)>,
+}
+
+/// Recomputes every chain, in id order, page by page (memory: one head per chain).
+///
+/// # Errors
+/// Database errors.
+pub async fn verify(conn: &impl ConnectionTrait) -> Result<VerifyReport, AppError> {
+    use sea_orm::{ColumnTrait, QueryFilter};
+    let mut heads: std::collections::HashMap<String, (i64, String)> =
+        std::collections::HashMap::new();
+    let mut entries = 0_u64;
+    let mut after = 0_i64;
+    loop {
+        let page = audit_event::Entity::find()
+            .filter(audit_event::Column::Id.gt(after))
+            .order_by_asc(audit_event::Column::Id)
+            .limit(5_000)
+            .all(conn)
+            .await?;
+        let Some(last) = page.last() else { break };
+        after = last.id;
+        for entry in page {
+            entries += 1;
+            let (expected_seq, expected_prev) = heads
+                .get(&entry.chain_key)
+                .map_or((1, None), |(seq, hash)| (seq + 1, Some(hash.clone())));
+            let problem = if entry.seq != expected_seq {
+                Some(format!(
+                    "sequence {} where {expected_seq} was expected (an entry is missing)",
+                    entry.seq
+                ))
+            } else if entry.prev_hash != expected_prev {
+                Some("does not link to the previous entry".to_owned())
+            } else if entry_hash(entry.prev_hash.as_deref(), &entry) != entry.hash {
+                Some("its content does not match its hash (edited)".to_owned())
+            } else {
+                None
+            };
+            if let Some(problem) = problem {
+                return Ok(VerifyReport {
+                    entries,
+                    chains: u64::try_from(heads.len()).unwrap_or(u64::MAX),
+                    first_broken: Some((entry.id, entry.chain_key, problem)),
+                });
+            }
+            heads.insert(entry.chain_key, (entry.seq, entry.hash));
+        }
+    }
+    // A deleted tail: the head says more entries than the chain holds.
+    let rows = conn
+        .query_all_raw(Statement::from_string(
+            conn.get_database_backend(),
+            "SELECT chain_key, seq FROM audit_chain_heads WHERE seq > 0".to_owned(),
+        ))
+        .await?;
+    for row in rows {
+        let key: String = row.try_get("", "chain_key")?;
+        let seq: i64 = row.try_get("", "seq")?;
+        if heads.get(&key).map_or(0, |(s, _)| *s) != seq {
+            return Ok(VerifyReport {
+                entries,
+                chains: u64::try_from(heads.len()).unwrap_or(u64::MAX),
+                first_broken: Some((
+                    0,
+                    key,
+                    format!("the chain should end at entry {seq} (entries removed)"),
+                )),
+            });
+        }
+    }
+    Ok(VerifyReport {
+        entries,
+        chains: u64::try_from(heads.len()).unwrap_or(u64::MAX),
+        first_broken: None,
+    })
 }

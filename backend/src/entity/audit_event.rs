@@ -19,6 +19,14 @@ pub struct Model {
     pub detail: String,
     pub request_id: Option<String>,
     pub client_ip: Option<String>,
+    /// `patient:<id>`, else `<role>:<actor id>`, else `system`.
+    pub chain_key: String,
+    /// Position in the chain, from 1.
+    pub seq: i64,
+    /// The previous entry's hash (none for the first).
+    pub prev_hash: Option<String>,
+    /// SHA-256 over the previous hash and this entry's canonical bytes.
+    pub hash: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -186,6 +186,32 @@ impl MigrationTrait for Migration {
                     .col(text(AuditEvents::Detail))
                     .col(string_len_null(AuditEvents::RequestId, 100))
                     .col(string_len_null(AuditEvents::ClientIp, 64))
+                    // Hash chain: one chain per record (or per actor, or `system`), linear by seq.
+                    .col(string_len(AuditEvents::ChainKey, 64))
+                    .col(big_integer(AuditEvents::Seq))
+                    .col(string_len_null(AuditEvents::PrevHash, 64))
+                    .col(string_len(AuditEvents::Hash, 64))
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_index(
+                Index::create()
+                    .name("ux_audit_events_chain")
+                    .table(AuditEvents::Table)
+                    .col(AuditEvents::ChainKey)
+                    .col(AuditEvents::Seq)
+                    .unique()
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_table(
+                Table::create()
+                    .table(AuditChainHeads::Table)
+                    .col(string_len(AuditChainHeads::ChainKey, 64).primary_key())
+                    .col(big_integer(AuditChainHeads::Seq))
+                    .col(string_len(AuditChainHeads::Hash, 64))
                     .to_owned(),
             )
             .await?;
@@ -226,6 +252,7 @@ impl MigrationTrait for Migration {
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         for table in [
+            AuditChainHeads::Table.into_iden(),
             AuditEvents::Table.into_iden(),
             RateLimits::Table.into_iden(),
             Sessions::Table.into_iden(),
@@ -369,4 +396,16 @@ enum AuditEvents {
     Detail,
     RequestId,
     ClientIp,
+    ChainKey,
+    Seq,
+    PrevHash,
+    Hash,
+}
+
+#[derive(DeriveIden)]
+enum AuditChainHeads {
+    Table,
+    ChainKey,
+    Seq,
+    Hash,
 }

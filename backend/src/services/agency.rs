@@ -267,6 +267,8 @@ pub(crate) async fn issue_activation_code(
     row: &patient::Model,
     now: DateTime<Utc>,
 ) -> Result<IssuedActivationCode, AppError> {
+    // One letter at a time per patient: the record's row is locked until the act commits.
+    let row = &lock_patient(txn, row.id).await?;
     let code = codes::new_code();
     let expires_at = now + TimeDelta::days(i64::from(state.config.activation_code_days));
     activation_code::Entity::delete_by_id(row.id).exec(txn).await?;
@@ -286,6 +288,19 @@ pub(crate) async fn issue_activation_code(
         active.update(txn).await?;
     }
     Ok(IssuedActivationCode { code, expires_at, first_letter: row.letter_issued_at.unwrap_or(now) })
+}
+
+/// Reads a patient's row and locks it for the rest of the transaction (PostgreSQL; SQLite has a
+/// single writer anyway).
+pub(crate) async fn lock_patient(
+    txn: &impl ConnectionTrait,
+    id: Uuid,
+) -> Result<patient::Model, AppError> {
+    let mut query = patient::Entity::find_by_id(id);
+    if txn.get_database_backend() == sea_orm::DbBackend::Postgres {
+        query = query.lock_exclusive();
+    }
+    query.one(txn).await?.ok_or(AppError::NotFound)
 }
 
 /// The organisations of the directory, by name.

@@ -1,6 +1,6 @@
 //! Agency agents, created from the command line (`dsp admin create-agent`).
 
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set};
 use shared::api::agency::EnrolmentCodeIssued;
 use shared::api::auth::Role;
 use uuid::Uuid;
@@ -24,7 +24,7 @@ pub async fn create_agent(
     }
     let now = state.clock.now();
     let id = Uuid::new_v4();
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin_write(&state.db).await?;
     agent::ActiveModel {
         id: Set(id),
         display_name: Set(name.to_owned()),

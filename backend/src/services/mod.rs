@@ -12,7 +12,7 @@ use axum::http::StatusCode;
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction,
-    EntityTrait, QueryFilter, TransactionTrait,
+    EntityTrait, QueryFilter,
 };
 use shared::api::auth::{Role, SessionInfo};
 use shared::{ApiErrorCode, Language, Profession};
@@ -56,7 +56,7 @@ where
     F: AsyncFnOnce(&DatabaseTransaction, &mut Event) -> Result<T, AppError>,
 {
     let now = state.clock.now();
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin_write(&state.db).await?;
     let mut event = base;
     match act(&txn, &mut event).await {
         Ok(value) => {
