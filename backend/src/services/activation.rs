@@ -12,14 +12,12 @@ use shared::api::agency::RecordState;
 use shared::api::auth::{ActivationStart, CeremonyOptions, Role};
 use shared::{ApiErrorCode, NationalId};
 
-use super::{
-    SignedIn, audited, ceremony_refusal, insert_credential, open_session, refuse,
-    stored_credentials,
-};
+use super::verify_registration;
+use super::{SignedIn, audited, insert_credential, open_session, refuse, stored_credentials};
 use crate::app::AppState;
 use crate::audit::{Event, Outcome, RequestMeta};
 use crate::auth::ceremony::{self, Purpose};
-use crate::auth::webauthn::{CeremonyError, Holder, Policy, RelyingParty};
+use crate::auth::webauthn::{Holder, Policy};
 use crate::auth::{codes, rate_limit};
 use crate::entity::{activation_code, activation_failure, patient};
 use crate::error::AppError;
@@ -126,31 +124,26 @@ pub async fn finish(
 ) -> Result<SignedIn, AppError> {
     let now = state.clock.now();
     audited(state, meta, Event::new("activation", Outcome::Success, None), async |txn, event| {
-        let challenge = RelyingParty::registration_challenge(body).map_err(ceremony_refusal)?;
-        let ceremony = ceremony::take(txn, &challenge, Purpose::Activate, now)
-            .await?
-            .ok_or_else(|| ceremony_refusal(CeremonyError::Expired))?;
-        let patient_id = ceremony.subject_id.ok_or(AppError::NotFound)?;
-        event.actor = Some((Role::Patient, patient_id));
+        let registered = verify_registration(txn, state, body, Purpose::Activate, event).await?;
+        let patient_id = registered.subject_id;
         event.patient_id = Some(patient_id);
-        let new = state
-            .rp
-            .finish_registration(&ceremony.state, body, Policy::Passkey)
-            .map_err(ceremony_refusal)?;
         // Single use: only the code this ceremony was started with, and only once.
         let used = activation_code::Entity::update_many()
             .col_expr(activation_code::Column::UsedAt, Expr::value(now))
             .filter(activation_code::Column::PatientId.eq(patient_id))
             .filter(activation_code::Column::UsedAt.is_null())
             .filter(
-                activation_code::Column::CodeHash.eq(ceremony.binding.clone().unwrap_or_default()),
+                activation_code::Column::CodeHash
+                    .eq(registered.binding.clone().unwrap_or_default()),
             )
             .exec(txn)
             .await?;
         if used.rows_affected != 1 {
             return Err(refuse(StatusCode::BAD_REQUEST, ApiErrorCode::ActivationFailed));
         }
-        let credential = insert_credential(txn, Role::Patient, patient_id, &new, name, now).await?;
+        let credential =
+            insert_credential(txn, Role::Patient, patient_id, &registered.credential, name, now)
+                .await?;
         *event = event.clone().target("credential", credential.id.clone());
         let record =
             patient::Entity::find_by_id(patient_id).one(txn).await?.ok_or(AppError::NotFound)?;

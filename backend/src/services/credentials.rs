@@ -11,11 +11,12 @@ use shared::api::me::{CredentialSummary, RenameCredential, SessionSummary};
 use uuid::Uuid;
 
 use super::sign_in::recently_verified;
+use super::verify_registration;
 use super::{audited, ceremony_refusal, insert_credential, policy, refuse, stored_credentials};
 use crate::app::AppState;
 use crate::audit::{Event, Outcome, RequestMeta};
 use crate::auth::ceremony::{self, Purpose};
-use crate::auth::webauthn::{CeremonyError, Holder, RelyingParty};
+use crate::auth::webauthn::{CeremonyError, Holder};
 use crate::auth::{CurrentUser, session};
 use crate::entity::{credential, session as session_entity};
 use crate::error::AppError;
@@ -96,17 +97,22 @@ pub async fn add_finish(
         meta,
         Event::new("credential_added", Outcome::Success, actor),
         async |txn, event| {
-            let challenge = RelyingParty::registration_challenge(body).map_err(ceremony_refusal)?;
-            let ceremony = ceremony::take(txn, &challenge, Purpose::AddCredential, now)
-                .await?
-                .filter(|c| c.binding.as_deref() == Some(user.session.token_hash.as_str()))
-                .filter(|c| c.subject_id == Some(user.subject_id()))
-                .ok_or_else(|| ceremony_refusal(CeremonyError::Expired))?;
-            let new = state
-                .rp
-                .finish_registration(&ceremony.state, body, policy(user.role))
-                .map_err(ceremony_refusal)?;
-            let row = insert_credential(txn, user.role, user.subject_id(), &new, name, now).await?;
+            let registered =
+                verify_registration(txn, state, body, Purpose::AddCredential, event).await?;
+            if registered.binding.as_deref() != Some(user.session.token_hash.as_str())
+                || registered.subject_id != user.subject_id()
+            {
+                return Err(ceremony_refusal(CeremonyError::Expired));
+            }
+            let row = insert_credential(
+                txn,
+                user.role,
+                user.subject_id(),
+                &registered.credential,
+                name,
+                now,
+            )
+            .await?;
             *event = event.clone().target("credential", row.id.clone());
             Ok(summary(&row))
         },

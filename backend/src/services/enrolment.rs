@@ -6,14 +6,15 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use shared::ApiErrorCode;
 use shared::api::auth::{CeremonyOptions, EnrolmentStart, Role};
 
+use super::{Registered, verify_registration};
 use super::{
-    SignedIn, audited, ceremony_refusal, insert_credential, open_session, refuse,
-    stored_credentials, subject_is_active,
+    SignedIn, audited, insert_credential, open_session, refuse, stored_credentials,
+    subject_is_active,
 };
 use crate::app::AppState;
 use crate::audit::{Event, Outcome, RequestMeta};
 use crate::auth::ceremony::{self, Purpose};
-use crate::auth::webauthn::{CeremonyError, Holder, Policy, RelyingParty};
+use crate::auth::webauthn::{Holder, Policy};
 use crate::auth::{codes, rate_limit};
 use crate::entity::{agent, enrolment_code, professional};
 use crate::error::AppError;
@@ -109,25 +110,11 @@ pub async fn finish(
 ) -> Result<SignedIn, AppError> {
     let now = state.clock.now();
     audited(state, meta, Event::new("enrolment", Outcome::Success, None), async |txn, event| {
-        let challenge = RelyingParty::registration_challenge(body).map_err(ceremony_refusal)?;
-        let ceremony = ceremony::take(txn, &challenge, Purpose::Enrol, now)
-            .await?
-            .ok_or_else(|| ceremony_refusal(CeremonyError::Expired))?;
-        let role =
-            ceremony.subject_kind.as_deref().and_then(Role::parse).ok_or(AppError::NotFound)?;
-        let subject_id = ceremony.subject_id.ok_or(AppError::NotFound)?;
-        event.actor = Some((role, subject_id));
-        let new = state
-            .rp
-            .finish_registration(&ceremony.state, body, Policy::SecurityKey)
-            .map_err(|e| {
-                *event = event.clone().with("reason", e.to_string());
-                ceremony_refusal(e)
-            })?;
+        let registered = verify_registration(txn, state, body, Purpose::Enrol, event).await?;
         let used = enrolment_code::Entity::update_many()
             .col_expr(enrolment_code::Column::UsedAt, Expr::value(now))
             .filter(
-                enrolment_code::Column::CodeHash.eq(ceremony.binding.clone().unwrap_or_default()),
+                enrolment_code::Column::CodeHash.eq(registered.binding.clone().unwrap_or_default()),
             )
             .filter(enrolment_code::Column::UsedAt.is_null())
             .exec(txn)
@@ -135,7 +122,8 @@ pub async fn finish(
         if used.rows_affected != 1 {
             return Err(refuse(StatusCode::BAD_REQUEST, ApiErrorCode::EnrolmentCodeInvalid));
         }
-        let credential = insert_credential(txn, role, subject_id, &new, name, now).await?;
+        let Registered { role, subject_id, credential, .. } = registered;
+        let credential = insert_credential(txn, role, subject_id, &credential, name, now).await?;
         *event = event.clone().target("credential", credential.id.clone());
         open_session(txn, state, meta, previous_token, role, subject_id, &credential.id).await
     })

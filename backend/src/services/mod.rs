@@ -20,8 +20,9 @@ use uuid::Uuid;
 
 use crate::app::AppState;
 use crate::audit::{self, Event, Outcome, RequestMeta};
+use crate::auth::ceremony::{self, Purpose};
 use crate::auth::session;
-use crate::auth::webauthn::{CeremonyError, NewCredential, StoredCredential};
+use crate::auth::webauthn::{CeremonyError, NewCredential, RelyingParty, StoredCredential};
 use crate::entity::{agent, credential, patient, professional};
 use crate::error::AppError;
 
@@ -78,6 +79,40 @@ where
         }
         Err(other) => Err(other),
     }
+}
+
+/// A registration that verified against its stored ceremony.
+pub(crate) struct Registered {
+    pub role: Role,
+    pub subject_id: Uuid,
+    /// What the ceremony was bound to (code hash, session token hash).
+    pub binding: Option<String>,
+    pub credential: NewCredential,
+}
+
+/// Takes the stored ceremony a registration answers (single use) and verifies the registration
+/// with the policy of the ceremony's subject; records the actor, and a refusal's reason, in the
+/// event.
+pub(crate) async fn verify_registration(
+    txn: &DatabaseTransaction,
+    state: &AppState,
+    body: &[u8],
+    purpose: Purpose,
+    event: &mut Event,
+) -> Result<Registered, AppError> {
+    let challenge = RelyingParty::registration_challenge(body).map_err(ceremony_refusal)?;
+    let ceremony = ceremony::take(txn, &challenge, purpose, state.clock.now())
+        .await?
+        .ok_or_else(|| ceremony_refusal(CeremonyError::Expired))?;
+    let role = ceremony.subject_kind.as_deref().and_then(Role::parse).ok_or(AppError::NotFound)?;
+    let subject_id = ceremony.subject_id.ok_or(AppError::NotFound)?;
+    event.actor = Some((role, subject_id));
+    let credential =
+        state.rp.finish_registration(&ceremony.state, body, policy(role)).map_err(|e| {
+            *event = event.clone().with("reason", e.to_string());
+            ceremony_refusal(e)
+        })?;
+    Ok(Registered { role, subject_id, binding: ceremony.binding, credential })
 }
 
 /// The credentials of a subject, as the relying party needs them.
