@@ -4,6 +4,7 @@
 //! one module per resource); `db`, `entity` and `migration` hold persistence; `config` and
 //! `clock` are injected everywhere they are needed, never read globally.
 
+pub mod access;
 pub mod app;
 pub mod audit;
 pub mod auth;
