@@ -4,6 +4,10 @@
 //! content hash are cached for a year, `index.html` never. Any path that does not look like a file
 //! is a client route and gets `index.html`, so deep links and reloads work. A missing file is a
 //! plain 404, never `index.html` (a stale script must not receive HTML).
+//!
+//! `index.html` carries a strict Content-Security-Policy: scripts only from this origin plus the
+//! hash of trunk's inline loader (computed from the file served), wasm compilation allowed,
+//! nothing from elsewhere, no framing.
 
 use std::path::{Path, PathBuf};
 
@@ -11,8 +15,9 @@ use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use sha2::{Digest, Sha256};
 use tower::ServiceExt;
-use tower_http::services::{ServeDir, ServeFile};
+use tower_http::services::ServeDir;
 
 /// Cache policy for content-hashed assets.
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
@@ -22,27 +27,57 @@ pub async fn serve(State(dist): State<PathBuf>, request: Request) -> Response {
     let path = request.uri().path().to_owned();
     let last_segment = path.rsplit('/').next().unwrap_or_default();
     let looks_like_file = last_segment.contains('.') && last_segment != "index.html";
-    let result = if looks_like_file {
-        ServeDir::new(&dist).append_index_html_on_directories(false).oneshot(request).await
-    } else {
-        ServeFile::new(dist.join("index.html")).oneshot(request).await
-    };
-    let Ok(response) = result;
-    let mut response = response.map(Body::new);
-    if !looks_like_file && response.status() == StatusCode::NOT_FOUND {
-        return missing_build(&dist);
+    if !looks_like_file {
+        return index(&dist).await;
     }
-    let cache = if !looks_like_file {
-        "no-store"
-    } else if is_content_hashed(last_segment) {
-        IMMUTABLE
-    } else {
-        "no-cache"
-    };
+    let Ok(response) =
+        ServeDir::new(&dist).append_index_html_on_directories(false).oneshot(request).await;
+    let mut response = response.map(Body::new);
+    let cache = if is_content_hashed(last_segment) { IMMUTABLE } else { "no-cache" };
     if response.status().is_success() || response.status() == StatusCode::NOT_MODIFIED {
         response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
     }
     response
+}
+
+/// The app's page, with its Content-Security-Policy, never cached.
+async fn index(dist: &Path) -> Response {
+    let Ok(html) = tokio::fs::read_to_string(dist.join("index.html")).await else {
+        return missing_build(dist);
+    };
+    let csp = content_security_policy(&html);
+    (
+        [
+            (header::CONTENT_TYPE, "text/html; charset=utf-8".to_owned()),
+            (header::CACHE_CONTROL, "no-store".to_owned()),
+            (header::CONTENT_SECURITY_POLICY, csp),
+        ],
+        html,
+    )
+        .into_response()
+}
+
+/// The policy for a page: its inline scripts are allowed by hash, nothing else inline.
+fn content_security_policy(html: &str) -> String {
+    let mut hashes = String::new();
+    let mut rest = html;
+    while let Some(open) = rest.find("<script") {
+        let after_open = &rest[open..];
+        let Some(tag_end) = after_open.find('>') else { break };
+        let tag = &after_open[..tag_end];
+        let body_and_rest = &after_open[tag_end + 1..];
+        let Some(close) = body_and_rest.find("</script>") else { break };
+        if !tag.contains(" src=") {
+            let digest = Sha256::digest(body_and_rest[..close].as_bytes());
+            hashes.push_str(&format!(" 'sha256-{}'", data_encoding::BASE64.encode(&digest)));
+        }
+        rest = &body_and_rest[close..];
+    }
+    format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; \
+         img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; \
+         frame-ancestors 'none'; form-action 'self'"
+    )
 }
 
 /// Whether a file name carries trunk's content hash (`frontend-1a2b3c4d5e6f7a8b_bg.wasm`).
@@ -64,6 +99,18 @@ fn missing_build(dist: &Path) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn inline_scripts_are_allowed_by_hash_only() {
+        let html = "<head><script type=\"module\">import init from '/a.js';</script>\
+                    <script src=\"/b.js\"></script></head>";
+        let csp = content_security_policy(html);
+        let digest = Sha256::digest(b"import init from '/a.js';");
+        let expected = format!("'sha256-{}'", data_encoding::BASE64.encode(&digest));
+        assert!(csp.contains(&expected), "{csp}");
+        assert_eq!(csp.matches("'sha256-").count(), 1, "external scripts need no hash");
+        assert!(csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe-inline"));
+    }
 
     #[test]
     fn trunk_hashes_are_recognised() {

@@ -37,6 +37,9 @@ async fn the_web_app_is_served_with_the_right_types_and_caching(engine: Engine) 
         assert_eq!(page.status(), 200, "{route}");
         assert!(page.headers()["content-type"].to_str().unwrap().starts_with("text/html"));
         assert_eq!(page.headers()["cache-control"], "no-store", "{route}");
+        let csp = page.headers()["content-security-policy"].to_str().unwrap().to_owned();
+        assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval'"), "{csp}");
+        assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
         assert!(page.text().await.unwrap().starts_with("<!doctype html>"));
     }
 
