@@ -68,7 +68,7 @@ fn content_security_policy(html: &str) -> String {
         let body_and_rest = &after_open[tag_end + 1..];
         let Some(close) = body_and_rest.find("</script>") else { break };
         if !tag.contains(" src=") {
-            let digest = Sha256::digest(body_and_rest[..close].as_bytes());
+            let digest = Sha256::digest(&body_and_rest.as_bytes()[..close]);
             hashes.push_str(&format!(" 'sha256-{}'", data_encoding::BASE64.encode(&digest)));
         }
         rest = &body_and_rest[close..];
