@@ -10,6 +10,8 @@ mod audit;
 mod contract;
 #[path = "api/errors.rs"]
 mod errors;
+#[path = "api/history.rs"]
+mod history;
 #[path = "api/identity.rs"]
 mod identity;
 #[path = "api/schema.rs"]

@@ -8,6 +8,7 @@ use sea_orm_migration::prelude::*;
 mod m20261125_000001_directory;
 mod m20261125_000002_access_matrix;
 mod m20261125_000003_identity;
+mod m20261125_000004_history_index;
 
 /// Every migration, oldest first.
 #[derive(Debug)]
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000001_directory::Migration),
             Box::new(m20261125_000002_access_matrix::Migration),
             Box::new(m20261125_000003_identity::Migration),
+            Box::new(m20261125_000004_history_index::Migration),
         ]
     }
 }

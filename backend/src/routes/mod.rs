@@ -12,6 +12,7 @@ use crate::app::AppState;
 mod agency;
 mod auth;
 mod health;
+mod history;
 mod me;
 mod national_id;
 mod openapi;
@@ -32,6 +33,7 @@ mod openapi;
         (name = "enrolment", description = "A professional or agent registers a security key"),
         (name = "security", description = "One's own credentials and sessions"),
         (name = "agency", description = "The agency console (agents only)"),
+        (name = "history", description = "A patient's history of their record (patients only)"),
     )
 )]
 struct ApiDoc;
@@ -49,6 +51,7 @@ pub fn api() -> OpenApiRouter<AppState> {
         .merge(health::router())
         .merge(auth::router())
         .merge(me::router())
+        .merge(history::router())
         .merge(agency::router())
         .merge(national_id::router())
         .merge(openapi::router())

@@ -6,6 +6,7 @@ pub mod agency;
 pub mod agents;
 pub mod credentials;
 pub mod enrolment;
+pub mod history;
 pub mod sign_in;
 
 use axum::http::StatusCode;

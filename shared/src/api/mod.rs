@@ -3,5 +3,6 @@
 pub mod agency;
 pub mod auth;
 pub mod health;
+pub mod history;
 pub mod me;
 pub mod national_id;

@@ -1,0 +1,364 @@
+//! The patient's history: their own entries and never another patient's, keyset paging that
+//! returns every entry once, filters, the CSV export safe for spreadsheets, the FHIR bundle, who
+//! may read it, and that reading it is itself audited.
+
+use chrono::TimeDelta;
+use reqwest::Method;
+use sea_orm::sea_query::ExprTrait;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, TransactionTrait};
+use serde_json::{Value, json};
+
+use crate::common::authenticator::{Passkey, SecurityKey};
+use crate::common::personas::Browser;
+use crate::common::{Engine, TestApp};
+use crate::on_both_databases;
+
+on_both_databases!(
+    a_patient_sees_their_own_history_and_never_another_patients,
+    paging_returns_every_entry_exactly_once,
+    filters_narrow_the_history,
+    the_csv_export_is_streamed_and_safe_for_spreadsheets,
+    the_fhir_export_is_a_bundle_of_audit_events,
+    only_the_signed_in_patient_reads_a_history,
+    reading_the_history_is_audited,
+);
+
+const FIRST: &str = "1893120105732";
+
+fn second() -> String {
+    shared::NationalId::from_first_eleven("19600229004").unwrap().to_string()
+}
+
+/// A patient created by `agent`, sent a letter and activated: (their browser, their id, their
+/// passkey).
+async fn activated_patient(
+    app: &TestApp,
+    agent: &mut Browser,
+    national_id: &str,
+) -> (Browser, String, Passkey) {
+    let id = app.create_patient(agent, national_id, "en").await;
+    let code = app.letter_code(agent, &id).await;
+    let mut browser = Browser::default();
+    let mut passkey = Passkey::new();
+    let answer = app.activate(&mut browser, &mut passkey, national_id, &code).await;
+    assert_eq!(answer.status, 200, "{:?}", answer.body);
+    (browser, id, passkey)
+}
+
+async fn history(app: &TestApp, browser: &Browser, query: &str) -> Value {
+    let answer = app.get_as(browser, &format!("/api/me/history{query}")).await;
+    assert_eq!(answer.status, 200, "{query}: {:?}", answer.body);
+    answer.body
+}
+
+fn actions(page: &Value) -> Vec<String> {
+    page["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["action"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+/// The ids of the log entries on the record of `patient` or made by them, newest first.
+async fn logged_ids(app: &TestApp, patient: &str) -> Vec<i64> {
+    use dsp::entity::audit_event::{Column, Entity};
+    let id = uuid::Uuid::parse_str(patient).unwrap();
+    Entity::find()
+        .filter(Column::PatientId.eq(id).or(Column::ActorId.eq(id)))
+        .order_by_desc(Column::Id)
+        .all(&app.db)
+        .await
+        .unwrap()
+        .iter()
+        .map(|e| e.id)
+        .collect()
+}
+
+async fn a_patient_sees_their_own_history_and_never_another_patients(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let (mut agent, _) = app.signed_in_agent().await;
+    let lea_id = app.create_patient(&mut agent, FIRST, "en").await;
+    let code = app.letter_code(&agent, &lea_id).await;
+    let mut phone = Passkey::new();
+    let mut lea = Browser::default();
+    assert_eq!(app.activate(&mut lea, &mut phone, FIRST, &code).await.status, 200);
+    let (other, other_id, _) = activated_patient(&app, &mut agent, &second()).await;
+    // Léa signs out and in again: entries she made, on no record.
+    assert_eq!(app.send(&mut lea, "/api/auth/sign-out", &json!({})).await.status, 204);
+    assert_eq!(app.sign_in_with_passkey(&mut lea, &mut phone).await.status, 200);
+
+    let page = history(&app, &other, "").await;
+    let seen = actions(&page);
+    for action in ["patient_created", "letter_issued", "activation_attempt", "activation"] {
+        assert!(seen.contains(&action.to_owned()), "{action}: {seen:?}");
+    }
+    assert!(!seen.contains(&"sign_in".to_owned()), "Léa's sign-in is not the other's");
+    assert_eq!(page["next_cursor"], Value::Null);
+    let text = page.to_string();
+    assert!(!text.contains(&lea_id), "nothing about another patient");
+    let ids: Vec<i64> =
+        page["entries"].as_array().unwrap().iter().map(|e| e["id"].as_i64().unwrap()).collect();
+    let mut sorted = ids.clone();
+    sorted.sort_unstable_by(|a, b| b.cmp(a));
+    assert_eq!(ids, sorted, "newest first");
+    assert_eq!(ids, logged_ids(&app, &other_id).await[1..], "all but the view itself");
+
+    let entries = page["entries"].as_array().unwrap();
+    let created = entries.iter().find(|e| e["action"] == "patient_created").unwrap();
+    assert_eq!(created["actor"]["role"], "agent");
+    assert_eq!(created["actor"]["display_name"], "Agent Test");
+    assert_eq!(created["actor"]["is_you"], false);
+    assert_eq!(created["outcome"], "success");
+    assert!(created["request_id"].as_str().is_some_and(|r| !r.is_empty()));
+    let activation = entries.iter().find(|e| e["action"] == "activation").unwrap();
+    assert_eq!(activation["actor"]["is_you"], true);
+    assert_eq!(activation["actor"]["id"], other_id.as_str());
+    assert_eq!(activation["actor"]["display_name"], "Léa Schroeder");
+    assert_eq!(activation["target"]["kind"], "credential");
+
+    let mine = history(&app, &lea, "").await;
+    let seen = actions(&mine);
+    assert_eq!(seen[..2], ["sign_in", "sign_out"], "{seen:?}");
+    assert!(!mine.to_string().contains(&other_id));
+    assert_eq!(seen.iter().filter(|a| *a == "activation").count(), 1);
+}
+
+async fn paging_returns_every_entry_exactly_once(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let (mut agent, _) = app.signed_in_agent().await;
+    let _ = activated_patient(&app, &mut agent, &second()).await;
+    let (patient, id, _) = activated_patient(&app, &mut agent, FIRST).await;
+    for _ in 0..4 {
+        app.letter_code(&agent, &id).await;
+    }
+    let expected = logged_ids(&app, &id).await;
+    assert!(expected.len() >= 8, "{expected:?}");
+
+    let mut seen = Vec::new();
+    let mut query = "?limit=3".to_owned();
+    let mut pages = 0;
+    loop {
+        let page = history(&app, &patient, &query).await;
+        pages += 1;
+        let entries = page["entries"].as_array().unwrap();
+        assert!(entries.len() <= 3);
+        seen.extend(entries.iter().map(|e| e["id"].as_i64().unwrap()));
+        match page["next_cursor"].as_i64() {
+            Some(cursor) => {
+                assert_eq!(Some(cursor), seen.last().copied(), "the cursor is the last id");
+                query = format!("?limit=3&before={cursor}");
+            }
+            None => break,
+        }
+        assert!(pages < 20);
+    }
+    // The views appended meanwhile are newer than every cursor: the walk is a snapshot.
+    assert_eq!(seen, expected, "every entry once, newest first");
+    assert_eq!(pages, expected.len().div_ceil(3));
+
+    for bad in ["?limit=0", "?limit=101", "?before=abc"] {
+        let answer = app.get_as(&patient, &format!("/api/me/history{bad}")).await;
+        assert!([400, 422].contains(&answer.status.as_u16()), "{bad}: {}", answer.status);
+        assert_eq!(answer.code(), "invalid_request", "{bad}");
+    }
+    assert_eq!(
+        history(&app, &patient, "?limit=100").await["entries"].as_array().unwrap().len(),
+        logged_ids(&app, &id).await.len().min(100) - 1,
+        "all but the view that reads them"
+    );
+}
+
+async fn filters_narrow_the_history(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let (mut agent, _) = app.signed_in_agent().await;
+    let (mut patient, id, mut passkey) = activated_patient(&app, &mut agent, FIRST).await;
+    let day_one = app.clock.now().date_naive();
+    app.clock.advance(TimeDelta::days(3));
+    let (agent, _) = app.signed_in_agent().await;
+    app.letter_code(&agent, &id).await;
+    assert_eq!(app.sign_in_with_passkey(&mut patient, &mut passkey).await.status, 200);
+
+    let letters = history(&app, &patient, "?action=letter_issued").await;
+    assert_eq!(actions(&letters), ["letter_issued", "letter_issued"]);
+
+    let by_agents = history(&app, &patient, "?actor=agent").await;
+    let entries = by_agents["entries"].as_array().unwrap();
+    assert!(!entries.is_empty());
+    assert!(entries.iter().all(|e| e["actor"]["role"] == "agent"));
+    let one_agent = entries[0]["actor"]["id"].as_str().unwrap().to_owned();
+    let by_one = history(&app, &patient, &format!("?actor={one_agent}")).await;
+    assert_eq!(actions(&by_one), ["letter_issued"], "the second agent issued one letter");
+
+    let mine = history(&app, &patient, "?actor=patient").await;
+    assert!(mine["entries"].as_array().unwrap().iter().all(|e| e["actor"]["is_you"] == true));
+    assert!(actions(&mine).contains(&"activation".to_owned()));
+
+    let early = history(&app, &patient, &format!("?from={day_one}&to={day_one}")).await;
+    let early = actions(&early);
+    assert!(early.contains(&"patient_created".to_owned()));
+    assert_eq!(early.iter().filter(|a| *a == "letter_issued").count(), 1);
+    let later = day_one + TimeDelta::days(1);
+    let late = history(&app, &patient, &format!("?from={later}")).await;
+    assert!(!actions(&late).contains(&"patient_created".to_owned()));
+    assert!(actions(&late).contains(&"letter_issued".to_owned()));
+    let both = history(&app, &patient, &format!("?from={later}&action=patient_created")).await;
+    assert!(actions(&both).is_empty());
+
+    for bad in [
+        "?actor=doctor".to_owned(),
+        "?action=DROP%20TABLE".to_owned(),
+        format!("?from={later}&to={day_one}"),
+        "?from=yesterday".to_owned(),
+    ] {
+        let answer = app.get_as(&patient, &format!("/api/me/history{bad}")).await;
+        assert_eq!(answer.code(), "invalid_request", "{bad}");
+    }
+}
+
+async fn the_csv_export_is_streamed_and_safe_for_spreadsheets(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let (mut agent, _) = app.signed_in_agent().await;
+    let (patient, id, _) = activated_patient(&app, &mut agent, FIRST).await;
+    let credentials = app.get_as(&patient, "/api/me/credentials").await;
+    let credential = credentials.body[0]["id"].as_str().unwrap().to_owned();
+    let evil = r#"=HYPERLINK("http://evil.example/?x","click me")"#;
+    let renamed = app
+        .request(&patient, Method::PATCH, &format!("/api/me/credentials/{credential}"))
+        .json(&json!({"name": evil}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(renamed.status(), 200);
+    // Enough entries for several export pages.
+    let patient_id = uuid::Uuid::parse_str(&id).unwrap();
+    let meta = dsp::audit::RequestMeta::default();
+    let txn = app.db.begin().await.unwrap();
+    for i in 0..1_020 {
+        let event = dsp::audit::Event::new(
+            "sign_in",
+            dsp::audit::Outcome::Success,
+            Some((shared::api::auth::Role::Patient, patient_id)),
+        )
+        .target("credential", if i == 0 { "-1+2".to_owned() } else { credential.clone() });
+        dsp::audit::append(&txn, &meta, event, app.clock.now()).await.unwrap();
+    }
+    txn.commit().await.unwrap();
+    let expected = logged_ids(&app, &id).await.len();
+
+    let response = app.request(&patient, Method::GET, "/api/me/history.csv").send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    assert!(response.headers()["content-type"].to_str().unwrap().starts_with("text/csv"));
+    let disposition = response.headers()["content-disposition"].to_str().unwrap().to_owned();
+    assert!(
+        disposition.starts_with("attachment;") && disposition.contains(".csv"),
+        "{disposition}"
+    );
+    let body = response.text().await.unwrap();
+    let lines: Vec<&str> = body.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert!(lines[0].starts_with("id,occurred_at,actor_role,actor_name"), "{}", lines[0]);
+    assert_eq!(lines.len(), expected + 1, "a header and every entry, across pages");
+    let renamed_line = lines.iter().find(|l| l.contains(",credential_renamed,")).unwrap();
+    assert!(
+        renamed_line.contains(r#""'=HYPERLINK(""http://evil.example/?x"",""click me"")""#),
+        "{renamed_line}"
+    );
+    assert!(lines.iter().any(|l| l.contains(",'-1+2,")), "a target id is neutralised too");
+    for line in &lines {
+        for cell in line.split(',') {
+            let cell = cell.trim_start_matches('"');
+            assert!(!cell.starts_with(['=', '+', '-', '@']), "{line}");
+        }
+    }
+    let exports = app.audit("history_exported").await;
+    assert_eq!(exports.len(), 1);
+    assert!(exports[0].detail.contains("\"csv\""));
+}
+
+async fn the_fhir_export_is_a_bundle_of_audit_events(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let (mut agent, _) = app.signed_in_agent().await;
+    let (patient, id, _) = activated_patient(&app, &mut agent, FIRST).await;
+    let page = history(&app, &patient, "").await;
+    let response =
+        app.request(&patient, Method::GET, "/api/me/history.fhir.json").send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["content-type"], "application/fhir+json");
+    assert!(response.headers()["content-disposition"].to_str().unwrap().starts_with("attachment"));
+    let bundle: Value = response.json().await.unwrap();
+    assert_eq!(bundle["resourceType"], "Bundle");
+    assert_eq!(bundle["type"], "collection");
+    let entries = bundle["entry"].as_array().unwrap();
+    // The JSON page and its view entry: the export holds both.
+    assert_eq!(entries.len(), page["entries"].as_array().unwrap().len() + 1);
+    for entry in entries {
+        let event = &entry["resource"];
+        assert_eq!(event["resourceType"], "AuditEvent");
+        assert_eq!(event["type"]["system"], "http://dicom.nema.org/resources/ontology/DCM");
+        assert!(event["subtype"][0]["code"].as_str().is_some());
+        assert!(["C", "R", "U", "D", "E"].contains(&event["action"].as_str().unwrap()));
+        assert!(event["recorded"].as_str().unwrap().ends_with('Z'));
+        assert_eq!(event["outcome"], "0");
+        assert_eq!(event["agent"][0]["requestor"], true);
+        assert_eq!(event["source"]["observer"]["display"], "DSP");
+        assert_eq!(event["entity"][0]["what"]["reference"], format!("Patient/{id}"));
+    }
+    let letter = entries
+        .iter()
+        .map(|e| &e["resource"])
+        .find(|e| e["subtype"][0]["code"] == "letter_issued")
+        .unwrap();
+    assert_eq!(letter["action"], "C");
+    assert_eq!(letter["agent"][0]["who"]["display"], "Agent Test");
+    assert_eq!(letter["agent"][0]["type"]["coding"][0]["code"], "EMP");
+    let activation = entries
+        .iter()
+        .map(|e| &e["resource"])
+        .find(|e| e["subtype"][0]["code"] == "activation")
+        .unwrap();
+    assert_eq!(activation["type"]["code"], "110114");
+    assert_eq!(activation["agent"][0]["who"]["reference"], format!("Patient/{id}"));
+    assert_eq!(activation["entity"][1]["what"]["identifier"]["system"], "urn:dsp:credential");
+    assert_eq!(app.audit("history_exported").await.len(), 1);
+}
+
+async fn only_the_signed_in_patient_reads_a_history(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let (mut agent, _) = app.signed_in_agent().await;
+    let (_, code) = app.create_professional(&mut agent, "M-424242", "MED").await;
+    let mut doctor = Browser::default();
+    assert_eq!(app.enrol(&mut doctor, &mut SecurityKey::new(7), &code).await.status, 200);
+    for path in ["/api/me/history", "/api/me/history.csv", "/api/me/history.fhir.json"] {
+        let anonymous = app.get_as(&Browser::default(), path).await;
+        assert_eq!(anonymous.status, 401, "{path}");
+        assert_eq!(anonymous.code(), "unauthenticated");
+        for (who, browser) in [("agent", &agent), ("professional", &doctor)] {
+            let answer = app.get_as(browser, path).await;
+            assert_eq!(answer.status, 403, "{who} {path}");
+            assert_eq!(answer.code(), "forbidden");
+        }
+    }
+    assert!(app.audit("history_viewed").await.is_empty());
+    assert!(app.audit("history_exported").await.is_empty());
+}
+
+async fn reading_the_history_is_audited(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let (mut agent, _) = app.signed_in_agent().await;
+    let (patient, id, _) = activated_patient(&app, &mut agent, FIRST).await;
+    let first = history(&app, &patient, "?action=activation").await;
+    assert!(!actions(&first).contains(&"history_viewed".to_owned()));
+    let views = app.audit("history_viewed").await;
+    assert_eq!(views.len(), 1);
+    let view = &views[0];
+    assert_eq!(view.outcome, "success");
+    assert_eq!(view.actor_kind.as_deref(), Some("patient"));
+    assert_eq!(view.actor_id.map(|a| a.to_string()), Some(id.clone()));
+    assert_eq!(view.patient_id.map(|p| p.to_string()), Some(id.clone()));
+    assert!(view.detail.contains("\"activation\""), "{}", view.detail);
+    assert!(view.request_id.is_some());
+    let again = history(&app, &patient, "?action=history_viewed").await;
+    assert_eq!(actions(&again), ["history_viewed"], "the patient sees their own reading");
+    assert_eq!(again["entries"][0]["actor"]["is_you"], true);
+    assert_eq!(dsp::audit::verify(&app.db).await.unwrap().first_broken, None);
+}
