@@ -376,3 +376,84 @@ security-end-this-session = Hier abmelden
 security-session-ended = Die Sitzung ist beendet.
 browser-on-system = { $browser } unter { $system }
 browser-unknown = Unbekannter Browser
+
+## Der Verlauf der Patientin / des Patienten
+
+history-title = Verlauf
+history-heading = Der Verlauf Ihrer Akte
+history-intro = Hier steht alles, was mit Ihrer Akte geschehen ist, das Neueste zuerst: wer, wann, was und nach welcher Regel. Auch Ihre eigenen Anmeldungen und Änderungen an Ihren Passkeys stehen hier. Jedes Ansehen oder Herunterladen dieses Verlaufs wird ebenfalls festgehalten.
+history-link = Den Verlauf Ihrer Akte ansehen: wer wann was getan hat
+history-signed-out = Melden Sie sich als Patientin oder Patient an, um den Verlauf Ihrer Akte zu sehen.
+history-back = Zurück zu Ihrer Akte
+history-filters = Verlauf filtern
+history-filter-actor = Wer
+history-filter-actor-all = Alle
+history-filter-actor-patient = Sie selbst
+history-filter-actor-professional = Gesundheitsberufe
+history-filter-actor-agent = Die Agentur
+history-filter-action = Was
+history-filter-action-all = Alles
+history-filter-from = Von
+history-filter-to = Bis
+history-filter-apply = Anzeigen
+history-filter-reset = Filter löschen
+history-empty = Nichts im Verlauf passt zu diesen Filtern.
+history-load-more = Ältere Einträge anzeigen
+history-end = Hier beginnt der Verlauf Ihrer Akte.
+history-downloads = Verlauf herunterladen (mit diesen Filtern)
+history-download-csv = Für eine Tabellenkalkulation (CSV)
+history-download-fhir = Für Gesundheitssoftware (FHIR)
+history-refused = Abgelehnt.
+history-refused-because = Abgelehnt: { $reason }
+history-rule = Regel: { $rule }
+history-context = Kontext: { $context }
+history-label = Name: { $label }
+history-reference = Referenz: { $id }
+history-actor-you = Sie
+history-actor-agent = Die Agentur ({ $name })
+history-actor-agency = Die Agentur
+history-actor-professional = { $name } ({ $profession })
+history-actor-professional-unnamed = Eine Gesundheitsfachperson
+history-actor-patient = Ein Patient
+history-actor-unknown = Jemand
+history-action-other = { $actor }: { $action }.
+history-action-patient-created = { $actor } hat Ihre Akte angelegt.
+history-action-letter-issued = { $actor } hat Ihren Informations- und Aktivierungsbrief ausgestellt.
+history-action-activation-attempt = Der Aktivierungscode aus Ihrem Brief wurde eingegeben.
+history-action-activation = Ihre Akte wurde mit einem neuen Passkey aktiviert.
+history-action-sign-in = { $who ->
+    [you] Sie haben sich angemeldet.
+   *[other] { $actor } hat sich angemeldet.
+}
+history-action-sign-out = { $who ->
+    [you] Sie haben sich abgemeldet.
+   *[other] { $actor } hat sich abgemeldet.
+}
+history-action-reverification = { $who ->
+    [you] Sie haben mit Ihrem Passkey bestätigt, dass Sie es sind.
+   *[other] { $actor } hat die eigene Identität erneut bestätigt.
+}
+history-action-credential-added = { $who ->
+    [you] Sie haben einen Passkey hinzugefügt.
+   *[other] { $actor } hat einen Passkey hinzugefügt.
+}
+history-action-credential-renamed = { $who ->
+    [you] Sie haben einen Passkey umbenannt.
+   *[other] { $actor } hat einen Passkey umbenannt.
+}
+history-action-credential-removed = { $who ->
+    [you] Sie haben einen Passkey entfernt.
+   *[other] { $actor } hat einen Passkey entfernt.
+}
+history-action-session-ended = { $who ->
+    [you] Sie haben eine Ihrer Sitzungen beendet.
+   *[other] { $actor } hat eine Sitzung beendet.
+}
+history-action-history-viewed = { $who ->
+    [you] Sie haben diesen Verlauf angesehen.
+   *[other] { $actor } hat diesen Verlauf angesehen.
+}
+history-action-history-exported = { $who ->
+    [you] Sie haben diesen Verlauf heruntergeladen.
+   *[other] { $actor } hat diesen Verlauf heruntergeladen.
+}

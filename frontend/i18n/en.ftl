@@ -376,3 +376,84 @@ security-end-this-session = Sign out here
 security-session-ended = The session has ended.
 browser-on-system = { $browser } on { $system }
 browser-unknown = Unknown browser
+
+## The patient's history
+
+history-title = History
+history-heading = The history of your record
+history-intro = Everything that happened to your record is listed here, newest first: who, when, what, and under which rule. Your own sign-ins and passkey changes are listed too. Each time you read or download this history, that is recorded as well.
+history-link = See the history of your record: who did what, and when
+history-signed-out = Sign in as a patient to see the history of your record.
+history-back = Back to your record
+history-filters = Filter the history
+history-filter-actor = Who
+history-filter-actor-all = Everyone
+history-filter-actor-patient = You
+history-filter-actor-professional = Health professionals
+history-filter-actor-agent = The agency
+history-filter-action = What
+history-filter-action-all = Everything
+history-filter-from = From
+history-filter-to = To
+history-filter-apply = Show
+history-filter-reset = Clear the filters
+history-empty = Nothing in the history matches these filters.
+history-load-more = Show older entries
+history-end = This is the beginning of your record’s history.
+history-downloads = Download the history (with these filters)
+history-download-csv = As a spreadsheet (CSV)
+history-download-fhir = For health software (FHIR)
+history-refused = Refused.
+history-refused-because = Refused: { $reason }
+history-rule = Rule: { $rule }
+history-context = Context: { $context }
+history-label = Name: { $label }
+history-reference = Reference: { $id }
+history-actor-you = You
+history-actor-agent = The agency ({ $name })
+history-actor-agency = The agency
+history-actor-professional = { $name } ({ $profession })
+history-actor-professional-unnamed = A health professional
+history-actor-patient = A patient
+history-actor-unknown = Someone
+history-action-other = { $actor }: { $action }.
+history-action-patient-created = { $actor } created your record.
+history-action-letter-issued = { $actor } issued your information and activation letter.
+history-action-activation-attempt = The activation code from your letter was entered.
+history-action-activation = Your record was activated with a new passkey.
+history-action-sign-in = { $who ->
+    [you] You signed in.
+   *[other] { $actor } signed in.
+}
+history-action-sign-out = { $who ->
+    [you] You signed out.
+   *[other] { $actor } signed out.
+}
+history-action-reverification = { $who ->
+    [you] You confirmed it was you, with your passkey.
+   *[other] { $actor } confirmed their identity again.
+}
+history-action-credential-added = { $who ->
+    [you] You added a passkey.
+   *[other] { $actor } added a passkey.
+}
+history-action-credential-renamed = { $who ->
+    [you] You renamed a passkey.
+   *[other] { $actor } renamed a passkey.
+}
+history-action-credential-removed = { $who ->
+    [you] You removed a passkey.
+   *[other] { $actor } removed a passkey.
+}
+history-action-session-ended = { $who ->
+    [you] You ended one of your sessions.
+   *[other] { $actor } ended a session.
+}
+history-action-history-viewed = { $who ->
+    [you] You looked at this history.
+   *[other] { $actor } looked at this history.
+}
+history-action-history-exported = { $who ->
+    [you] You downloaded this history.
+   *[other] { $actor } downloaded this history.
+}

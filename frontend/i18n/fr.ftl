@@ -379,3 +379,84 @@ security-end-this-session = Se déconnecter ici
 security-session-ended = La session est terminée.
 browser-on-system = { $browser } sous { $system }
 browser-unknown = Navigateur inconnu
+
+## L’historique du patient
+
+history-title = Historique
+history-heading = L’historique de votre dossier
+history-intro = Tout ce qui s’est passé dans votre dossier est listé ici, du plus récent au plus ancien : qui, quand, quoi, et selon quelle règle. Vos propres connexions et les changements de vos clés d’accès y figurent aussi. Chaque consultation ou téléchargement de cet historique est également enregistré.
+history-link = Voir l’historique de votre dossier : qui a fait quoi, et quand
+history-signed-out = Connectez-vous en tant que patient pour voir l’historique de votre dossier.
+history-back = Retour à votre dossier
+history-filters = Filtrer l’historique
+history-filter-actor = Qui
+history-filter-actor-all = Tout le monde
+history-filter-actor-patient = Vous
+history-filter-actor-professional = Les professionnels de santé
+history-filter-actor-agent = L’agence
+history-filter-action = Quoi
+history-filter-action-all = Tout
+history-filter-from = Du
+history-filter-to = Au
+history-filter-apply = Afficher
+history-filter-reset = Effacer les filtres
+history-empty = Rien dans l’historique ne correspond à ces filtres.
+history-load-more = Afficher les entrées plus anciennes
+history-end = C’est le début de l’historique de votre dossier.
+history-downloads = Télécharger l’historique (avec ces filtres)
+history-download-csv = Pour un tableur (CSV)
+history-download-fhir = Pour un logiciel de santé (FHIR)
+history-refused = Refusé.
+history-refused-because = Refusé : { $reason }
+history-rule = Règle : { $rule }
+history-context = Contexte : { $context }
+history-label = Nom : { $label }
+history-reference = Référence : { $id }
+history-actor-you = Vous
+history-actor-agent = L’agence ({ $name })
+history-actor-agency = L’agence
+history-actor-professional = { $name } ({ $profession })
+history-actor-professional-unnamed = Un professionnel de santé
+history-actor-patient = Un patient
+history-actor-unknown = Quelqu’un
+history-action-other = { $actor } : { $action }.
+history-action-patient-created = { $actor } a créé votre dossier.
+history-action-letter-issued = { $actor } a émis votre lettre d’information et d’activation.
+history-action-activation-attempt = Le code d’activation de votre lettre a été saisi.
+history-action-activation = Votre dossier a été activé avec une nouvelle clé d’accès.
+history-action-sign-in = { $who ->
+    [you] Vous vous êtes connecté.
+   *[other] { $actor } s’est connecté.
+}
+history-action-sign-out = { $who ->
+    [you] Vous vous êtes déconnecté.
+   *[other] { $actor } s’est déconnecté.
+}
+history-action-reverification = { $who ->
+    [you] Vous avez confirmé votre identité avec votre clé d’accès.
+   *[other] { $actor } a confirmé à nouveau son identité.
+}
+history-action-credential-added = { $who ->
+    [you] Vous avez ajouté une clé d’accès.
+   *[other] { $actor } a ajouté une clé d’accès.
+}
+history-action-credential-renamed = { $who ->
+    [you] Vous avez renommé une clé d’accès.
+   *[other] { $actor } a renommé une clé d’accès.
+}
+history-action-credential-removed = { $who ->
+    [you] Vous avez supprimé une clé d’accès.
+   *[other] { $actor } a supprimé une clé d’accès.
+}
+history-action-session-ended = { $who ->
+    [you] Vous avez mis fin à l’une de vos sessions.
+   *[other] { $actor } a mis fin à une session.
+}
+history-action-history-viewed = { $who ->
+    [you] Vous avez consulté cet historique.
+   *[other] { $actor } a consulté cet historique.
+}
+history-action-history-exported = { $who ->
+    [you] Vous avez téléchargé cet historique.
+   *[other] { $actor } a téléchargé cet historique.
+}

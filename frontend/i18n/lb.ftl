@@ -376,3 +376,84 @@ security-end-this-session = Hei ofmellen
 security-session-ended = D’Sessioun ass ofgeschloss.
 browser-on-system = { $browser } op { $system }
 browser-unknown = Onbekannte Browser
+
+## Den Historique vum Patient
+
+history-title = Historique
+history-heading = Den Historique vun Ärem Dossier
+history-intro = Hei steet alles, wat mat Ärem Dossier geschitt ass, dat Neist fir d’éischt: wien, wéini, wat an no wéi enger Reegel. Och Är eege Umeldungen an d’Ännerunge vun Äre Passkeyen stinn hei. All Kéier, wou Dir dësen Historique kuckt oder erofluet, gëtt dat och festgehalen.
+history-link = Den Historique vun Ärem Dossier gesinn: wien huet wéini wat gemaach
+history-signed-out = Mellt Iech als Patient un, fir den Historique vun Ärem Dossier ze gesinn.
+history-back = Zréck op Ären Dossier
+history-filters = Den Historique filteren
+history-filter-actor = Wien
+history-filter-actor-all = Jiddereen
+history-filter-actor-patient = Dir selwer
+history-filter-actor-professional = Gesondheetsberuffer
+history-filter-actor-agent = D’Agence
+history-filter-action = Wat
+history-filter-action-all = Alles
+history-filter-from = Vum
+history-filter-to = Bis
+history-filter-apply = Weisen
+history-filter-reset = Filteren ewechhuelen
+history-empty = Näischt am Historique passt op dës Filteren.
+history-load-more = Méi al Entréeë weisen
+history-end = Hei fänkt den Historique vun Ärem Dossier un.
+history-downloads = Den Historique eroflueden (mat dëse Filteren)
+history-download-csv = Fir eng Tabellekalkulatioun (CSV)
+history-download-fhir = Fir Gesondheetssoftware (FHIR)
+history-refused = Refuséiert.
+history-refused-because = Refuséiert: { $reason }
+history-rule = Reegel: { $rule }
+history-context = Kontext: { $context }
+history-label = Numm: { $label }
+history-reference = Referenz: { $id }
+history-actor-you = Dir
+history-actor-agent = D’Agence ({ $name })
+history-actor-agency = D’Agence
+history-actor-professional = { $name } ({ $profession })
+history-actor-professional-unnamed = E Gesondheetsberuff
+history-actor-patient = E Patient
+history-actor-unknown = Iergendeen
+history-action-other = { $actor }: { $action }.
+history-action-patient-created = { $actor } huet Ären Dossier ugeluecht.
+history-action-letter-issued = { $actor } huet Ären Informatiouns- an Aktivéierungsbréif erstallt.
+history-action-activation-attempt = Den Aktivéierungscode aus Ärem Bréif gouf aginn.
+history-action-activation = Ären Dossier gouf mat engem neie Passkey aktivéiert.
+history-action-sign-in = { $who ->
+    [you] Dir hutt Iech ugemellt.
+   *[other] { $actor } huet sech ugemellt.
+}
+history-action-sign-out = { $who ->
+    [you] Dir hutt Iech ofgemellt.
+   *[other] { $actor } huet sech ofgemellt.
+}
+history-action-reverification = { $who ->
+    [you] Dir hutt mat Ärem Passkey bestätegt, datt Dir et sidd.
+   *[other] { $actor } huet seng Identitéit nach eng Kéier bestätegt.
+}
+history-action-credential-added = { $who ->
+    [you] Dir hutt e Passkey derbäigesat.
+   *[other] { $actor } huet e Passkey derbäigesat.
+}
+history-action-credential-renamed = { $who ->
+    [you] Dir hutt e Passkey ëmbenannt.
+   *[other] { $actor } huet e Passkey ëmbenannt.
+}
+history-action-credential-removed = { $who ->
+    [you] Dir hutt e Passkey ewechgeholl.
+   *[other] { $actor } huet e Passkey ewechgeholl.
+}
+history-action-session-ended = { $who ->
+    [you] Dir hutt eng vun Äre Sessiounen ofgeschloss.
+   *[other] { $actor } huet eng Sessioun ofgeschloss.
+}
+history-action-history-viewed = { $who ->
+    [you] Dir hutt dësen Historique gekuckt.
+   *[other] { $actor } huet dësen Historique gekuckt.
+}
+history-action-history-exported = { $who ->
+    [you] Dir hutt dësen Historique erofgelueden.
+   *[other] { $actor } huet dësen Historique erofgelueden.
+}

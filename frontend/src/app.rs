@@ -17,6 +17,7 @@ use crate::i18n::context::{I18n, use_i18n};
 use crate::pages::activate::ActivatePage;
 use crate::pages::agency::AgencyPage;
 use crate::pages::enrol::EnrolPage;
+use crate::pages::history::HistoryPage;
 use crate::pages::home::HomePage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::patient::PatientPage;
@@ -35,6 +36,9 @@ pub enum Route {
     /// The patient portal.
     #[at("/patient")]
     Patient,
+    /// The signed-in patient's history of their record.
+    #[at("/patient/history")]
+    PatientHistory,
     /// The portal for health professionals.
     #[at("/professional")]
     Professional,
@@ -63,6 +67,7 @@ fn switch(route: Route) -> Html {
     match route {
         Route::Home => html! { <HomePage /> },
         Route::Patient => html! { <PatientPage /> },
+        Route::PatientHistory => html! { <HistoryPage /> },
         Route::Professional => html! { <ProfessionalPage /> },
         Route::Agency => html! { <AgencyPage /> },
         Route::SignIn => html! { <SignInPage /> },

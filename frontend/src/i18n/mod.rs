@@ -7,6 +7,7 @@
 
 pub mod choice;
 pub mod context;
+pub mod history;
 pub mod messages;
 
 use std::cell::OnceCell;

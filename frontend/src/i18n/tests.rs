@@ -200,6 +200,10 @@ fn keys_chosen_at_run_time_exist() {
     for key in ["security-renamed", "security-removed", "security-added"] {
         assert_key_everywhere(key);
     }
+    for action in shared::api::history::KNOWN_ACTIONS {
+        let key = super::history::action_key(action).unwrap();
+        assert_key_everywhere(&key);
+    }
 }
 
 #[test]

@@ -4,6 +4,7 @@
 pub mod activate;
 pub mod agency;
 pub mod enrol;
+pub mod history;
 pub mod home;
 pub mod not_found;
 pub mod patient;
