@@ -234,6 +234,8 @@ async fn insert_directory(
             postal_code: Set(Some(postal_code.into())),
             city: Set(Some(city.into())),
             country: Set(Some("LU".into())),
+            referent_id: Set(None),
+            emergency_access_enabled: Set(true),
         })
         .exec_without_returning(txn)
         .await?;

@@ -6,6 +6,8 @@ mod common;
 
 #[path = "api/audit.rs"]
 mod audit;
+#[path = "api/care.rs"]
+mod care;
 #[path = "api/contract.rs"]
 mod contract;
 #[path = "api/errors.rs"]

@@ -105,6 +105,7 @@ error-invalid-national-id = Die Matrikelnummer ist ungültig.
 error-duplicate-licence = Eine Fachperson mit dieser Zulassungsnummer steht bereits im Verzeichnis.
 error-last-credential = Sie können Ihren letzten Schlüssel nicht entfernen: Fügen Sie zuerst einen weiteren hinzu.
 error-reverification-required = Bitte bestätigen Sie diese Änderung erneut mit Ihrem Passkey oder Sicherheitsschlüssel.
+error-connection-failed = Matrikelnummer und Verbindungscode passen nicht zusammen (Code falsch, bereits benutzt oder abgelaufen). Bitten Sie den Patienten um einen neuen Code.
 error-network = Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.
 error-http = Der Server hat mit einem unerwarteten Fehler geantwortet (HTTP { $status }).
 error-unexpected-response = Die Antwort des Servers konnte nicht gelesen werden.

@@ -105,6 +105,7 @@ error-invalid-national-id = The national ID is not valid.
 error-duplicate-licence = A professional with this licence number is already in the directory.
 error-last-credential = You cannot remove your last key: add another one first.
 error-reverification-required = Please confirm this change again with your passkey or security key.
+error-connection-failed = The national ID and connection code do not match (the code is wrong, already used or expired). Ask the patient for a new code.
 error-network = The server cannot be reached. Check your connection and try again.
 error-http = The server answered with an unexpected error (HTTP { $status }).
 error-unexpected-response = The server’s answer could not be read.

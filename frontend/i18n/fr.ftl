@@ -105,6 +105,7 @@ error-invalid-national-id = Le matricule n’est pas valable.
 error-duplicate-licence = Un professionnel avec ce numéro d’autorisation d’exercer figure déjà dans l’annuaire.
 error-last-credential = Vous ne pouvez pas supprimer votre dernière clé : ajoutez-en d’abord une autre.
 error-reverification-required = Confirmez de nouveau cette modification avec votre clé d’accès ou votre clé de sécurité.
+error-connection-failed = Le matricule et le code de connexion ne correspondent pas (code erroné, déjà utilisé ou expiré). Demandez un nouveau code au patient.
 error-network = Le serveur est injoignable. Vérifiez votre connexion et réessayez.
 error-http = Le serveur a répondu par une erreur inattendue (HTTP { $status }).
 error-unexpected-response = La réponse du serveur n’a pas pu être lue.

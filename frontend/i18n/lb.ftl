@@ -105,6 +105,7 @@ error-invalid-national-id = D’Matrikelnummer ass net gëlteg.
 error-duplicate-licence = E Professionnel mat dëser Zouloossungsnummer steet schonn am Verzeechnes.
 error-last-credential = Dir kënnt Äre leschte Schlëssel net ewechhuelen: Setzt fir d’éischt en aneren derbäi.
 error-reverification-required = Bestätegt dës Ännerung w.e.g. nach eng Kéier mat Ärem Passkey oder Sécherheetsschlëssel.
+error-connection-failed = Matrikel an Verbindungscode passen net (de Code ass falsch, scho benotzt oder ofgelaf). Frot de Patient no engem neie Code.
 error-network = De Server ass net ze erreechen. Kuckt Är Verbindung no a probéiert nach eng Kéier.
 error-http = De Server huet mat engem onerwaarte Feeler geäntwert (HTTP { $status }).
 error-unexpected-response = D’Äntwert vum Server konnt net gelies ginn.

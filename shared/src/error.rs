@@ -64,11 +64,14 @@ pub enum ApiErrorCode {
     LastCredential,
     /// Confirm with your passkey or key again before this change.
     ReverificationRequired,
+    /// The national ID and connection code do not match (wrong, used or expired code; never
+    /// says whether the national ID exists).
+    ConnectionFailed,
 }
 
 impl ApiErrorCode {
     /// Every code, for exhaustive translation tests.
-    pub const ALL: [Self; 28] = [
+    pub const ALL: [Self; 29] = [
         Self::NotFound,
         Self::MethodNotAllowed,
         Self::MalformedJson,
@@ -97,6 +100,7 @@ impl ApiErrorCode {
         Self::DuplicateLicence,
         Self::LastCredential,
         Self::ReverificationRequired,
+        Self::ConnectionFailed,
     ];
 
     /// The stable wire value (`not_found`, …).
@@ -131,6 +135,7 @@ impl ApiErrorCode {
             Self::DuplicateLicence => "duplicate_licence",
             Self::LastCredential => "last_credential",
             Self::ReverificationRequired => "reverification_required",
+            Self::ConnectionFailed => "connection_failed",
         }
     }
 

@@ -23,6 +23,10 @@ pub struct Model {
     pub postal_code: Option<String>,
     pub city: Option<String>,
     pub country: Option<String>,
+    /// The médecin référent the patient (or an agent) designated.
+    pub referent_id: Option<Uuid>,
+    /// Whether the patient allows emergency access.
+    pub emergency_access_enabled: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

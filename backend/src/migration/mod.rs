@@ -9,6 +9,7 @@ mod m20261125_000001_directory;
 mod m20261125_000002_access_matrix;
 mod m20261125_000003_identity;
 mod m20261125_000004_history_index;
+mod m20261125_000005_care_relations;
 
 /// Every migration, oldest first.
 #[derive(Debug)]
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000002_access_matrix::Migration),
             Box::new(m20261125_000003_identity::Migration),
             Box::new(m20261125_000004_history_index::Migration),
+            Box::new(m20261125_000005_care_relations::Migration),
         ]
     }
 }

@@ -11,6 +11,7 @@ use crate::app::AppState;
 
 mod agency;
 mod auth;
+mod care;
 mod health;
 mod history;
 mod me;
@@ -33,6 +34,7 @@ mod openapi;
         (name = "enrolment", description = "A professional or agent registers a security key"),
         (name = "security", description = "One's own credentials and sessions"),
         (name = "agency", description = "The agency console (agents only)"),
+        (name = "care", description = "Who may reach a record, under the patient's control"),
         (name = "history", description = "A patient's history of their record (patients only)"),
     )
 )]
@@ -53,6 +55,7 @@ pub fn api() -> OpenApiRouter<AppState> {
         .merge(me::router())
         .merge(history::router())
         .merge(agency::router())
+        .merge(care::router())
         .merge(national_id::router())
         .merge(openapi::router())
 }

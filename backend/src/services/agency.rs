@@ -133,6 +133,8 @@ pub async fn create_patient(
             postal_code: Set(Some(postal_code.clone())),
             city: Set(Some(city.clone())),
             country: Set(Some(country.clone())),
+            referent_id: Set(None),
+            emergency_access_enabled: Set(true),
         }
         .insert(txn)
         .await?;

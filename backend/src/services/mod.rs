@@ -4,6 +4,7 @@
 pub mod activation;
 pub mod agency;
 pub mod agents;
+pub mod care;
 pub mod credentials;
 pub mod enrolment;
 pub mod history;

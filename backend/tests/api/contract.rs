@@ -43,6 +43,16 @@ const ROUTES: &[(&str, &str)] = &[
     ("get", "/api/agency/professionals"),
     ("post", "/api/agency/professionals"),
     ("post", "/api/agency/professionals/{id}/enrolment-code"),
+    ("post", "/api/me/connection-code"),
+    ("get", "/api/me/care"),
+    ("post", "/api/me/links"),
+    ("delete", "/api/me/links/{id}"),
+    ("put", "/api/me/referent"),
+    ("put", "/api/me/blocks/{professional_id}"),
+    ("delete", "/api/me/blocks/{professional_id}"),
+    ("put", "/api/me/emergency-access"),
+    ("get", "/api/me/directory"),
+    ("post", "/api/professional/consultations"),
 ];
 
 async fn the_openapi_document_lists_every_route_and_each_answers(engine: Engine) {
@@ -67,7 +77,9 @@ async fn the_openapi_document_lists_every_route_and_each_answers(engine: Engine)
     for (method, path) in ROUTES {
         let operation = &doc["paths"][path][method];
         assert!(operation["responses"].as_object().is_some_and(|r| !r.is_empty()), "{path}");
-        let concrete = path.replace("{id}", "00000000-0000-0000-0000-000000000000");
+        let concrete = path
+            .replace("{id}", "00000000-0000-0000-0000-000000000000")
+            .replace("{professional_id}", "00000000-0000-0000-0000-000000000000");
         let request =
             app.client.request(method.to_uppercase().parse().unwrap(), app.url(&concrete));
         let answer = request.send().await.unwrap();

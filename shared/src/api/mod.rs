@@ -2,6 +2,7 @@
 
 pub mod agency;
 pub mod auth;
+pub mod care;
 pub mod health;
 pub mod history;
 pub mod me;

@@ -1,0 +1,156 @@
+//! Who may reach the record: the patient's controls, and a professional opening a consultation.
+
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use shared::ApiError;
+use shared::api::agency::Search;
+use shared::api::care::{
+    CareOverview, ConnectionCode, ConsultationOpened, EmergencyAccessSetting, GrantLink,
+    LinkSummary, OpenConsultation, ProfessionalBrief, SetReferent,
+};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+use uuid::Uuid;
+
+use crate::app::AppState;
+use crate::audit::RequestMeta;
+use crate::auth::{CurrentPatient, CurrentProfessional};
+use crate::error::{ApiJson, AppError};
+use crate::services::care;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(connection_code))
+        .routes(routes!(overview))
+        .routes(routes!(grant_link))
+        .routes(routes!(end_link))
+        .routes(routes!(set_referent))
+        .routes(routes!(block, unblock))
+        .routes(routes!(set_emergency_access))
+        .routes(routes!(directory))
+        .routes(routes!(open_consultation))
+}
+
+/// A new connection code (10 minutes, single use) to hand to a professional at the visit.
+#[utoipa::path(post, path = "/me/connection-code", tag = "care",
+    responses((status = 200, body = ConnectionCode), (status = 401, body = ApiError), (status = 403, body = ApiError)))]
+async fn connection_code(
+    State(state): State<AppState>,
+    meta: RequestMeta,
+    patient: CurrentPatient,
+) -> Result<Json<ConnectionCode>, AppError> {
+    Ok(Json(care::connection_code(&state, &meta, &patient).await?))
+}
+
+/// The référent, blocks, links and emergency-access switch of one's record.
+#[utoipa::path(get, path = "/me/care", tag = "care",
+    responses((status = 200, body = CareOverview), (status = 401, body = ApiError), (status = 403, body = ApiError)))]
+async fn overview(
+    State(state): State<AppState>,
+    patient: CurrentPatient,
+) -> Result<Json<CareOverview>, AppError> {
+    Ok(Json(care::overview(&state, &patient).await?))
+}
+
+/// Grants a professional access until the end of a day.
+#[utoipa::path(post, path = "/me/links", tag = "care", request_body = GrantLink,
+    responses((status = 200, body = LinkSummary), (status = 422, body = ApiError)))]
+async fn grant_link(
+    State(state): State<AppState>,
+    meta: RequestMeta,
+    patient: CurrentPatient,
+    ApiJson(input): ApiJson<GrantLink>,
+) -> Result<Json<LinkSummary>, AppError> {
+    Ok(Json(care::grant_link(&state, &meta, &patient, &input).await?))
+}
+
+/// Ends a link at once.
+#[utoipa::path(delete, path = "/me/links/{id}", tag = "care", params(("id" = Uuid, Path)),
+    responses((status = 204, description = "Ended"), (status = 404, body = ApiError)))]
+async fn end_link(
+    State(state): State<AppState>,
+    meta: RequestMeta,
+    patient: CurrentPatient,
+    Path(id): Path<Uuid>,
+) -> Result<StatusCode, AppError> {
+    care::end_link(&state, &meta, &patient, id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Designates (or removes) the médecin référent.
+#[utoipa::path(put, path = "/me/referent", tag = "care", request_body = SetReferent,
+    responses((status = 200, body = CareOverview), (status = 422, body = ApiError)))]
+async fn set_referent(
+    State(state): State<AppState>,
+    meta: RequestMeta,
+    patient: CurrentPatient,
+    ApiJson(input): ApiJson<SetReferent>,
+) -> Result<Json<CareOverview>, AppError> {
+    Ok(Json(care::set_referent(&state, &meta, &patient, &input).await?))
+}
+
+/// Blocks a professional: a block beats everything, the référent and emergency access included.
+#[utoipa::path(put, path = "/me/blocks/{professional_id}", tag = "care", params(("professional_id" = Uuid, Path)),
+    responses((status = 204, description = "Blocked"), (status = 422, body = ApiError)))]
+async fn block(
+    State(state): State<AppState>,
+    meta: RequestMeta,
+    patient: CurrentPatient,
+    Path(professional_id): Path<Uuid>,
+) -> Result<StatusCode, AppError> {
+    care::set_block(&state, &meta, &patient, professional_id, true).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Lifts a block.
+#[utoipa::path(delete, path = "/me/blocks/{professional_id}", tag = "care", params(("professional_id" = Uuid, Path)),
+    responses((status = 204, description = "Unblocked"), (status = 422, body = ApiError)))]
+async fn unblock(
+    State(state): State<AppState>,
+    meta: RequestMeta,
+    patient: CurrentPatient,
+    Path(professional_id): Path<Uuid>,
+) -> Result<StatusCode, AppError> {
+    care::set_block(&state, &meta, &patient, professional_id, false).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Switches emergency access ("break the glass") on or off.
+#[utoipa::path(put, path = "/me/emergency-access", tag = "care", request_body = EmergencyAccessSetting,
+    responses((status = 204, description = "Saved"), (status = 401, body = ApiError)))]
+async fn set_emergency_access(
+    State(state): State<AppState>,
+    meta: RequestMeta,
+    patient: CurrentPatient,
+    ApiJson(input): ApiJson<EmergencyAccessSetting>,
+) -> Result<StatusCode, AppError> {
+    care::set_emergency_access(&state, &meta, &patient, input).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Active professionals by name (at least 2 characters), for the patient's choices.
+#[utoipa::path(get, path = "/me/directory", tag = "care", params(Search),
+    responses((status = 200, body = Vec<ProfessionalBrief>), (status = 401, body = ApiError)))]
+async fn directory(
+    State(state): State<AppState>,
+    _patient: CurrentPatient,
+    Query(search): Query<Search>,
+) -> Result<Json<Vec<ProfessionalBrief>>, AppError> {
+    Ok(Json(care::directory(&state, search.q.as_deref()).await?))
+}
+
+/// Opens a 15-day consultation link with the patient's national ID and connection code.
+#[utoipa::path(post, path = "/professional/consultations", tag = "care", request_body = OpenConsultation,
+    responses((status = 200, body = ConsultationOpened),
+              (status = 400, body = ApiError, description = "connection_failed (never says why)"),
+              (status = 422, body = ApiError, description = "invalid_national_id"),
+              (status = 429, body = ApiError)))]
+async fn open_consultation(
+    State(state): State<AppState>,
+    meta: RequestMeta,
+    professional: CurrentProfessional,
+    ApiJson(input): ApiJson<OpenConsultation>,
+) -> Result<Json<ConsultationOpened>, AppError> {
+    Ok(Json(care::open_consultation(&state, &meta, &professional, &input).await?))
+}

@@ -1,0 +1,542 @@
+//! Who may reach a record, under the patient's control: connection codes and consultation links,
+//! patient-granted links, the médecin référent, blocks and the emergency-access switch; and the
+//! record's facts as the access decision needs them. Every change of rights is audited in its
+//! own transaction.
+
+use axum::http::StatusCode;
+use chrono::{DateTime, NaiveTime, TimeDelta, Utc};
+use sea_orm::sea_query::{Expr, ExprTrait, Func};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait,
+    QueryFilter, QueryOrder, QuerySelect,
+};
+use shared::api::agency::RecordState;
+use shared::api::auth::Role;
+use shared::api::care::{
+    CareOverview, ConnectionCode, ConsultationOpened, EmergencyAccessSetting, GrantLink,
+    LinkContext, LinkSummary, OpenConsultation, ProfessionalBrief, SetReferent,
+};
+use shared::ids::{PatientId, ProfessionalId};
+use shared::{ApiErrorCode, NationalId, Profession};
+use uuid::Uuid;
+
+use super::{audited, refuse};
+use crate::access::{self, LinkHolder, RecordFacts, TherapeuticLink};
+use crate::app::AppState;
+use crate::audit::{Event, Outcome, RequestMeta};
+use crate::auth::{CurrentPatient, CurrentProfessional, codes, rate_limit};
+use crate::entity::{
+    block, care_link, connection_code, emergency_grant, organisation, patient, professional,
+};
+use crate::error::AppError;
+
+/// How long a connection code works.
+pub const CONNECTION_CODE_LIFETIME: TimeDelta = TimeDelta::minutes(10);
+
+const fn context_code(context: LinkContext) -> &'static str {
+    match context {
+        LinkContext::Consultation => "consultation",
+        LinkContext::InstitutionStay => "institution_stay",
+        LinkContext::EmergencyDepartment => "emergency_department",
+        LinkContext::PatientGrant => "patient_grant",
+    }
+}
+
+fn context_of(code: &str) -> Option<LinkContext> {
+    [
+        LinkContext::Consultation,
+        LinkContext::InstitutionStay,
+        LinkContext::EmergencyDepartment,
+        LinkContext::PatientGrant,
+    ]
+    .into_iter()
+    .find(|c| context_code(*c) == code)
+}
+
+const fn access_context(context: LinkContext) -> access::LinkContext {
+    match context {
+        LinkContext::Consultation => access::LinkContext::Consultation,
+        LinkContext::InstitutionStay => access::LinkContext::InstitutionStay,
+        LinkContext::EmergencyDepartment => access::LinkContext::EmergencyDepartment,
+        LinkContext::PatientGrant => access::LinkContext::PatientGrant,
+    }
+}
+
+/// The record's facts, as [`access::decide`] needs them.
+///
+/// # Errors
+/// `not_found` for no such record; database errors.
+pub async fn record_facts(
+    conn: &impl ConnectionTrait,
+    patient_id: Uuid,
+) -> Result<RecordFacts, AppError> {
+    let record =
+        patient::Entity::find_by_id(patient_id).one(conn).await?.ok_or(AppError::NotFound)?;
+    let blocked = block::Entity::find()
+        .filter(block::Column::PatientId.eq(patient_id))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|b| ProfessionalId(b.professional_id))
+        .collect();
+    let links = care_link::Entity::find()
+        .filter(care_link::Column::PatientId.eq(patient_id))
+        .all(conn)
+        .await?
+        .into_iter()
+        .filter_map(|l| {
+            let holder = match (l.professional_id, l.organisation_id) {
+                (Some(p), _) => LinkHolder::Professional(ProfessionalId(p)),
+                (None, Some(o)) => LinkHolder::Organisation(shared::ids::OrganisationId(o)),
+                (None, None) => return None,
+            };
+            Some(TherapeuticLink {
+                id: l.id,
+                holder,
+                context: access_context(context_of(&l.context)?),
+                starts_at: l.starts_at,
+                ends_at: l.ends_at,
+                ended_at: l.ended_at,
+            })
+        })
+        .collect();
+    let emergency_grants = emergency_grant::Entity::find()
+        .filter(emergency_grant::Column::PatientId.eq(patient_id))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|g| access::EmergencyGrant {
+            id: g.id,
+            professional: ProfessionalId(g.professional_id),
+            opened_at: g.opened_at,
+        })
+        .collect();
+    Ok(RecordFacts {
+        patient: PatientId(patient_id),
+        state: RecordState::parse(&record.record_state).unwrap_or(RecordState::Closed),
+        first_letter_issued_at: record.letter_issued_at,
+        blocked,
+        referent: record.referent_id.map(ProfessionalId),
+        links,
+        emergency_access_enabled: record.emergency_access_enabled,
+        emergency_grants,
+    })
+}
+
+async fn brief(
+    conn: &impl ConnectionTrait,
+    id: Uuid,
+) -> Result<Option<ProfessionalBrief>, AppError> {
+    let Some(p) = professional::Entity::find_by_id(id).one(conn).await? else { return Ok(None) };
+    let organisation = match p.organisation_id {
+        Some(o) => organisation::Entity::find_by_id(o).one(conn).await?.map(|o| o.name),
+        None => None,
+    };
+    Ok(Some(ProfessionalBrief {
+        id: ProfessionalId(p.id),
+        given_name: p.given_name,
+        family_name: p.family_name,
+        profession: Profession::from_code(&p.profession).unwrap_or(Profession::Physician),
+        organisation,
+    }))
+}
+
+async fn link_summary(
+    conn: &impl ConnectionTrait,
+    l: care_link::Model,
+    now: DateTime<Utc>,
+) -> Result<LinkSummary, AppError> {
+    let professional = match l.professional_id {
+        Some(p) => brief(conn, p).await?,
+        None => None,
+    };
+    Ok(LinkSummary {
+        id: l.id,
+        professional,
+        context: context_of(&l.context).unwrap_or(LinkContext::PatientGrant),
+        live: l.starts_at <= now && now < l.ends_at && l.ended_at.is_none_or(|e| now < e),
+        starts_at: l.starts_at,
+        ends_at: l.ends_at,
+        ended_at: l.ended_at,
+    })
+}
+
+fn patient_actor(patient: &CurrentPatient) -> Option<(Role, Uuid)> {
+    Some((Role::Patient, patient.0.subject_id()))
+}
+
+/// A new connection code for the patient to hand over (replaces the previous one).
+///
+/// # Errors
+/// Database; audited.
+pub async fn connection_code(
+    state: &AppState,
+    meta: &RequestMeta,
+    patient: &CurrentPatient,
+) -> Result<ConnectionCode, AppError> {
+    let id = patient.0.subject_id();
+    let now = state.clock.now();
+    let code = codes::new_code();
+    let expires_at = now + CONNECTION_CODE_LIFETIME;
+    let event =
+        Event::new("connection_code_issued", Outcome::Success, patient_actor(patient)).patient(id);
+    audited(state, meta, event, async |txn, _| {
+        connection_code::Entity::delete_by_id(id).exec(txn).await?;
+        connection_code::ActiveModel {
+            patient_id: Set(id),
+            code_hash: Set(codes::hash_code(&code)),
+            expires_at: Set(expires_at),
+            used_at: Set(None),
+        }
+        .insert(txn)
+        .await?;
+        Ok(ConnectionCode { code: code.clone(), expires_at })
+    })
+    .await
+}
+
+/// A professional opens a 15-day consultation link with the patient's national ID and code.
+/// A wrong, used or expired code, an unknown national ID, a closed record and a block all get
+/// the same answer.
+///
+/// # Errors
+/// `invalid_national_id`, `connection_failed`, rate limits; audited.
+pub async fn open_consultation(
+    state: &AppState,
+    meta: &RequestMeta,
+    professional: &CurrentProfessional,
+    input: &OpenConsultation,
+) -> Result<ConsultationOpened, AppError> {
+    let now = state.clock.now();
+    let pro = professional.0.subject_id();
+    rate_limit::hit(
+        &state.db,
+        &format!("consultation:{pro}"),
+        rate_limit::ACTIVATION_PER_CLIENT,
+        now,
+    )
+    .await?;
+    let national_id = NationalId::parse(&input.national_id)
+        .map_err(|_| refuse(StatusCode::UNPROCESSABLE_ENTITY, ApiErrorCode::InvalidNationalId))?;
+    rate_limit::hit(
+        &state.db,
+        &format!("consultation-id:{national_id}"),
+        rate_limit::ACTIVATION_PER_ID,
+        now,
+    )
+    .await?;
+    let typed = codes::hash_code(&input.connection_code);
+    let event = Event::new("link_opened", Outcome::Success, Some((Role::Professional, pro)))
+        .with("context", "consultation");
+    audited(state, meta, event, async |txn, event| {
+        let failed = || refuse(StatusCode::BAD_REQUEST, ApiErrorCode::ConnectionFailed);
+        let record = patient::Entity::find()
+            .filter(patient::Column::NationalId.eq(national_id.as_str()))
+            .one(txn)
+            .await?
+            .ok_or_else(failed)?;
+        event.patient_id = Some(record.id);
+        let used = connection_code::Entity::update_many()
+            .col_expr(connection_code::Column::UsedAt, Expr::value(now))
+            .filter(connection_code::Column::PatientId.eq(record.id))
+            .filter(connection_code::Column::CodeHash.eq(typed.clone()))
+            .filter(connection_code::Column::UsedAt.is_null())
+            .exec(txn)
+            .await?;
+        let code = connection_code::Entity::find_by_id(record.id).one(txn).await?;
+        if used.rows_affected != 1 || code.is_none_or(|c| c.expires_at <= now) {
+            return Err(failed());
+        }
+        let facts = record_facts(txn, record.id).await?;
+        let blocked = facts.blocked.contains(&ProfessionalId(pro));
+        if record.record_state == RecordState::Closed.as_str() || blocked {
+            *event =
+                event.clone().with("reason", if blocked { "blocked" } else { "record_closed" });
+            return Err(failed());
+        }
+        let link = care_link::ActiveModel {
+            id: Set(Uuid::new_v4()),
+            patient_id: Set(record.id),
+            professional_id: Set(Some(pro)),
+            organisation_id: Set(None),
+            context: Set(context_code(LinkContext::Consultation).into()),
+            starts_at: Set(now),
+            ends_at: Set(now + TimeDelta::days(15)),
+            ended_at: Set(None),
+            created_by_kind: Set(Role::Professional.as_str().into()),
+            created_by_id: Set(pro),
+            created_at: Set(now),
+        }
+        .insert(txn)
+        .await?;
+        *event = event.clone().target("link", link.id.to_string());
+        Ok(ConsultationOpened {
+            patient_id: PatientId(record.id),
+            link: link_summary(txn, link, now).await?,
+        })
+    })
+    .await
+}
+
+/// The record's référent, blocks, links and emergency-access switch.
+///
+/// # Errors
+/// Database.
+pub async fn overview(
+    state: &AppState,
+    patient: &CurrentPatient,
+) -> Result<CareOverview, AppError> {
+    let id = patient.0.subject_id();
+    let now = state.clock.now();
+    let record = patient::Entity::find_by_id(id).one(&state.db).await?.ok_or(AppError::NotFound)?;
+    let referent = match record.referent_id {
+        Some(r) => brief(&state.db, r).await?,
+        None => None,
+    };
+    let mut blocked = Vec::new();
+    for b in block::Entity::find()
+        .filter(block::Column::PatientId.eq(id))
+        .order_by_asc(block::Column::CreatedAt)
+        .all(&state.db)
+        .await?
+    {
+        blocked.extend(brief(&state.db, b.professional_id).await?);
+    }
+    let mut links = Vec::new();
+    for l in care_link::Entity::find()
+        .filter(care_link::Column::PatientId.eq(id))
+        .order_by_desc(care_link::Column::StartsAt)
+        .all(&state.db)
+        .await?
+    {
+        links.push(link_summary(&state.db, l, now).await?);
+    }
+    links.sort_by_key(|l| !l.live);
+    Ok(CareOverview {
+        referent,
+        blocked,
+        links,
+        emergency_access_enabled: record.emergency_access_enabled,
+    })
+}
+
+async fn active_professional(
+    conn: &impl ConnectionTrait,
+    id: Uuid,
+) -> Result<professional::Model, AppError> {
+    professional::Entity::find_by_id(id)
+        .one(conn)
+        .await?
+        .filter(|p| p.state == "active")
+        .ok_or_else(|| AppError::InvalidRequest("no such active professional".into()))
+}
+
+/// The patient grants a link to a professional until the end of a day.
+///
+/// # Errors
+/// `invalid_request` (unknown professional, a date in the past); audited.
+pub async fn grant_link(
+    state: &AppState,
+    meta: &RequestMeta,
+    patient: &CurrentPatient,
+    input: &GrantLink,
+) -> Result<LinkSummary, AppError> {
+    let id = patient.0.subject_id();
+    let now = state.clock.now();
+    let ends_at = (input.until + TimeDelta::days(1)).and_time(NaiveTime::MIN).and_utc();
+    if ends_at <= now {
+        return Err(AppError::InvalidRequest("the end date is in the past".into()));
+    }
+    let event = Event::new("link_granted", Outcome::Success, patient_actor(patient))
+        .patient(id)
+        .with("professional", input.professional_id.to_string())
+        .with("until", input.until.to_string());
+    audited(state, meta, event, async |txn, event| {
+        active_professional(txn, input.professional_id.0).await?;
+        let link = care_link::ActiveModel {
+            id: Set(Uuid::new_v4()),
+            patient_id: Set(id),
+            professional_id: Set(Some(input.professional_id.0)),
+            organisation_id: Set(None),
+            context: Set(context_code(LinkContext::PatientGrant).into()),
+            starts_at: Set(now),
+            ends_at: Set(ends_at),
+            ended_at: Set(None),
+            created_by_kind: Set(Role::Patient.as_str().into()),
+            created_by_id: Set(id),
+            created_at: Set(now),
+        }
+        .insert(txn)
+        .await?;
+        *event = event.clone().target("link", link.id.to_string());
+        link_summary(txn, link, now).await
+    })
+    .await
+}
+
+/// The patient ends a link, effective for the very next request.
+///
+/// # Errors
+/// `not_found` for another record's link; audited.
+pub async fn end_link(
+    state: &AppState,
+    meta: &RequestMeta,
+    patient: &CurrentPatient,
+    link: Uuid,
+) -> Result<(), AppError> {
+    let id = patient.0.subject_id();
+    let now = state.clock.now();
+    let row = care_link::Entity::find_by_id(link)
+        .one(&state.db)
+        .await?
+        .filter(|l| l.patient_id == id)
+        .ok_or(AppError::NotFound)?;
+    let event = Event::new("link_ended", Outcome::Success, patient_actor(patient))
+        .patient(id)
+        .target("link", link.to_string());
+    audited(state, meta, event, async |txn, _| {
+        if row.ended_at.is_none() {
+            let mut active: care_link::ActiveModel = row.into();
+            active.ended_at = Set(Some(now));
+            active.update(txn).await?;
+        }
+        Ok(())
+    })
+    .await
+}
+
+/// The patient designates a physician as médecin référent, or removes the designation.
+///
+/// # Errors
+/// `invalid_request` for someone who is not an active physician; audited.
+pub async fn set_referent(
+    state: &AppState,
+    meta: &RequestMeta,
+    patient: &CurrentPatient,
+    input: &SetReferent,
+) -> Result<CareOverview, AppError> {
+    let id = patient.0.subject_id();
+    let action =
+        if input.professional_id.is_some() { "referent_designated" } else { "referent_removed" };
+    let mut event = Event::new(action, Outcome::Success, patient_actor(patient)).patient(id);
+    if let Some(p) = input.professional_id {
+        event = event.target("professional", p.to_string());
+    }
+    audited(state, meta, event, async |txn, _| {
+        if let Some(p) = input.professional_id {
+            let pro = active_professional(txn, p.0).await?;
+            if pro.profession != Profession::Physician.code() {
+                return Err(AppError::InvalidRequest("a médecin référent is a physician".into()));
+            }
+        }
+        let record = patient::Entity::find_by_id(id).one(txn).await?.ok_or(AppError::NotFound)?;
+        let mut active: patient::ActiveModel = record.into();
+        active.referent_id = Set(input.professional_id.map(|p| p.0));
+        active.update(txn).await?;
+        Ok(())
+    })
+    .await?;
+    overview(state, patient).await
+}
+
+/// The patient blocks (or unblocks) a professional: a block beats everything.
+///
+/// # Errors
+/// `invalid_request` for an unknown professional; audited.
+pub async fn set_block(
+    state: &AppState,
+    meta: &RequestMeta,
+    patient: &CurrentPatient,
+    professional_id: Uuid,
+    blocked: bool,
+) -> Result<(), AppError> {
+    let id = patient.0.subject_id();
+    let now = state.clock.now();
+    let action = if blocked { "professional_blocked" } else { "professional_unblocked" };
+    let event = Event::new(action, Outcome::Success, patient_actor(patient))
+        .patient(id)
+        .target("professional", professional_id.to_string());
+    audited(state, meta, event, async |txn, _| {
+        professional::Entity::find_by_id(professional_id)
+            .one(txn)
+            .await?
+            .ok_or_else(|| AppError::InvalidRequest("no such professional".into()))?;
+        block::Entity::delete_many()
+            .filter(block::Column::PatientId.eq(id))
+            .filter(block::Column::ProfessionalId.eq(professional_id))
+            .exec(txn)
+            .await?;
+        if blocked {
+            block::ActiveModel {
+                patient_id: Set(id),
+                professional_id: Set(professional_id),
+                created_at: Set(now),
+            }
+            .insert(txn)
+            .await?;
+        }
+        Ok(())
+    })
+    .await
+}
+
+/// The patient switches emergency access on or off.
+///
+/// # Errors
+/// Database; audited.
+pub async fn set_emergency_access(
+    state: &AppState,
+    meta: &RequestMeta,
+    patient: &CurrentPatient,
+    input: EmergencyAccessSetting,
+) -> Result<(), AppError> {
+    let id = patient.0.subject_id();
+    let action =
+        if input.enabled { "emergency_access_enabled" } else { "emergency_access_disabled" };
+    let event = Event::new(action, Outcome::Success, patient_actor(patient)).patient(id);
+    audited(state, meta, event, async |txn, _| {
+        let record = patient::Entity::find_by_id(id).one(txn).await?.ok_or(AppError::NotFound)?;
+        let mut active: patient::ActiveModel = record.into();
+        active.emergency_access_enabled = Set(input.enabled);
+        active.update(txn).await?;
+        Ok(())
+    })
+    .await
+}
+
+/// Active professionals whose name matches `q` (at least 2 characters), for a patient choosing
+/// whom to block, grant or designate.
+///
+/// # Errors
+/// Database.
+pub async fn directory(
+    state: &AppState,
+    q: Option<&str>,
+) -> Result<Vec<ProfessionalBrief>, AppError> {
+    let Some(q) = q.map(str::trim).filter(|q| q.chars().count() >= 2) else {
+        return Ok(Vec::new());
+    };
+    let pattern = format!("%{}%", q.to_lowercase());
+    let rows = professional::Entity::find()
+        .filter(professional::Column::State.eq("active"))
+        .filter(
+            Condition::any()
+                .add(
+                    Expr::expr(Func::lower(Expr::col(professional::Column::GivenName)))
+                        .like(pattern.clone()),
+                )
+                .add(
+                    Expr::expr(Func::lower(Expr::col(professional::Column::FamilyName)))
+                        .like(pattern),
+                ),
+        )
+        .order_by_asc(professional::Column::FamilyName)
+        .limit(20)
+        .all(&state.db)
+        .await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for p in rows {
+        out.extend(brief(&state.db, p.id).await?);
+    }
+    Ok(out)
+}

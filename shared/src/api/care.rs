@@ -1,0 +1,130 @@
+//! The patient's control over who reaches the record: connection codes, therapeutic links, the
+//! médecin référent, blocks, emergency access; and a professional opening a consultation link.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::Profession;
+use crate::ids::{PatientId, ProfessionalId};
+
+/// A fresh connection code to hand to a professional at the visit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ConnectionCode {
+    /// The code (single use).
+    pub code: String,
+    /// When it stops working (10 minutes).
+    pub expires_at: DateTime<Utc>,
+}
+
+/// A professional as a patient sees them in the directory.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ProfessionalBrief {
+    /// Their id.
+    pub id: ProfessionalId,
+    /// Given names.
+    pub given_name: String,
+    /// Family name.
+    pub family_name: String,
+    /// Profession.
+    pub profession: Profession,
+    /// Their organisation's name.
+    pub organisation: Option<String>,
+}
+
+/// The care context of a link.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum LinkContext {
+    /// Opened with the patient's connection code at a consultation (15 days).
+    Consultation,
+    /// A stay in a care institution (45 days, renewable by 30).
+    InstitutionStay,
+    /// An emergency-department registration (24 hours + 15 days).
+    EmergencyDepartment,
+    /// Granted by the patient in the portal, with an end date.
+    PatientGrant,
+}
+
+/// A therapeutic link of the record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LinkSummary {
+    /// Its id.
+    pub id: Uuid,
+    /// The professional it opens the record to.
+    pub professional: Option<ProfessionalBrief>,
+    /// The care context.
+    pub context: LinkContext,
+    /// From when.
+    pub starts_at: DateTime<Utc>,
+    /// Until when (exclusive).
+    pub ends_at: DateTime<Utc>,
+    /// When the patient ended it.
+    pub ended_at: Option<DateTime<Utc>>,
+    /// Whether it allows access now.
+    pub live: bool,
+}
+
+/// Who may reach the record, as the patient controls it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CareOverview {
+    /// The médecin référent.
+    pub referent: Option<ProfessionalBrief>,
+    /// Blocked professionals.
+    pub blocked: Vec<ProfessionalBrief>,
+    /// Links, live first, newest first.
+    pub links: Vec<LinkSummary>,
+    /// Whether emergency access is allowed.
+    pub emergency_access_enabled: bool,
+}
+
+/// The patient grants a link to a professional until a date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct GrantLink {
+    /// The professional.
+    pub professional_id: ProfessionalId,
+    /// The last day of access (inclusive; ends at midnight UTC after it).
+    pub until: NaiveDate,
+}
+
+/// The patient designates (or removes) their médecin référent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SetReferent {
+    /// A physician (`MED`), or none.
+    pub professional_id: Option<ProfessionalId>,
+}
+
+/// The patient's emergency-access switch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EmergencyAccessSetting {
+    /// Whether professionals may break the glass.
+    pub enabled: bool,
+}
+
+/// A professional opens a consultation link with the code the patient handed over.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OpenConsultation {
+    /// The patient's national ID.
+    pub national_id: String,
+    /// The connection code from the patient's portal.
+    pub connection_code: String,
+}
+
+/// The link a consultation opened.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ConsultationOpened {
+    /// The record.
+    pub patient_id: PatientId,
+    /// The link (15 days).
+    pub link: LinkSummary,
+}
