@@ -14,6 +14,7 @@ use crate::components::footer::Footer;
 use crate::components::header::{Account, Header};
 use crate::i18n::choice;
 use crate::i18n::context::{I18n, use_i18n};
+use crate::pages::access::AccessPage;
 use crate::pages::activate::ActivatePage;
 use crate::pages::agency::AgencyPage;
 use crate::pages::enrol::EnrolPage;
@@ -39,6 +40,9 @@ pub enum Route {
     /// The signed-in patient's history of their record.
     #[at("/patient/history")]
     PatientHistory,
+    /// The signed-in patient decides who can see their record.
+    #[at("/patient/access")]
+    PatientAccess,
     /// The portal for health professionals.
     #[at("/professional")]
     Professional,
@@ -68,6 +72,7 @@ fn switch(route: Route) -> Html {
         Route::Home => html! { <HomePage /> },
         Route::Patient => html! { <PatientPage /> },
         Route::PatientHistory => html! { <HistoryPage /> },
+        Route::PatientAccess => html! { <AccessPage /> },
         Route::Professional => html! { <ProfessionalPage /> },
         Route::Agency => html! { <AgencyPage /> },
         Route::SignIn => html! { <SignInPage /> },

@@ -134,3 +134,32 @@ pub async fn copy_text(text: &str) -> bool {
         Err(_) => false,
     }
 }
+
+/// A repeating timer (`setInterval`), stopped when dropped.
+pub struct Interval {
+    id: i32,
+    _tick: Closure<dyn FnMut()>,
+}
+
+impl Interval {
+    /// Calls `tick` every `millis` milliseconds until the value is dropped; `None` when the
+    /// browser refuses.
+    pub fn every(millis: i32, tick: impl FnMut() + 'static) -> Option<Self> {
+        let tick = Closure::<dyn FnMut()>::new(tick);
+        let id = web_sys::window()?
+            .set_interval_with_callback_and_timeout_and_arguments_0(
+                tick.as_ref().unchecked_ref(),
+                millis,
+            )
+            .ok()?;
+        Some(Self { id, _tick: tick })
+    }
+}
+
+impl Drop for Interval {
+    fn drop(&mut self) {
+        if let Some(window) = web_sys::window() {
+            window.clear_interval_with_handle(self.id);
+        }
+    }
+}

@@ -13,6 +13,7 @@
 
 pub mod agency;
 pub mod auth;
+pub mod care;
 pub mod health;
 pub mod history;
 pub mod me;
@@ -188,6 +189,24 @@ pub async fn patch_json<B: Serialize + ?Sized, T: DeserializeOwned>(
 ) -> Result<T, ApiFailure> {
     let answer = read(send(json_body(Request::patch(path), body)?).await?).await;
     watch_expiry(answer.and_then(|answer| interpret_answer(&answer)))
+}
+
+/// `PUT path` with a JSON body and read the JSON answer.
+pub async fn put_json<B: Serialize + ?Sized, T: DeserializeOwned>(
+    path: &str,
+    body: &B,
+) -> Result<T, ApiFailure> {
+    let answer = read(send(json_body(Request::put(path), body)?).await?).await;
+    watch_expiry(answer.and_then(|answer| interpret_answer(&answer)))
+}
+
+/// `PUT path` with a JSON body, expecting no content back.
+pub async fn put_for_nothing<B: Serialize + ?Sized>(
+    path: &str,
+    body: &B,
+) -> Result<(), ApiFailure> {
+    let answer = read(send(json_body(Request::put(path), body)?).await?).await;
+    watch_expiry(answer.and_then(|answer| interpret_empty(&answer)))
 }
 
 /// `DELETE path`, expecting no content back.

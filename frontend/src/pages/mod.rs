@@ -1,8 +1,10 @@
 //! One module per page. A page sets its title, renders its `<h1 id="page-heading">` and fetches
 //! its own data through `crate::api`.
 
+pub mod access;
 pub mod activate;
 pub mod agency;
+pub mod consultation;
 pub mod enrol;
 pub mod history;
 pub mod home;

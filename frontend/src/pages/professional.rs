@@ -6,6 +6,7 @@ use shared::Profession;
 use shared::api::auth::Role;
 use yew::prelude::*;
 
+use super::consultation::ConsultationForm;
 use super::{area_overview, loading, signed_in_home, use_page};
 use crate::app::Route;
 use crate::components::route_link::RouteLink;
@@ -39,6 +40,7 @@ pub fn ProfessionalPage() -> Html {
                     i18n.t("professional-record-coming"),
                     i18n.t("security-link"),
                 ) }
+                <ConsultationForm />
             </article>
         };
     }
