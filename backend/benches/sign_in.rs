@@ -53,7 +53,7 @@ async fn measure(name: &str, database_url: &str, count: usize) {
     let config = config(database_url, dir.path());
     let db = dsp::db::connect(&config).await.unwrap();
     dsp::db::migrate(&db).await.unwrap();
-    let state = AppState::new(db, config, Clock::system()).unwrap();
+    let state = AppState::new(db, config, Clock::system()).await.unwrap();
     let (_, issued) = dsp::services::agents::create_agent(&state, "Bench Agent").await.unwrap();
     let mut key = SecurityKey::new(42);
     let options =

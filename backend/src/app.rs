@@ -21,6 +21,7 @@ use crate::auth::csrf;
 use crate::auth::webauthn::RelyingParty;
 use crate::clock::Clock;
 use crate::config::Config;
+use crate::documents::store::{ContentStore, FileStore};
 use crate::error::{AppError, json_errors};
 use crate::{db, routes, spa, telemetry};
 
@@ -41,16 +42,21 @@ pub struct AppState {
     pub openapi: Arc<str>,
     /// The WebAuthn relying party of the public origin.
     pub rp: Arc<RelyingParty>,
+    /// Where documents' bytes live.
+    pub store: Arc<dyn ContentStore>,
 }
 
 impl AppState {
     /// The state for a database and configuration.
     ///
     /// # Errors
-    /// When the public origin is not usable for WebAuthn.
-    pub fn new(db: DatabaseConnection, config: Config, clock: Clock) -> anyhow::Result<Self> {
+    /// When the public origin is not usable for WebAuthn, or the content store cannot be opened.
+    pub async fn new(db: DatabaseConnection, config: Config, clock: Clock) -> anyhow::Result<Self> {
         let rp = Arc::new(RelyingParty::new(&config.public_origin)?);
-        Ok(Self { db, config: Arc::new(config), clock, openapi: Arc::from(""), rp })
+        let store: Arc<dyn ContentStore> = Arc::new(
+            FileStore::open_in(&config.data_dir).await.context("opening the content store")?,
+        );
+        Ok(Self { db, config: Arc::new(config), clock, openapi: Arc::from(""), rp, store })
     }
 }
 
@@ -141,7 +147,7 @@ impl Server {
     ) -> anyhow::Result<Self> {
         let db = db::connect(&config).await.context("opening the database")?;
         db::migrate(&db).await.context("migrating the database")?;
-        let router = router(AppState::new(db.clone(), config, clock)?)?;
+        let router = router(AppState::new(db.clone(), config, clock).await?)?;
         Ok(Self { listener, router, db })
     }
 

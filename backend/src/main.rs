@@ -9,7 +9,7 @@ use dsp::{AppState, Config, Server, app, db, demo, services, telemetry};
 async fn open(config: Config) -> anyhow::Result<AppState> {
     let connection = db::connect(&config).await.context("opening the database")?;
     db::migrate(&connection).await.context("migrating")?;
-    AppState::new(connection, config, Clock::system())
+    AppState::new(connection, config, Clock::system()).await
 }
 
 /// DSP, the national shared care record. Configuration comes from the environment

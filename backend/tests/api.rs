@@ -10,6 +10,8 @@ mod audit;
 mod care;
 #[path = "api/contract.rs"]
 mod contract;
+#[path = "api/documents.rs"]
+mod documents;
 #[path = "api/errors.rs"]
 mod errors;
 #[path = "api/history.rs"]

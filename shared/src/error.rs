@@ -67,11 +67,14 @@ pub enum ApiErrorCode {
     /// The national ID and connection code do not match (wrong, used or expired code; never
     /// says whether the national ID exists).
     ConnectionFailed,
+    /// The document was refused: wrong or undeclared type, too large, unsafe XML, a FHIR
+    /// resource naming another patient … (`detail` says which).
+    DocumentRejected,
 }
 
 impl ApiErrorCode {
     /// Every code, for exhaustive translation tests.
-    pub const ALL: [Self; 29] = [
+    pub const ALL: [Self; 30] = [
         Self::NotFound,
         Self::MethodNotAllowed,
         Self::MalformedJson,
@@ -101,6 +104,7 @@ impl ApiErrorCode {
         Self::LastCredential,
         Self::ReverificationRequired,
         Self::ConnectionFailed,
+        Self::DocumentRejected,
     ];
 
     /// The stable wire value (`not_found`, …).
@@ -136,6 +140,7 @@ impl ApiErrorCode {
             Self::LastCredential => "last_credential",
             Self::ReverificationRequired => "reverification_required",
             Self::ConnectionFailed => "connection_failed",
+            Self::DocumentRejected => "document_rejected",
         }
     }
 

@@ -61,7 +61,8 @@ impl TestServer {
             vars.iter().find(|(k, _)| *k == name).map(|(_, v)| v.clone())
         })?;
         let server = Server::build_on(listener, config.clone(), Clock::system()).await?;
-        let state = dsp::AppState::new(dsp::db::connect(&config).await?, config, Clock::system())?;
+        let state =
+            dsp::AppState::new(dsp::db::connect(&config).await?, config, Clock::system()).await?;
         let (tx, rx) = oneshot::channel::<()>();
         tokio::spawn(server.run(async move {
             let _ = rx.await;

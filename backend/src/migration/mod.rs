@@ -10,6 +10,7 @@ mod m20261125_000002_access_matrix;
 mod m20261125_000003_identity;
 mod m20261125_000004_history_index;
 mod m20261125_000005_care_relations;
+mod m20261125_000006_documents;
 
 /// Every migration, oldest first.
 #[derive(Debug)]
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000003_identity::Migration),
             Box::new(m20261125_000004_history_index::Migration),
             Box::new(m20261125_000005_care_relations::Migration),
+            Box::new(m20261125_000006_documents::Migration),
         ]
     }
 }

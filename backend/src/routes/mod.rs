@@ -12,6 +12,7 @@ use crate::app::AppState;
 mod agency;
 mod auth;
 mod care;
+mod documents;
 mod health;
 mod history;
 mod me;
@@ -35,6 +36,7 @@ mod openapi;
         (name = "security", description = "One's own credentials and sessions"),
         (name = "agency", description = "The agency console (agents only)"),
         (name = "care", description = "Who may reach a record, under the patient's control"),
+        (name = "documents", description = "Documents of a record, within the access rules"),
         (name = "history", description = "A patient's history of their record (patients only)"),
     )
 )]
@@ -56,6 +58,7 @@ pub fn api() -> OpenApiRouter<AppState> {
         .merge(history::router())
         .merge(agency::router())
         .merge(care::router())
+        .merge(documents::router())
         .merge(national_id::router())
         .merge(openapi::router())
 }

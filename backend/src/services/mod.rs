@@ -5,6 +5,7 @@ pub mod activation;
 pub mod agency;
 pub mod agents;
 pub mod care;
+pub mod documents;
 pub mod credentials;
 pub mod enrolment;
 pub mod history;

@@ -53,6 +53,11 @@ const ROUTES: &[(&str, &str)] = &[
     ("put", "/api/me/emergency-access"),
     ("get", "/api/me/directory"),
     ("post", "/api/professional/consultations"),
+    ("post", "/api/records/{patient_id}/documents"),
+    ("get", "/api/records/{patient_id}/documents"),
+    ("get", "/api/me/documents"),
+    ("get", "/api/documents/{id}/content"),
+    ("put", "/api/me/documents/{id}/restriction"),
 ];
 
 async fn the_openapi_document_lists_every_route_and_each_answers(engine: Engine) {
@@ -79,7 +84,8 @@ async fn the_openapi_document_lists_every_route_and_each_answers(engine: Engine)
         assert!(operation["responses"].as_object().is_some_and(|r| !r.is_empty()), "{path}");
         let concrete = path
             .replace("{id}", "00000000-0000-0000-0000-000000000000")
-            .replace("{professional_id}", "00000000-0000-0000-0000-000000000000");
+            .replace("{professional_id}", "00000000-0000-0000-0000-000000000000")
+            .replace("{patient_id}", "00000000-0000-0000-0000-000000000000");
         let request =
             app.client.request(method.to_uppercase().parse().unwrap(), app.url(&concrete));
         let answer = request.send().await.unwrap();

@@ -93,7 +93,7 @@ impl TestApp {
         let mut headers = reqwest::header::HeaderMap::new();
         headers.insert("origin", origin.parse().unwrap());
         let client = reqwest::Client::builder().default_headers(headers).build().unwrap();
-        let state = dsp::AppState::new(db.clone(), config, clock.clone()).unwrap();
+        let state = dsp::AppState::new(db.clone(), config, clock.clone()).await.unwrap();
         Self {
             base: origin,
             client,

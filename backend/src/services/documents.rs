@@ -1,0 +1,506 @@
+//! Documents of a record: filing (streamed, validated from the content, stored by SHA-256),
+//! listing and reading within the access rules, the patient's restrictions. Every decision goes
+//! through [`access::decide`], and both outcomes are audited; a document a professional may not
+//! see answers exactly like one that does not exist.
+
+use axum::body::Body;
+use axum::http::StatusCode;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder,
+};
+use shared::api::auth::Role;
+use shared::api::documents::{DocumentRestriction, DocumentSummary, UploadParams};
+use shared::ids::{AgentId, DocumentId, OrganisationId, PatientId, ProfessionalId};
+use shared::{ApiErrorCode, Category, Profession};
+use uuid::Uuid;
+
+use super::care::record_facts;
+use super::{audited, refuse};
+use crate::access::{self, Action, Actor, Author, Decision, DocumentFacts, Matrix, Restriction};
+use crate::app::AppState;
+use crate::audit::{Event, Outcome, RequestMeta};
+use crate::auth::{CurrentPatient, CurrentProfessional, CurrentUser};
+use crate::documents::content::{ContentLimits, DocumentFormat, ExpectedPatient, Validator};
+use crate::documents::store::{
+    ContentAddress, PutError, content_disposition, download_file_name, put_stream,
+};
+use crate::entity::{
+    access_right, document, document_hidden_from, document_version, patient, professional,
+};
+use crate::error::AppError;
+use crate::seed::MatrixCell;
+
+/// The access matrix as the database holds it (seeded by migration, never hard-coded).
+async fn matrix(conn: &impl ConnectionTrait) -> Result<Matrix, AppError> {
+    let cells: Vec<MatrixCell> = access_right::Entity::find()
+        .all(conn)
+        .await?
+        .into_iter()
+        .filter_map(|row| {
+            Some(MatrixCell {
+                profession: Profession::from_code(&row.profession)?,
+                category: Category::from_code(&row.category)?,
+                right: match row.access.as_str() {
+                    "write" => shared::category::Right::Write,
+                    "read" => shared::category::Right::Read,
+                    _ => shared::category::Right::None,
+                },
+            })
+        })
+        .collect();
+    Ok(Matrix::from_cells(&cells))
+}
+
+/// The signed-in user as the decision function sees them.
+async fn actor(conn: &impl ConnectionTrait, user: &CurrentUser) -> Result<Actor, AppError> {
+    Ok(match user.role {
+        Role::Patient => Actor::Patient { id: PatientId(user.subject_id()) },
+        Role::Agent => Actor::Agent { id: AgentId(user.subject_id()) },
+        Role::Professional => {
+            let p = professional::Entity::find_by_id(user.subject_id())
+                .one(conn)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            Actor::Professional {
+                id: ProfessionalId(p.id),
+                profession: Profession::from_code(&p.profession).unwrap_or(Profession::Physician),
+                organisation: p.organisation_id.map(OrganisationId),
+                active: p.state == "active",
+            }
+        }
+    })
+}
+
+async fn document_facts(
+    conn: &impl ConnectionTrait,
+    doc: &document::Model,
+) -> Result<DocumentFacts, AppError> {
+    let restriction = match doc.restriction.as_str() {
+        "author_only" => Restriction::AuthorOnly,
+        "hidden_from" => Restriction::HiddenFrom(
+            document_hidden_from::Entity::find()
+                .filter(document_hidden_from::Column::DocumentId.eq(doc.id))
+                .all(conn)
+                .await?
+                .into_iter()
+                .map(|h| ProfessionalId(h.professional_id))
+                .collect(),
+        ),
+        _ => Restriction::None,
+    };
+    Ok(DocumentFacts {
+        category: Category::from_code(&doc.category).unwrap_or(Category::Summaries),
+        author: if doc.author_kind == Role::Patient.as_str() {
+            Author::Patient
+        } else {
+            Author::Professional(ProfessionalId(doc.author_id))
+        },
+        restriction,
+    })
+}
+
+/// The same refusal as for a document or record that does not exist.
+const fn hidden() -> AppError {
+    refuse(StatusCode::NOT_FOUND, ApiErrorCode::NotFound)
+}
+
+/// Records the decision in the event; a denial becomes the not-found refusal.
+fn apply(decision: Decision, event: &mut Event) -> Result<(), AppError> {
+    *event = event.clone().with("rule", decision.as_str());
+    if decision.is_allowed() { Ok(()) } else { Err(hidden()) }
+}
+
+async fn summary(
+    conn: &impl ConnectionTrait,
+    doc: document::Model,
+    for_patient: bool,
+) -> Result<DocumentSummary, AppError> {
+    let version = document_version::Entity::find()
+        .filter(document_version::Column::DocumentId.eq(doc.id))
+        .filter(document_version::Column::Version.eq(doc.current_version))
+        .one(conn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let author = if doc.author_kind == Role::Patient.as_str() {
+        patient::Entity::find_by_id(doc.author_id)
+            .one(conn)
+            .await?
+            .map(|p| format!("{} {}", p.given_name, p.family_name))
+    } else {
+        professional::Entity::find_by_id(doc.author_id)
+            .one(conn)
+            .await?
+            .map(|p| format!("{} {}", p.given_name, p.family_name))
+    };
+    let restriction = if for_patient {
+        Some(match document_facts(conn, &doc).await?.restriction {
+            Restriction::None => DocumentRestriction::None,
+            Restriction::AuthorOnly => DocumentRestriction::AuthorOnly,
+            Restriction::HiddenFrom(professionals) => {
+                DocumentRestriction::HiddenFrom { professionals }
+            }
+        })
+    } else {
+        None
+    };
+    Ok(DocumentSummary {
+        id: DocumentId(doc.id),
+        patient_id: PatientId(doc.patient_id),
+        category: Category::from_code(&doc.category).unwrap_or(Category::Summaries),
+        title: doc.title,
+        clinical_date: doc.clinical_date,
+        author: author.unwrap_or_default(),
+        author_id: (doc.author_kind != Role::Patient.as_str())
+            .then_some(ProfessionalId(doc.author_id)),
+        format: version.format,
+        media_type: version.media_type,
+        size: u64::try_from(version.size).unwrap_or(0),
+        sha256: version.sha256,
+        filed_at: doc.created_at,
+        restriction,
+    })
+}
+
+/// An upload as it arrives: what to file, the declared type and length, the streaming body.
+#[derive(Debug)]
+pub struct Upload {
+    /// Category, title, clinical date, file name.
+    pub params: UploadParams,
+    /// The `Content-Type` the client declared (checked against the content).
+    pub content_type: Option<String>,
+    /// The `Content-Length` the client declared (checked against the bytes).
+    pub content_length: Option<u64>,
+    /// The document.
+    pub body: Body,
+}
+
+/// A professional files a document into a record, within their matrix write rights and a live
+/// care relation. The body streams through the validator into the content store; nothing is
+/// visible unless everything succeeds.
+///
+/// # Errors
+/// `not_found` (no such record, or no right to write here: indistinguishable), `document_rejected`,
+/// `invalid_request`; audited.
+pub async fn upload(
+    state: &AppState,
+    meta: &RequestMeta,
+    pro: &CurrentProfessional,
+    patient_id: Uuid,
+    upload: Upload,
+) -> Result<DocumentSummary, AppError> {
+    let Upload { params, content_type, content_length, body } = upload;
+    let params = &params;
+    let content_type = content_type.as_deref();
+    let title = params.title.trim().to_owned();
+    if title.is_empty() || title.chars().count() > 200 {
+        return Err(AppError::InvalidRequest("a title has 1 to 200 characters".into()));
+    }
+    let user = &pro.0;
+    let now = state.clock.now();
+    let document_id = Uuid::new_v4();
+    let event = Event::new(
+        "document_filed",
+        Outcome::Success,
+        Some((Role::Professional, user.subject_id())),
+    )
+    .target("document", document_id.to_string())
+    .with("category", params.category.code());
+    // Decide before reading a byte of the body.
+    let decided = audited(state, meta, event.clone(), async |txn, event| {
+        let facts = record_facts(txn, patient_id).await.map_err(|_| hidden())?;
+        event.patient_id = Some(patient_id);
+        let who = actor(txn, user).await?;
+        let decision = access::decide(
+            &matrix(txn).await?,
+            &who,
+            &Action::WriteDocument { category: params.category },
+            &facts,
+            now,
+        );
+        apply(decision, event)?;
+        let record = patient::Entity::find_by_id(patient_id).one(txn).await?.ok_or_else(hidden)?;
+        Ok((decision, record.national_id))
+    });
+    // The decision is audited with the filing itself below; a refusal is audited here.
+    let (decision, national_id) = match decided.await {
+        Ok(v) => v,
+        Err(e) => return Err(e),
+    };
+    let declared = match content_type {
+        Some(ct) => Some(DocumentFormat::from_declared(ct).map_err(|e| rejected_now(e.code()))?),
+        None => None,
+    };
+    let validator = Validator::new(
+        ContentLimits::default(),
+        ExpectedPatient {
+            fhir_id: Some(patient_id.to_string()),
+            national_id: Some(national_id),
+            national_id_systems: Vec::new(),
+        },
+    )
+    .declared_format(declared)
+    .declared_length(content_length)
+    .map_err(|e| rejected_now(e.code()))?;
+    let stored = put_stream(&*state.store, body.into_data_stream(), validator).await;
+    let event = event.patient(patient_id).with("rule", decision.as_str());
+    audited(state, meta, event, async |txn, event| {
+        let validated = match &stored {
+            Ok(v) => *v,
+            Err(PutError::Content(e)) => {
+                *event = event.clone().with("rejected", e.code());
+                return Err(refuse(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    ApiErrorCode::DocumentRejected,
+                ));
+            }
+            Err(PutError::Body(e)) => {
+                return Err(AppError::MalformedJson(format!("upload body: {e}")));
+            }
+            Err(PutError::Store(e)) => return Err(AppError::Internal(anyhow::anyhow!("{e}"))),
+        };
+        let doc = document::ActiveModel {
+            id: Set(document_id),
+            patient_id: Set(patient_id),
+            category: Set(params.category.code().into()),
+            title: Set(title.clone()),
+            clinical_date: Set(params.clinical_date),
+            author_kind: Set(Role::Professional.as_str().into()),
+            author_id: Set(user.subject_id()),
+            organisation_id: Set(None),
+            status: Set("current".into()),
+            withdrawn_reason: Set(None),
+            restriction: Set("none".into()),
+            current_version: Set(1),
+            created_at: Set(now),
+        }
+        .insert(txn)
+        .await?;
+        document_version::ActiveModel {
+            id: Set(Uuid::new_v4()),
+            document_id: Set(document_id),
+            version: Set(1),
+            sha256: Set(data_encoding::HEXLOWER.encode(&validated.sha256)),
+            size: Set(i64::try_from(validated.size).unwrap_or(i64::MAX)),
+            format: Set(validated.format.code().into()),
+            media_type: Set(validated.media_type.into()),
+            file_name: Set(params
+                .file_name
+                .as_deref()
+                .map(crate::documents::store::sanitize_file_name)),
+            created_by: Set(user.subject_id()),
+            created_at: Set(now),
+        }
+        .insert(txn)
+        .await?;
+        summary(txn, doc, false).await
+    })
+    .await
+}
+
+fn rejected_now(code: &str) -> AppError {
+    tracing::debug!(code, "document refused before upload");
+    refuse(StatusCode::UNPROCESSABLE_ENTITY, ApiErrorCode::DocumentRejected)
+}
+
+/// The documents of a record a professional may see (the others are simply absent).
+///
+/// # Errors
+/// `not_found` (no record, or no access to it: indistinguishable); audited.
+pub async fn list_for_professional(
+    state: &AppState,
+    meta: &RequestMeta,
+    pro: &CurrentProfessional,
+    patient_id: Uuid,
+) -> Result<Vec<DocumentSummary>, AppError> {
+    let user = &pro.0;
+    let now = state.clock.now();
+    let event = Event::new(
+        "record_opened",
+        Outcome::Success,
+        Some((Role::Professional, user.subject_id())),
+    );
+    audited(state, meta, event, async |txn, event| {
+        let facts = record_facts(txn, patient_id).await.map_err(|_| hidden())?;
+        event.patient_id = Some(patient_id);
+        let who = actor(txn, user).await?;
+        let matrix = matrix(txn).await?;
+        apply(access::decide(&matrix, &who, &Action::ListDocuments, &facts, now), event)?;
+        let docs = document::Entity::find()
+            .filter(document::Column::PatientId.eq(patient_id))
+            .filter(document::Column::Status.eq("current"))
+            .order_by_desc(document::Column::ClinicalDate)
+            .all(txn)
+            .await?;
+        let mut visible = Vec::new();
+        for doc in docs {
+            let facts_doc = document_facts(txn, &doc).await?;
+            if access::decide(&matrix, &who, &Action::ReadDocument(&facts_doc), &facts, now)
+                .is_allowed()
+            {
+                visible.push(summary(txn, doc, false).await?);
+            }
+        }
+        *event = event.clone().with("documents", visible.len());
+        Ok(visible)
+    })
+    .await
+}
+
+/// Every document of the patient's own record, with its restriction.
+///
+/// # Errors
+/// Database; audited.
+pub async fn list_own(
+    state: &AppState,
+    meta: &RequestMeta,
+    patient: &CurrentPatient,
+) -> Result<Vec<DocumentSummary>, AppError> {
+    let id = patient.0.subject_id();
+    let event =
+        Event::new("documents_listed", Outcome::Success, Some((Role::Patient, id))).patient(id);
+    audited(state, meta, event, async |txn, _| {
+        let docs = document::Entity::find()
+            .filter(document::Column::PatientId.eq(id))
+            .order_by_desc(document::Column::ClinicalDate)
+            .all(txn)
+            .await?;
+        let mut out = Vec::with_capacity(docs.len());
+        for doc in docs {
+            out.push(summary(txn, doc, true).await?);
+        }
+        Ok(out)
+    })
+    .await
+}
+
+/// A document's current bytes, ready to stream.
+pub struct Download {
+    /// The stored, validated media type.
+    pub media_type: String,
+    /// `attachment; filename=…`.
+    pub disposition: String,
+    /// Size in bytes.
+    pub size: u64,
+    /// The bytes.
+    pub reader: crate::documents::store::ContentReader,
+}
+
+impl std::fmt::Debug for Download {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Download")
+            .field("media_type", &self.media_type)
+            .field("size", &self.size)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Reads a document's content, for whoever the rules allow (the patient for their own record,
+/// a professional within the rules); everyone else gets the same answer as for a missing one.
+///
+/// # Errors
+/// `not_found`; audited.
+pub async fn download(
+    state: &AppState,
+    meta: &RequestMeta,
+    user: &CurrentUser,
+    document_id: Uuid,
+) -> Result<Download, AppError> {
+    let now = state.clock.now();
+    let event = Event::new("document_read", Outcome::Success, Some((user.role, user.subject_id())))
+        .target("document", document_id.to_string());
+    let version = audited(state, meta, event, async |txn, event| {
+        let doc = document::Entity::find_by_id(document_id).one(txn).await?.ok_or_else(hidden)?;
+        event.patient_id = Some(doc.patient_id);
+        let facts = record_facts(txn, doc.patient_id).await?;
+        let who = actor(txn, user).await?;
+        let doc_facts = document_facts(txn, &doc).await?;
+        apply(
+            access::decide(
+                &matrix(txn).await?,
+                &who,
+                &Action::ReadDocument(&doc_facts),
+                &facts,
+                now,
+            ),
+            event,
+        )?;
+        document_version::Entity::find()
+            .filter(document_version::Column::DocumentId.eq(doc.id))
+            .filter(document_version::Column::Version.eq(doc.current_version))
+            .one(txn)
+            .await?
+            .ok_or(AppError::NotFound)
+    })
+    .await?;
+    let address = ContentAddress::parse_hex(&version.sha256).ok_or(AppError::NotFound)?;
+    let reader = state
+        .store
+        .open(&address)
+        .await
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?
+        .ok_or_else(|| {
+            AppError::Internal(anyhow::anyhow!("content {} missing from the store", version.sha256))
+        })?;
+    let format = match version.format.as_str() {
+        "png" => DocumentFormat::Png,
+        "jpeg" => DocumentFormat::Jpeg,
+        "cda_xml" => DocumentFormat::CdaXml,
+        "fhir_json" => DocumentFormat::FhirJson,
+        _ => DocumentFormat::Pdf,
+    };
+    Ok(Download {
+        disposition: content_disposition(&download_file_name(version.file_name.as_deref(), format)),
+        media_type: version.media_type,
+        size: u64::try_from(version.size).unwrap_or(0),
+        reader,
+    })
+}
+
+/// The patient restricts one of their documents (from named professionals, or from all but its
+/// author), or lifts the restriction.
+///
+/// # Errors
+/// `not_found` for another record's document; audited.
+pub async fn restrict(
+    state: &AppState,
+    meta: &RequestMeta,
+    patient: &CurrentPatient,
+    document_id: Uuid,
+    restriction: &DocumentRestriction,
+) -> Result<DocumentSummary, AppError> {
+    let id = patient.0.subject_id();
+    let doc = document::Entity::find_by_id(document_id)
+        .one(&state.db)
+        .await?
+        .filter(|d| d.patient_id == id)
+        .ok_or(AppError::NotFound)?;
+    let (mode, hidden_from) = match restriction {
+        DocumentRestriction::None => ("none", Vec::new()),
+        DocumentRestriction::AuthorOnly => ("author_only", Vec::new()),
+        DocumentRestriction::HiddenFrom { professionals } => ("hidden_from", professionals.clone()),
+    };
+    let event = Event::new("document_restricted", Outcome::Success, Some((Role::Patient, id)))
+        .patient(id)
+        .target("document", document_id.to_string())
+        .with("mode", mode)
+        .with("hidden_from", hidden_from.iter().map(ToString::to_string).collect::<Vec<_>>());
+    audited(state, meta, event, async |txn, _| {
+        document_hidden_from::Entity::delete_many()
+            .filter(document_hidden_from::Column::DocumentId.eq(document_id))
+            .exec(txn)
+            .await?;
+        for professional in &hidden_from {
+            document_hidden_from::ActiveModel {
+                document_id: Set(document_id),
+                professional_id: Set(professional.0),
+            }
+            .insert(txn)
+            .await?;
+        }
+        let mut active: document::ActiveModel = doc.clone().into();
+        active.restriction = Set(mode.into());
+        summary(txn, active.update(txn).await?, true).await
+    })
+    .await
+}

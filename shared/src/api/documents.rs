@@ -1,0 +1,81 @@
+//! Documents of a record: filing (professionals), listing and reading (within the access rules),
+//! the patient's restrictions.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::Category;
+use crate::ids::{DocumentId, PatientId, ProfessionalId};
+
+/// What to file with an upload (query parameters; the body is the document itself, its type
+/// declared by `Content-Type` and checked against the content).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams, utoipa::ToSchema))]
+pub struct UploadParams {
+    /// The category (the professional's matrix must let them write it).
+    pub category: Category,
+    /// A title, 1 to 200 characters.
+    pub title: String,
+    /// The clinical date (of the exam, the stay, the prescription …).
+    pub clinical_date: NaiveDate,
+    /// The original file name, for the download (never used as a path).
+    #[serde(default)]
+    pub file_name: Option<String>,
+}
+
+/// Who may see a document besides the access rules' outcome.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "mode", rename_all = "snake_case")]
+pub enum DocumentRestriction {
+    /// No restriction beyond the rules.
+    None,
+    /// Hidden from all but its author (and the référent).
+    AuthorOnly,
+    /// Hidden from these professionals.
+    HiddenFrom {
+        /// The professionals it is hidden from.
+        professionals: Vec<ProfessionalId>,
+    },
+}
+
+/// A document as a list shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DocumentSummary {
+    /// Its id.
+    pub id: DocumentId,
+    /// The record.
+    pub patient_id: PatientId,
+    /// Its category.
+    pub category: Category,
+    /// Its title.
+    pub title: String,
+    /// The clinical date.
+    pub clinical_date: NaiveDate,
+    /// The author's name.
+    pub author: String,
+    /// The author's id when a professional.
+    pub author_id: Option<ProfessionalId>,
+    /// pdf, png, jpeg, cda_xml, fhir_json.
+    pub format: String,
+    /// The media type it is served with.
+    pub media_type: String,
+    /// Size in bytes.
+    pub size: u64,
+    /// SHA-256, hex.
+    pub sha256: String,
+    /// When it was filed.
+    pub filed_at: DateTime<Utc>,
+    /// The patient's restriction (shown to the patient; `None` for professionals).
+    pub restriction: Option<DocumentRestriction>,
+}
+
+/// The document's id, for routes that take one in the body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DocumentRef {
+    /// The document.
+    pub id: Uuid,
+}
