@@ -6,8 +6,9 @@ use axum::http::StatusCode;
 use shared::ApiError;
 use shared::api::agency::Search;
 use shared::api::care::{
-    CareOverview, ConnectionCode, ConsultationOpened, EmergencyAccessSetting, GrantLink,
-    LinkSummary, OpenConsultation, ProfessionalBrief, SetReferent,
+    CareOverview, ConnectionCode, ConsultationOpened, EmergencyAccessOpened,
+    EmergencyAccessRequest, EmergencyAccessReview, EmergencyAccessSetting, GrantLink, LinkSummary,
+    Notification, OpenConsultation, ProfessionalBrief, SetReferent,
 };
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -15,9 +16,9 @@ use uuid::Uuid;
 
 use crate::app::AppState;
 use crate::audit::RequestMeta;
-use crate::auth::{CurrentPatient, CurrentProfessional};
+use crate::auth::{CurrentAgent, CurrentPatient, CurrentProfessional};
 use crate::error::{ApiJson, AppError};
-use crate::services::care;
+use crate::services::{care, emergency};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -30,6 +31,59 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(set_emergency_access))
         .routes(routes!(directory))
         .routes(routes!(open_consultation))
+        .routes(routes!(open_emergency_access))
+        .routes(routes!(notifications))
+        .routes(routes!(notifications_read))
+        .routes(routes!(emergency_review))
+}
+
+/// Breaks the glass: four hours of reading, a stated reason, a fresh security-key verification;
+/// the patient is told at once.
+#[utoipa::path(post, path = "/records/{patient_id}/emergency-access", tag = "care",
+    params(("patient_id" = Uuid, Path)), request_body = EmergencyAccessRequest,
+    responses((status = 200, body = EmergencyAccessOpened),
+              (status = 403, body = ApiError, description = "reverification_required"),
+              (status = 404, body = ApiError, description = "no such record, or refused (indistinguishable)"),
+              (status = 422, body = ApiError)))]
+async fn open_emergency_access(
+    State(state): State<AppState>,
+    meta: RequestMeta,
+    professional: CurrentProfessional,
+    Path(patient_id): Path<Uuid>,
+    ApiJson(input): ApiJson<EmergencyAccessRequest>,
+) -> Result<Json<EmergencyAccessOpened>, AppError> {
+    Ok(Json(emergency::open(&state, &meta, &professional, patient_id, &input).await?))
+}
+
+/// The patient's notifications (first access before activation, emergency accesses).
+#[utoipa::path(get, path = "/me/notifications", tag = "care",
+    responses((status = 200, body = Vec<Notification>), (status = 401, body = ApiError)))]
+async fn notifications(
+    State(state): State<AppState>,
+    patient: CurrentPatient,
+) -> Result<Json<Vec<Notification>>, AppError> {
+    Ok(Json(emergency::notifications(&state, &patient).await?))
+}
+
+/// Marks the patient's notifications as read.
+#[utoipa::path(post, path = "/me/notifications/read", tag = "care",
+    responses((status = 204, description = "Done"), (status = 401, body = ApiError)))]
+async fn notifications_read(
+    State(state): State<AppState>,
+    patient: CurrentPatient,
+) -> Result<StatusCode, AppError> {
+    emergency::mark_read(&state, &patient).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Emergency accesses, for the agency's review.
+#[utoipa::path(get, path = "/agency/emergency-accesses", tag = "agency",
+    responses((status = 200, body = Vec<EmergencyAccessReview>), (status = 403, body = ApiError)))]
+async fn emergency_review(
+    State(state): State<AppState>,
+    _agent: CurrentAgent,
+) -> Result<Json<Vec<EmergencyAccessReview>>, AppError> {
+    Ok(Json(emergency::review(&state).await?))
 }
 
 /// A new connection code (10 minutes, single use) to hand to a professional at the visit.

@@ -123,7 +123,7 @@ pub async fn record_facts(
     })
 }
 
-async fn brief(
+pub(crate) async fn brief(
     conn: &impl ConnectionTrait,
     id: Uuid,
 ) -> Result<Option<ProfessionalBrief>, AppError> {

@@ -32,7 +32,7 @@ use crate::error::AppError;
 use crate::seed::MatrixCell;
 
 /// The access matrix as the database holds it (seeded by migration, never hard-coded).
-async fn matrix(conn: &impl ConnectionTrait) -> Result<Matrix, AppError> {
+pub(crate) async fn matrix(conn: &impl ConnectionTrait) -> Result<Matrix, AppError> {
     let cells: Vec<MatrixCell> = access_right::Entity::find()
         .all(conn)
         .await?
@@ -326,6 +326,7 @@ pub async fn list_for_professional(
         let who = actor(txn, user).await?;
         let matrix = matrix(txn).await?;
         apply(access::decide(&matrix, &who, &Action::ListDocuments, &facts, now), event)?;
+        super::emergency::note_access(txn, patient_id, facts.state, user.subject_id(), now).await?;
         let docs = document::Entity::find()
             .filter(document::Column::PatientId.eq(patient_id))
             .filter(document::Column::Status.eq("current"))

@@ -6,6 +6,7 @@ pub mod agency;
 pub mod agents;
 pub mod care;
 pub mod documents;
+pub mod emergency;
 pub mod credentials;
 pub mod enrolment;
 pub mod history;

@@ -58,6 +58,10 @@ const ROUTES: &[(&str, &str)] = &[
     ("get", "/api/me/documents"),
     ("get", "/api/documents/{id}/content"),
     ("put", "/api/me/documents/{id}/restriction"),
+    ("post", "/api/records/{patient_id}/emergency-access"),
+    ("get", "/api/me/notifications"),
+    ("post", "/api/me/notifications/read"),
+    ("get", "/api/agency/emergency-accesses"),
 ];
 
 async fn the_openapi_document_lists_every_route_and_each_answers(engine: Engine) {

@@ -15,7 +15,132 @@ on_both_databases!(
     without_a_relation_or_right_a_record_looks_like_none,
     a_restriction_and_a_block_hide_documents_like_missing_ones,
     malicious_uploads_are_refused_and_leave_nothing,
+    emergency_access_reads_for_four_hours_tells_the_patient_and_never_beats_a_block,
+    the_first_access_to_a_record_not_yet_activated_is_notified,
 );
+
+async fn emergency_access_reads_for_four_hours_tells_the_patient_and_never_beats_a_block(
+    engine: Engine,
+) {
+    let mut s = scene(engine).await;
+    let (status, _) =
+        upload(&s.app, &s.doctor, &s.patient_id, "prescriptions", "application/pdf", PDF.to_vec())
+            .await;
+    assert_eq!(status, 200);
+    let path = format!("/api/records/{}/emergency-access", s.patient_id);
+    let reason = json!({"reason": "Unconscious at the emergency department, allergies needed"});
+    assert_eq!(
+        s.app
+            .get_as(&s.pharmacist, &format!("/api/records/{}/documents", s.patient_id))
+            .await
+            .status,
+        404
+    );
+    assert_eq!(s.app.send(&mut s.pharmacist, &path, &json!({"reason": "short"})).await.status, 422);
+    let opened = s.app.send(&mut s.pharmacist, &path, &reason).await;
+    assert_eq!(opened.status, 200, "{:?}", opened.body);
+    let listed =
+        s.app.get_as(&s.pharmacist, &format!("/api/records/{}/documents", s.patient_id)).await;
+    assert_eq!(listed.body.as_array().unwrap().len(), 1, "{:?}", listed.body);
+    let notified = s.app.get_as(&s.patient, "/api/me/notifications").await;
+    assert_eq!(notified.body[0]["kind"], "emergency_access");
+    assert_eq!(notified.body[0]["reason"], reason["reason"]);
+    assert!(s.app.audit("record_opened").await.last().unwrap().detail.contains("emergency_access"));
+    // The patient switches it off: effective at once.
+    let off = s
+        .app
+        .request(&s.patient, Method::PUT, "/api/me/emergency-access")
+        .json(&json!({"enabled": false}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(off.status(), 204);
+    assert_eq!(
+        s.app
+            .get_as(&s.pharmacist, &format!("/api/records/{}/documents", s.patient_id))
+            .await
+            .status,
+        404
+    );
+    let on = s
+        .app
+        .request(&s.patient, Method::PUT, "/api/me/emergency-access")
+        .json(&json!({"enabled": true}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(on.status(), 204);
+    let blocked = s.app.request(&s.patient, Method::PUT, &format!("/api/me/blocks/{}", s.nurse_id));
+    assert_eq!(blocked.send().await.unwrap().status(), 204);
+    // Four hours, then nothing.
+    s.app.clock.advance(chrono::TimeDelta::hours(4));
+    assert_eq!(
+        s.app
+            .get_as(&s.pharmacist, &format!("/api/records/{}/documents", s.patient_id))
+            .await
+            .status,
+        401,
+        "the idle session ended first"
+    );
+    // Never over a block; and it needs a fresh verification.
+    let mut nurse = Browser::default();
+    let signed = s.app.sign_in_with_key(&mut nurse, &mut s.nurse_key).await;
+    assert_eq!(signed.status, 200, "{:?}", signed.body);
+    assert_eq!(s.app.send(&mut nurse, &path, &reason).await.status, 404);
+    assert!(
+        s.app.audit("emergency_access_opened").await.last().unwrap().detail.contains("blocked")
+    );
+    s.app.clock.advance(chrono::TimeDelta::minutes(6));
+    assert_eq!(s.app.send(&mut nurse, &path, &reason).await.code(), "reverification_required");
+    let (mut agent, _) = s.app.signed_in_agent().await;
+    let review = s.app.get_as(&agent, "/api/agency/emergency-accesses").await;
+    assert_eq!(review.body.as_array().unwrap().len(), 1);
+    let _ = &mut agent;
+}
+
+async fn the_first_access_to_a_record_not_yet_activated_is_notified(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let (mut agent, mut agent_key) = app.signed_in_agent().await;
+    let national_id = shared::NationalId::from_first_eleven("19750607003").unwrap().to_string();
+    let patient_id = app.create_patient(&mut agent, &national_id, "de").await;
+    let code = app.letter_code(&agent, &patient_id).await;
+    let (mut doctor, _, mut key) = professional(&app, &mut agent, "M-9", "MED", 44).await;
+    let path = format!("/api/records/{patient_id}/emergency-access");
+    let reason = json!({"reason": "Brought in by ambulance, no relation yet"});
+    // Inside the 30-day objection window the record is not open, not even in an emergency.
+    assert_eq!(app.send(&mut doctor, &path, &reason).await.status, 404);
+    app.clock.advance(chrono::TimeDelta::days(30));
+    let mut doctor = Browser::default();
+    assert_eq!(app.sign_in_with_key(&mut doctor, &mut key).await.status, 200);
+    assert_eq!(app.send(&mut doctor, &path, &reason).await.status, 200);
+    assert_eq!(
+        app.get_as(&doctor, &format!("/api/records/{patient_id}/documents")).await.status,
+        200
+    );
+    assert_eq!(
+        app.get_as(&doctor, &format!("/api/records/{patient_id}/documents")).await.status,
+        200
+    );
+    // The patient activates later and finds both notices, the first access once.
+    let mut patient = Browser::default();
+    assert_eq!(app.sign_in_with_key(&mut agent, &mut agent_key).await.status, 200);
+    let code = {
+        let _expired_session_letter = code;
+        app.letter_code(&agent, &patient_id).await
+    };
+    assert_eq!(
+        app.activate(&mut patient, &mut Passkey::new(), &national_id, &code).await.status,
+        200
+    );
+    let notices = app.get_as(&patient, "/api/me/notifications").await;
+    let kinds: Vec<&str> =
+        notices.body.as_array().unwrap().iter().map(|n| n["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds.iter().filter(|k| **k == "first_access").count(), 1, "{kinds:?}");
+    assert_eq!(kinds.iter().filter(|k| **k == "emergency_access").count(), 1);
+    let read = app.send(&mut patient, "/api/me/notifications/read", &json!({})).await;
+    assert_eq!(read.status, 204);
+    assert_eq!(app.get_as(&patient, "/api/me/notifications").await.body[0]["read"], true);
+}
 
 const PDF: &[u8] =
     b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
@@ -28,6 +153,7 @@ struct Scene {
     doctor_id: String,
     nurse: Browser,
     nurse_id: String,
+    nurse_key: SecurityKey,
     pharmacist: Browser,
 }
 
@@ -37,11 +163,12 @@ async fn professional(
     licence: &str,
     profession: &str,
     seed: u8,
-) -> (Browser, String) {
+) -> (Browser, String, SecurityKey) {
     let (id, code) = app.create_professional(agent, licence, profession).await;
     let mut browser = Browser::default();
-    assert_eq!(app.enrol(&mut browser, &mut SecurityKey::new(seed), &code).await.status, 200);
-    (browser, id)
+    let mut key = SecurityKey::new(seed);
+    assert_eq!(app.enrol(&mut browser, &mut key, &code).await.status, 200);
+    (browser, id, key)
 }
 
 async fn link(app: &TestApp, patient: &mut Browser, professional: &mut Browser) {
@@ -69,12 +196,12 @@ async fn scene(engine: Engine) -> Scene {
         app.activate(&mut patient, &mut Passkey::new(), "1893120105732", &code).await.status,
         200
     );
-    let (mut doctor, doctor_id) = professional(&app, &mut agent, "M-1", "MED", 41).await;
-    let (mut nurse, nurse_id) = professional(&app, &mut agent, "I-1", "INF", 42).await;
-    let (pharmacist, _) = professional(&app, &mut agent, "P-1", "PHA", 43).await;
+    let (mut doctor, doctor_id, _) = professional(&app, &mut agent, "M-1", "MED", 41).await;
+    let (mut nurse, nurse_id, nurse_key) = professional(&app, &mut agent, "I-1", "INF", 42).await;
+    let (pharmacist, _, _) = professional(&app, &mut agent, "P-1", "PHA", 43).await;
     link(&app, &mut patient, &mut doctor).await;
     link(&app, &mut patient, &mut nurse).await;
-    Scene { app, patient, patient_id, doctor, doctor_id, nurse, nurse_id, pharmacist }
+    Scene { app, patient, patient_id, doctor, doctor_id, nurse, nurse_id, nurse_key, pharmacist }
 }
 
 async fn upload(

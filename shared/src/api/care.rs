@@ -128,3 +128,59 @@ pub struct ConsultationOpened {
     /// The link (15 days).
     pub link: LinkSummary,
 }
+
+/// A professional breaks the glass: a stated reason, confirmed with a fresh security-key
+/// verification.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EmergencyAccessRequest {
+    /// Why (10 to 500 characters); the patient and the agency read it.
+    pub reason: String,
+}
+
+/// An emergency access that was opened.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EmergencyAccessOpened {
+    /// Its id.
+    pub id: Uuid,
+    /// The record.
+    pub patient_id: PatientId,
+    /// When reading ends (4 hours).
+    pub expires_at: DateTime<Utc>,
+}
+
+/// Something the patient is told about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Notification {
+    /// Its id.
+    pub id: Uuid,
+    /// `first_access` (a professional opened the record before you activated it) or
+    /// `emergency_access`.
+    pub kind: String,
+    /// Who, and for an emergency access the stated reason.
+    pub professional: Option<ProfessionalBrief>,
+    /// The stated reason of an emergency access.
+    pub reason: Option<String>,
+    /// When.
+    pub created_at: DateTime<Utc>,
+    /// Whether the patient has seen it.
+    pub read: bool,
+}
+
+/// An emergency access as the agency reviews it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EmergencyAccessReview {
+    /// Its id.
+    pub id: Uuid,
+    /// The record.
+    pub patient_id: PatientId,
+    /// Who broke the glass.
+    pub professional: Option<ProfessionalBrief>,
+    /// Why.
+    pub reason: String,
+    /// When.
+    pub opened_at: DateTime<Utc>,
+}

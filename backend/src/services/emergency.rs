@@ -1,0 +1,218 @@
+//! Emergency access ("break the glass"): a professional with no relation states a reason and
+//! confirms with a fresh security-key verification; four hours of reading; the patient is told at
+//! once; never over a block, never when the patient switched it off; the agency reviews them.
+//! Also the patient's notifications, including the first access to a record not yet activated.
+
+use axum::http::StatusCode;
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect,
+};
+use shared::ApiErrorCode;
+use shared::Profession;
+use shared::api::agency::RecordState;
+use shared::api::auth::Role;
+use shared::api::care::{
+    EmergencyAccessOpened, EmergencyAccessRequest, EmergencyAccessReview, Notification,
+};
+use shared::ids::{OrganisationId, PatientId, ProfessionalId};
+use uuid::Uuid;
+
+use super::care::{brief, record_facts};
+use super::sign_in::recently_verified;
+use super::{audited, refuse};
+use crate::access::{self, Action, Actor, EMERGENCY_ACCESS_DURATION};
+use crate::app::AppState;
+use crate::audit::{Event, Outcome, RequestMeta};
+use crate::auth::{CurrentPatient, CurrentProfessional};
+use crate::entity::{emergency_grant, notification, professional};
+use crate::error::AppError;
+
+/// Opens an emergency access to a record.
+///
+/// # Errors
+/// `reverification_required` (no fresh verification), `invalid_request` (no reason), `not_found`
+/// (no such record, or refused: blocked, switched off, closed — indistinguishable); audited.
+pub async fn open(
+    state: &AppState,
+    meta: &RequestMeta,
+    pro: &CurrentProfessional,
+    patient_id: Uuid,
+    input: &EmergencyAccessRequest,
+) -> Result<EmergencyAccessOpened, AppError> {
+    let now = state.clock.now();
+    let user = &pro.0;
+    if !recently_verified(user, now) {
+        return Err(refuse(StatusCode::FORBIDDEN, ApiErrorCode::ReverificationRequired));
+    }
+    let reason = input.reason.trim().to_owned();
+    if !(10..=500).contains(&reason.chars().count()) {
+        return Err(AppError::InvalidRequest("state the reason in 10 to 500 characters".into()));
+    }
+    let event = Event::new(
+        "emergency_access_opened",
+        Outcome::Success,
+        Some((Role::Professional, user.subject_id())),
+    )
+    .with("reason", reason.clone());
+    audited(state, meta, event, async |txn, event| {
+        let facts = record_facts(txn, patient_id)
+            .await
+            .map_err(|_| refuse(StatusCode::NOT_FOUND, ApiErrorCode::NotFound))?;
+        event.patient_id = Some(patient_id);
+        let p = professional::Entity::find_by_id(user.subject_id())
+            .one(txn)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let actor = Actor::Professional {
+            id: ProfessionalId(p.id),
+            profession: Profession::from_code(&p.profession).unwrap_or(Profession::Physician),
+            organisation: p.organisation_id.map(OrganisationId),
+            active: p.state == "active",
+        };
+        let matrix = super::documents::matrix(txn).await?;
+        let decision = access::decide(&matrix, &actor, &Action::OpenEmergencyAccess, &facts, now);
+        *event = event.clone().with("rule", decision.as_str());
+        if !decision.is_allowed() {
+            return Err(refuse(StatusCode::NOT_FOUND, ApiErrorCode::NotFound));
+        }
+        let id = Uuid::new_v4();
+        emergency_grant::ActiveModel {
+            id: Set(id),
+            patient_id: Set(patient_id),
+            professional_id: Set(p.id),
+            reason: Set(reason.clone()),
+            opened_at: Set(now),
+        }
+        .insert(txn)
+        .await?;
+        notify(txn, patient_id, "emergency_access", p.id, Some(&reason), now).await?;
+        *event = event.clone().target("emergency_access", id.to_string());
+        Ok(EmergencyAccessOpened {
+            id,
+            patient_id: PatientId(patient_id),
+            expires_at: now + EMERGENCY_ACCESS_DURATION,
+        })
+    })
+    .await
+}
+
+/// Adds a notification for the patient.
+pub(crate) async fn notify(
+    conn: &impl ConnectionTrait,
+    patient_id: Uuid,
+    kind: &str,
+    professional_id: Uuid,
+    reason: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    notification::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        patient_id: Set(patient_id),
+        kind: Set(kind.into()),
+        detail: Set(
+            serde_json::json!({"professional": professional_id, "reason": reason}).to_string()
+        ),
+        created_at: Set(now),
+        read_at: Set(None),
+    }
+    .insert(conn)
+    .await?;
+    Ok(())
+}
+
+/// The first access by a professional to a record that the patient has not activated tells the
+/// patient (once per record).
+pub(crate) async fn note_access(
+    conn: &impl ConnectionTrait,
+    patient_id: Uuid,
+    state: RecordState,
+    professional_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    if state != RecordState::Created {
+        return Ok(());
+    }
+    let already = notification::Entity::find()
+        .filter(notification::Column::PatientId.eq(patient_id))
+        .filter(notification::Column::Kind.eq("first_access"))
+        .count(conn)
+        .await?;
+    if already == 0 {
+        notify(conn, patient_id, "first_access", professional_id, None, now).await?;
+    }
+    Ok(())
+}
+
+/// The patient's notifications, newest first.
+///
+/// # Errors
+/// Database.
+pub async fn notifications(
+    state: &AppState,
+    patient: &CurrentPatient,
+) -> Result<Vec<Notification>, AppError> {
+    let rows = notification::Entity::find()
+        .filter(notification::Column::PatientId.eq(patient.0.subject_id()))
+        .order_by_desc(notification::Column::CreatedAt)
+        .limit(100)
+        .all(&state.db)
+        .await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for n in rows {
+        let detail: serde_json::Value = serde_json::from_str(&n.detail).unwrap_or_default();
+        let professional =
+            match detail["professional"].as_str().and_then(|s| s.parse::<Uuid>().ok()) {
+                Some(id) => brief(&state.db, id).await?,
+                None => None,
+            };
+        out.push(Notification {
+            id: n.id,
+            kind: n.kind,
+            professional,
+            reason: detail["reason"].as_str().map(str::to_owned),
+            created_at: n.created_at,
+            read: n.read_at.is_some(),
+        });
+    }
+    Ok(out)
+}
+
+/// Marks every notification of the patient as read.
+///
+/// # Errors
+/// Database.
+pub async fn mark_read(state: &AppState, patient: &CurrentPatient) -> Result<(), AppError> {
+    notification::Entity::update_many()
+        .col_expr(notification::Column::ReadAt, Expr::value(state.clock.now()))
+        .filter(notification::Column::PatientId.eq(patient.0.subject_id()))
+        .filter(notification::Column::ReadAt.is_null())
+        .exec(&state.db)
+        .await?;
+    Ok(())
+}
+
+/// Emergency accesses for the agency's review, newest first.
+///
+/// # Errors
+/// Database.
+pub async fn review(state: &AppState) -> Result<Vec<EmergencyAccessReview>, AppError> {
+    let rows = emergency_grant::Entity::find()
+        .order_by_desc(emergency_grant::Column::OpenedAt)
+        .limit(200)
+        .all(&state.db)
+        .await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for g in rows {
+        out.push(EmergencyAccessReview {
+            id: g.id,
+            patient_id: PatientId(g.patient_id),
+            professional: brief(&state.db, g.professional_id).await?,
+            reason: g.reason,
+            opened_at: g.opened_at,
+        });
+    }
+    Ok(out)
+}
