@@ -22,7 +22,9 @@ use crate::pages::history::HistoryPage;
 use crate::pages::home::HomePage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::patient::PatientPage;
+use crate::pages::patient_documents::PatientDocumentsPage;
 use crate::pages::professional::ProfessionalPage;
+use crate::pages::record::RecordPage;
 use crate::pages::security::SecurityPage;
 use crate::pages::sign_in::SignInPage;
 use crate::session::{SessionProvider, use_session};
@@ -43,9 +45,18 @@ pub enum Route {
     /// The signed-in patient decides who can see their record.
     #[at("/patient/access")]
     PatientAccess,
+    /// The signed-in patient's documents: viewer, downloads, restrictions.
+    #[at("/patient/documents")]
+    PatientDocuments,
     /// The portal for health professionals.
     #[at("/professional")]
     Professional,
+    /// A record opened by a professional: its documents and the upload form.
+    #[at("/professional/records/:patient_id")]
+    ProfessionalRecord {
+        /// The record.
+        patient_id: uuid::Uuid,
+    },
     /// The agency's console.
     #[at("/agency")]
     Agency,
@@ -73,7 +84,9 @@ fn switch(route: Route) -> Html {
         Route::Patient => html! { <PatientPage /> },
         Route::PatientHistory => html! { <HistoryPage /> },
         Route::PatientAccess => html! { <AccessPage /> },
+        Route::PatientDocuments => html! { <PatientDocumentsPage /> },
         Route::Professional => html! { <ProfessionalPage /> },
+        Route::ProfessionalRecord { patient_id } => html! { <RecordPage {patient_id} /> },
         Route::Agency => html! { <AgencyPage /> },
         Route::SignIn => html! { <SignInPage /> },
         Route::Activate => html! { <ActivatePage /> },

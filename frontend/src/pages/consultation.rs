@@ -9,9 +9,11 @@ use web_sys::SubmitEvent;
 use yew::prelude::*;
 
 use crate::api::{self, ApiFailure};
+use crate::app::Route;
 use crate::browser;
 use crate::components::field::{TextField, Tone};
 use crate::components::message::{ErrorMessage, StatusMessage};
+use crate::components::route_link::RouteLink;
 use crate::forms::{
     ActivationField, ActivationForm, FormAction, NationalIdFeedback, national_id_feedback,
     problem_of,
@@ -143,6 +145,14 @@ pub fn ConsultationForm() -> Html {
             </form>
             <div id="consult-result">
                 <StatusMessage text={success} />
+                if let Some(opened) = &*opened {
+                    <p>
+                        <RouteLink to={Route::ProfessionalRecord { patient_id: opened.patient_id.0 }}
+                            class={classes!("record-link")}>
+                            { i18n.t("consult-open-record") }
+                        </RouteLink>
+                    </p>
+                }
                 <ErrorMessage text={failure} />
             </div>
         </section>

@@ -5,12 +5,15 @@ pub mod access;
 pub mod activate;
 pub mod agency;
 pub mod consultation;
+pub mod documents;
 pub mod enrol;
 pub mod history;
 pub mod home;
 pub mod not_found;
 pub mod patient;
+pub mod patient_documents;
 pub mod professional;
+pub mod record;
 pub mod security;
 pub mod sign_in;
 

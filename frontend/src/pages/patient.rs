@@ -33,6 +33,7 @@ pub fn PatientPage() -> Html {
                     i18n.t("security-link"),
                 ) }
                 <p><RouteLink to={Route::PatientAccess}>{ i18n.t("care-link") }</RouteLink></p>
+                <p><RouteLink to={Route::PatientDocuments}>{ i18n.t("documents-link") }</RouteLink></p>
                 <p><RouteLink to={Route::PatientHistory}>{ i18n.t("history-link") }</RouteLink></p>
             </article>
         };

@@ -1,0 +1,494 @@
+//! The documents of a record as both the patient and a professional see them: a timeline
+//! (newest clinical date first) or the 19 categories, each document with its facts, a viewer
+//! and a download. The patient's page adds its restriction controls through
+//! [`DocumentListProps::controls`].
+//!
+//! Content is fetched as bytes and shown from an object URL: PDF in a sandboxed frame, images
+//! in `<img>`, CDA XML and FHIR JSON as preformatted text (JSON pretty-printed). Sorting,
+//! grouping, sizes and pretty-printing are plain Rust, tested natively.
+
+use std::collections::BTreeMap;
+
+use shared::api::documents::{DocumentRestriction, DocumentSummary};
+use shared::ids::DocumentId;
+use shared::{Category, Language};
+use wasm_bindgen_futures::spawn_local;
+use web_sys::{Blob, BlobPropertyBag, Url};
+use yew::prelude::*;
+
+use crate::api::{self, ApiFailure};
+use crate::browser;
+use crate::components::message::{ErrorMessage, StatusMessage};
+use crate::i18n::context::use_i18n;
+use crate::i18n::{Translator, messages};
+
+/// Newest clinical date first; on the same day, the latest filed first.
+pub fn sort_newest(documents: &mut [DocumentSummary]) {
+    documents.sort_by(|a, b| {
+        b.clinical_date.cmp(&a.clinical_date).then_with(|| b.filed_at.cmp(&a.filed_at))
+    });
+}
+
+/// The documents by category, in the order of [`Category::ALL`], empty categories left out,
+/// each newest first.
+#[must_use]
+pub fn group_by_category(documents: &[DocumentSummary]) -> Vec<(Category, Vec<DocumentSummary>)> {
+    let mut groups: BTreeMap<usize, Vec<DocumentSummary>> = BTreeMap::new();
+    for document in documents {
+        let rank = Category::ALL.iter().position(|c| *c == document.category).unwrap_or(usize::MAX);
+        groups.entry(rank).or_default().push(document.clone());
+    }
+    groups
+        .into_iter()
+        .filter_map(|(rank, mut group)| {
+            let category = *Category::ALL.get(rank)?;
+            sort_newest(&mut group);
+            Some((category, group))
+        })
+        .collect()
+}
+
+/// A size in bytes as people read it: `512 B`, `3.4 kB`, `1.2 MB` (decimal comma in lb, fr, de).
+#[must_use]
+pub fn format_size(bytes: u64, language: Language) -> String {
+    #[expect(clippy::cast_precision_loss, reason = "sizes stay far below 2^52 bytes")]
+    let value = bytes as f64;
+    let text = if bytes < 1000 {
+        return format!("{bytes} B");
+    } else if bytes < 1_000_000 {
+        format!("{:.1} kB", value / 1000.0)
+    } else {
+        format!("{:.1} MB", value / 1_000_000.0)
+    };
+    if language == Language::En { text } else { text.replace('.', ",") }
+}
+
+/// The name of a stored format, as people know it.
+#[must_use]
+pub fn format_name(format: &str) -> String {
+    match format {
+        "pdf" => "PDF".to_owned(),
+        "png" => "PNG".to_owned(),
+        "jpeg" => "JPEG".to_owned(),
+        "cda_xml" => "CDA (XML)".to_owned(),
+        "fhir_json" => "FHIR (JSON)".to_owned(),
+        other => other.to_uppercase(),
+    }
+}
+
+/// How the viewer shows a format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ViewKind {
+    /// In a sandboxed frame.
+    Pdf,
+    /// In `<img>`.
+    Image,
+    /// As preformatted text; JSON is pretty-printed.
+    Text {
+        /// Whether to pretty-print as JSON.
+        json: bool,
+    },
+}
+
+/// How to show a document of `format`.
+#[must_use]
+pub fn view_kind(format: &str) -> ViewKind {
+    match format {
+        "pdf" => ViewKind::Pdf,
+        "png" | "jpeg" => ViewKind::Image,
+        "fhir_json" => ViewKind::Text { json: true },
+        _ => ViewKind::Text { json: false },
+    }
+}
+
+/// JSON indented for reading; anything that does not parse is returned as it came.
+#[must_use]
+pub fn pretty_json(text: &str) -> String {
+    serde_json::from_str::<serde_json::Value>(text)
+        .ok()
+        .and_then(|value| serde_json::to_string_pretty(&value).ok())
+        .unwrap_or_else(|| text.to_owned())
+}
+
+/// The value of the restriction select for a restriction.
+#[must_use]
+pub const fn restriction_mode(restriction: Option<&DocumentRestriction>) -> &'static str {
+    match restriction {
+        None | Some(DocumentRestriction::None) => "none",
+        Some(DocumentRestriction::AuthorOnly) => "author_only",
+        Some(DocumentRestriction::HiddenFrom { .. }) => "hidden_from",
+    }
+}
+
+/// A file name for a download when the server gives none.
+fn fallback_name(document: &DocumentSummary) -> String {
+    let extension = match document.format.as_str() {
+        "pdf" => "pdf",
+        "png" => "png",
+        "jpeg" => "jpg",
+        "fhir_json" => "json",
+        _ => "xml",
+    };
+    format!("document-{}.{extension}", document.id.0)
+}
+
+/// Props of [`DocumentList`].
+#[derive(Clone, PartialEq, Properties)]
+pub struct DocumentListProps {
+    /// The documents, in any order.
+    pub documents: Vec<DocumentSummary>,
+    /// Extra controls for each document (the patient's restriction).
+    #[prop_or_default]
+    pub controls: Option<Callback<DocumentSummary, Html>>,
+}
+
+/// Which arrangement the list shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Arrangement {
+    Timeline,
+    ByCategory,
+}
+
+/// See the module documentation.
+#[component]
+pub fn DocumentList(props: &DocumentListProps) -> Html {
+    let i18n = use_i18n();
+    let arrangement = use_state(|| Arrangement::Timeline);
+    let shown = use_state(|| None::<DocumentSummary>);
+    let download_error = use_state(|| None::<ApiFailure>);
+
+    let on_view = {
+        let shown = shown.clone();
+        Callback::from(move |document: DocumentSummary| shown.set(Some(document)))
+    };
+    let on_download = {
+        let download_error = download_error.clone();
+        Callback::from(move |document: DocumentSummary| {
+            download_error.set(None);
+            let download_error = download_error.clone();
+            spawn_local(async move {
+                match api::documents::content(document.id).await {
+                    Ok(file) => {
+                        let name = file.filename.unwrap_or_else(|| fallback_name(&document));
+                        browser::save_file(&file.bytes, &name, &file.content_type);
+                    }
+                    Err(failure) => download_error.set(Some(failure)),
+                }
+            });
+        })
+    };
+    let on_close = {
+        let shown = shown.clone();
+        Callback::from(move |()| shown.set(None))
+    };
+
+    if props.documents.is_empty() {
+        return html! { <p class="notice" id="documents-empty">{ i18n.t("documents-none") }</p> };
+    }
+    let row = |document: &DocumentSummary| {
+        let controls = props.controls.as_ref().map(|c| c.emit(document.clone()));
+        document_row(&i18n, document, &on_view, &on_download, controls)
+    };
+    let body = match *arrangement {
+        Arrangement::Timeline => {
+            let mut documents = props.documents.clone();
+            sort_newest(&mut documents);
+            html! {
+                <ul class="rows" aria-label={i18n.t("documents-timeline")}>
+                    { for documents.iter().map(row) }
+                </ul>
+            }
+        }
+        Arrangement::ByCategory => html! {
+            { for group_by_category(&props.documents).into_iter().map(|(category, group)| {
+                let heading = format!("category-heading-{}", category.code());
+                html! {
+                    <section aria-labelledby={heading.clone()} data-category={category.code()}>
+                        <h3 id={heading.clone()}>
+                            { messages::category_name(&i18n, category) }
+                            { format!(" ({})", group.len()) }
+                        </h3>
+                        <ul class="rows" aria-labelledby={heading}>
+                            { for group.iter().map(row) }
+                        </ul>
+                    </section>
+                }
+            }) }
+        },
+    };
+    let choose = |value: Arrangement| {
+        let arrangement = arrangement.clone();
+        Callback::from(move |_: MouseEvent| arrangement.set(value))
+    };
+    let pressed = |value: Arrangement| if *arrangement == value { "true" } else { "false" };
+
+    html! {
+        <>
+            <div class="in-page" role="group" aria-label={i18n.t("documents-arrangement")}>
+                <button type="button" id="documents-timeline" class="button-secondary"
+                    aria-pressed={pressed(Arrangement::Timeline)} onclick={choose(Arrangement::Timeline)}>
+                    { i18n.t("documents-timeline") }
+                </button>
+                <button type="button" id="documents-by-category" class="button-secondary"
+                    aria-pressed={pressed(Arrangement::ByCategory)} onclick={choose(Arrangement::ByCategory)}>
+                    { i18n.t("documents-by-category") }
+                </button>
+            </div>
+            { body }
+            <ErrorMessage text={(*download_error).as_ref().map(|f| AttrValue::from(messages::api_failure(&i18n, f)))} />
+            <div id="document-viewer">
+                if let Some(document) = &*shown {
+                    <DocumentViewer document={document.clone()} on_close={on_close} />
+                }
+            </div>
+        </>
+    }
+}
+
+fn document_row(
+    tr: &Translator,
+    document: &DocumentSummary,
+    on_view: &Callback<DocumentSummary>,
+    on_download: &Callback<DocumentSummary>,
+    controls: Option<Html>,
+) -> Html {
+    let id = document.id.0.to_string();
+    let view = on_view.reform({
+        let d = document.clone();
+        move |_: MouseEvent| d.clone()
+    });
+    let download = on_download.reform({
+        let d = document.clone();
+        move |_: MouseEvent| d.clone()
+    });
+    let title_id = format!("document-title-{id}");
+    html! {
+        <li class="row" key={id.clone()} data-document-id={id.clone()} data-format={document.format.clone()}>
+            <div class="row-main">
+                <h3 id={title_id.clone()} class="document-title">{ document.title.clone() }</h3>
+                <dl class="facts">
+                    <div><dt>{ tr.t("documents-date") }</dt><dd>{ tr.date(document.clinical_date) }</dd></div>
+                    <div><dt>{ tr.t("documents-category") }</dt><dd>{ messages::category_name(tr, document.category) }</dd></div>
+                    <div><dt>{ tr.t("documents-author") }</dt><dd>{ document.author.clone() }</dd></div>
+                    <div><dt>{ tr.t("documents-format") }</dt><dd>{ format_name(&document.format) }</dd></div>
+                    <div><dt>{ tr.t("documents-size") }</dt><dd>{ format_size(document.size, tr.language()) }</dd></div>
+                </dl>
+                { controls.unwrap_or_default() }
+            </div>
+            <div class="row-actions">
+                <button type="button" class="button-secondary view-document" onclick={view}
+                    aria-describedby={title_id.clone()}>
+                    { tr.t("documents-view") }
+                </button>
+                <button type="button" class="button-secondary download-document" onclick={download}
+                    aria-describedby={title_id}>
+                    { tr.t("documents-download") }
+                </button>
+            </div>
+        </li>
+    }
+}
+
+/// What the viewer shows once the content arrived.
+#[derive(Debug, Clone, PartialEq)]
+enum Content {
+    Loading,
+    /// An object URL (PDF, image), released when the viewer closes or changes.
+    Url(String),
+    Text(String),
+    Failed(ApiFailure),
+}
+
+fn object_url(bytes: &[u8], media_type: &str) -> Option<String> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = BlobPropertyBag::new();
+    options.set_type(media_type);
+    let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()?;
+    Url::create_object_url_with_blob(&blob).ok()
+}
+
+/// Props of [`DocumentViewer`].
+#[derive(Debug, Clone, PartialEq, Properties)]
+pub struct DocumentViewerProps {
+    /// The document to show.
+    pub document: DocumentSummary,
+    /// Closes the viewer.
+    pub on_close: Callback<()>,
+}
+
+/// Shows one document's content.
+#[component]
+pub fn DocumentViewer(props: &DocumentViewerProps) -> Html {
+    let i18n = use_i18n();
+    let content = use_state(|| Content::Loading);
+    let kind = view_kind(&props.document.format);
+    {
+        let content = content.clone();
+        let media_type = props.document.media_type.clone();
+        use_effect_with(props.document.id, move |id: &DocumentId| {
+            let id = *id;
+            content.set(Content::Loading);
+            let url_cell = std::rc::Rc::new(std::cell::RefCell::new(None::<String>));
+            let keep = url_cell.clone();
+            spawn_local(async move {
+                let shown = match api::documents::content(id).await {
+                    Err(failure) => Content::Failed(failure),
+                    Ok(file) => match kind {
+                        ViewKind::Text { json } => {
+                            let text = String::from_utf8_lossy(&file.bytes).into_owned();
+                            Content::Text(if json { pretty_json(&text) } else { text })
+                        }
+                        ViewKind::Pdf | ViewKind::Image => {
+                            match object_url(&file.bytes, &media_type) {
+                                Some(url) => {
+                                    *keep.borrow_mut() = Some(url.clone());
+                                    Content::Url(url)
+                                }
+                                None => Content::Failed(ApiFailure::Decode),
+                            }
+                        }
+                    },
+                };
+                content.set(shown);
+                browser::focus_element("document-viewer-heading");
+            });
+            move || {
+                if let Some(url) = url_cell.borrow_mut().take() {
+                    let _ = Url::revoke_object_url(&url);
+                }
+            }
+        });
+    }
+    let title = props.document.title.clone();
+    let close = props.on_close.reform(|_: MouseEvent| ());
+    let body = match &*content {
+        Content::Loading => html! { <StatusMessage text={AttrValue::from(i18n.t("loading"))} /> },
+        Content::Failed(failure) => {
+            html! { <ErrorMessage text={AttrValue::from(messages::api_failure(&i18n, failure))} /> }
+        }
+        Content::Text(text) => html! {
+            <pre class="document-text" tabindex="0" aria-label={title.clone()}>{ text.clone() }</pre>
+        },
+        Content::Url(url) if kind == ViewKind::Image => html! {
+            <img class="document-image" src={url.clone()} alt={title.clone()} />
+        },
+        Content::Url(url) => html! {
+            <iframe class="document-frame" src={url.clone()} title={title.clone()} sandbox=""
+                width="100%" height="640" referrerpolicy="no-referrer"></iframe>
+        },
+    };
+    html! {
+        <section class="panel document-viewer" aria-labelledby="document-viewer-heading"
+            data-viewing={props.document.id.0.to_string()}>
+            <h2 id="document-viewer-heading" tabindex="-1">{ title.clone() }</h2>
+            <p class="muted">{ i18n.t("documents-viewer-safe") }</p>
+            { body }
+            <p class="actions">
+                <button type="button" class="button-secondary close-viewer" onclick={close}>
+                    { i18n.t("documents-viewer-close") }
+                </button>
+            </p>
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{NaiveDate, TimeZone, Utc};
+    use shared::ids::{DocumentId, PatientId};
+    use uuid::Uuid;
+
+    use super::*;
+
+    fn document(
+        n: u128,
+        category: Category,
+        date: (i32, u32, u32),
+        filed_hour: u32,
+    ) -> DocumentSummary {
+        DocumentSummary {
+            id: DocumentId(Uuid::from_u128(n)),
+            patient_id: PatientId(Uuid::nil()),
+            category,
+            title: format!("doc {n}"),
+            clinical_date: NaiveDate::from_ymd_opt(date.0, date.1, date.2).unwrap(),
+            author: "Dr A".into(),
+            author_id: None,
+            format: "pdf".into(),
+            media_type: "application/pdf".into(),
+            size: 1234,
+            sha256: String::new(),
+            filed_at: Utc.with_ymd_and_hms(2026, 11, 25, filed_hour, 0, 0).unwrap(),
+            restriction: None,
+        }
+    }
+
+    fn ids(documents: &[DocumentSummary]) -> Vec<u128> {
+        documents.iter().map(|d| d.id.0.as_u128()).collect()
+    }
+
+    #[test]
+    fn the_timeline_is_newest_clinical_date_first() {
+        let mut all = vec![
+            document(1, Category::Summaries, (2025, 1, 1), 9),
+            document(2, Category::Summaries, (2026, 3, 1), 9),
+            document(3, Category::Allergies, (2026, 3, 1), 11),
+            document(4, Category::Allergies, (2024, 12, 31), 12),
+        ];
+        sort_newest(&mut all);
+        assert_eq!(ids(&all), [3, 2, 1, 4]);
+    }
+
+    #[test]
+    fn categories_follow_the_official_order_and_skip_empty_ones() {
+        let all = vec![
+            document(1, Category::LabAnalyses, (2025, 1, 1), 9),
+            document(2, Category::Summaries, (2024, 1, 1), 9),
+            document(3, Category::LabAnalyses, (2026, 1, 1), 9),
+        ];
+        let groups = group_by_category(&all);
+        assert_eq!(groups.len(), 2);
+        assert_eq!(groups[0].0, Category::Summaries);
+        assert_eq!(groups[1].0, Category::LabAnalyses);
+        assert_eq!(ids(&groups[1].1), [3, 1]);
+        assert!(group_by_category(&[]).is_empty());
+    }
+
+    #[test]
+    fn sizes_read_in_bytes_kilobytes_and_megabytes() {
+        assert_eq!(format_size(0, Language::En), "0 B");
+        assert_eq!(format_size(999, Language::En), "999 B");
+        assert_eq!(format_size(1500, Language::En), "1.5 kB");
+        assert_eq!(format_size(1500, Language::Fr), "1,5 kB");
+        assert_eq!(format_size(20_000_000, Language::De), "20,0 MB");
+        assert_eq!(format_size(2_345_678, Language::En), "2.3 MB");
+    }
+
+    #[test]
+    fn json_is_pretty_printed_and_anything_else_kept() {
+        let pretty = pretty_json(r#"{"resourceType":"Bundle","entry":[]}"#);
+        assert!(pretty.contains("\n  \"resourceType\": \"Bundle\""), "{pretty}");
+        assert_eq!(pretty_json("<ClinicalDocument/>"), "<ClinicalDocument/>");
+    }
+
+    #[test]
+    fn each_format_has_its_view_and_name() {
+        assert_eq!(view_kind("pdf"), ViewKind::Pdf);
+        assert_eq!(view_kind("png"), ViewKind::Image);
+        assert_eq!(view_kind("jpeg"), ViewKind::Image);
+        assert_eq!(view_kind("fhir_json"), ViewKind::Text { json: true });
+        assert_eq!(view_kind("cda_xml"), ViewKind::Text { json: false });
+        assert_eq!(format_name("cda_xml"), "CDA (XML)");
+        let d = document(7, Category::Summaries, (2025, 1, 1), 9);
+        assert!(fallback_name(&d).ends_with(".pdf"));
+    }
+
+    #[test]
+    fn the_restriction_select_reflects_the_restriction() {
+        assert_eq!(restriction_mode(None), "none");
+        assert_eq!(restriction_mode(Some(&DocumentRestriction::None)), "none");
+        assert_eq!(restriction_mode(Some(&DocumentRestriction::AuthorOnly)), "author_only");
+        let hidden = DocumentRestriction::HiddenFrom { professionals: vec![] };
+        assert_eq!(restriction_mode(Some(&hidden)), "hidden_from");
+    }
+}
