@@ -7,7 +7,10 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
 use shared::ApiError;
-use shared::api::documents::{DocumentRestriction, DocumentSummary, UploadParams};
+use shared::api::documents::{
+    DocumentRestriction, DocumentSummary, DocumentVersionSummary, RecordRefusal, UploadParams,
+    VersionQuery, WithdrawDocument,
+};
 use tokio_util::io::ReaderStream;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -22,9 +25,101 @@ use crate::services::documents::{self, Upload};
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(upload, list_for_professional))
-        .routes(routes!(list_own))
+        .routes(routes!(list_own, upload_own))
         .routes(routes!(content))
         .routes(routes!(restrict))
+        .routes(routes!(new_version, versions))
+        .routes(routes!(withdraw))
+        .routes(routes!(record_refusal))
+}
+
+fn upload_of(params: UploadParams, headers: &HeaderMap, body: Body) -> Upload {
+    let header = |name| headers.get(name).and_then(|v: &axum::http::HeaderValue| v.to_str().ok());
+    Upload {
+        params,
+        content_type: header(header::CONTENT_TYPE).map(str::to_owned),
+        content_length: header(header::CONTENT_LENGTH).and_then(|v| v.parse().ok()),
+        body,
+    }
+}
+
+/// Files a note or document into one's personal space (category `personal-expression`: notes,
+/// organ-donation wishes, advance directives), readable by every professional with a relation.
+#[utoipa::path(post, path = "/me/documents", tag = "documents", params(UploadParams),
+    request_body(content = Vec<u8>, content_type = "application/pdf"),
+    responses((status = 200, body = DocumentSummary), (status = 404, body = ApiError, description = "another category"),
+              (status = 422, body = ApiError, description = "document_rejected")))]
+async fn upload_own(
+    State(state): State<AppState>,
+    meta: RequestMeta,
+    patient: CurrentPatient,
+    Query(params): Query<UploadParams>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Json<DocumentSummary>, AppError> {
+    let me = patient.0.subject_id();
+    let upload = upload_of(params, &headers, body);
+    Ok(Json(documents::upload(&state, &meta, &patient.0, me, None, upload).await?))
+}
+
+/// Files a new version of a document (it becomes the current one; older ones stay readable).
+#[utoipa::path(post, path = "/documents/{id}/versions", tag = "documents", params(("id" = Uuid, Path), UploadParams),
+    request_body(content = Vec<u8>, content_type = "application/pdf"),
+    responses((status = 200, body = DocumentSummary), (status = 404, body = ApiError), (status = 422, body = ApiError)))]
+async fn new_version(
+    State(state): State<AppState>,
+    meta: RequestMeta,
+    user: CurrentUser,
+    Path(id): Path<Uuid>,
+    Query(params): Query<UploadParams>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Json<DocumentSummary>, AppError> {
+    let patient_id = documents::patient_of(&state, id).await?;
+    let upload = upload_of(params, &headers, body);
+    Ok(Json(documents::upload(&state, &meta, &user, patient_id, Some(id), upload).await?))
+}
+
+/// The versions of a document, newest first.
+#[utoipa::path(get, path = "/documents/{id}/versions", tag = "documents", params(("id" = Uuid, Path)),
+    responses((status = 200, body = Vec<DocumentVersionSummary>), (status = 404, body = ApiError)))]
+async fn versions(
+    State(state): State<AppState>,
+    meta: RequestMeta,
+    user: CurrentUser,
+    Path(id): Path<Uuid>,
+) -> Result<Json<Vec<DocumentVersionSummary>>, AppError> {
+    Ok(Json(documents::versions(&state, &meta, &user, id).await?))
+}
+
+/// The author withdraws a document, with a reason.
+#[utoipa::path(post, path = "/documents/{id}/withdraw", tag = "documents", params(("id" = Uuid, Path)),
+    request_body = WithdrawDocument,
+    responses((status = 200, body = DocumentSummary), (status = 404, body = ApiError), (status = 422, body = ApiError)))]
+async fn withdraw(
+    State(state): State<AppState>,
+    meta: RequestMeta,
+    user: CurrentUser,
+    Path(id): Path<Uuid>,
+    ApiJson(input): ApiJson<WithdrawDocument>,
+) -> Result<Json<DocumentSummary>, AppError> {
+    Ok(Json(documents::withdraw(&state, &meta, &user, id, &input.reason).await?))
+}
+
+/// Records that the patient refused, at the point of care, that a document be filed.
+#[utoipa::path(post, path = "/records/{patient_id}/refusals", tag = "documents", params(("patient_id" = Uuid, Path)),
+    request_body = RecordRefusal,
+    responses((status = 204, description = "Recorded; nothing filed"), (status = 404, body = ApiError)))]
+async fn record_refusal(
+    State(state): State<AppState>,
+    meta: RequestMeta,
+    pro: CurrentProfessional,
+    Path(patient_id): Path<Uuid>,
+    ApiJson(input): ApiJson<RecordRefusal>,
+) -> Result<axum::http::StatusCode, AppError> {
+    documents::record_refusal(&state, &meta, &pro, patient_id, input.category, &input.title)
+        .await?;
+    Ok(axum::http::StatusCode::NO_CONTENT)
 }
 
 /// Files a document into a record. The body is the document (PDF, CDA XML, FHIR JSON, PNG,
@@ -44,14 +139,8 @@ async fn upload(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Json<DocumentSummary>, AppError> {
-    let header = |name| headers.get(name).and_then(|v: &axum::http::HeaderValue| v.to_str().ok());
-    let upload = Upload {
-        params,
-        content_type: header(header::CONTENT_TYPE).map(str::to_owned),
-        content_length: header(header::CONTENT_LENGTH).and_then(|v| v.parse().ok()),
-        body,
-    };
-    Ok(Json(documents::upload(&state, &meta, &pro, patient_id, upload).await?))
+    let upload = upload_of(params, &headers, body);
+    Ok(Json(documents::upload(&state, &meta, &pro.0, patient_id, None, upload).await?))
 }
 
 /// The documents of a record that this professional may see.
@@ -78,15 +167,16 @@ async fn list_own(
 }
 
 /// A document's content, served with its validated type as an attachment, sandboxed.
-#[utoipa::path(get, path = "/documents/{id}/content", tag = "documents", params(("id" = Uuid, Path)),
+#[utoipa::path(get, path = "/documents/{id}/content", tag = "documents", params(("id" = Uuid, Path), VersionQuery),
     responses((status = 200, content_type = "application/octet-stream", body = Vec<u8>), (status = 404, body = ApiError)))]
 async fn content(
     State(state): State<AppState>,
     meta: RequestMeta,
     user: CurrentUser,
     Path(id): Path<Uuid>,
+    Query(query): Query<VersionQuery>,
 ) -> Result<Response, AppError> {
-    let download = documents::download(&state, &meta, &user, id).await?;
+    let download = documents::download(&state, &meta, &user, id, query.version).await?;
     Ok((
         [
             (header::CONTENT_TYPE, download.media_type),

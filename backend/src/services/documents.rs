@@ -10,7 +10,9 @@ use sea_orm::{
     QueryOrder,
 };
 use shared::api::auth::Role;
-use shared::api::documents::{DocumentRestriction, DocumentSummary, UploadParams};
+use shared::api::documents::{
+    DocumentRestriction, DocumentSummary, DocumentVersionSummary, UploadParams,
+};
 use shared::ids::{AgentId, DocumentId, OrganisationId, PatientId, ProfessionalId};
 use shared::{ApiErrorCode, Category, Profession};
 use uuid::Uuid;
@@ -175,59 +177,67 @@ pub struct Upload {
     pub body: Body,
 }
 
-/// A professional files a document into a record, within their matrix write rights and a live
-/// care relation. The body streams through the validator into the content store; nothing is
-/// visible unless everything succeeds.
+/// Files a document into a record: a professional within their matrix write rights and a live
+/// care relation, or the patient in their personal space. The body streams through the validator
+/// into the content store; nothing is visible unless everything succeeds. With `replaces`, the
+/// upload becomes the new current version of that document (the older ones stay readable).
 ///
 /// # Errors
-/// `not_found` (no such record, or no right to write here: indistinguishable), `document_rejected`,
-/// `invalid_request`; audited.
+/// `not_found` (no such record or document, or no right to write here: indistinguishable),
+/// `document_rejected`, `invalid_request`; audited.
 pub async fn upload(
     state: &AppState,
     meta: &RequestMeta,
-    pro: &CurrentProfessional,
+    user: &CurrentUser,
     patient_id: Uuid,
+    replaces: Option<Uuid>,
     upload: Upload,
 ) -> Result<DocumentSummary, AppError> {
     let Upload { params, content_type, content_length, body } = upload;
-    let params = &params;
-    let content_type = content_type.as_deref();
     let title = params.title.trim().to_owned();
     if title.is_empty() || title.chars().count() > 200 {
         return Err(AppError::InvalidRequest("a title has 1 to 200 characters".into()));
     }
-    let user = &pro.0;
     let now = state.clock.now();
-    let document_id = Uuid::new_v4();
-    let event = Event::new(
-        "document_filed",
-        Outcome::Success,
-        Some((Role::Professional, user.subject_id())),
-    )
-    .target("document", document_id.to_string())
-    .with("category", params.category.code());
-    // Decide before reading a byte of the body.
-    let decided = audited(state, meta, event.clone(), async |txn, event| {
-        let facts = record_facts(txn, patient_id).await.map_err(|_| hidden())?;
-        event.patient_id = Some(patient_id);
-        let who = actor(txn, user).await?;
-        let decision = access::decide(
-            &matrix(txn).await?,
-            &who,
-            &Action::WriteDocument { category: params.category },
+    let document_id = replaces.unwrap_or_else(Uuid::new_v4);
+    let action = if replaces.is_some() { "document_version_filed" } else { "document_filed" };
+    let event = Event::new(action, Outcome::Success, Some((user.role, user.subject_id())))
+        .patient(patient_id)
+        .target("document", document_id.to_string())
+        .with("category", params.category.code());
+    // Decide before reading a byte of the body; a refusal is audited at once.
+    let existing = match replaces {
+        Some(id) => document::Entity::find_by_id(id)
+            .one(&state.db)
+            .await?
+            .filter(|d| d.patient_id == patient_id && d.status == "current"),
+        None => None,
+    };
+    let category =
+        existing.as_ref().and_then(|d| Category::from_code(&d.category)).unwrap_or(params.category);
+    let decision = match record_facts(&state.db, patient_id).await {
+        Ok(facts) if replaces.is_none() || existing.is_some() => Some(access::decide(
+            &matrix(&state.db).await?,
+            &actor(&state.db, user).await?,
+            &Action::WriteDocument { category },
             &facts,
             now,
-        );
-        apply(decision, event)?;
-        let record = patient::Entity::find_by_id(patient_id).one(txn).await?.ok_or_else(hidden)?;
-        Ok((decision, record.national_id))
-    });
-    // The decision is audited with the filing itself below; a refusal is audited here.
-    let (decision, national_id) = match decided.await {
-        Ok(v) => v,
-        Err(e) => return Err(e),
+        )),
+        _ => None,
     };
-    let declared = match content_type {
+    let Some(decision) = decision.filter(Decision::is_allowed) else {
+        let rule = decision.map_or("not_found", |d| d.as_str());
+        return audited(state, meta, event.with("rule", rule), async |_, _| {
+            Err::<DocumentSummary, _>(hidden())
+        })
+        .await;
+    };
+    let national_id = patient::Entity::find_by_id(patient_id)
+        .one(&state.db)
+        .await?
+        .ok_or_else(hidden)?
+        .national_id;
+    let declared = match content_type.as_deref() {
         Some(ct) => Some(DocumentFormat::from_declared(ct).map_err(|e| rejected_now(e.code()))?),
         None => None,
     };
@@ -243,7 +253,7 @@ pub async fn upload(
     .declared_length(content_length)
     .map_err(|e| rejected_now(e.code()))?;
     let stored = put_stream(&*state.store, body.into_data_stream(), validator).await;
-    let event = event.patient(patient_id).with("rule", decision.as_str());
+    let event = event.with("rule", decision.as_str());
     audited(state, meta, event, async |txn, event| {
         let validated = match &stored {
             Ok(v) => *v,
@@ -259,27 +269,40 @@ pub async fn upload(
             }
             Err(PutError::Store(e)) => return Err(AppError::Internal(anyhow::anyhow!("{e}"))),
         };
-        let doc = document::ActiveModel {
-            id: Set(document_id),
-            patient_id: Set(patient_id),
-            category: Set(params.category.code().into()),
-            title: Set(title.clone()),
-            clinical_date: Set(params.clinical_date),
-            author_kind: Set(Role::Professional.as_str().into()),
-            author_id: Set(user.subject_id()),
-            organisation_id: Set(None),
-            status: Set("current".into()),
-            withdrawn_reason: Set(None),
-            restriction: Set("none".into()),
-            current_version: Set(1),
-            created_at: Set(now),
-        }
-        .insert(txn)
-        .await?;
+        let (doc, version) = match &existing {
+            Some(current) => {
+                let version = current.current_version + 1;
+                let mut active: document::ActiveModel = current.clone().into();
+                active.current_version = Set(version);
+                active.title = Set(title.clone());
+                active.clinical_date = Set(params.clinical_date);
+                (active.update(txn).await?, version)
+            }
+            None => {
+                let doc = document::ActiveModel {
+                    id: Set(document_id),
+                    patient_id: Set(patient_id),
+                    category: Set(category.code().into()),
+                    title: Set(title.clone()),
+                    clinical_date: Set(params.clinical_date),
+                    author_kind: Set(user.role.as_str().into()),
+                    author_id: Set(user.subject_id()),
+                    organisation_id: Set(None),
+                    status: Set("current".into()),
+                    withdrawn_reason: Set(None),
+                    restriction: Set("none".into()),
+                    current_version: Set(1),
+                    created_at: Set(now),
+                }
+                .insert(txn)
+                .await?;
+                (doc, 1)
+            }
+        };
         document_version::ActiveModel {
             id: Set(Uuid::new_v4()),
             document_id: Set(document_id),
-            version: Set(1),
+            version: Set(version),
             sha256: Set(data_encoding::HEXLOWER.encode(&validated.sha256)),
             size: Set(i64::try_from(validated.size).unwrap_or(i64::MAX)),
             format: Set(validated.format.code().into()),
@@ -293,7 +316,154 @@ pub async fn upload(
         }
         .insert(txn)
         .await?;
-        summary(txn, doc, false).await
+        *event = event.clone().with("version", version);
+        summary(txn, doc, user.role == Role::Patient).await
+    })
+    .await
+}
+
+/// The author withdraws a document, with a reason; it leaves professionals' lists, the patient
+/// still sees it marked withdrawn, and its versions stay in the history.
+///
+/// # Errors
+/// `not_found` (no such document, or not its author: indistinguishable), `invalid_request`;
+/// audited.
+pub async fn withdraw(
+    state: &AppState,
+    meta: &RequestMeta,
+    user: &CurrentUser,
+    document_id: Uuid,
+    reason: &str,
+) -> Result<DocumentSummary, AppError> {
+    let reason = reason.trim().to_owned();
+    if !(3..=500).contains(&reason.chars().count()) {
+        return Err(AppError::InvalidRequest("state the reason in 3 to 500 characters".into()));
+    }
+    let now = state.clock.now();
+    let event =
+        Event::new("document_withdrawn", Outcome::Success, Some((user.role, user.subject_id())))
+            .target("document", document_id.to_string())
+            .with("reason", reason.clone());
+    audited(state, meta, event, async |txn, event| {
+        let doc = document::Entity::find_by_id(document_id)
+            .one(txn)
+            .await?
+            .filter(|d| d.status == "current")
+            .ok_or_else(hidden)?;
+        event.patient_id = Some(doc.patient_id);
+        let facts = record_facts(txn, doc.patient_id).await?;
+        let doc_facts = document_facts(txn, &doc).await?;
+        let decision = access::decide(
+            &matrix(txn).await?,
+            &actor(txn, user).await?,
+            &Action::WithdrawDocument(&doc_facts),
+            &facts,
+            now,
+        );
+        apply(decision, event)?;
+        let mut active: document::ActiveModel = doc.into();
+        active.status = Set("withdrawn".into());
+        active.withdrawn_reason = Set(Some(reason.clone()));
+        summary(txn, active.update(txn).await?, user.role == Role::Patient).await
+    })
+    .await
+}
+
+/// At the point of care the patient refuses that a document be filed: the professional records
+/// the refusal; nothing is filed; the refusal is audited (on the record's chain).
+///
+/// # Errors
+/// `not_found` (no such record, or no right to file this category here); audited.
+pub async fn record_refusal(
+    state: &AppState,
+    meta: &RequestMeta,
+    pro: &CurrentProfessional,
+    patient_id: Uuid,
+    category: Category,
+    title: &str,
+) -> Result<(), AppError> {
+    let user = &pro.0;
+    let now = state.clock.now();
+    let event = Event::new(
+        "document_refused_by_patient",
+        Outcome::Success,
+        Some((Role::Professional, user.subject_id())),
+    )
+    .with("category", category.code())
+    .with("title", title.trim().chars().take(200).collect::<String>());
+    audited(state, meta, event, async |txn, event| {
+        let facts = record_facts(txn, patient_id).await.map_err(|_| hidden())?;
+        event.patient_id = Some(patient_id);
+        let decision = access::decide(
+            &matrix(txn).await?,
+            &actor(txn, user).await?,
+            &Action::WriteDocument { category },
+            &facts,
+            now,
+        );
+        apply(decision, event)
+    })
+    .await
+}
+
+/// The record a document belongs to (`not_found` when there is no such document).
+///
+/// # Errors
+/// `not_found`; database.
+pub async fn patient_of(state: &AppState, document_id: Uuid) -> Result<Uuid, AppError> {
+    Ok(document::Entity::find_by_id(document_id)
+        .one(&state.db)
+        .await?
+        .ok_or_else(hidden)?
+        .patient_id)
+}
+
+/// The versions of a document, newest first, for whoever may read it.
+///
+/// # Errors
+/// `not_found`; audited.
+pub async fn versions(
+    state: &AppState,
+    meta: &RequestMeta,
+    user: &CurrentUser,
+    document_id: Uuid,
+) -> Result<Vec<DocumentVersionSummary>, AppError> {
+    let now = state.clock.now();
+    let event =
+        Event::new("document_history_read", Outcome::Success, Some((user.role, user.subject_id())))
+            .target("document", document_id.to_string());
+    audited(state, meta, event, async |txn, event| {
+        let doc = document::Entity::find_by_id(document_id).one(txn).await?.ok_or_else(hidden)?;
+        event.patient_id = Some(doc.patient_id);
+        let facts = record_facts(txn, doc.patient_id).await?;
+        let doc_facts = document_facts(txn, &doc).await?;
+        let decision = access::decide(
+            &matrix(txn).await?,
+            &actor(txn, user).await?,
+            &Action::ReadDocument(&doc_facts),
+            &facts,
+            now,
+        );
+        apply(decision, event)?;
+        if doc.status != "current" && user.role != Role::Patient {
+            return Err(hidden());
+        }
+        Ok(document_version::Entity::find()
+            .filter(document_version::Column::DocumentId.eq(document_id))
+            .order_by_desc(document_version::Column::Version)
+            .all(txn)
+            .await?
+            .into_iter()
+            .map(|v| DocumentVersionSummary {
+                version: u32::try_from(v.version).unwrap_or(0),
+                current: v.version == doc.current_version,
+                format: v.format,
+                media_type: v.media_type,
+                size: u64::try_from(v.size).unwrap_or(0),
+                sha256: v.sha256,
+                filed_at: v.created_at,
+            })
+            .collect())
     })
     .await
 }
@@ -363,6 +533,7 @@ pub async fn list_own(
     audited(state, meta, event, async |txn, _| {
         let docs = document::Entity::find()
             .filter(document::Column::PatientId.eq(id))
+            .filter(document::Column::Status.eq("current"))
             .order_by_desc(document::Column::ClinicalDate)
             .all(txn)
             .await?;
@@ -406,12 +577,17 @@ pub async fn download(
     meta: &RequestMeta,
     user: &CurrentUser,
     document_id: Uuid,
+    version: Option<u32>,
 ) -> Result<Download, AppError> {
     let now = state.clock.now();
     let event = Event::new("document_read", Outcome::Success, Some((user.role, user.subject_id())))
         .target("document", document_id.to_string());
     let version = audited(state, meta, event, async |txn, event| {
-        let doc = document::Entity::find_by_id(document_id).one(txn).await?.ok_or_else(hidden)?;
+        let doc = document::Entity::find_by_id(document_id)
+            .one(txn)
+            .await?
+            .filter(|d| d.status == "current" || user.role == Role::Patient)
+            .ok_or_else(hidden)?;
         event.patient_id = Some(doc.patient_id);
         let facts = record_facts(txn, doc.patient_id).await?;
         let who = actor(txn, user).await?;
@@ -428,7 +604,10 @@ pub async fn download(
         )?;
         document_version::Entity::find()
             .filter(document_version::Column::DocumentId.eq(doc.id))
-            .filter(document_version::Column::Version.eq(doc.current_version))
+            .filter(
+                document_version::Column::Version
+                    .eq(version.map_or(doc.current_version, |v| i32::try_from(v).unwrap_or(0))),
+            )
             .one(txn)
             .await?
             .ok_or(AppError::NotFound)

@@ -17,7 +17,130 @@ on_both_databases!(
     malicious_uploads_are_refused_and_leave_nothing,
     emergency_access_reads_for_four_hours_tells_the_patient_and_never_beats_a_block,
     the_first_access_to_a_record_not_yet_activated_is_notified,
+    versions_withdrawal_refusal_and_the_personal_space,
 );
+
+async fn versions_withdrawal_refusal_and_the_personal_space(engine: Engine) {
+    let mut s = scene(engine).await;
+    let (_, doc) =
+        upload(&s.app, &s.doctor, &s.patient_id, "summaries", "application/pdf", PDF.to_vec())
+            .await;
+    let id = doc["id"].as_str().unwrap().to_owned();
+    let second = PDF.iter().chain(b"% v2\n%%EOF\n").copied().collect::<Vec<u8>>();
+    let response = s
+        .app
+        .request(&s.doctor, Method::POST, &format!("/api/documents/{id}/versions"))
+        .query(&[
+            ("category", "summaries"),
+            ("title", "Compte rendu (corrigé)"),
+            ("clinical_date", "2026-11-21"),
+        ])
+        .header("content-type", "application/pdf")
+        .body(second.clone())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let versions = s.app.get_as(&s.nurse, &format!("/api/documents/{id}/versions")).await;
+    assert_eq!(versions.body.as_array().unwrap().len(), 2, "{:?}", versions.body);
+    assert_eq!(versions.body[0]["version"], 2);
+    assert_eq!(versions.body[0]["current"], true);
+    let v1 = s
+        .app
+        .request(&s.nurse, Method::GET, &format!("/api/documents/{id}/content?version=1"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(v1.bytes().await.unwrap().as_ref(), PDF, "older versions stay readable");
+    let current = s
+        .app
+        .request(&s.nurse, Method::GET, &format!("/api/documents/{id}/content"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(current.bytes().await.unwrap().as_ref(), second.as_slice());
+
+    // Only the author withdraws, with a reason.
+    let by_nurse = s
+        .app
+        .send(
+            &mut s.nurse,
+            &format!("/api/documents/{id}/withdraw"),
+            &json!({"reason": "wrong patient"}),
+        )
+        .await;
+    assert_eq!(by_nurse.status, 404);
+    let withdrawn = s
+        .app
+        .send(
+            &mut s.doctor,
+            &format!("/api/documents/{id}/withdraw"),
+            &json!({"reason": "wrong patient"}),
+        )
+        .await;
+    assert_eq!(withdrawn.status, 200, "{:?}", withdrawn.body);
+    assert_eq!(
+        s.app
+            .get_as(&s.nurse, &format!("/api/records/{}/documents", s.patient_id))
+            .await
+            .body
+            .as_array()
+            .unwrap()
+            .len(),
+        0
+    );
+    let withdrawals = s.app.audit("document_withdrawn").await;
+    assert_eq!(
+        withdrawals.iter().map(|e| e.outcome.as_str()).collect::<Vec<_>>(),
+        ["failure", "success"]
+    );
+
+    // A refusal at the point of care: nothing filed, the refusal audited.
+    let refused = s
+        .app
+        .send(
+            &mut s.doctor,
+            &format!("/api/records/{}/refusals", s.patient_id),
+            &json!({"category": "care-reports", "title": "Psychiatric report"}),
+        )
+        .await;
+    assert_eq!(refused.status, 204);
+    let refusal = s.app.audit("document_refused_by_patient").await;
+    assert_eq!(refusal.len(), 1);
+    assert_eq!(refusal[0].patient_id.unwrap().to_string(), s.patient_id);
+    assert_eq!(
+        s.app.get_as(&s.patient, "/api/me/documents").await.body.as_array().unwrap().len(),
+        0
+    );
+
+    // The personal space: the patient files advance directives; linked professionals read them.
+    let own = s
+        .app
+        .request(&s.patient, Method::POST, "/api/me/documents")
+        .query(&[
+            ("category", "personal-expression"),
+            ("title", "Directives anticipées"),
+            ("clinical_date", "2026-11-25"),
+        ])
+        .header("content-type", "application/pdf")
+        .body(PDF.to_vec())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(own.status(), 200);
+    let elsewhere = s
+        .app
+        .request(&s.patient, Method::POST, "/api/me/documents")
+        .query(&[("category", "lab-analyses"), ("title", "x"), ("clinical_date", "2026-11-25")])
+        .header("content-type", "application/pdf")
+        .body(PDF.to_vec())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(elsewhere.status(), 404, "the patient writes only in the personal space");
+    let seen = s.app.get_as(&s.nurse, &format!("/api/records/{}/documents", s.patient_id)).await;
+    assert_eq!(seen.body[0]["title"], "Directives anticipées");
+}
 
 async fn emergency_access_reads_for_four_hours_tells_the_patient_and_never_beats_a_block(
     engine: Engine,

@@ -79,3 +79,50 @@ pub struct DocumentRef {
     /// The document.
     pub id: Uuid,
 }
+
+/// One version of a document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DocumentVersionSummary {
+    /// 1, 2, …
+    pub version: u32,
+    /// Whether it is the current one.
+    pub current: bool,
+    /// pdf, png, jpeg, cda_xml, fhir_json.
+    pub format: String,
+    /// The media type it is served with.
+    pub media_type: String,
+    /// Size in bytes.
+    pub size: u64,
+    /// SHA-256, hex.
+    pub sha256: String,
+    /// When it was filed.
+    pub filed_at: DateTime<Utc>,
+}
+
+/// Why the author withdraws a document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct WithdrawDocument {
+    /// 3 to 500 characters.
+    pub reason: String,
+}
+
+/// The patient refused, at the point of care, that a document be filed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RecordRefusal {
+    /// The category the document would have had.
+    pub category: Category,
+    /// What it was (for the audit trail the patient reads).
+    pub title: String,
+}
+
+/// Which version to read (the current one when absent).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams, utoipa::ToSchema))]
+pub struct VersionQuery {
+    /// The version number.
+    #[serde(default)]
+    pub version: Option<u32>,
+}
