@@ -112,9 +112,42 @@ async fn journey(lang: &str, locale: &str) -> anyhow::Result<()> {
     );
     assert_eq!(eval(&patient, "document.querySelector('button.end-link') === null").await?, true);
 
-    // The patient blocks the physician.
+    // The patient chooses the physician as médecin référent, then gives them access for a week.
     fill(&patient, "#directory-search", &family_name).await?;
     click(&patient, "form[role=search] button[type=submit]").await?;
+    wait_until(
+        &patient,
+        "document.querySelector('[data-professional-id] button.designate-referent')",
+    )
+    .await?;
+    click(&patient, "[data-professional-id] button.designate-referent").await?;
+    wait_until(&patient, "document.querySelector('[data-referent-id]')").await?;
+    let referent = text_of(&patient, "[data-referent-id]").await?;
+    assert!(referent.contains(&physician), "{referent:?} names {physician}");
+    let in_a_week =
+        eval(&patient, "new Date(Date.now() + 7 * 864e5).toISOString().slice(0, 10)").await?;
+    fill(&patient, "#grant-until", in_a_week.as_str().unwrap_or_default()).await?;
+    click(&patient, "[data-professional-id] button.grant-link").await?;
+    wait_until(&patient, "document.querySelector('[data-link-id][data-live=true]')").await?;
+    let granted = text_of(&patient, "[data-link-id][data-live=true]").await?;
+    assert!(
+        granted.contains(&catalogue_message(lang, "care-context-patient-grant")?),
+        "{granted:?}"
+    );
+
+    // The emergency-access switch says what it did.
+    let was_on =
+        eval(&patient, "document.getElementById('emergency-access-toggle').checked").await?;
+    click(&patient, "#emergency-access-toggle").await?;
+    wait_until(&patient, "document.getElementById('emergency-status').innerText.trim()").await?;
+    let key = if was_on == true { "care-done-emergency-off" } else { "care-done-emergency-on" };
+    assert_eq!(text_of(&patient, "#emergency-status").await?, catalogue_message(lang, key)?);
+    assert_eq!(
+        eval(&patient, "document.getElementById('emergency-access-toggle').checked").await?,
+        was_on != true
+    );
+
+    // The patient blocks the physician.
     wait_until(
         &patient,
         "document.querySelector('[data-professional-id] button.block-professional')",

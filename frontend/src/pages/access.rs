@@ -133,9 +133,9 @@ fn ConnectionCodePanel() -> Html {
     // The countdown ticks while a code is shown.
     {
         let now = now.clone();
-        use_effect_with(code.as_ref().map(|c| c.code.clone()), move |shown| {
-            let interval = shown
-                .is_some()
+        let expired = code.as_ref().is_none_or(|c| seconds_left(c.expires_at, *now) == 0);
+        use_effect_with((code.as_ref().map(|c| c.code.clone()), expired), move |(_, expired)| {
+            let interval = (!*expired)
                 .then(|| browser::Interval::every(1000, move || now.set(Utc::now())))
                 .flatten();
             move || drop(interval)
@@ -177,8 +177,18 @@ fn ConnectionCodePanel() -> Html {
         })
     };
 
-    let shown = code.as_ref().map(|shown| {
-        let left = seconds_left(shown.expires_at, *now);
+    let left = code.as_ref().map_or(0, |shown| seconds_left(shown.expires_at, *now));
+    // One polite region for the copy and the expiry, present before either is said.
+    let said = if code.is_some() && left == 0 {
+        Some(AttrValue::from(i18n.t("care-code-expired")))
+    } else {
+        match *copied {
+            Some(true) => Some(AttrValue::from(i18n.t("care-code-copied"))),
+            Some(false) => Some(AttrValue::from(i18n.t("agency-copy-failed"))),
+            None => None,
+        }
+    };
+    let shown = code.as_ref().filter(|_| left > 0).map(|shown| {
         let on_copy = {
             let copied = copied.clone();
             let text = shown.code.clone();
@@ -188,15 +198,9 @@ fn ConnectionCodePanel() -> Html {
                 spawn_local(async move { copied.set(Some(browser::copy_text(&text).await)) });
             })
         };
-        let copied_text = match *copied {
-            Some(true) => Some(AttrValue::from(i18n.t("care-code-copied"))),
-            Some(false) => Some(AttrValue::from(i18n.t("agency-copy-failed"))),
-            None => None,
-        };
         html! {
             <section class="issued" aria-labelledby="connection-code-heading">
                 <h3 id="connection-code-heading" tabindex="-1">{ i18n.t("care-code-shown-heading") }</h3>
-                if left > 0 {
                     <p class="issued-facts">
                         <code id="connection-code" class="code" aria-describedby="connection-code-expiry">
                             { shown.code.clone() }
@@ -214,10 +218,6 @@ fn ConnectionCodePanel() -> Html {
                         { i18n.t_args("care-code-expires-at", [("time", FluentValue::from(messages::date_time(&i18n, shown.expires_at)))]) }
                     </p>
                     <p>{ i18n.t("care-code-tell") }</p>
-                    <StatusMessage text={copied_text} />
-                } else {
-                    <p class="status" role="status">{ i18n.t("care-code-expired") }</p>
-                }
             </section>
         }
     });
@@ -233,6 +233,7 @@ fn ConnectionCodePanel() -> Html {
                 </button>
             </p>
             { shown.unwrap_or_default() }
+            <StatusMessage id="connection-code-status" text={said} />
             <ErrorMessage text={(*error).as_ref().map(|f| AttrValue::from(messages::api_failure(&i18n, f)))} />
         </section>
     }
@@ -303,6 +304,9 @@ struct Runner {
     overview: UseStateHandle<Remote<CareOverview>>,
     outcome: UseStateHandle<Option<Outcome>>,
     busy: UseStateHandle<bool>,
+    /// Failed changes so far: the switch is re-created after one, so that it shows the saved
+    /// setting again rather than the click that did not count.
+    failures: UseStateHandle<u32>,
 }
 
 impl Runner {
@@ -330,7 +334,10 @@ impl Runner {
                         browser::focus_element(id);
                     }
                 }
-                Err(failure) => this.outcome.set(Some(Outcome::Failed(section, failure))),
+                Err(failure) => {
+                    this.failures.set(*this.failures + 1);
+                    this.outcome.set(Some(Outcome::Failed(section, failure)));
+                }
             }
             this.busy.set(false);
         });
@@ -349,8 +356,13 @@ fn CareControls() -> Html {
     let until = use_state(String::new);
     let until_problem = use_state(|| None::<&'static str>);
     let confirming = use_state(|| None::<Uuid>);
-    let runner =
-        Runner { overview: overview.clone(), outcome: outcome.clone(), busy: busy.clone() };
+    let failures = use_state(|| 0_u32);
+    let runner = Runner {
+        overview: overview.clone(),
+        outcome: outcome.clone(),
+        busy: busy.clone(),
+        failures: failures.clone(),
+    };
 
     // The question takes focus, so that it is read out before the choice.
     use_effect_with(*confirming, |id| {
@@ -535,6 +547,9 @@ fn CareControls() -> Html {
                     <div class="row-main">
                         <h3>{ full_name(referent) }</h3>
                         <p class="muted">{ standing(&i18n, referent) }</p>
+                        if care.blocked.iter().any(|b| b.id == referent.id) {
+                            <p class="warning">{ i18n.t("care-referent-blocked") }</p>
+                        }
                     </div>
                     <div class="row-actions">
                         <button type="button" class="button-secondary remove-referent"
@@ -641,7 +656,10 @@ fn CareControls() -> Html {
     } else {
         html! {
             <ul class="rows" aria-labelledby="links-heading">
-                { for care.links.iter().map(|link| link_row(&i18n, link, *confirming == Some(link.id), *busy, &ask_end, &end)) }
+                { for care.links.iter().map(|link| {
+                    let blocked = link.professional.as_ref().is_some_and(|p| blocked_ids.contains(&p.id));
+                    link_row(&i18n, link, LinkFlags { confirming: *confirming == Some(link.id), blocked, busy: *busy }, &ask_end, &end)
+                }) }
             </ul>
         }
     };
@@ -691,7 +709,7 @@ fn CareControls() -> Html {
         <section class="panel" aria-labelledby="emergency-heading">
             <h2 id="emergency-heading">{ i18n.t("care-emergency-heading") }</h2>
             <p class="switch">
-                <input type="checkbox" id="emergency-access-toggle"
+                <input type="checkbox" id="emergency-access-toggle" key={failures.to_string()}
                     checked={care.emergency_access_enabled} onchange={on_emergency}
                     disabled={*busy} aria-describedby="emergency-explain" />
                 { " " }
@@ -713,14 +731,25 @@ fn CareControls() -> Html {
     }
 }
 
+/// How a link row is shown.
+#[derive(Debug, Clone, Copy)]
+struct LinkFlags {
+    /// The "end access now?" question is open.
+    confirming: bool,
+    /// The professional is blocked: the link gives them nothing.
+    blocked: bool,
+    /// A change is under way.
+    busy: bool,
+}
+
 fn link_row(
     tr: &Translator,
     link: &LinkSummary,
-    confirming: bool,
-    busy: bool,
+    flags: LinkFlags,
     ask_end: &Callback<Option<Uuid>>,
     end: &Callback<Uuid>,
 ) -> Html {
+    let LinkFlags { confirming, blocked, busy } = flags;
     let name = link.professional.as_ref().map_or_else(|| tr.t("care-link-unknown"), full_name);
     let id = link.id;
     let state = if link.live {
@@ -746,6 +775,9 @@ fn link_row(
                     <p class="muted">{ standing(tr, professional) }</p>
                 }
                 <p>{ tr.t(context_key(link.context)) }</p>
+                if blocked && link.live {
+                    <p class="warning">{ tr.t("care-link-blocked") }</p>
+                }
                 <dl class="facts">
                     <div><dt>{ tr.t("care-link-state") }</dt><dd class="badge">{ state }</dd></div>
                     <div><dt>{ tr.t("care-link-from") }</dt><dd>{ messages::date_time(tr, link.starts_at) }</dd></div>
