@@ -8,7 +8,8 @@ use shared::api::agency::Search;
 use shared::api::care::{
     CareOverview, ConnectionCode, ConsultationOpened, EmergencyAccessOpened,
     EmergencyAccessRequest, EmergencyAccessReview, EmergencyAccessSetting, GrantLink, LinkSummary,
-    Notification, OpenConsultation, ProfessionalBrief, SetReferent,
+    Notification, OpenAdmission, OpenConsultation, PatientFound, PatientLookup, ProfessionalBrief,
+    SetReferent,
 };
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -35,6 +36,47 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(notifications))
         .routes(routes!(notifications_read))
         .routes(routes!(emergency_review))
+        .routes(routes!(open_admission))
+        .routes(routes!(renew_stay))
+        .routes(routes!(find_patient))
+}
+
+/// Registers an admission (hospital or care institution): a 45-day stay link, or an
+/// emergency-department link of 24 hours + 15 days, held by the institution.
+#[utoipa::path(post, path = "/professional/admissions", tag = "care", request_body = OpenAdmission,
+    responses((status = 200, body = LinkSummary), (status = 404, body = ApiError), (status = 422, body = ApiError)))]
+async fn open_admission(
+    State(state): State<AppState>,
+    meta: RequestMeta,
+    professional: CurrentProfessional,
+    ApiJson(input): ApiJson<OpenAdmission>,
+) -> Result<Json<LinkSummary>, AppError> {
+    Ok(Json(care::open_admission(&state, &meta, &professional, &input).await?))
+}
+
+/// Renews an institution-stay link by 30 days.
+#[utoipa::path(post, path = "/professional/links/{id}/renew", tag = "care", params(("id" = Uuid, Path)),
+    responses((status = 200, body = LinkSummary), (status = 404, body = ApiError)))]
+async fn renew_stay(
+    State(state): State<AppState>,
+    meta: RequestMeta,
+    professional: CurrentProfessional,
+    Path(id): Path<Uuid>,
+) -> Result<Json<LinkSummary>, AppError> {
+    Ok(Json(care::renew_stay(&state, &meta, &professional, id).await?))
+}
+
+/// Finds a patient by national ID among those the professional reaches now.
+#[utoipa::path(get, path = "/professional/patients", tag = "care", params(PatientLookup),
+    responses((status = 200, body = PatientFound), (status = 404, body = ApiError), (status = 422, body = ApiError),
+              (status = 429, body = ApiError)))]
+async fn find_patient(
+    State(state): State<AppState>,
+    meta: RequestMeta,
+    professional: CurrentProfessional,
+    Query(lookup): Query<PatientLookup>,
+) -> Result<Json<PatientFound>, AppError> {
+    Ok(Json(care::find_patient(&state, &meta, &professional, &lookup.national_id).await?))
 }
 
 /// Breaks the glass: four hours of reading, a stated reason, a fresh security-key verification;

@@ -14,7 +14,8 @@ use shared::api::agency::RecordState;
 use shared::api::auth::Role;
 use shared::api::care::{
     CareOverview, ConnectionCode, ConsultationOpened, EmergencyAccessSetting, GrantLink,
-    LinkContext, LinkSummary, OpenConsultation, ProfessionalBrief, SetReferent,
+    LinkContext, LinkSummary, OpenAdmission, OpenConsultation, PatientFound, ProfessionalBrief,
+    SetReferent,
 };
 use shared::ids::{PatientId, ProfessionalId};
 use shared::{ApiErrorCode, NationalId, Profession};
@@ -539,4 +540,182 @@ pub async fn directory(
         out.extend(brief(&state.db, p.id).await?);
     }
     Ok(out)
+}
+
+/// The links of a hospital's or care institution's admission: 45 days for a stay, 24 hours + 15
+/// days for the emergency department.
+const fn admission_length(context: LinkContext) -> Option<TimeDelta> {
+    match context {
+        LinkContext::InstitutionStay => Some(TimeDelta::days(45)),
+        LinkContext::EmergencyDepartment => Some(TimeDelta::days(16)),
+        LinkContext::Consultation | LinkContext::PatientGrant => None,
+    }
+}
+
+/// A professional of a hospital or care institution registers the patient's admission; the link
+/// is the organisation's, so the whole team of the stay reaches the record. Refusals (no such
+/// record, a block, a closed record, a practice that is no institution) answer alike.
+///
+/// # Errors
+/// `invalid_national_id`, `not_found`, `invalid_request` (a context that is no admission),
+/// rate limits; audited.
+pub async fn open_admission(
+    state: &AppState,
+    meta: &RequestMeta,
+    professional: &CurrentProfessional,
+    input: &OpenAdmission,
+) -> Result<LinkSummary, AppError> {
+    let now = state.clock.now();
+    let pro = professional.0.subject_id();
+    let length = admission_length(input.context).ok_or_else(|| {
+        AppError::InvalidRequest(
+            "an admission is a stay or an emergency-department registration".into(),
+        )
+    })?;
+    rate_limit::hit(&state.db, &format!("admission:{pro}"), rate_limit::ACTIVATION_PER_CLIENT, now)
+        .await?;
+    let national_id = NationalId::parse(&input.national_id)
+        .map_err(|_| refuse(StatusCode::UNPROCESSABLE_ENTITY, ApiErrorCode::InvalidNationalId))?;
+    let event = Event::new("link_opened", Outcome::Success, Some((Role::Professional, pro)))
+        .with("context", context_code(input.context));
+    audited(state, meta, event, async |txn, event| {
+        let hidden = || refuse(StatusCode::NOT_FOUND, ApiErrorCode::NotFound);
+        let me = professional::Entity::find_by_id(pro).one(txn).await?.ok_or_else(hidden)?;
+        let institution = match me.organisation_id {
+            Some(o) => organisation::Entity::find_by_id(o).one(txn).await?,
+            None => None,
+        }
+        .filter(|o| matches!(o.kind.as_str(), "hospital" | "care-institution"))
+        .ok_or_else(|| {
+            AppError::InvalidRequest(
+                "only a hospital or care institution registers admissions".into(),
+            )
+        })?;
+        let record = patient::Entity::find()
+            .filter(patient::Column::NationalId.eq(national_id.as_str()))
+            .one(txn)
+            .await?
+            .ok_or_else(hidden)?;
+        event.patient_id = Some(record.id);
+        let facts = record_facts(txn, record.id).await?;
+        if record.record_state == RecordState::Closed.as_str()
+            || facts.blocked.contains(&ProfessionalId(pro))
+        {
+            *event = event.clone().with(
+                "reason",
+                if facts.blocked.contains(&ProfessionalId(pro)) {
+                    "blocked"
+                } else {
+                    "record_closed"
+                },
+            );
+            return Err(hidden());
+        }
+        let link = care_link::ActiveModel {
+            id: Set(Uuid::new_v4()),
+            patient_id: Set(record.id),
+            professional_id: Set(None),
+            organisation_id: Set(Some(institution.id)),
+            context: Set(context_code(input.context).into()),
+            starts_at: Set(now),
+            ends_at: Set(now + length),
+            ended_at: Set(None),
+            created_by_kind: Set(Role::Professional.as_str().into()),
+            created_by_id: Set(pro),
+            created_at: Set(now),
+        }
+        .insert(txn)
+        .await?;
+        *event = event.clone().target("link", link.id.to_string());
+        link_summary(txn, link, now).await
+    })
+    .await
+}
+
+/// Renews a live institution-stay link of the professional's institution by 30 days.
+///
+/// # Errors
+/// `not_found` (no such link of this institution, ended, or not a stay); audited.
+pub async fn renew_stay(
+    state: &AppState,
+    meta: &RequestMeta,
+    professional: &CurrentProfessional,
+    link_id: Uuid,
+) -> Result<LinkSummary, AppError> {
+    let now = state.clock.now();
+    let pro = professional.0.subject_id();
+    let event = Event::new("link_renewed", Outcome::Success, Some((Role::Professional, pro)))
+        .target("link", link_id.to_string());
+    audited(state, meta, event, async |txn, event| {
+        let hidden = || refuse(StatusCode::NOT_FOUND, ApiErrorCode::NotFound);
+        let me = professional::Entity::find_by_id(pro).one(txn).await?.ok_or_else(hidden)?;
+        let link = care_link::Entity::find_by_id(link_id)
+            .one(txn)
+            .await?
+            .filter(|l| l.organisation_id.is_some() && l.organisation_id == me.organisation_id)
+            .filter(|l| l.context == context_code(LinkContext::InstitutionStay))
+            .filter(|l| l.ended_at.is_none() && now < l.ends_at)
+            .ok_or_else(hidden)?;
+        event.patient_id = Some(link.patient_id);
+        let facts = record_facts(txn, link.patient_id).await?;
+        if facts.blocked.contains(&ProfessionalId(pro)) {
+            return Err(hidden());
+        }
+        let mut active: care_link::ActiveModel = link.clone().into();
+        active.ends_at = Set(link.ends_at + TimeDelta::days(30));
+        link_summary(txn, active.update(txn).await?, now).await
+    })
+    .await
+}
+
+/// A professional finds a patient by national ID — only one they reach now (a live relation,
+/// within the rules); anyone else, existing or not, answers `not_found`. Rate-limited and
+/// audited.
+///
+/// # Errors
+/// `invalid_national_id`, `not_found`, rate limits; audited.
+pub async fn find_patient(
+    state: &AppState,
+    meta: &RequestMeta,
+    professional: &CurrentProfessional,
+    national_id: &str,
+) -> Result<PatientFound, AppError> {
+    let now = state.clock.now();
+    let pro = professional.0.subject_id();
+    rate_limit::hit(&state.db, &format!("lookup:{pro}"), rate_limit::SIGN_IN_PER_CLIENT, now)
+        .await?;
+    let national_id = NationalId::parse(national_id)
+        .map_err(|_| refuse(StatusCode::UNPROCESSABLE_ENTITY, ApiErrorCode::InvalidNationalId))?;
+    let event = Event::new("patient_lookup", Outcome::Success, Some((Role::Professional, pro)));
+    audited(state, meta, event, async |txn, event| {
+        let hidden = || refuse(StatusCode::NOT_FOUND, ApiErrorCode::NotFound);
+        let record = patient::Entity::find()
+            .filter(patient::Column::NationalId.eq(national_id.as_str()))
+            .one(txn)
+            .await?
+            .ok_or_else(hidden)?;
+        event.patient_id = Some(record.id);
+        let facts = record_facts(txn, record.id).await?;
+        let me = professional::Entity::find_by_id(pro).one(txn).await?.ok_or_else(hidden)?;
+        let actor = access::Actor::Professional {
+            id: ProfessionalId(pro),
+            profession: Profession::from_code(&me.profession).unwrap_or(Profession::Physician),
+            organisation: me.organisation_id.map(shared::ids::OrganisationId),
+            active: me.state == "active",
+        };
+        let matrix = super::documents::matrix(txn).await?;
+        let decision = access::decide(&matrix, &actor, &access::Action::ListDocuments, &facts, now);
+        *event = event.clone().with("rule", decision.as_str());
+        if !decision.is_allowed() {
+            return Err(hidden());
+        }
+        Ok(PatientFound {
+            patient_id: PatientId(record.id),
+            given_name: record.given_name,
+            family_name: record.family_name,
+            birth_date: record.birth_date,
+            rule: decision.as_str().to_owned(),
+        })
+    })
+    .await
 }

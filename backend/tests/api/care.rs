@@ -18,7 +18,78 @@ on_both_databases!(
     a_block_beats_every_relation,
     the_referent_is_a_physician_and_emergency_access_has_a_switch,
     only_the_patient_reaches_their_controls,
+    an_institution_admits_a_patient_and_its_team_finds_them,
 );
+
+async fn an_institution_admits_a_patient_and_its_team_finds_them(engine: Engine) {
+    let mut s = scene(engine).await;
+    let lookup = format!("/api/professional/patients?national_id={}", s.national_id);
+    let before = s.app.get_as(&s.doctor, &lookup).await;
+    let unknown_id = shared::NationalId::from_first_eleven("19700101002").unwrap().to_string();
+    let unknown = s
+        .app
+        .get_as(&s.doctor, &format!("/api/professional/patients?national_id={unknown_id}"))
+        .await;
+    assert_eq!(
+        (before.status, before.body["code"].clone()),
+        (unknown.status, unknown.body["code"].clone())
+    );
+    assert_eq!(before.status, 404, "no relation: not found, like a national ID nobody has");
+    let national_id = s.national_id.clone();
+    let not_admission = s
+        .app
+        .send(
+            &mut s.doctor,
+            "/api/professional/admissions",
+            &json!({"national_id": national_id, "context": "consultation"}),
+        )
+        .await;
+    assert_eq!(not_admission.status, 422);
+    let stay = s
+        .app
+        .send(
+            &mut s.doctor,
+            "/api/professional/admissions",
+            &json!({"national_id": national_id, "context": "institution_stay"}),
+        )
+        .await;
+    assert_eq!(stay.status, 200, "{:?}", stay.body);
+    assert_eq!(stay.body["context"], "institution_stay");
+    let ends: chrono::DateTime<chrono::Utc> =
+        serde_json::from_value(stay.body["ends_at"].clone()).unwrap();
+    let starts: chrono::DateTime<chrono::Utc> =
+        serde_json::from_value(stay.body["starts_at"].clone()).unwrap();
+    assert_eq!(ends - starts, TimeDelta::days(45));
+    let found = s.app.get_as(&s.doctor, &lookup).await;
+    assert_eq!(found.status, 200, "{:?}", found.body);
+    assert_eq!(found.body["rule"], "link_institution_stay");
+    assert_eq!(found.body["patient_id"], s.patient_id.as_str());
+    let id = stay.body["id"].as_str().unwrap();
+    let renewed =
+        s.app.send(&mut s.doctor, &format!("/api/professional/links/{id}/renew"), &json!({})).await;
+    assert_eq!(renewed.status, 200);
+    let renewed_end: chrono::DateTime<chrono::Utc> =
+        serde_json::from_value(renewed.body["ends_at"].clone()).unwrap();
+    assert_eq!(renewed_end - ends, TimeDelta::days(30));
+    let emergency = s
+        .app
+        .send(
+            &mut s.doctor,
+            "/api/professional/admissions",
+            &json!({"national_id": national_id, "context": "emergency_department"}),
+        )
+        .await;
+    let ends: chrono::DateTime<chrono::Utc> =
+        serde_json::from_value(emergency.body["ends_at"].clone()).unwrap();
+    let starts: chrono::DateTime<chrono::Utc> =
+        serde_json::from_value(emergency.body["starts_at"].clone()).unwrap();
+    assert_eq!(ends - starts, TimeDelta::hours(24) + TimeDelta::days(15));
+    let lookups = s.app.audit("patient_lookup").await;
+    assert_eq!(
+        lookups.iter().map(|e| e.outcome.as_str()).collect::<Vec<_>>(),
+        ["failure", "failure", "success"]
+    );
+}
 
 struct Scene {
     app: TestApp,

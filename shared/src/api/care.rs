@@ -184,3 +184,38 @@ pub struct EmergencyAccessReview {
     /// When.
     pub opened_at: DateTime<Utc>,
 }
+
+/// A professional of a hospital or care institution registers an admission: a stay link
+/// (45 days, renewable by 30) or an emergency-department link (24 hours + 15 days).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OpenAdmission {
+    /// The patient's national ID.
+    pub national_id: String,
+    /// `institution_stay` or `emergency_department`.
+    pub context: LinkContext,
+}
+
+/// A patient a professional may reach, found by national ID.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PatientFound {
+    /// The record.
+    pub patient_id: PatientId,
+    /// Given names.
+    pub given_name: String,
+    /// Family name.
+    pub family_name: String,
+    /// Birth date.
+    pub birth_date: NaiveDate,
+    /// Under which rule the professional reaches it.
+    pub rule: String,
+}
+
+/// A lookup by national ID.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams, utoipa::ToSchema))]
+pub struct PatientLookup {
+    /// The national ID.
+    pub national_id: String,
+}
