@@ -3,7 +3,7 @@
 
 use axum::Json;
 use axum::body::Body;
-use axum::extract::{Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use shared::ApiError;
@@ -13,7 +13,7 @@ use utoipa_axum::routes;
 
 use crate::app::AppState;
 use crate::audit::RequestMeta;
-use crate::auth::CurrentPatient;
+use crate::auth::{CurrentPatient, CurrentProfessional};
 use crate::error::AppError;
 use crate::services::history::{self, Format};
 
@@ -22,6 +22,21 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(list))
         .routes(routes!(export_csv))
         .routes(routes!(export_fhir))
+        .routes(routes!(for_referent))
+}
+
+/// A record's access traces for its médecin référent (the only professional who reads them).
+#[utoipa::path(get, path = "/records/{patient_id}/history", tag = "history",
+    params(("patient_id" = uuid::Uuid, Path), HistoryQuery),
+    responses((status = 200, body = HistoryPage), (status = 404, body = ApiError, description = "not the référent, or no such record")))]
+async fn for_referent(
+    State(state): State<AppState>,
+    meta: RequestMeta,
+    professional: CurrentProfessional,
+    Path(patient_id): Path<uuid::Uuid>,
+    Query(query): Query<HistoryQuery>,
+) -> Result<Json<HistoryPage>, AppError> {
+    Ok(Json(history::for_referent(&state, &meta, &professional, patient_id, &query).await?))
 }
 
 /// One page of one's history, newest first; pass `next_cursor` as `before` for the next page.

@@ -310,6 +310,55 @@ pub async fn list(
     .await
 }
 
+/// One page of a record's history for its médecin référent, the only professional who reads the
+/// access-traces dashboard (the decision function says so); anyone else gets `not_found`, like a
+/// record that does not exist. Audited on the record's chain.
+///
+/// # Errors
+/// `not_found`, `invalid_request`; database errors.
+pub async fn for_referent(
+    state: &AppState,
+    meta: &RequestMeta,
+    professional: &crate::auth::CurrentProfessional,
+    patient_id: Uuid,
+    query: &HistoryQuery,
+) -> Result<HistoryPage, AppError> {
+    let pro = professional.0.subject_id();
+    let filters = Filters::parse(query)?;
+    let limit = limit(query)?;
+    let now = state.clock.now();
+    let event =
+        Event::new("access_traces_viewed", Outcome::Success, Some((Role::Professional, pro)));
+    audited(state, meta, event, async |txn, event| {
+        let hidden =
+            || AppError::refused(axum::http::StatusCode::NOT_FOUND, shared::ApiErrorCode::NotFound);
+        let facts = super::care::record_facts(txn, patient_id).await.map_err(|_| hidden())?;
+        event.patient_id = Some(patient_id);
+        let me = professional::Entity::find_by_id(pro).one(txn).await?.ok_or_else(hidden)?;
+        let actor = crate::access::Actor::Professional {
+            id: shared::ids::ProfessionalId(pro),
+            profession: Profession::from_code(&me.profession).unwrap_or(Profession::Physician),
+            organisation: me.organisation_id.map(shared::ids::OrganisationId),
+            active: me.state == "active",
+        };
+        let matrix = super::documents::matrix(txn).await?;
+        let decision = crate::access::decide(
+            &matrix,
+            &actor,
+            &crate::access::Action::ReadAccessTraces,
+            &facts,
+            now,
+        );
+        *event = event.clone().with("rule", decision.as_str());
+        if !decision.is_allowed() {
+            return Err(hidden());
+        }
+        let (rows, next_cursor) = page(txn, patient_id, &filters, query.before, limit).await?;
+        Ok(HistoryPage { entries: entries(txn, patient_id, rows).await?, next_cursor })
+    })
+    .await
+}
+
 /// The whole history matching the filters as a stream of CSV or FHIR JSON chunks, one page at a
 /// time (audited as `history_exported` before the first byte).
 ///

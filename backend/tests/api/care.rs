@@ -291,6 +291,11 @@ async fn the_referent_is_a_physician_and_emergency_access_has_a_switch(engine: E
     assert_eq!(set.status(), 200);
     let set: Value = set.json().await.unwrap();
     assert_eq!(set["referent"]["id"], s.doctor_id.as_str());
+    // Only the référent reads the access-traces dashboard.
+    let traces = s.app.get_as(&s.doctor, &format!("/api/records/{}/history", s.patient_id)).await;
+    assert_eq!(traces.status, 200, "{:?}", traces.body);
+    assert!(!traces.body["entries"].as_array().unwrap().is_empty());
+    assert!(s.app.audit("access_traces_viewed").await.last().unwrap().detail.contains("referent"));
     let found = s.app.get_as(&s.patient, "/api/me/directory?q=reut").await;
     assert_eq!(found.body.as_array().unwrap().len(), 2);
     let off = s
@@ -340,6 +345,9 @@ async fn only_the_patient_reaches_their_controls(engine: Engine) {
         .unwrap();
     assert_eq!(missing.status(), 404, "a foreign link and a missing one answer alike");
     assert_eq!(s.app.get_as(&s.doctor, "/api/me/care").await.status, 403);
+    let not_referent =
+        s.app.get_as(&s.doctor, &format!("/api/records/{}/history", s.patient_id)).await;
+    assert_eq!(not_referent.status, 404, "a linked physician who is not the référent: not found");
     assert_eq!(s.app.get_as(&Browser::default(), "/api/me/care").await.status, 401);
     let as_patient = s
         .app

@@ -67,6 +67,7 @@ const ROUTES: &[(&str, &str)] = &[
     ("post", "/api/professional/admissions"),
     ("post", "/api/professional/links/{id}/renew"),
     ("get", "/api/professional/patients"),
+    ("get", "/api/records/{patient_id}/history"),
     ("get", "/api/me/notifications"),
     ("post", "/api/me/notifications/read"),
     ("get", "/api/agency/emergency-accesses"),
