@@ -13,6 +13,8 @@ use shared::{Language, NationalId, Profession};
 use uuid::Uuid;
 
 use crate::app::AppState;
+use sea_orm::ActiveModelTrait;
+
 use crate::entity::{agent, credential, organisation, patient, professional};
 use crate::error::AppError;
 use crate::services::agency::{issue_activation_code, issue_enrolment_code};
@@ -124,6 +126,7 @@ pub async fn create(state: &AppState) -> Result<DemoSummary, AppError> {
         summary.organisations = ORGANISATIONS.len();
         summary.professionals = PROFESSIONALS.len();
         summary.patients = PATIENTS.len();
+        insert_care(state, &txn, now).await?;
     }
     let has_credentials = async |id: Uuid| -> Result<bool, AppError> {
         Ok(credential::Entity::find()
@@ -173,6 +176,151 @@ pub async fn create(state: &AppState) -> Result<DemoSummary, AppError> {
     }
     txn.commit().await?;
     Ok(summary)
+}
+
+/// A consultation link and a référent, and a few documents, so that the record pages have
+/// something to show: Claire Weber (physician) follows Marie Dupont and is Jean Kieffer's
+/// référent; both records hold a report.
+async fn insert_care(
+    state: &AppState,
+    txn: &sea_orm::DatabaseTransaction,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    use crate::entity::{care_link, document, document_version};
+    let professional_id = |licence: &'static str| async move {
+        professional::Entity::find()
+            .filter(professional::Column::LicenceNumber.eq(licence))
+            .one(txn)
+            .await?
+            .map(|p| p.id)
+            .ok_or(AppError::NotFound)
+    };
+    let patient_row = |first_eleven: &'static str| async move {
+        let national_id = NationalId::from_first_eleven(first_eleven)
+            .map_err(|e| AppError::Internal(anyhow::anyhow!("demo national ID: {e}")))?;
+        patient::Entity::find()
+            .filter(patient::Column::NationalId.eq(national_id.as_str()))
+            .one(txn)
+            .await?
+            .ok_or(AppError::NotFound)
+    };
+    let claire = professional_id("M-100201").await?;
+    let marc = professional_id("M-100202").await?;
+    let marie = patient_row("19720902045").await?;
+    let jean = patient_row("19850314123").await?;
+    care_link::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        patient_id: Set(marie.id),
+        professional_id: Set(Some(claire)),
+        organisation_id: Set(None),
+        context: Set("consultation".into()),
+        starts_at: Set(now),
+        ends_at: Set(now + chrono::TimeDelta::days(15)),
+        ended_at: Set(None),
+        created_by_kind: Set("professional".into()),
+        created_by_id: Set(claire),
+        created_at: Set(now),
+    }
+    .insert(txn)
+    .await?;
+    let mut jean_active: patient::ActiveModel = jean.clone().into();
+    jean_active.referent_id = Set(Some(claire));
+    jean_active.update(txn).await?;
+    for (record, author, category, title, lines) in [
+        (
+            &marie,
+            claire,
+            "care-reports",
+            "Compte rendu de consultation",
+            [
+                "Consultation du médecin traitant (démo).",
+                "Tension artérielle 128/82 mmHg, examen normal.",
+            ],
+        ),
+        (
+            &jean,
+            marc,
+            "summaries",
+            "Lettre de sortie",
+            ["Séjour au CHL (démo) du 10 au 14 novembre.", "Appendicectomie sans complication."],
+        ),
+    ] {
+        let pdf = demo_pdf(title, &lines);
+        let mut pending =
+            state.store.begin().await.map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?;
+        pending.write(&pdf).await.map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?;
+        let address =
+            pending.commit().await.map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?;
+        let id = Uuid::new_v4();
+        document::ActiveModel {
+            id: Set(id),
+            patient_id: Set(record.id),
+            category: Set(category.into()),
+            title: Set(title.into()),
+            clinical_date: Set(now.date_naive()),
+            author_kind: Set("professional".into()),
+            author_id: Set(author),
+            organisation_id: Set(None),
+            status: Set("current".into()),
+            withdrawn_reason: Set(None),
+            restriction: Set("none".into()),
+            current_version: Set(1),
+            created_at: Set(now),
+        }
+        .insert(txn)
+        .await?;
+        document_version::ActiveModel {
+            id: Set(Uuid::new_v4()),
+            document_id: Set(id),
+            version: Set(1),
+            sha256: Set(address.to_hex()),
+            size: Set(i64::try_from(pdf.len()).unwrap_or(0)),
+            format: Set("pdf".into()),
+            media_type: Set("application/pdf".into()),
+            file_name: Set(Some(format!("{title}.pdf"))),
+            created_by: Set(author),
+            created_at: Set(now),
+        }
+        .insert(txn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// A one-page PDF with a title and a few lines (ASCII-safe text through WinAnsi).
+fn demo_pdf(title: &str, lines: &[&str]) -> Vec<u8> {
+    use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, Str};
+    let mut pdf = Pdf::new();
+    let (catalog, tree, page, font, content) =
+        (Ref::new(1), Ref::new(2), Ref::new(3), Ref::new(4), Ref::new(5));
+    pdf.catalog(catalog).pages(tree);
+    pdf.pages(tree).kids([page]).count(1);
+    let mut p = pdf.page(page);
+    p.media_box(Rect::new(0.0, 0.0, 595.0, 842.0)).parent(tree).contents(content);
+    p.resources().fonts().pair(Name(b"F1"), font);
+    p.finish();
+    pdf.type1_font(font)
+        .base_font(Name(b"Helvetica"))
+        .encoding_predefined(Name(b"WinAnsiEncoding"));
+    let latin1 = |text: &str| {
+        text.chars().map(|c| u8::try_from(u32::from(c)).unwrap_or(b'?')).collect::<Vec<u8>>()
+    };
+    let mut c = Content::new();
+    c.begin_text()
+        .set_font(Name(b"F1"), 18.0)
+        .next_line(60.0, 770.0)
+        .show(Str(&latin1(title)))
+        .end_text();
+    for (i, line) in lines.iter().enumerate() {
+        let y = 730.0 - 20.0 * f32::from(u8::try_from(i).unwrap_or(0));
+        c.begin_text()
+            .set_font(Name(b"F1"), 12.0)
+            .next_line(60.0, y)
+            .show(Str(&latin1(line)))
+            .end_text();
+    }
+    pdf.stream(content, &c.finish());
+    pdf.finish()
 }
 
 async fn insert_directory(
