@@ -16,6 +16,7 @@ pub mod documents;
 pub mod entity;
 pub mod error;
 pub mod letter;
+pub mod maintenance;
 pub mod migration;
 pub mod routes;
 pub mod seed;

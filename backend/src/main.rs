@@ -33,6 +33,9 @@ enum Command {
     /// Administration.
     #[command(subcommand)]
     Admin(AdminCommand),
+    /// One pass of housekeeping (`serve` runs it every 10 minutes): expired ceremonies, stale
+    /// rate-limit windows, orphaned document content.
+    Housekeeping,
     /// The audit log.
     #[command(subcommand)]
     Audit(AuditCommand),
@@ -61,8 +64,15 @@ async fn main() -> anyhow::Result<()> {
     let config = Config::from_env()?;
     match cli.command {
         Command::Serve => {
-            let server = Server::build(config, Clock::system()).await?;
-            server.run(app::shutdown_signal()).await
+            let server = Server::build(config.clone(), Clock::system()).await?;
+            let state = open(config).await?;
+            let housekeeping = tokio::spawn(dsp::maintenance::run_forever(
+                state,
+                std::time::Duration::from_secs(600),
+            ));
+            let result = server.run(app::shutdown_signal()).await;
+            housekeeping.abort();
+            result
         }
         Command::Migrate => {
             let connection = db::connect(&config).await.context("opening the database")?;
@@ -94,6 +104,13 @@ async fn main() -> anyhow::Result<()> {
                     std::process::exit(1);
                 }
             }
+        }
+        Command::Housekeeping => {
+            let state = open(config).await?;
+            let report =
+                dsp::maintenance::run_once(&state).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            println!("{report:?}");
+            Ok(())
         }
         Command::Admin(AdminCommand::CreateAgent { name }) => {
             let state = open(config).await?;

@@ -12,7 +12,35 @@ on_both_databases!(
     migrating_twice_is_a_no_op,
     the_access_matrix_matches_the_regulation_cell_by_cell,
     demo_data_is_created_once_with_valid_national_ids,
+    housekeeping_removes_expired_ceremonies_and_orphaned_content,
 );
+
+async fn housekeeping_removes_expired_ceremonies_and_orphaned_content(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    dsp::demo::create(&app.state).await.unwrap();
+    // An upload whose metadata never landed, and a ceremony nobody finished.
+    let mut pending = app.state.store.begin().await.unwrap();
+    pending.write(b"%PDF-1.4 orphan %%EOF").await.unwrap();
+    let orphan = pending.commit().await.unwrap();
+    let start = app
+        .client
+        .post(app.url("/api/auth/sign-in/start"))
+        .json(&serde_json::json!({}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(start.status(), 200);
+    let first = dsp::maintenance::run_once(&app.state).await.unwrap();
+    assert_eq!((first.ceremonies, first.orphan_contents), (0, 0), "nothing young is touched");
+    app.clock.advance(chrono::TimeDelta::hours(2));
+    let second = dsp::maintenance::run_once(&app.state).await.unwrap();
+    assert_eq!(second.ceremonies, 1);
+    assert_eq!(second.orphan_contents, 1);
+    assert!(!app.state.store.exists(&orphan).await.unwrap());
+    assert_eq!(count(&app, "SELECT COUNT(*) AS n FROM document_versions").await, 2);
+    let report = dsp::maintenance::run_once(&app.state).await.unwrap();
+    assert_eq!(report.orphan_contents, 0, "the demo's documents are kept");
+}
 
 async fn demo_data_is_created_once_with_valid_national_ids(engine: Engine) {
     let app = TestApp::spawn(engine).await;
