@@ -2,14 +2,19 @@
 //! emergency access, the directory to choose from) and a professional opening a consultation.
 
 use chrono::NaiveDate;
+use shared::NationalId;
 use shared::api::care::{
-    CareOverview, ConnectionCode, ConsultationOpened, EmergencyAccessSetting, GrantLink,
-    LinkSummary, OpenConsultation, ProfessionalBrief, SetReferent,
+    CareOverview, ConnectionCode, ConsultationOpened, EmergencyAccessOpened,
+    EmergencyAccessRequest, EmergencyAccessSetting, GrantLink, LinkContext, LinkSummary,
+    Notification, OpenAdmission, OpenConsultation, PatientFound, ProfessionalBrief, SetReferent,
 };
-use shared::ids::ProfessionalId;
+use shared::ids::{PatientId, ProfessionalId};
 use uuid::Uuid;
 
-use super::{ApiFailure, delete, get_json, get_json_query, post_json, put_for_nothing, put_json};
+use super::{
+    ApiFailure, delete, get_json, get_json_query, post_for_nothing, post_json, put_for_nothing,
+    put_json,
+};
 
 /// A fresh connection code (10 minutes, single use).
 pub async fn connection_code() -> Result<ConnectionCode, ApiFailure> {
@@ -66,4 +71,44 @@ pub async fn open_consultation(
     request: &OpenConsultation,
 ) -> Result<ConsultationOpened, ApiFailure> {
     post_json("/api/professional/consultations", request).await
+}
+
+/// A professional breaks the glass on a record (`403 reverification_required` when the last
+/// verification with the security key is older than five minutes).
+pub async fn open_emergency_access(
+    patient: PatientId,
+    reason: &str,
+) -> Result<EmergencyAccessOpened, ApiFailure> {
+    let request = EmergencyAccessRequest { reason: reason.to_owned() };
+    post_json(&format!("/api/records/{}/emergency-access", patient.0), &request).await
+}
+
+/// Hospital or care-institution staff register an admission (a stay or an emergency department).
+pub async fn open_admission(
+    national_id: &NationalId,
+    context: LinkContext,
+) -> Result<LinkSummary, ApiFailure> {
+    let request = OpenAdmission { national_id: national_id.as_str().to_owned(), context };
+    post_json("/api/professional/admissions", &request).await
+}
+
+/// Renews an institution-stay link by 30 days.
+pub async fn renew_stay(link: Uuid) -> Result<LinkSummary, ApiFailure> {
+    post_json(&format!("/api/professional/links/{link}/renew"), &serde_json::Map::new()).await
+}
+
+/// A patient this professional reaches now, by national ID (`404` otherwise).
+pub async fn find_patient(national_id: &NationalId) -> Result<PatientFound, ApiFailure> {
+    // A parsed national ID is 13 digits: safe in a query string as it is.
+    get_json(&format!("/api/professional/patients?national_id={}", national_id.as_str())).await
+}
+
+/// The patient's notifications.
+pub async fn notifications() -> Result<Vec<Notification>, ApiFailure> {
+    get_json("/api/me/notifications").await
+}
+
+/// Marks all of the patient's notifications as read.
+pub async fn notifications_read() -> Result<(), ApiFailure> {
+    post_for_nothing("/api/me/notifications/read", &serde_json::Map::new()).await
 }

@@ -6,6 +6,7 @@ use shared::Category;
 use shared::api::auth::Role;
 use yew::prelude::*;
 
+use super::notifications::NotificationsPanel;
 use super::{area_overview, loading, signed_in_home, use_page};
 use crate::app::Route;
 use crate::components::route_link::RouteLink;
@@ -35,6 +36,7 @@ pub fn PatientPage() -> Html {
                 <p><RouteLink to={Route::PatientAccess}>{ i18n.t("care-link") }</RouteLink></p>
                 <p><RouteLink to={Route::PatientDocuments}>{ i18n.t("documents-link") }</RouteLink></p>
                 <p><RouteLink to={Route::PatientHistory}>{ i18n.t("history-link") }</RouteLink></p>
+                <NotificationsPanel />
             </article>
         };
     }

@@ -7,6 +7,7 @@ use shared::api::auth::Role;
 use yew::prelude::*;
 
 use super::consultation::ConsultationForm;
+use super::reach::{AdmissionForm, FindPatientForm};
 use super::{area_overview, loading, signed_in_home, use_page};
 use crate::app::Route;
 use crate::components::route_link::RouteLink;
@@ -40,7 +41,9 @@ pub fn ProfessionalPage() -> Html {
                     i18n.t("professional-record-coming"),
                     i18n.t("security-link"),
                 ) }
+                <FindPatientForm />
                 <ConsultationForm />
+                <AdmissionForm />
             </article>
         };
     }

@@ -12,6 +12,7 @@ use web_sys::{HtmlInputElement, SubmitEvent};
 use yew::prelude::*;
 
 use super::documents::DocumentList;
+use super::emergency::EmergencyForm;
 use super::{loading, use_page};
 use crate::api::documents::UploadRequest;
 use crate::api::{self, ApiFailure, Remote};
@@ -96,6 +97,7 @@ pub fn RecordPage(props: &RecordPageProps) -> Html {
     use_page("record-title");
     let session = use_session();
     let documents = use_state(|| Remote::<Vec<DocumentSummary>>::Loading);
+    let broke_glass = use_state(|| false);
     let patient = PatientId(props.patient_id);
     let signed_in = session.as_role(Role::Professional).is_some();
     let reload = {
@@ -129,6 +131,17 @@ pub fn RecordPage(props: &RecordPageProps) -> Html {
             </article>
         };
     }
+    // The emergency form stays after it opened the record, to keep its confirmation in view.
+    let no_access =
+        *broke_glass || matches!(&*documents, Remote::Failed(f) if f.is(ApiErrorCode::NotFound));
+    let on_opened = {
+        let broke_glass = broke_glass.clone();
+        let reload = reload.clone();
+        Callback::from(move |()| {
+            broke_glass.set(true);
+            reload.emit(());
+        })
+    };
     let body = match &*documents {
         Remote::Loading => loading(i18n.t("loading")),
         Remote::Failed(failure) => {
@@ -145,6 +158,9 @@ pub fn RecordPage(props: &RecordPageProps) -> Html {
                 <h2 id="record-documents-heading">{ i18n.t("record-documents-heading") }</h2>
                 { body }
             </section>
+            if no_access {
+                <EmergencyForm {patient} {on_opened} />
+            }
             <UploadForm {patient} on_filed={reload} />
         </article>
     }
