@@ -281,7 +281,7 @@ patient-record-coming = Ihre Dokumente lesen, bestimmen, wer was sieht, und jede
 patient-activate-link = Ihre Akte mit Ihrem Brief aktivieren
 professional-signed-in-intro = Sie sind im Portal für Gesundheitsberufe angemeldet.
 professional-signed-in-as = Sie sind im Portal für Gesundheitsberufe angemeldet als { $profession }.
-professional-record-coming = Patienten finden sowie Dokumente lesen und ablegen: Das kommt mit der nächsten Version des DSP.
+professional-record-coming = Finden Sie einen Patienten, den Sie erreichen, öffnen Sie eine Akte mit dem Verbindungscode des Patienten oder erfassen Sie eine Aufnahme; die Seite jeder Akte listet ihre Dokumente auf und lässt Sie eines ablegen.
 
 ## Konsole der Agentur
 

@@ -281,7 +281,7 @@ patient-record-coming = Reading your documents, deciding who sees what and follo
 patient-activate-link = Activate your record with your letter
 professional-signed-in-intro = You are signed in to the professional portal.
 professional-signed-in-as = You are signed in to the professional portal as { $profession }.
-professional-record-coming = Finding patients and reading or filing documents come with the next version of DSP.
+professional-record-coming = Find a patient you reach, open a record with the patient’s connection code, or register an admission; each record page lists its documents and lets you file one.
 
 ## Agency console
 

@@ -284,7 +284,7 @@ patient-record-coming = Lire vos documents, décider qui voit quoi et suivre cha
 patient-activate-link = Activer votre dossier avec votre lettre
 professional-signed-in-intro = Vous êtes connecté au portail des professionnels.
 professional-signed-in-as = Vous êtes connecté au portail des professionnels en tant que { $profession }.
-professional-record-coming = La recherche de patients et la lecture ou le dépôt de documents arrivent avec la prochaine version du DSP.
+professional-record-coming = Trouvez un patient auquel vous avez accès, ouvrez un dossier avec le code de connexion du patient ou enregistrez une admission ; la page de chaque dossier en liste les documents et vous permet d’en déposer un.
 
 ## Console de l’agence
 

@@ -281,7 +281,7 @@ patient-record-coming = Är Dokumenter liesen, decidéieren, wien wat gesäit, a
 patient-activate-link = Ären Dossier mat Ärem Bréif aktivéieren
 professional-signed-in-intro = Dir sidd um Portal fir Gesondheetsberuffer ugemellt.
 professional-signed-in-as = Dir sidd um Portal fir Gesondheetsberuffer ugemellt als { $profession }.
-professional-record-coming = Patiente fannen an Dokumenter liesen oder ofleeën: dat kënnt mat der nächster Versioun vum DSP.
+professional-record-coming = Fannt e Patient, deen Dir erreecht, maacht en Dossier mam Verbindungscode vum Patient op oder registréiert eng Opnam; d’Säit vun all Dossier weist seng Dokumenter a léisst Iech eent ofleeën.
 
 ## Konsol vun der Agence
 
