@@ -20,11 +20,12 @@ async fn a_physician_breaks_the_glass_and_the_patient_is_told() -> anyhow::Resul
     let server = TestServer::start().await?;
     let demo =
         dsp::demo::create(&server.state).await.map_err(|e| anyhow::anyhow!("demo data: {e:?}"))?;
-    // The demo physician follows Jean Kieffer and Marie Dupont: take a patient they do not reach.
+    // The demo gives some patients a link or a référent: take one whom no professional reaches.
+    let followed = ["Kieffer", "Dupont", "Becker"];
     let (_, national_id, activation_code) = demo
         .patient_codes
         .iter()
-        .find(|(name, _, _)| !name.contains("Kieffer") && !name.contains("Dupont"))
+        .find(|(name, _, _)| !followed.iter().any(|family| name.contains(family)))
         .cloned()
         .ok_or_else(|| anyhow::anyhow!("no demo patient without a relation"))?;
     let (physician, _, enrol_link) = demo
