@@ -179,8 +179,8 @@ pub async fn create(state: &AppState) -> Result<DemoSummary, AppError> {
 }
 
 /// A consultation link and a référent, and a few documents, so that the record pages have
-/// something to show: Claire Weber (physician) follows Marie Dupont and is Jean Kieffer's
-/// référent; both records hold a report.
+/// something to show: Claire Weber (physician) follows Marie Dupont; Marc Schmit is Thomas
+/// Becker's référent; both records hold a report. Jean Kieffer and Emma Wilson start empty.
 async fn insert_care(
     state: &AppState,
     txn: &sea_orm::DatabaseTransaction,
@@ -207,7 +207,7 @@ async fn insert_care(
     let claire = professional_id("M-100201").await?;
     let marc = professional_id("M-100202").await?;
     let marie = patient_row("19720902045").await?;
-    let jean = patient_row("19850314123").await?;
+    let thomas = patient_row("19931127078").await?;
     care_link::ActiveModel {
         id: Set(Uuid::new_v4()),
         patient_id: Set(marie.id),
@@ -223,9 +223,9 @@ async fn insert_care(
     }
     .insert(txn)
     .await?;
-    let mut jean_active: patient::ActiveModel = jean.clone().into();
-    jean_active.referent_id = Set(Some(claire));
-    jean_active.update(txn).await?;
+    let mut thomas_active: patient::ActiveModel = thomas.clone().into();
+    thomas_active.referent_id = Set(Some(marc));
+    thomas_active.update(txn).await?;
     for (record, author, category, title, lines) in [
         (
             &marie,
@@ -238,7 +238,7 @@ async fn insert_care(
             ],
         ),
         (
-            &jean,
+            &thomas,
             marc,
             "summaries",
             "Lettre de sortie",
