@@ -162,6 +162,42 @@ async fn link_summary(
     })
 }
 
+/// A new therapeutic link, as each care context opens it.
+struct NewLink {
+    patient_id: Uuid,
+    professional_id: Option<Uuid>,
+    organisation_id: Option<Uuid>,
+    context: LinkContext,
+    ends_at: DateTime<Utc>,
+    created_by: (Role, Uuid),
+}
+
+/// Inserts a link starting `now`, records it as the event's target, and summarises it.
+async fn insert_link(
+    txn: &impl ConnectionTrait,
+    new: NewLink,
+    event: &mut Event,
+    now: DateTime<Utc>,
+) -> Result<LinkSummary, AppError> {
+    let link = care_link::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        patient_id: Set(new.patient_id),
+        professional_id: Set(new.professional_id),
+        organisation_id: Set(new.organisation_id),
+        context: Set(context_code(new.context).into()),
+        starts_at: Set(now),
+        ends_at: Set(new.ends_at),
+        ended_at: Set(None),
+        created_by_kind: Set(new.created_by.0.as_str().into()),
+        created_by_id: Set(new.created_by.1),
+        created_at: Set(now),
+    }
+    .insert(txn)
+    .await?;
+    *event = event.clone().target("link", link.id.to_string());
+    link_summary(txn, link, now).await
+}
+
 fn patient_actor(patient: &CurrentPatient) -> Option<(Role, Uuid)> {
     Some((Role::Patient, patient.0.subject_id()))
 }
@@ -255,25 +291,17 @@ pub async fn open_consultation(
                 event.clone().with("reason", if blocked { "blocked" } else { "record_closed" });
             return Err(failed());
         }
-        let link = care_link::ActiveModel {
-            id: Set(Uuid::new_v4()),
-            patient_id: Set(record.id),
-            professional_id: Set(Some(pro)),
-            organisation_id: Set(None),
-            context: Set(context_code(LinkContext::Consultation).into()),
-            starts_at: Set(now),
-            ends_at: Set(now + TimeDelta::days(15)),
-            ended_at: Set(None),
-            created_by_kind: Set(Role::Professional.as_str().into()),
-            created_by_id: Set(pro),
-            created_at: Set(now),
-        }
-        .insert(txn)
-        .await?;
-        *event = event.clone().target("link", link.id.to_string());
+        let link = NewLink {
+            patient_id: record.id,
+            professional_id: Some(pro),
+            organisation_id: None,
+            context: LinkContext::Consultation,
+            ends_at: now + TimeDelta::days(15),
+            created_by: (Role::Professional, pro),
+        };
         Ok(ConsultationOpened {
             patient_id: PatientId(record.id),
-            link: link_summary(txn, link, now).await?,
+            link: insert_link(txn, link, event, now).await?,
         })
     })
     .await
@@ -354,23 +382,15 @@ pub async fn grant_link(
         .with("until", input.until.to_string());
     audited(state, meta, event, async |txn, event| {
         active_professional(txn, input.professional_id.0).await?;
-        let link = care_link::ActiveModel {
-            id: Set(Uuid::new_v4()),
-            patient_id: Set(id),
-            professional_id: Set(Some(input.professional_id.0)),
-            organisation_id: Set(None),
-            context: Set(context_code(LinkContext::PatientGrant).into()),
-            starts_at: Set(now),
-            ends_at: Set(ends_at),
-            ended_at: Set(None),
-            created_by_kind: Set(Role::Patient.as_str().into()),
-            created_by_id: Set(id),
-            created_at: Set(now),
-        }
-        .insert(txn)
-        .await?;
-        *event = event.clone().target("link", link.id.to_string());
-        link_summary(txn, link, now).await
+        let link = NewLink {
+            patient_id: id,
+            professional_id: Some(input.professional_id.0),
+            organisation_id: None,
+            context: LinkContext::PatientGrant,
+            ends_at,
+            created_by: (Role::Patient, id),
+        };
+        insert_link(txn, link, event, now).await
     })
     .await
 }
@@ -611,23 +631,15 @@ pub async fn open_admission(
             );
             return Err(hidden());
         }
-        let link = care_link::ActiveModel {
-            id: Set(Uuid::new_v4()),
-            patient_id: Set(record.id),
-            professional_id: Set(None),
-            organisation_id: Set(Some(institution.id)),
-            context: Set(context_code(input.context).into()),
-            starts_at: Set(now),
-            ends_at: Set(now + length),
-            ended_at: Set(None),
-            created_by_kind: Set(Role::Professional.as_str().into()),
-            created_by_id: Set(pro),
-            created_at: Set(now),
-        }
-        .insert(txn)
-        .await?;
-        *event = event.clone().target("link", link.id.to_string());
-        link_summary(txn, link, now).await
+        let link = NewLink {
+            patient_id: record.id,
+            professional_id: None,
+            organisation_id: Some(institution.id),
+            context: input.context,
+            ends_at: now + length,
+            created_by: (Role::Professional, pro),
+        };
+        insert_link(txn, link, event, now).await
     })
     .await
 }
@@ -696,13 +708,7 @@ pub async fn find_patient(
             .ok_or_else(hidden)?;
         event.patient_id = Some(record.id);
         let facts = record_facts(txn, record.id).await?;
-        let me = professional::Entity::find_by_id(pro).one(txn).await?.ok_or_else(hidden)?;
-        let actor = access::Actor::Professional {
-            id: ProfessionalId(pro),
-            profession: Profession::from_code(&me.profession).unwrap_or(Profession::Physician),
-            organisation: me.organisation_id.map(shared::ids::OrganisationId),
-            active: me.state == "active",
-        };
+        let actor = super::documents::actor(txn, &professional.0).await?;
         let matrix = super::documents::matrix(txn).await?;
         let decision = access::decide(&matrix, &actor, &access::Action::ListDocuments, &facts, now);
         *event = event.clone().with("rule", decision.as_str());

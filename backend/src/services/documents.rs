@@ -55,7 +55,10 @@ pub(crate) async fn matrix(conn: &impl ConnectionTrait) -> Result<Matrix, AppErr
 }
 
 /// The signed-in user as the decision function sees them.
-async fn actor(conn: &impl ConnectionTrait, user: &CurrentUser) -> Result<Actor, AppError> {
+pub(crate) async fn actor(
+    conn: &impl ConnectionTrait,
+    user: &CurrentUser,
+) -> Result<Actor, AppError> {
     Ok(match user.role {
         Role::Patient => Actor::Patient { id: PatientId(user.subject_id()) },
         Role::Agent => Actor::Agent { id: AgentId(user.subject_id()) },

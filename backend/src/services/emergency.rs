@@ -11,19 +11,18 @@ use sea_orm::{
     QueryFilter, QueryOrder, QuerySelect,
 };
 use shared::ApiErrorCode;
-use shared::Profession;
 use shared::api::agency::RecordState;
 use shared::api::auth::Role;
 use shared::api::care::{
     EmergencyAccessOpened, EmergencyAccessRequest, EmergencyAccessReview, Notification,
 };
-use shared::ids::{OrganisationId, PatientId, ProfessionalId};
+use shared::ids::PatientId;
 use uuid::Uuid;
 
 use super::care::{brief, record_facts};
 use super::sign_in::recently_verified;
 use super::{audited, refuse};
-use crate::access::{self, Action, Actor, EMERGENCY_ACCESS_DURATION};
+use crate::access::{self, Action, EMERGENCY_ACCESS_DURATION};
 use crate::app::AppState;
 use crate::audit::{Event, Outcome, RequestMeta};
 use crate::auth::{CurrentPatient, CurrentProfessional};
@@ -66,12 +65,7 @@ pub async fn open(
             .one(txn)
             .await?
             .ok_or(AppError::NotFound)?;
-        let actor = Actor::Professional {
-            id: ProfessionalId(p.id),
-            profession: Profession::from_code(&p.profession).unwrap_or(Profession::Physician),
-            organisation: p.organisation_id.map(OrganisationId),
-            active: p.state == "active",
-        };
+        let actor = super::documents::actor(txn, &pro.0).await?;
         let matrix = super::documents::matrix(txn).await?;
         let decision = access::decide(&matrix, &actor, &Action::OpenEmergencyAccess, &facts, now);
         *event = event.clone().with("rule", decision.as_str());

@@ -334,13 +334,7 @@ pub async fn for_referent(
             || AppError::refused(axum::http::StatusCode::NOT_FOUND, shared::ApiErrorCode::NotFound);
         let facts = super::care::record_facts(txn, patient_id).await.map_err(|_| hidden())?;
         event.patient_id = Some(patient_id);
-        let me = professional::Entity::find_by_id(pro).one(txn).await?.ok_or_else(hidden)?;
-        let actor = crate::access::Actor::Professional {
-            id: shared::ids::ProfessionalId(pro),
-            profession: Profession::from_code(&me.profession).unwrap_or(Profession::Physician),
-            organisation: me.organisation_id.map(shared::ids::OrganisationId),
-            active: me.state == "active",
-        };
+        let actor = super::documents::actor(txn, &professional.0).await?;
         let matrix = super::documents::matrix(txn).await?;
         let decision = crate::access::decide(
             &matrix,
