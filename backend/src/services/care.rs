@@ -21,7 +21,7 @@ use shared::ids::{PatientId, ProfessionalId};
 use shared::{ApiErrorCode, NationalId, Profession};
 use uuid::Uuid;
 
-use super::{audited, refuse};
+use super::{audited, hidden, refuse};
 use crate::access::{self, LinkHolder, RecordFacts, TherapeuticLink};
 use crate::app::AppState;
 use crate::audit::{Event, Outcome, RequestMeta};
@@ -599,7 +599,6 @@ pub async fn open_admission(
     let event = Event::new("link_opened", Outcome::Success, Some((Role::Professional, pro)))
         .with("context", context_code(input.context));
     audited(state, meta, event, async |txn, event| {
-        let hidden = || refuse(StatusCode::NOT_FOUND, ApiErrorCode::NotFound);
         let me = professional::Entity::find_by_id(pro).one(txn).await?.ok_or_else(hidden)?;
         let institution = match me.organisation_id {
             Some(o) => organisation::Entity::find_by_id(o).one(txn).await?,
@@ -659,7 +658,6 @@ pub async fn renew_stay(
     let event = Event::new("link_renewed", Outcome::Success, Some((Role::Professional, pro)))
         .target("link", link_id.to_string());
     audited(state, meta, event, async |txn, event| {
-        let hidden = || refuse(StatusCode::NOT_FOUND, ApiErrorCode::NotFound);
         let me = professional::Entity::find_by_id(pro).one(txn).await?.ok_or_else(hidden)?;
         let link = care_link::Entity::find_by_id(link_id)
             .one(txn)
@@ -700,7 +698,6 @@ pub async fn find_patient(
         .map_err(|_| refuse(StatusCode::UNPROCESSABLE_ENTITY, ApiErrorCode::InvalidNationalId))?;
     let event = Event::new("patient_lookup", Outcome::Success, Some((Role::Professional, pro)));
     audited(state, meta, event, async |txn, event| {
-        let hidden = || refuse(StatusCode::NOT_FOUND, ApiErrorCode::NotFound);
         let record = patient::Entity::find()
             .filter(patient::Column::NationalId.eq(national_id.as_str()))
             .one(txn)

@@ -18,7 +18,7 @@ use shared::{ApiErrorCode, Category, Profession};
 use uuid::Uuid;
 
 use super::care::record_facts;
-use super::{audited, refuse};
+use super::{audited, hidden, refuse};
 use crate::access::{self, Action, Actor, Author, Decision, DocumentFacts, Matrix, Restriction};
 use crate::app::AppState;
 use crate::audit::{Event, Outcome, RequestMeta};
@@ -103,11 +103,6 @@ async fn document_facts(
         },
         restriction,
     })
-}
-
-/// The same refusal as for a document or record that does not exist.
-const fn hidden() -> AppError {
-    refuse(StatusCode::NOT_FOUND, ApiErrorCode::NotFound)
 }
 
 /// Records the decision in the event; a denial becomes the not-found refusal.

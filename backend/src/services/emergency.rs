@@ -21,7 +21,7 @@ use uuid::Uuid;
 
 use super::care::{brief, record_facts};
 use super::sign_in::recently_verified;
-use super::{audited, refuse};
+use super::{audited, hidden, refuse};
 use crate::access::{self, Action, EMERGENCY_ACCESS_DURATION};
 use crate::app::AppState;
 use crate::audit::{Event, Outcome, RequestMeta};
@@ -57,9 +57,7 @@ pub async fn open(
     )
     .with("reason", reason.clone());
     audited(state, meta, event, async |txn, event| {
-        let facts = record_facts(txn, patient_id)
-            .await
-            .map_err(|_| refuse(StatusCode::NOT_FOUND, ApiErrorCode::NotFound))?;
+        let facts = record_facts(txn, patient_id).await.map_err(|_| hidden())?;
         event.patient_id = Some(patient_id);
         let p = professional::Entity::find_by_id(user.subject_id())
             .one(txn)
@@ -70,7 +68,7 @@ pub async fn open(
         let decision = access::decide(&matrix, &actor, &Action::OpenEmergencyAccess, &facts, now);
         *event = event.clone().with("rule", decision.as_str());
         if !decision.is_allowed() {
-            return Err(refuse(StatusCode::NOT_FOUND, ApiErrorCode::NotFound));
+            return Err(hidden());
         }
         let id = Uuid::new_v4();
         emergency_grant::ActiveModel {

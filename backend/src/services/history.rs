@@ -26,7 +26,7 @@ use shared::api::history::{
 };
 use uuid::Uuid;
 
-use super::audited;
+use super::{audited, hidden};
 use crate::app::AppState;
 use crate::audit::{Event, Outcome, RequestMeta};
 use crate::auth::CurrentPatient;
@@ -330,8 +330,6 @@ pub async fn for_referent(
     let event =
         Event::new("access_traces_viewed", Outcome::Success, Some((Role::Professional, pro)));
     audited(state, meta, event, async |txn, event| {
-        let hidden =
-            || AppError::refused(axum::http::StatusCode::NOT_FOUND, shared::ApiErrorCode::NotFound);
         let facts = super::care::record_facts(txn, patient_id).await.map_err(|_| hidden())?;
         event.patient_id = Some(patient_id);
         let actor = super::documents::actor(txn, &professional.0).await?;

@@ -35,6 +35,12 @@ pub(crate) const fn refuse(status: StatusCode, code: ApiErrorCode) -> AppError {
     AppError::refused(status, code)
 }
 
+/// The refusal for anything the caller may not know about: a record or document that is hidden
+/// from them answers exactly like one that does not exist, but is audited (unlike a plain 404).
+pub(crate) const fn hidden() -> AppError {
+    refuse(StatusCode::NOT_FOUND, ApiErrorCode::NotFound)
+}
+
 /// The refusal for a failed ceremony.
 pub(crate) const fn ceremony_refusal(e: CeremonyError) -> AppError {
     let code = match e {
