@@ -22,7 +22,7 @@ use crate::auth::webauthn::RelyingParty;
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::documents::store::{ContentStore, FileStore};
-use crate::error::{AppError, json_errors};
+use crate::error::{AppError, json_errors, not_found_floor};
 use crate::{db, routes, spa, telemetry};
 
 /// Largest JSON body the API accepts (documents have their own streaming limit).
@@ -44,6 +44,41 @@ pub struct AppState {
     pub rp: Arc<RelyingParty>,
     /// Where documents' bytes live.
     pub store: Arc<dyn ContentStore>,
+    /// The access matrix, read from the database at most once a minute.
+    pub matrix: MatrixCache,
+}
+
+/// The access matrix is data (seeded by migration, editable in the database) read on every
+/// decision; one copy per process, refreshed after a minute, keeps 209 rows off every request.
+/// Not session state: every instance reads the same table.
+#[derive(Debug, Clone, Default)]
+pub struct MatrixCache(
+    Arc<std::sync::Mutex<Option<(std::time::Instant, Arc<crate::access::Matrix>)>>>,
+);
+
+impl MatrixCache {
+    const FRESH_FOR: std::time::Duration = std::time::Duration::from_secs(60);
+
+    /// The matrix, from the cache when it is younger than a minute.
+    ///
+    /// # Errors
+    /// Database.
+    pub async fn get(
+        &self,
+        conn: &impl sea_orm::ConnectionTrait,
+    ) -> Result<Arc<crate::access::Matrix>, AppError> {
+        if let Ok(guard) = self.0.lock()
+            && let Some((at, matrix)) = guard.as_ref()
+            && at.elapsed() < Self::FRESH_FOR
+        {
+            return Ok(Arc::clone(matrix));
+        }
+        let matrix = Arc::new(crate::services::documents::load_matrix(conn).await?);
+        if let Ok(mut guard) = self.0.lock() {
+            *guard = Some((std::time::Instant::now(), Arc::clone(&matrix)));
+        }
+        Ok(matrix)
+    }
 }
 
 impl AppState {
@@ -56,7 +91,15 @@ impl AppState {
         let store: Arc<dyn ContentStore> = Arc::new(
             FileStore::open_in(&config.data_dir).await.context("opening the content store")?,
         );
-        Ok(Self { db, config: Arc::new(config), clock, openapi: Arc::from(""), rp, store })
+        Ok(Self {
+            db,
+            config: Arc::new(config),
+            clock,
+            openapi: Arc::from(""),
+            rp,
+            store,
+            matrix: MatrixCache::default(),
+        })
     }
 }
 
@@ -72,6 +115,7 @@ pub fn router(state: AppState) -> anyhow::Result<Router> {
         openapi.to_pretty_json().context("rendering the OpenAPI document")?.into();
     let dist = state.config.dist_dir.clone();
     let origin: Arc<str> = state.config.public_origin.as_str().into();
+    let floor = state.config.not_found_floor;
     let state = AppState { openapi, ..state };
     let api = api
         .route("/api", axum::routing::any(api_not_found))
@@ -80,6 +124,7 @@ pub fn router(state: AppState) -> anyhow::Result<Router> {
         .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))
         .layer(middleware::from_fn_with_state(origin, csrf::protect))
         .layer(CatchPanicLayer::new())
+        .layer(middleware::from_fn_with_state(floor, not_found_floor))
         .layer(middleware::from_fn(json_errors))
         .with_state(state);
     let app = Router::new()
@@ -146,6 +191,20 @@ impl Server {
         clock: Clock,
     ) -> anyhow::Result<Self> {
         let db = db::connect(&config).await.context("opening the database")?;
+        Self::on_database(listener, db, config, clock).await
+    }
+
+    /// Like [`Server::build_on`], on a database the caller opened (tests and benchmarks watch
+    /// its statements); migrates it.
+    ///
+    /// # Errors
+    /// When the database cannot be migrated.
+    pub async fn on_database(
+        listener: TcpListener,
+        db: DatabaseConnection,
+        config: Config,
+        clock: Clock,
+    ) -> anyhow::Result<Self> {
         db::migrate(&db).await.context("migrating the database")?;
         let router = router(AppState::new(db.clone(), config, clock).await?)?;
         Ok(Self { listener, router, db })

@@ -26,6 +26,9 @@ pub struct Config {
     pub activation_code_days: u32,
     /// `DSP_ENROLMENT_CODE_DAYS`: how long an enrolment code works (default 14).
     pub enrolment_code_days: u32,
+    /// `DSP_NOT_FOUND_FLOOR_MS`: the least time a `not_found` answer takes (default 10 ms), so
+    /// that refusing a hidden document or record and a missing one cannot be told apart by timing.
+    pub not_found_floor: std::time::Duration,
 }
 
 impl Config {
@@ -84,6 +87,11 @@ impl Config {
         };
         let activation_code_days = days("DSP_ACTIVATION_CODE_DAYS", 90)?;
         let enrolment_code_days = days("DSP_ENROLMENT_CODE_DAYS", 14)?;
+        let not_found_floor = std::time::Duration::from_millis(
+            var("DSP_NOT_FOUND_FLOOR_MS")
+                .map_or(Ok(10), |v| v.parse())
+                .context("DSP_NOT_FOUND_FLOOR_MS must be a number of milliseconds")?,
+        );
         Ok(Self {
             database_url,
             data_dir,
@@ -93,6 +101,7 @@ impl Config {
             db_max_connections,
             activation_code_days,
             enrolment_code_days,
+            not_found_floor,
         })
     }
 }

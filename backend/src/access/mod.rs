@@ -322,7 +322,7 @@ fn professional(
         Need::Write if !right.can_write() => return Err(Reason::CategoryNotWritable),
         Need::Read | Need::Write => {}
     }
-    // Rule 4: a restricted document stays visible to its author and the référent only.
+    // Rule 4: the patient's restriction (only its author and the référent, or not the named).
     if let Some(doc) = document
         && is_hidden_from(doc, pro.id, is_referent)
     {
@@ -347,15 +347,14 @@ fn record_is_open(record: &RecordFacts, now: DateTime<Utc>) -> Result<(), Reason
     }
 }
 
-/// Rule 4: whether the patient hides `doc` from this professional.
+/// Rule 4: whether the patient hides `doc` from this professional. "Only its author" keeps it
+/// for the author and the référent; a professional the patient names loses it whoever they are
+/// (the patient's explicit choice, even against the author or the référent).
 fn is_hidden_from(doc: &DocumentFacts, id: ProfessionalId, is_referent: bool) -> bool {
-    if is_referent || doc.author == Author::Professional(id) {
-        return false;
-    }
     match &doc.restriction {
         Restriction::None => false,
-        Restriction::HiddenFrom(hidden) => hidden.contains(&id),
-        Restriction::AuthorOnly => true,
+        Restriction::HiddenFrom(named) => named.contains(&id),
+        Restriction::AuthorOnly => !(is_referent || doc.author == Author::Professional(id)),
     }
 }
 

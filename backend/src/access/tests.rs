@@ -367,13 +367,16 @@ fn a_restricted_document_is_visible_only_to_its_author_and_the_referent() {
     assert_eq!(read(&other, &d, &r, t0()), Decision::Deny(Reason::Restricted));
     assert_eq!(read(&patient, &d, &r, t0()), Decision::Allow(Rule::Holder));
 
-    // Hidden from named professionals: those named lose it, unless author or référent.
+    // Hidden from named professionals: those named lose it, even its author or the référent
+    // (the patient named them); everyone else keeps it.
     d.restriction = Restriction::HiddenFrom(vec![STRANGER, LINKED, REFERENT]);
     assert_eq!(read(&other, &d, &r, t0()), Decision::Deny(Reason::Restricted));
-    assert_eq!(read(&author, &d, &r, t0()), ALLOW_LINK);
-    assert_eq!(read(&referent, &d, &r, t0()), Decision::Allow(Rule::Referent));
+    assert_eq!(read(&author, &d, &r, t0()), Decision::Deny(Reason::Restricted));
+    assert_eq!(read(&referent, &d, &r, t0()), Decision::Deny(Reason::Restricted));
+    assert_eq!(read(&patient, &d, &r, t0()), Decision::Allow(Rule::Holder));
     d.restriction = Restriction::HiddenFrom(vec![REFERENT]);
     assert!(read(&other, &d, &r, t0()).is_allowed());
+    assert_eq!(read(&author, &d, &r, t0()), ALLOW_LINK);
 
     // An emergency access does not lift a restriction either.
     d.restriction = Restriction::AuthorOnly;
@@ -784,7 +787,7 @@ proptest! {
     }
 
     #[test]
-    fn a_restricted_document_reaches_only_its_author_the_referent_and_the_patient(
+    fn a_restricted_document_never_reaches_a_named_professional_nor_beyond_author_and_referent(
         matrix in any_matrix(),
         actor in any_actor(),
         record in any_record(),
@@ -799,16 +802,16 @@ proptest! {
                 Actor::Patient { id } => prop_assert_eq!(id, record.patient),
                 Actor::Agent { .. } => prop_assert!(false, "an agent was allowed {action:?}"),
                 Actor::Professional { id, .. } => {
-                    let hidden = match &d.restriction {
-                        Restriction::None => false,
-                        Restriction::HiddenFrom(named) => named.contains(&id),
-                        Restriction::AuthorOnly => true,
-                    };
-                    if hidden {
-                        prop_assert!(
+                    match &d.restriction {
+                        Restriction::None => {}
+                        Restriction::HiddenFrom(named) => prop_assert!(
+                            !named.contains(&id),
+                            "{action:?} by the named {id} of {d:?} in {record:?}"
+                        ),
+                        Restriction::AuthorOnly => prop_assert!(
                             d.author == Author::Professional(id) || record.referent == Some(id),
                             "{action:?} by {id} of {d:?} in {record:?}"
-                        );
+                        ),
                     }
                 }
             }

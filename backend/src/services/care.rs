@@ -71,8 +71,17 @@ pub async fn record_facts(
     conn: &impl ConnectionTrait,
     patient_id: Uuid,
 ) -> Result<RecordFacts, AppError> {
-    let record =
-        patient::Entity::find_by_id(patient_id).one(conn).await?.ok_or(AppError::NotFound)?;
+    lookup_record_facts(conn, patient_id).await?.ok_or(AppError::NotFound)
+}
+
+/// The record's facts, or `None` when there is no such record. The same statements run either
+/// way, so that a record (or document) one may not see and one that does not exist take the
+/// same time to refuse.
+pub(crate) async fn lookup_record_facts(
+    conn: &impl ConnectionTrait,
+    patient_id: Uuid,
+) -> Result<Option<RecordFacts>, AppError> {
+    let record = patient::Entity::find_by_id(patient_id).one(conn).await?;
     let blocked = block::Entity::find()
         .filter(block::Column::PatientId.eq(patient_id))
         .all(conn)
@@ -112,7 +121,8 @@ pub async fn record_facts(
             opened_at: g.opened_at,
         })
         .collect();
-    Ok(RecordFacts {
+    let Some(record) = record else { return Ok(None) };
+    Ok(Some(RecordFacts {
         patient: PatientId(patient_id),
         state: RecordState::parse(&record.record_state).unwrap_or(RecordState::Closed),
         first_letter_issued_at: record.letter_issued_at,
@@ -121,7 +131,7 @@ pub async fn record_facts(
         links,
         emergency_access_enabled: record.emergency_access_enabled,
         emergency_grants,
-    })
+    }))
 }
 
 pub(crate) async fn brief(
@@ -706,7 +716,7 @@ pub async fn find_patient(
         event.patient_id = Some(record.id);
         let facts = record_facts(txn, record.id).await?;
         let actor = super::documents::actor(txn, &professional.0).await?;
-        let matrix = super::documents::matrix(txn).await?;
+        let matrix = state.matrix.get(txn).await?;
         let decision = access::decide(&matrix, &actor, &access::Action::ListDocuments, &facts, now);
         *event = event.clone().with("rule", decision.as_str());
         if !decision.is_allowed() {

@@ -5,9 +5,10 @@
 
 use axum::body::Body;
 use axum::http::StatusCode;
+use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction,
+    EntityTrait, QueryFilter, QueryOrder,
 };
 use shared::api::auth::Role;
 use shared::api::documents::{
@@ -17,7 +18,7 @@ use shared::ids::{AgentId, DocumentId, OrganisationId, PatientId, ProfessionalId
 use shared::{ApiErrorCode, Category, Profession};
 use uuid::Uuid;
 
-use super::care::record_facts;
+use super::care::{lookup_record_facts, record_facts};
 use super::{audited, hidden, refuse};
 use crate::access::{self, Action, Actor, Author, Decision, DocumentFacts, Matrix, Restriction};
 use crate::app::AppState;
@@ -34,7 +35,7 @@ use crate::error::AppError;
 use crate::seed::MatrixCell;
 
 /// The access matrix as the database holds it (seeded by migration, never hard-coded).
-pub(crate) async fn matrix(conn: &impl ConnectionTrait) -> Result<Matrix, AppError> {
+pub(crate) async fn load_matrix(conn: &impl ConnectionTrait) -> Result<Matrix, AppError> {
     let cells: Vec<MatrixCell> = access_right::Entity::find()
         .all(conn)
         .await?
@@ -81,17 +82,17 @@ async fn document_facts(
     conn: &impl ConnectionTrait,
     doc: &document::Model,
 ) -> Result<DocumentFacts, AppError> {
+    // Read whatever the mode, so that every document costs the same to decide on.
+    let named = document_hidden_from::Entity::find()
+        .filter(document_hidden_from::Column::DocumentId.eq(doc.id))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|h| ProfessionalId(h.professional_id))
+        .collect();
     let restriction = match doc.restriction.as_str() {
         "author_only" => Restriction::AuthorOnly,
-        "hidden_from" => Restriction::HiddenFrom(
-            document_hidden_from::Entity::find()
-                .filter(document_hidden_from::Column::DocumentId.eq(doc.id))
-                .all(conn)
-                .await?
-                .into_iter()
-                .map(|h| ProfessionalId(h.professional_id))
-                .collect(),
-        ),
+        "hidden_from" => Restriction::HiddenFrom(named),
         _ => Restriction::None,
     };
     Ok(DocumentFacts {
@@ -103,6 +104,72 @@ async fn document_facts(
         },
         restriction,
     })
+}
+
+/// What a request does with one existing document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DocumentAct {
+    Read,
+    Withdraw,
+}
+
+/// The document and the decision on it, recorded in the event. A denial and a document that
+/// does not exist become the same not-found refusal, and they run the same statements (a missing
+/// document is looked up as an empty placeholder in no record), so that they also take the same
+/// time: a professional cannot tell a hidden document from a missing one by timing either.
+async fn decide_on_document(
+    state: &AppState,
+    txn: &DatabaseTransaction,
+    user: &CurrentUser,
+    document_id: Uuid,
+    act: DocumentAct,
+    event: &mut Event,
+) -> Result<document::Model, AppError> {
+    let found = document::Entity::find_by_id(document_id).one(txn).await?;
+    let doc = found.clone().unwrap_or_else(|| placeholder(document_id, state.clock.now()));
+    let facts = lookup_record_facts(txn, doc.patient_id).await?;
+    let doc_facts = document_facts(txn, &doc).await?;
+    let who = actor(txn, user).await?;
+    let matrix = state.matrix.get(txn).await?;
+    let action = match act {
+        DocumentAct::Read => Action::ReadDocument(&doc_facts),
+        DocumentAct::Withdraw => Action::WithdrawDocument(&doc_facts),
+    };
+    let decision = facts.map(|f| access::decide(&matrix, &who, &action, &f, state.clock.now()));
+    match (found, decision) {
+        (Some(doc), Some(decision)) => {
+            event.patient_id = Some(doc.patient_id);
+            apply(decision, event)?;
+            // Withdrawn documents stay in the patient's record only.
+            if doc.status != "current" && (user.role != Role::Patient || act != DocumentAct::Read) {
+                return Err(hidden());
+            }
+            Ok(doc)
+        }
+        _ => {
+            *event = event.clone().with("rule", "not_found");
+            Err(hidden())
+        }
+    }
+}
+
+/// Stands in for a document that does not exist, in no record.
+fn placeholder(id: Uuid, now: DateTime<Utc>) -> document::Model {
+    document::Model {
+        id,
+        patient_id: Uuid::nil(),
+        category: Category::Summaries.code().into(),
+        title: String::new(),
+        clinical_date: now.date_naive(),
+        author_kind: Role::Professional.as_str().into(),
+        author_id: Uuid::nil(),
+        organisation_id: None,
+        status: "missing".into(),
+        withdrawn_reason: None,
+        restriction: "none".into(),
+        current_version: 0,
+        created_at: now,
+    }
 }
 
 /// Records the decision in the event; a denial becomes the not-found refusal.
@@ -159,6 +226,11 @@ async fn summary(
         sha256: version.sha256,
         filed_at: doc.created_at,
         restriction,
+        withdrawn_reason: if doc.status == "withdrawn" {
+            Some(doc.withdrawn_reason.unwrap_or_default())
+        } else {
+            None
+        },
     })
 }
 
@@ -215,7 +287,7 @@ pub async fn upload(
         existing.as_ref().and_then(|d| Category::from_code(&d.category)).unwrap_or(params.category);
     let decision = match record_facts(&state.db, patient_id).await {
         Ok(facts) if replaces.is_none() || existing.is_some() => Some(access::decide(
-            &matrix(&state.db).await?,
+            &*state.matrix.get(&state.db).await?,
             &actor(&state.db, user).await?,
             &Action::WriteDocument { category },
             &facts,
@@ -337,28 +409,13 @@ pub async fn withdraw(
     if !(3..=500).contains(&reason.chars().count()) {
         return Err(AppError::InvalidRequest("state the reason in 3 to 500 characters".into()));
     }
-    let now = state.clock.now();
     let event =
         Event::new("document_withdrawn", Outcome::Success, Some((user.role, user.subject_id())))
             .target("document", document_id.to_string())
             .with("reason", reason.clone());
     audited(state, meta, event, async |txn, event| {
-        let doc = document::Entity::find_by_id(document_id)
-            .one(txn)
-            .await?
-            .filter(|d| d.status == "current")
-            .ok_or_else(hidden)?;
-        event.patient_id = Some(doc.patient_id);
-        let facts = record_facts(txn, doc.patient_id).await?;
-        let doc_facts = document_facts(txn, &doc).await?;
-        let decision = access::decide(
-            &matrix(txn).await?,
-            &actor(txn, user).await?,
-            &Action::WithdrawDocument(&doc_facts),
-            &facts,
-            now,
-        );
-        apply(decision, event)?;
+        let doc =
+            decide_on_document(state, txn, user, document_id, DocumentAct::Withdraw, event).await?;
         let mut active: document::ActiveModel = doc.into();
         active.status = Set("withdrawn".into());
         active.withdrawn_reason = Set(Some(reason.clone()));
@@ -393,7 +450,7 @@ pub async fn record_refusal(
         let facts = record_facts(txn, patient_id).await.map_err(|_| hidden())?;
         event.patient_id = Some(patient_id);
         let decision = access::decide(
-            &matrix(txn).await?,
+            &*state.matrix.get(txn).await?,
             &actor(txn, user).await?,
             &Action::WriteDocument { category },
             &facts,
@@ -426,26 +483,12 @@ pub async fn versions(
     user: &CurrentUser,
     document_id: Uuid,
 ) -> Result<Vec<DocumentVersionSummary>, AppError> {
-    let now = state.clock.now();
     let event =
         Event::new("document_history_read", Outcome::Success, Some((user.role, user.subject_id())))
             .target("document", document_id.to_string());
     audited(state, meta, event, async |txn, event| {
-        let doc = document::Entity::find_by_id(document_id).one(txn).await?.ok_or_else(hidden)?;
-        event.patient_id = Some(doc.patient_id);
-        let facts = record_facts(txn, doc.patient_id).await?;
-        let doc_facts = document_facts(txn, &doc).await?;
-        let decision = access::decide(
-            &matrix(txn).await?,
-            &actor(txn, user).await?,
-            &Action::ReadDocument(&doc_facts),
-            &facts,
-            now,
-        );
-        apply(decision, event)?;
-        if doc.status != "current" && user.role != Role::Patient {
-            return Err(hidden());
-        }
+        let doc =
+            decide_on_document(state, txn, user, document_id, DocumentAct::Read, event).await?;
         Ok(document_version::Entity::find()
             .filter(document_version::Column::DocumentId.eq(document_id))
             .order_by_desc(document_version::Column::Version)
@@ -489,10 +532,11 @@ pub async fn list_for_professional(
         Some((Role::Professional, user.subject_id())),
     );
     audited(state, meta, event, async |txn, event| {
+        // The same statements whether the record exists or not (see `decide_on_document`).
+        let who = actor(txn, user).await?;
+        let matrix = state.matrix.get(txn).await?;
         let facts = record_facts(txn, patient_id).await.map_err(|_| hidden())?;
         event.patient_id = Some(patient_id);
-        let who = actor(txn, user).await?;
-        let matrix = matrix(txn).await?;
         apply(access::decide(&matrix, &who, &Action::ListDocuments, &facts, now), event)?;
         super::emergency::note_access(txn, patient_id, facts.state, user.subject_id(), now).await?;
         let docs = document::Entity::find()
@@ -531,7 +575,6 @@ pub async fn list_own(
     audited(state, meta, event, async |txn, _| {
         let docs = document::Entity::find()
             .filter(document::Column::PatientId.eq(id))
-            .filter(document::Column::Status.eq("current"))
             .order_by_desc(document::Column::ClinicalDate)
             .all(txn)
             .await?;
@@ -577,29 +620,11 @@ pub async fn download(
     document_id: Uuid,
     version: Option<u32>,
 ) -> Result<Download, AppError> {
-    let now = state.clock.now();
     let event = Event::new("document_read", Outcome::Success, Some((user.role, user.subject_id())))
         .target("document", document_id.to_string());
     let version = audited(state, meta, event, async |txn, event| {
-        let doc = document::Entity::find_by_id(document_id)
-            .one(txn)
-            .await?
-            .filter(|d| d.status == "current" || user.role == Role::Patient)
-            .ok_or_else(hidden)?;
-        event.patient_id = Some(doc.patient_id);
-        let facts = record_facts(txn, doc.patient_id).await?;
-        let who = actor(txn, user).await?;
-        let doc_facts = document_facts(txn, &doc).await?;
-        apply(
-            access::decide(
-                &matrix(txn).await?,
-                &who,
-                &Action::ReadDocument(&doc_facts),
-                &facts,
-                now,
-            ),
-            event,
-        )?;
+        let doc =
+            decide_on_document(state, txn, user, document_id, DocumentAct::Read, event).await?;
         document_version::Entity::find()
             .filter(document_version::Column::DocumentId.eq(doc.id))
             .filter(

@@ -64,7 +64,7 @@ pub async fn open(
             .await?
             .ok_or(AppError::NotFound)?;
         let actor = super::documents::actor(txn, &pro.0).await?;
-        let matrix = super::documents::matrix(txn).await?;
+        let matrix = state.matrix.get(txn).await?;
         let decision = access::decide(&matrix, &actor, &Action::OpenEmergencyAccess, &facts, now);
         *event = event.clone().with("rule", decision.as_str());
         if !decision.is_allowed() {

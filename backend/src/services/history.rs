@@ -333,7 +333,7 @@ pub async fn for_referent(
         let facts = super::care::record_facts(txn, patient_id).await.map_err(|_| hidden())?;
         event.patient_id = Some(patient_id);
         let actor = super::documents::actor(txn, &professional.0).await?;
-        let matrix = super::documents::matrix(txn).await?;
+        let matrix = state.matrix.get(txn).await?;
         let decision = crate::access::decide(
             &matrix,
             &actor,

@@ -14,6 +14,7 @@ on_both_databases!(
     a_linked_physician_files_a_pdf_that_the_patient_and_a_linked_nurse_read,
     without_a_relation_or_right_a_record_looks_like_none,
     a_restriction_and_a_block_hide_documents_like_missing_ones,
+    a_hidden_document_and_a_missing_one_run_the_same_statements,
     malicious_uploads_are_refused_and_leave_nothing,
     emergency_access_reads_for_four_hours_tells_the_patient_and_never_beats_a_block,
     the_first_access_to_a_record_not_yet_activated_is_notified,
@@ -108,10 +109,11 @@ async fn versions_withdrawal_refusal_and_the_personal_space(engine: Engine) {
     let refusal = s.app.audit("document_refused_by_patient").await;
     assert_eq!(refusal.len(), 1);
     assert_eq!(refusal[0].patient_id.unwrap().to_string(), s.patient_id);
-    assert_eq!(
-        s.app.get_as(&s.patient, "/api/me/documents").await.body.as_array().unwrap().len(),
-        0
-    );
+    // The patient still sees the withdrawn document, marked, with the author's reason.
+    let own = s.app.get_as(&s.patient, "/api/me/documents").await.body;
+    assert_eq!(own.as_array().unwrap().len(), 1, "{own:?}");
+    assert_eq!(own[0]["id"], id.as_str());
+    assert_eq!(own[0]["withdrawn_reason"], "wrong patient");
 
     // The personal space: the patient files advance directives; linked professionals read them.
     let own = s
@@ -514,6 +516,78 @@ async fn a_restriction_and_a_block_hide_documents_like_missing_ones(engine: Engi
     assert!(denials.iter().any(|e| e.outcome == "failure" && e.detail.contains("restricted")));
     assert!(denials.iter().any(|e| e.outcome == "failure" && e.detail.contains("blocked")));
     assert_eq!(s.app.audit("document_restricted").await.len(), 1);
+    let _ = &mut s.patient;
+}
+
+async fn a_hidden_document_and_a_missing_one_run_the_same_statements(engine: Engine) {
+    let mut s = scene(engine).await;
+    let (_, doc) =
+        upload(&s.app, &s.doctor, &s.patient_id, "summaries", "application/pdf", PDF.to_vec())
+            .await;
+    let id = doc["id"].as_str().unwrap().to_owned();
+    // Hidden from the nurse by name, and from its own author: the patient named them both.
+    let restricted = s
+        .app
+        .request(&s.patient, Method::PUT, &format!("/api/me/documents/{id}/restriction"))
+        .json(&json!({"mode": "hidden_from", "professionals": [s.nurse_id, s.doctor_id]}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(restricted.status(), 200);
+    for who in [&s.nurse, &s.doctor] {
+        let listed = s.app.get_as(who, &format!("/api/records/{}/documents", s.patient_id)).await;
+        assert_eq!(listed.body.as_array().unwrap().len(), 0, "{:?}", listed.body);
+    }
+
+    let app = &s.app;
+    let nurse = &s.nurse;
+    let get = async |path: String| {
+        let response = app.request(nurse, Method::GET, &path).send().await.unwrap();
+        assert_eq!(response.status(), 404, "{path}");
+    };
+    for suffix in ["content", "versions"] {
+        let hidden = app.statements.of(get(format!("/api/documents/{id}/{suffix}"))).await;
+        let missing = app
+            .statements
+            .of(get(format!("/api/documents/{}/{suffix}", uuid::Uuid::new_v4())))
+            .await;
+        assert!(hidden.len() >= 8, "{hidden:#?}");
+        assert_eq!(
+            hidden, missing,
+            "{suffix}: a hidden document must cost what a missing one does"
+        );
+    }
+    // A record without a relation and a record that does not exist, likewise.
+    let pharmacist = &s.pharmacist;
+    let open = async |patient: String| {
+        let path = format!("/api/records/{patient}/documents");
+        let response = app.request(pharmacist, Method::GET, &path).send().await.unwrap();
+        assert_eq!(response.status(), 404, "{path}");
+    };
+    let unrelated = app.statements.of(open(s.patient_id.clone())).await;
+    let missing = app.statements.of(open(uuid::Uuid::new_v4().to_string())).await;
+    assert_eq!(unrelated, missing, "a record without a relation must cost what a missing one does");
+
+    // The times, for the record (comparing them would be flaky on a shared machine).
+    let mut times = [Vec::new(), Vec::new()];
+    for _ in 0..40 {
+        for (n, target) in [id.clone(), uuid::Uuid::new_v4().to_string()].into_iter().enumerate() {
+            let start = std::time::Instant::now();
+            get(format!("/api/documents/{target}/content")).await;
+            times[n].push(start.elapsed());
+        }
+    }
+    for t in &mut times {
+        t.sort();
+    }
+    eprintln!(
+        "{engine:?}: median refusal of a hidden document {:?}, of a missing one {:?}",
+        times[0][20], times[1][20]
+    );
+    // Both wait out the floor, which is far above the difference in the rows they read.
+    let floor = app.state.config.not_found_floor;
+    assert!(floor >= std::time::Duration::from_millis(5));
+    assert!(times[0][0] >= floor && times[1][0] >= floor, "{times:?}");
     let _ = &mut s.patient;
 }
 

@@ -33,9 +33,30 @@ pub struct TestApp {
     pub state: dsp::AppState,
     /// The server's clock (fixed; `clock.advance(…)` moves it).
     pub clock: Clock,
+    /// The SQL the server runs, while recording.
+    pub statements: Statements,
     _data_dir: tempfile::TempDir,
     postgres_db: Option<String>,
     shutdown: Option<oneshot::Sender<()>>,
+}
+
+/// The SQL statements (their text, parameters left out) the server's pool runs while recording.
+#[derive(Clone, Default)]
+pub struct Statements(std::sync::Arc<std::sync::Mutex<Option<Vec<String>>>>);
+
+impl Statements {
+    fn record(&self, sql: &str) {
+        if let Some(list) = self.0.lock().unwrap().as_mut() {
+            list.push(sql.to_owned());
+        }
+    }
+
+    /// The statements `work` made the server run.
+    pub async fn of(&self, work: impl Future<Output = ()>) -> Vec<String> {
+        *self.0.lock().unwrap() = Some(Vec::new());
+        work.await;
+        self.0.lock().unwrap().take().unwrap()
+    }
 }
 
 /// Options for [`TestApp::spawn_with`].
@@ -83,12 +104,16 @@ impl TestApp {
         .unwrap();
         // A clock the test can move: expiries are tested by advancing it.
         let clock = Clock::fixed(chrono::Utc::now());
-        let server = Server::build_on(listener, config.clone(), clock.clone()).await.unwrap();
+        let mut db = dsp::db::connect(&config).await.unwrap();
+        let statements = Statements::default();
+        let recorder = statements.clone();
+        db.set_metric_callback(move |info| recorder.record(&info.statement.sql));
+        let server =
+            Server::on_database(listener, db.clone(), config.clone(), clock.clone()).await.unwrap();
         let (tx, rx) = oneshot::channel::<()>();
         tokio::spawn(server.run(async move {
             let _ = rx.await;
         }));
-        let db = dsp::db::connect(&config).await.unwrap();
         // Like a browser on this site: same-origin requests carry the Origin header.
         let mut headers = reqwest::header::HeaderMap::new();
         headers.insert("origin", origin.parse().unwrap());
@@ -99,7 +124,7 @@ impl TestApp {
             client,
             db,
             state,
-
+            statements,
             clock,
             _data_dir: data_dir,
             postgres_db,

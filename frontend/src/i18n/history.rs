@@ -107,7 +107,7 @@ pub fn details(tr: &Translator, entry: &HistoryEntry) -> Vec<String> {
 /// The filters as the person set them in the form.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filters {
-    /// `""` (everyone), `patient`, `professional` or `agent`.
+    /// `""` (everyone), `patient`, `professional`, `agent` or one professional's id.
     pub actor: String,
     /// `""` (all) or an action name.
     pub action: String,

@@ -1,7 +1,8 @@
 //! The documents of a record as both the patient and a professional see them: a timeline
 //! (newest clinical date first) or the 19 categories, each document with its facts, a viewer
 //! and a download. The patient's page adds its restriction controls through
-//! [`DocumentListProps::controls`].
+//! [`DocumentListProps::controls`]. Only the patient receives documents their author withdrew:
+//! they stay listed, set apart and marked with the author's reason.
 //!
 //! Content is fetched as bytes and shown from an object URL: PDF in a sandboxed frame, images
 //! in `<img>`, CDA XML and FHIR JSON as preformatted text (JSON pretty-printed). Sorting,
@@ -9,6 +10,7 @@
 
 use std::collections::BTreeMap;
 
+use fluent_bundle::FluentValue;
 use shared::api::documents::{DocumentRestriction, DocumentSummary};
 use shared::ids::DocumentId;
 use shared::{Category, Language};
@@ -118,6 +120,18 @@ pub const fn restriction_mode(restriction: Option<&DocumentRestriction>) -> &'st
         Some(DocumentRestriction::AuthorOnly) => "author_only",
         Some(DocumentRestriction::HiddenFrom { .. }) => "hidden_from",
     }
+}
+
+/// What marks a document its author withdrew: "Withdrawn by its author: wrong patient" (without
+/// the reason when none was given); `None` for a current document.
+#[must_use]
+pub fn withdrawn_label(tr: &Translator, document: &DocumentSummary) -> Option<String> {
+    let reason = document.withdrawn_reason.as_deref()?.trim();
+    Some(if reason.is_empty() {
+        tr.t("documents-withdrawn")
+    } else {
+        tr.t_args("documents-withdrawn-reason", [("reason", FluentValue::from(reason.to_owned()))])
+    })
 }
 
 /// A file name for a download when the server gives none.
@@ -262,10 +276,18 @@ fn document_row(
         move |_: MouseEvent| d.clone()
     });
     let title_id = format!("document-title-{id}");
+    let withdrawn = withdrawn_label(tr, document);
+    let withdrawn_id = format!("document-withdrawn-{id}");
+    let described_by =
+        if withdrawn.is_some() { format!("{title_id} {withdrawn_id}") } else { title_id.clone() };
     html! {
-        <li class="row" key={id.clone()} data-document-id={id.clone()} data-format={document.format.clone()}>
+        <li class={classes!("row", withdrawn.is_some().then_some("withdrawn"))} key={id.clone()}
+            data-document-id={id.clone()} data-format={document.format.clone()}>
             <div class="row-main">
                 <h3 id={title_id.clone()} class="document-title">{ document.title.clone() }</h3>
+                if let Some(label) = withdrawn {
+                    <p id={withdrawn_id} class="badge withdrawn-label">{ label }</p>
+                }
                 <dl class="facts">
                     <div><dt>{ tr.t("documents-date") }</dt><dd>{ tr.date(document.clinical_date) }</dd></div>
                     <div><dt>{ tr.t("documents-category") }</dt><dd>{ messages::category_name(tr, document.category) }</dd></div>
@@ -277,11 +299,11 @@ fn document_row(
             </div>
             <div class="row-actions">
                 <button type="button" class="button-secondary view-document" onclick={view}
-                    aria-describedby={title_id.clone()}>
+                    aria-describedby={described_by.clone()}>
                     { tr.t("documents-view") }
                 </button>
                 <button type="button" class="button-secondary download-document" onclick={download}
-                    aria-describedby={title_id}>
+                    aria-describedby={described_by}>
                     { tr.t("documents-download") }
                 </button>
             </div>
@@ -381,6 +403,9 @@ pub fn DocumentViewer(props: &DocumentViewerProps) -> Html {
         <section class="panel document-viewer" aria-labelledby="document-viewer-heading"
             data-viewing={props.document.id.0.to_string()}>
             <h2 id="document-viewer-heading" tabindex="-1">{ title.clone() }</h2>
+            if let Some(label) = withdrawn_label(&i18n, &props.document) {
+                <p class="badge withdrawn-label">{ label }</p>
+            }
             <p class="muted">{ i18n.t("documents-viewer-safe") }</p>
             { body }
             <p class="actions">
@@ -418,6 +443,7 @@ mod tests {
             media_type: "application/pdf".into(),
             size: 1234,
             sha256: String::new(),
+            withdrawn_reason: None,
             filed_at: Utc.with_ymd_and_hms(2026, 11, 25, filed_hour, 0, 0).unwrap(),
             restriction: None,
         }
@@ -481,6 +507,26 @@ mod tests {
         assert_eq!(format_name("cda_xml"), "CDA (XML)");
         let d = document(7, Category::Summaries, (2025, 1, 1), 9);
         assert!(fallback_name(&d).ends_with(".pdf"));
+    }
+
+    #[test]
+    fn a_withdrawn_document_is_marked_with_its_reason() {
+        let en = Translator::new(Language::En);
+        let mut d = document(8, Category::Summaries, (2025, 1, 1), 9);
+        assert_eq!(withdrawn_label(&en, &d), None);
+        d.withdrawn_reason = Some(" wrong patient ".into());
+        assert_eq!(
+            withdrawn_label(&en, &d).as_deref(),
+            Some("Withdrawn by its author: wrong patient")
+        );
+        d.withdrawn_reason = Some(String::new());
+        assert_eq!(withdrawn_label(&en, &d).as_deref(), Some("Withdrawn by its author"));
+        let fr = Translator::new(Language::Fr);
+        d.withdrawn_reason = Some("erreur de patient".into());
+        assert_eq!(
+            withdrawn_label(&fr, &d).as_deref(),
+            Some("Retiré par son auteur : erreur de patient")
+        );
     }
 
     #[test]

@@ -1,9 +1,18 @@
 //! `/patient/history` (signed-in patients): the history of their record in plain words, newest
 //! first, with filters (who, what, dates), "show older entries" paging by cursor, and downloads
 //! of the same selection as CSV or as a FHIR bundle.
+//!
+//! "Who" is a kind of actor or one named professional: those who appear in the entries loaded so
+//! far and those the record's rights name (référent, links, blocks). The server does the filtering.
 
+use std::rc::Rc;
+
+use fluent_bundle::FluentValue;
+use shared::Profession;
 use shared::api::auth::Role;
+use shared::api::care::CareOverview;
 use shared::api::history::{HistoryActor, HistoryEntry, KNOWN_ACTIONS};
+use uuid::Uuid;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::SubmitEvent;
 use yew::prelude::*;
@@ -19,6 +28,104 @@ use crate::i18n::context::use_i18n;
 use crate::i18n::history::{self, Filters};
 use crate::i18n::messages;
 use crate::session::use_session;
+
+/// A professional the history can be filtered by.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
+    /// Their id: the `actor` filter's value.
+    pub id: Uuid,
+    /// "Given Family".
+    pub name: String,
+    /// Their profession, when known.
+    pub profession: Option<Profession>,
+}
+
+/// The named professionals who acted in `entries`.
+#[must_use]
+pub fn professionals_in(entries: &[HistoryEntry]) -> Vec<Person> {
+    entries
+        .iter()
+        .filter_map(|entry| entry.actor.as_ref())
+        .filter(|actor| actor.role == Role::Professional)
+        .filter_map(|actor| {
+            let name = actor.display_name.as_deref()?.trim();
+            (!name.is_empty()).then_some(Person {
+                id: actor.id?,
+                name: name.to_owned(),
+                profession: actor.profession,
+            })
+        })
+        .collect()
+}
+
+/// The professionals the record's rights name: the référent, the links, the blocks.
+#[must_use]
+pub fn professionals_of(overview: &CareOverview) -> Vec<Person> {
+    overview
+        .referent
+        .iter()
+        .chain(overview.links.iter().filter_map(|link| link.professional.as_ref()))
+        .chain(&overview.blocked)
+        .map(|p| Person {
+            id: p.id.0,
+            name: format!("{} {}", p.given_name, p.family_name),
+            profession: Some(p.profession),
+        })
+        .collect()
+}
+
+/// `known` and `more` together: one per id (the first name seen, and a profession when any
+/// mention has one), sorted by name.
+#[must_use]
+pub fn merge_people(known: &[Person], more: Vec<Person>) -> Vec<Person> {
+    let mut people: Vec<Person> = Vec::with_capacity(known.len() + more.len());
+    for person in known.iter().cloned().chain(more) {
+        match people.iter_mut().find(|p| p.id == person.id) {
+            Some(seen) => seen.profession = seen.profession.or(person.profession),
+            None => people.push(person),
+        }
+    }
+    people.sort_by_cached_key(|p| (p.name.to_lowercase(), p.id));
+    people
+}
+
+/// The "who" filter's choices: everyone, each kind of actor, then each professional in the order
+/// given, named with their profession.
+#[must_use]
+pub fn actor_choices(tr: &Translator, people: &[Person]) -> Vec<Choice> {
+    let mut choices = vec![
+        Choice { value: String::new(), label: tr.t("history-filter-actor-all") },
+        Choice { value: "patient".into(), label: tr.t("history-filter-actor-patient") },
+        Choice { value: "professional".into(), label: tr.t("history-filter-actor-professional") },
+        Choice { value: "agent".into(), label: tr.t("history-filter-actor-agent") },
+    ];
+    choices.extend(people.iter().map(|p| Choice {
+        value: p.id.to_string(),
+        label: match p.profession {
+            Some(profession) => tr.t_args(
+                "history-actor-professional",
+                [
+                    ("name", FluentValue::from(p.name.clone())),
+                    ("profession", FluentValue::from(messages::profession_name(tr, profession))),
+                ],
+            ),
+            None => p.name.clone(),
+        },
+    }));
+    choices
+}
+
+/// The professionals the filter offers, gathered from every page loaded and the record's rights.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Known(Vec<Person>);
+
+impl Reducible for Known {
+    type Action = Vec<Person>;
+
+    fn reduce(self: Rc<Self>, more: Vec<Person>) -> Rc<Self> {
+        Rc::new(Self(merge_people(&self.0, more)))
+    }
+}
 
 /// The entries shown so far and where the next page starts.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -68,22 +175,38 @@ fn History() -> Html {
     let shown = use_state(Shown::default);
     let busy = use_state(|| false);
     let failure = use_state(|| None::<ApiFailure>);
+    let known = use_reducer_eq(Known::default);
 
+    {
+        // Not required: without it, the filter offers the professionals of the entries alone.
+        let known = known.clone();
+        use_effect_with((), move |()| {
+            spawn_local(async move {
+                if let Ok(overview) = api::care::overview().await {
+                    known.dispatch(professionals_of(&overview));
+                }
+            });
+        });
+    }
     {
         let shown = shown.clone();
         let busy = busy.clone();
         let failure = failure.clone();
+        let known = known.clone();
         use_effect_with((*applied).clone(), move |filters: &Filters| {
             let query = filters.query(None);
             busy.set(true);
             failure.set(None);
             spawn_local(async move {
                 match api::history::page(&query).await {
-                    Ok(page) => shown.set(Shown {
-                        entries: page.entries,
-                        next_cursor: page.next_cursor,
-                        ready: true,
-                    }),
+                    Ok(page) => {
+                        known.dispatch(professionals_in(&page.entries));
+                        shown.set(Shown {
+                            entries: page.entries,
+                            next_cursor: page.next_cursor,
+                            ready: true,
+                        });
+                    }
                     Err(e) => failure.set(Some(e)),
                 }
                 busy.set(false);
@@ -96,6 +219,7 @@ fn History() -> Html {
         let busy = busy.clone();
         let failure = failure.clone();
         let applied = applied.clone();
+        let known = known.clone();
         Callback::from(move |_: MouseEvent| {
             let Some(cursor) = shown.next_cursor else { return };
             if *busy {
@@ -105,11 +229,13 @@ fn History() -> Html {
             let shown = shown.clone();
             let busy = busy.clone();
             let failure = failure.clone();
+            let known = known.clone();
             busy.set(true);
             failure.set(None);
             spawn_local(async move {
                 match api::history::page(&query).await {
                     Ok(page) => {
+                        known.dispatch(professionals_in(&page.entries));
                         let mut entries = shown.entries.clone();
                         entries.extend(page.entries);
                         shown.set(Shown { entries, next_cursor: page.next_cursor, ready: true });
@@ -145,12 +271,7 @@ fn History() -> Html {
         })
     };
 
-    let actor_choices = vec![
-        Choice { value: String::new(), label: i18n.t("history-filter-actor-all") },
-        Choice { value: "patient".into(), label: i18n.t("history-filter-actor-patient") },
-        Choice { value: "professional".into(), label: i18n.t("history-filter-actor-professional") },
-        Choice { value: "agent".into(), label: i18n.t("history-filter-actor-agent") },
-    ];
+    let actor_choices = actor_choices(&i18n, &known.0);
     let mut action_choices =
         vec![Choice { value: String::new(), label: i18n.t("history-filter-action-all") }];
     action_choices.extend(
@@ -265,5 +386,150 @@ fn entry_row(tr: &Translator, entry: &HistoryEntry) -> Html {
                 { for history::details(tr, entry).into_iter().map(|line| html! { <li>{ line }</li> }) }
             </ul>
         </li>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{TimeZone, Utc};
+    use shared::Language;
+    use shared::api::care::{LinkContext, LinkSummary, ProfessionalBrief};
+    use shared::api::history::HistoryOutcome;
+    use shared::ids::ProfessionalId;
+
+    use super::*;
+
+    fn entry(actor: HistoryActor) -> HistoryEntry {
+        HistoryEntry {
+            id: 1,
+            occurred_at: Utc.with_ymd_and_hms(2026, 11, 25, 10, 0, 0).unwrap(),
+            actor: Some(actor),
+            action: "document_read".into(),
+            outcome: HistoryOutcome::Success,
+            target: None,
+            rule: None,
+            context: None,
+            refused: None,
+            label: None,
+            request_id: None,
+        }
+    }
+
+    fn actor(
+        role: Role,
+        n: u128,
+        name: Option<&str>,
+        profession: Option<Profession>,
+    ) -> HistoryActor {
+        HistoryActor {
+            role,
+            id: Some(Uuid::from_u128(n)),
+            display_name: name.map(str::to_owned),
+            profession,
+            is_you: false,
+        }
+    }
+
+    fn brief(n: u128, given: &str, family: &str, profession: Profession) -> ProfessionalBrief {
+        ProfessionalBrief {
+            id: ProfessionalId(Uuid::from_u128(n)),
+            given_name: given.into(),
+            family_name: family.into(),
+            profession,
+            organisation: None,
+        }
+    }
+
+    fn names(people: &[Person]) -> Vec<&str> {
+        people.iter().map(|p| p.name.as_str()).collect()
+    }
+
+    #[test]
+    fn only_named_professionals_of_the_entries_are_offered() {
+        let entries = [
+            entry(actor(Role::Professional, 1, Some("Paul Reuter"), Some(Profession::Physician))),
+            entry(actor(Role::Agent, 2, Some("Anne Weber"), None)),
+            entry(actor(Role::Patient, 3, Some("Léa Schroeder"), None)),
+            entry(actor(Role::Professional, 4, None, Some(Profession::Nurse))),
+            entry(actor(Role::Professional, 5, Some("  "), None)),
+        ];
+        let people = professionals_in(&entries);
+        assert_eq!(names(&people), ["Paul Reuter"]);
+        assert_eq!(people[0].id, Uuid::from_u128(1));
+        assert_eq!(people[0].profession, Some(Profession::Physician));
+    }
+
+    #[test]
+    fn the_record_rights_name_the_referent_links_and_blocks() {
+        let link = |professional| LinkSummary {
+            id: Uuid::from_u128(99),
+            professional,
+            context: LinkContext::Consultation,
+            starts_at: Utc.with_ymd_and_hms(2026, 11, 1, 0, 0, 0).unwrap(),
+            ends_at: Utc.with_ymd_and_hms(2026, 11, 16, 0, 0, 0).unwrap(),
+            ended_at: None,
+            live: true,
+        };
+        let overview = CareOverview {
+            referent: Some(brief(1, "Marc", "Schmit", Profession::Physician)),
+            blocked: vec![brief(2, "Jeanne", "Klein", Profession::Pharmacist)],
+            links: vec![link(Some(brief(3, "Claire", "Weber", Profession::Physician))), link(None)],
+            emergency_access_enabled: true,
+        };
+        assert_eq!(
+            names(&professionals_of(&overview)),
+            ["Marc Schmit", "Claire Weber", "Jeanne Klein"]
+        );
+    }
+
+    #[test]
+    fn people_are_listed_once_and_by_name() {
+        let person = |n: u128, name: &str, profession| Person {
+            id: Uuid::from_u128(n),
+            name: name.into(),
+            profession,
+        };
+        let known = [person(2, "Paul Reuter", None), person(1, "claire Weber", None)];
+        let more = vec![
+            person(2, "Paul Reuter", Some(Profession::Nurse)),
+            person(3, "Anne Muller", Some(Profession::Physician)),
+            person(1, "Claire Weber", Some(Profession::Physician)),
+        ];
+        let people = merge_people(&known, more);
+        assert_eq!(names(&people), ["Anne Muller", "claire Weber", "Paul Reuter"]);
+        assert_eq!(people[2].profession, Some(Profession::Nurse));
+        assert_eq!(merge_people(&people, people.clone()), people);
+    }
+
+    #[test]
+    fn the_choices_keep_the_kinds_and_add_each_professional() {
+        let en = Translator::new(Language::En);
+        let people = merge_people(
+            &[],
+            vec![
+                Person { id: Uuid::from_u128(7), name: "Paul Reuter".into(), profession: None },
+                Person {
+                    id: Uuid::from_u128(8),
+                    name: "Claire Weber".into(),
+                    profession: Some(Profession::Physician),
+                },
+            ],
+        );
+        let choices = actor_choices(&en, &people);
+        let values: Vec<&str> = choices.iter().map(|c| c.value.as_str()).collect();
+        assert_eq!(
+            values,
+            [
+                "",
+                "patient",
+                "professional",
+                "agent",
+                "00000000-0000-0000-0000-000000000008",
+                "00000000-0000-0000-0000-000000000007"
+            ]
+        );
+        assert_eq!(choices[4].label, "Claire Weber (Physician)");
+        assert_eq!(choices[5].label, "Paul Reuter");
+        assert_eq!(actor_choices(&en, &[]).len(), 4);
     }
 }

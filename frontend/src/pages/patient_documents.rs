@@ -1,7 +1,8 @@
 //! `/patient/documents` (signed-in patients): the documents of my record, as a timeline or by
 //! category, each with a viewer, a download and who may see it: every professional with access,
 //! only its author (and my médecin référent), or everyone but professionals I choose from the
-//! directory. Restricting is said plainly to put care at risk.
+//! directory. Restricting is said plainly to put care at risk. A document its author withdrew
+//! is no longer shown to any professional: it can still be read and downloaded, not restricted.
 
 use shared::api::auth::Role;
 use shared::api::care::ProfessionalBrief;
@@ -30,6 +31,13 @@ pub fn restriction_of(mode: &str, professionals: &[ProfessionalId]) -> DocumentR
         "hidden_from" => DocumentRestriction::HiddenFrom { professionals: professionals.to_vec() },
         _ => DocumentRestriction::None,
     }
+}
+
+/// Whether the patient can choose who sees `document` (not once its author withdrew it: no
+/// professional sees it any more).
+#[must_use]
+pub const fn can_restrict(document: &DocumentSummary) -> bool {
+    document.withdrawn_reason.is_none()
 }
 
 /// See the module documentation.
@@ -74,9 +82,16 @@ pub fn PatientDocumentsPage() -> Html {
             }
         })
     };
-    let controls = Callback::from(move |document: DocumentSummary| {
-        html! { <RestrictionControl {document} on_saved={on_saved.clone()} /> }
-    });
+    let controls = {
+        let i18n = i18n.clone();
+        Callback::from(move |document: DocumentSummary| {
+            if can_restrict(&document) {
+                html! { <RestrictionControl {document} on_saved={on_saved.clone()} /> }
+            } else {
+                html! { <p class="muted withdrawn-explain">{ i18n.t("documents-withdrawn-explain") }</p> }
+            }
+        })
+    };
     let body = match &*documents {
         Remote::Loading => loading(i18n.t("loading")),
         Remote::Failed(failure) => {
@@ -320,5 +335,19 @@ mod tests {
             DocumentRestriction::HiddenFrom { professionals: vec![a] }
         );
         assert_eq!(restriction_of("nonsense", &[]), DocumentRestriction::None);
+    }
+
+    #[test]
+    fn a_withdrawn_document_cannot_be_restricted() {
+        let mut document: DocumentSummary = serde_json::from_value(serde_json::json!({
+            "id": Uuid::from_u128(1), "patient_id": Uuid::nil(), "category": "summaries",
+            "title": "Report", "clinical_date": "2026-11-25", "author": "Dr A", "author_id": null,
+            "format": "pdf", "media_type": "application/pdf", "size": 1, "sha256": "",
+            "filed_at": "2026-11-25T10:00:00Z", "restriction": null
+        }))
+        .unwrap();
+        assert!(can_restrict(&document));
+        document.withdrawn_reason = Some("wrong patient".into());
+        assert!(!can_restrict(&document));
     }
 }

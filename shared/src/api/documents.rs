@@ -70,6 +70,10 @@ pub struct DocumentSummary {
     pub filed_at: DateTime<Utc>,
     /// The patient's restriction (shown to the patient; `None` for professionals).
     pub restriction: Option<DocumentRestriction>,
+    /// Set when the author withdrew it, with their reason (only the patient sees withdrawn
+    /// documents; they stay in the record, marked).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub withdrawn_reason: Option<String>,
 }
 
 /// The document's id, for routes that take one in the body.
