@@ -52,9 +52,10 @@ pub struct AppState {
 /// decision; one copy per process, refreshed after a minute, keeps 209 rows off every request.
 /// Not session state: every instance reads the same table.
 #[derive(Debug, Clone, Default)]
-pub struct MatrixCache(
-    Arc<std::sync::Mutex<Option<(std::time::Instant, Arc<crate::access::Matrix>)>>>,
-);
+pub struct MatrixCache(Arc<std::sync::Mutex<Option<CachedMatrix>>>);
+
+/// The matrix and when it was read.
+type CachedMatrix = (std::time::Instant, Arc<crate::access::Matrix>);
 
 impl MatrixCache {
     const FRESH_FOR: std::time::Duration = std::time::Duration::from_secs(60);

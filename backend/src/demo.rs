@@ -248,7 +248,10 @@ async fn insert_care(
         let pdf = demo_pdf(title, &lines);
         let mut pending =
             state.store.begin().await.map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?;
-        pending.write(&pdf).await.map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?;
+        pending
+            .write(pdf.clone().into())
+            .await
+            .map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?;
         let address =
             pending.commit().await.map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?;
         let id = Uuid::new_v4();

@@ -9,6 +9,7 @@
 //! This module does not know the database: which addresses are still referenced is the caller's
 //! answer, passed to `delete_orphans`. It does not read the clock either: cut-offs are passed in.
 
+use axum::body::Bytes;
 use std::fmt;
 use std::future::poll_fn;
 use std::io::{self, Write as _};
@@ -98,8 +99,8 @@ pub struct OrphanReport {
 /// (a cancelled upload) removes the temporary file, as [`PendingContent::abort`] does.
 #[async_trait]
 pub trait PendingContent: Send + fmt::Debug {
-    /// Appends a chunk.
-    async fn write(&mut self, chunk: &[u8]) -> Result<(), StoreError>;
+    /// Appends a chunk (handed over, not copied: a body's chunks can be hundreds of KiB).
+    async fn write(&mut self, chunk: Bytes) -> Result<(), StoreError>;
 
     /// Makes the bytes durable and visible under their SHA-256, which the store computes itself.
     /// On failure nothing becomes visible.
@@ -162,7 +163,7 @@ pub async fn put_stream<S, B, E>(
 ) -> Result<Validated, PutError>
 where
     S: Stream<Item = Result<B, E>>,
-    B: AsRef<[u8]>,
+    B: AsRef<[u8]> + Into<Bytes>,
     E: Into<Box<dyn std::error::Error + Send + Sync>>,
 {
     let mut pending = store.begin().await?;
@@ -173,7 +174,7 @@ where
             Some(Err(error)) => PutError::Body(error.into()),
             Some(Ok(chunk)) => match validator.update(chunk.as_ref()) {
                 Err(refused) => PutError::Content(refused),
-                Ok(()) => match pending.write(chunk.as_ref()).await {
+                Ok(()) => match pending.write(chunk.into()).await {
                     Ok(()) => continue,
                     Err(error) => PutError::Store(error),
                 },
@@ -370,11 +371,10 @@ fn gone() -> StoreError {
 
 #[async_trait]
 impl PendingContent for FilePending {
-    async fn write(&mut self, chunk: &[u8]) -> Result<(), StoreError> {
+    async fn write(&mut self, chunk: Bytes) -> Result<(), StoreError> {
         let mut file = self.file.take().ok_or_else(gone)?;
-        self.hasher.update(chunk);
-        let owned = chunk.to_vec();
-        let file = run_blocking(move || file.write_all(&owned).map(|()| file)).await?;
+        self.hasher.update(&chunk);
+        let file = run_blocking(move || file.write_all(&chunk).map(|()| file)).await?;
         self.file = Some(file);
         Ok(())
     }

@@ -20,7 +20,7 @@ async fn housekeeping_removes_expired_ceremonies_and_orphaned_content(engine: En
     dsp::demo::create(&app.state).await.unwrap();
     // An upload whose metadata never landed, and a ceremony nobody finished.
     let mut pending = app.state.store.begin().await.unwrap();
-    pending.write(b"%PDF-1.4 orphan %%EOF").await.unwrap();
+    pending.write(b"%PDF-1.4 orphan %%EOF".to_vec().into()).await.unwrap();
     let orphan = pending.commit().await.unwrap();
     let start = app
         .client

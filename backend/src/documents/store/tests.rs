@@ -1,3 +1,4 @@
+use axum::body::Bytes;
 use std::time::{Duration, UNIX_EPOCH};
 
 use futures::stream;
@@ -108,13 +109,13 @@ async fn refused_content_leaves_no_file() {
 async fn a_cancelled_write_removes_its_temporary_file() {
     let (dir, store) = store().await;
     let mut pending = store.begin().await.unwrap();
-    pending.write(b"%PDF-1.7\nhalf").await.unwrap();
+    pending.write(Bytes::from_static(b"%PDF-1.7\nhalf")).await.unwrap();
     assert_eq!(files_under(&dir.path().join("content")).len(), 1, "the temporary file");
     drop(pending);
     assert!(files_under(&dir.path().join("content")).is_empty());
 
     let mut aborted = store.begin().await.unwrap();
-    aborted.write(b"bytes").await.unwrap();
+    aborted.write(Bytes::from_static(b"bytes")).await.unwrap();
     aborted.abort().await;
     assert!(files_under(&dir.path().join("content")).is_empty());
 }
