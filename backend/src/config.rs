@@ -29,6 +29,13 @@ pub struct Config {
     /// `DSP_NOT_FOUND_FLOOR_MS`: the least time a `not_found` answer takes (default 10 ms), so
     /// that refusing a hidden document or record and a missing one cannot be told apart by timing.
     pub not_found_floor: std::time::Duration,
+    /// `DSP_MAX_DOCUMENT_MB`: the largest document a professional or patient may file, in MB of
+    /// 1 048 576 bytes (default 20).
+    pub max_document_bytes: u64,
+    /// `DSP_FHIR_NATIONAL_ID_SYSTEMS`: comma-separated FHIR identifier systems (URIs) whose
+    /// values are national IDs; a FHIR document may name its patient by one of them as well as
+    /// by `Patient/<record id>` (default `urn:dsp:national-id`).
+    pub fhir_national_id_systems: Vec<String>,
 }
 
 impl Config {
@@ -92,6 +99,23 @@ impl Config {
                 .map_or(Ok(10), |v| v.parse())
                 .context("DSP_NOT_FOUND_FLOOR_MS must be a number of milliseconds")?,
         );
+        let max_document_mb: u64 = var("DSP_MAX_DOCUMENT_MB")
+            .map_or(Ok(20), |v| v.parse())
+            .ok()
+            .filter(|mb| (1..=1024).contains(mb))
+            .context("DSP_MAX_DOCUMENT_MB must be a number of MB from 1 to 1024")?;
+        let fhir_national_id_systems: Vec<String> = var("DSP_FHIR_NATIONAL_ID_SYSTEMS")
+            .unwrap_or_else(|| "urn:dsp:national-id".into())
+            .split(',')
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty())
+            .collect();
+        if fhir_national_id_systems
+            .iter()
+            .any(|s| !s.contains(':') || s.contains(char::is_whitespace))
+        {
+            bail!("DSP_FHIR_NATIONAL_ID_SYSTEMS must be URIs separated by commas");
+        }
         Ok(Self {
             database_url,
             data_dir,
@@ -102,6 +126,8 @@ impl Config {
             activation_code_days,
             enrolment_code_days,
             not_found_floor,
+            max_document_bytes: max_document_mb * 1024 * 1024,
+            fhir_national_id_systems,
         })
     }
 }
@@ -139,5 +165,34 @@ mod tests {
         assert!(err.to_string().contains("DATABASE_URL"));
         let err = config(&[("DSP_DATA_DIR", d), ("DSP_PUBLIC_ORIGIN", "x.lu")]).unwrap_err();
         assert!(err.to_string().contains("DSP_PUBLIC_ORIGIN"));
+        for (name, value) in [
+            ("DSP_MAX_DOCUMENT_MB", "0"),
+            ("DSP_MAX_DOCUMENT_MB", "lots"),
+            ("DSP_FHIR_NATIONAL_ID_SYSTEMS", "not a uri"),
+            ("DSP_NOT_FOUND_FLOOR_MS", "-1"),
+        ] {
+            let err = config(&[("DSP_DATA_DIR", d), (name, value)]).unwrap_err();
+            assert!(err.to_string().contains(name), "{name}={value}: {err}");
+        }
+    }
+
+    #[test]
+    fn document_limits_and_fhir_systems_are_configured() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path().to_str().unwrap();
+        let c = config(&[("DSP_DATA_DIR", d)]).unwrap();
+        assert_eq!(c.max_document_bytes, 20 * 1024 * 1024);
+        assert_eq!(c.fhir_national_id_systems, ["urn:dsp:national-id"]);
+        let c = config(&[
+            ("DSP_DATA_DIR", d),
+            ("DSP_MAX_DOCUMENT_MB", "50"),
+            ("DSP_FHIR_NATIONAL_ID_SYSTEMS", "urn:oid:1.2.3, https://example.lu/ns/matricule"),
+        ])
+        .unwrap();
+        assert_eq!(c.max_document_bytes, 50 * 1024 * 1024);
+        assert_eq!(
+            c.fhir_national_id_systems,
+            ["urn:oid:1.2.3", "https://example.lu/ns/matricule"]
+        );
     }
 }

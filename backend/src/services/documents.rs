@@ -90,12 +90,18 @@ async fn document_facts(
         .into_iter()
         .map(|h| ProfessionalId(h.professional_id))
         .collect();
+    Ok(facts_of(doc, named))
+}
+
+/// A document's facts for the decision function, given the professionals it is hidden from
+/// (read whatever its mode).
+pub(crate) fn facts_of(doc: &document::Model, named: Vec<ProfessionalId>) -> DocumentFacts {
     let restriction = match doc.restriction.as_str() {
         "author_only" => Restriction::AuthorOnly,
         "hidden_from" => Restriction::HiddenFrom(named),
         _ => Restriction::None,
     };
-    Ok(DocumentFacts {
+    DocumentFacts {
         category: Category::from_code(&doc.category).unwrap_or(Category::Summaries),
         author: if doc.author_kind == Role::Patient.as_str() {
             Author::Patient
@@ -103,7 +109,7 @@ async fn document_facts(
             Author::Professional(ProfessionalId(doc.author_id))
         },
         restriction,
-    })
+    }
 }
 
 /// What a request does with one existing document.
@@ -312,11 +318,11 @@ pub async fn upload(
         None => None,
     };
     let validator = Validator::new(
-        ContentLimits::default(),
+        ContentLimits { max_size: state.config.max_document_bytes, ..ContentLimits::default() },
         ExpectedPatient {
             fhir_id: Some(patient_id.to_string()),
             national_id: Some(national_id),
-            national_id_systems: Vec::new(),
+            national_id_systems: state.config.fhir_national_id_systems.clone(),
         },
     )
     .declared_format(declared)

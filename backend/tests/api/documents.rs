@@ -609,6 +609,10 @@ async fn malicious_uploads_are_refused_and_leave_nothing(engine: Engine) {
             "application/fhir+json",
             json!({"resourceType": "DocumentReference", "status": "current", "subject": {"reference": "Patient/someone-else"}}).to_string().into_bytes(),
         ),
+        (
+            "application/fhir+json",
+            json!({"resourceType": "DocumentReference", "status": "current", "subject": {"identifier": {"system": "urn:dsp:national-id", "value": "1985010112346"}}}).to_string().into_bytes(),
+        ),
         ("application/pdf", vec![b'%'; 21 * 1024 * 1024]),
         ("text/html", b"<script>alert(1)</script>".to_vec()),
     ];
@@ -627,6 +631,23 @@ async fn malicious_uploads_are_refused_and_leave_nothing(engine: Engine) {
     let stored =
         walk(&content_dir).into_iter().filter(|p| !p.to_string_lossy().contains("/tmp/")).count();
     assert_eq!(stored, 0, "no stored content");
+
+    // A FHIR document naming the patient by national ID, in the configured identifier system.
+    let by_national_id = json!({
+        "resourceType": "DocumentReference", "status": "current",
+        "subject": {"identifier": {"system": "urn:dsp:national-id", "value": "1893120105732"}},
+    });
+    let (status, answer) = upload(
+        &s.app,
+        &s.doctor,
+        &s.patient_id,
+        "summaries",
+        "application/fhir+json",
+        by_national_id.to_string().into_bytes(),
+    )
+    .await;
+    assert_eq!(status, 200, "{answer}");
+    assert_eq!(answer["format"], "fhir_json");
 }
 
 fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
