@@ -117,7 +117,9 @@ pub fn router(state: AppState) -> anyhow::Result<Router> {
     let dist = state.config.dist_dir.clone();
     let origin: Arc<str> = state.config.public_origin.as_str().into();
     let floor = state.config.not_found_floor;
+    let bench = state.config.bench_routes;
     let state = AppState { openapi, ..state };
+    let api = if bench { api.nest("/api", crate::bench_routes::api()) } else { api };
     let api = api
         .route("/api", axum::routing::any(api_not_found))
         .route("/api/", axum::routing::any(api_not_found))
@@ -152,7 +154,7 @@ pub fn router(state: AppState) -> anyhow::Result<Router> {
                 .on_response(DefaultOnResponse::new().level(tracing::Level::INFO)),
         )
         .layer(SetRequestIdLayer::new(telemetry::request_id_header(), MakeRequestUuid));
-    Ok(app)
+    Ok(if bench { Router::new().merge(crate::bench_routes::bare()).merge(app) } else { app })
 }
 
 /// Any `/api` path that no route answers.
@@ -207,7 +209,12 @@ impl Server {
         clock: Clock,
     ) -> anyhow::Result<Self> {
         db::migrate(&db).await.context("migrating the database")?;
-        let router = router(AppState::new(db.clone(), config, clock).await?)?;
+        let state = AppState::new(db.clone(), config, clock).await?;
+        if state.config.bench_routes {
+            tracing::warn!("benchmark routes mounted (DSP_BENCH_ROUTES): never in production");
+            crate::bench_routes::prepare(&state).await.context("preparing the baselines")?;
+        }
+        let router = router(state)?;
         Ok(Self { listener, router, db })
     }
 

@@ -36,6 +36,9 @@ pub struct Config {
     /// values are national IDs; a FHIR document may name its patient by one of them as well as
     /// by `Patient/<record id>` (default `urn:dsp:national-id`).
     pub fhir_national_id_systems: Vec<String>,
+    /// `DSP_BENCH_ROUTES=1`: mount the benchmark-only baseline routes (`/bench/…`,
+    /// `/api/bench/…`, unauthenticated); refused with an `https` origin.
+    pub bench_routes: bool,
 }
 
 impl Config {
@@ -116,6 +119,10 @@ impl Config {
         {
             bail!("DSP_FHIR_NATIONAL_ID_SYSTEMS must be URIs separated by commas");
         }
+        let bench_routes = matches!(var("DSP_BENCH_ROUTES").as_deref(), Some("1" | "true"));
+        if bench_routes && public_origin.starts_with("https://") {
+            bail!("DSP_BENCH_ROUTES is for benchmarks on a local origin, never with https");
+        }
         Ok(Self {
             database_url,
             data_dir,
@@ -128,6 +135,7 @@ impl Config {
             not_found_floor,
             max_document_bytes: max_document_mb * 1024 * 1024,
             fhir_national_id_systems,
+            bench_routes,
         })
     }
 }

@@ -8,6 +8,7 @@ pub mod access;
 pub mod app;
 pub mod audit;
 pub mod auth;
+pub mod bench_routes;
 pub mod clock;
 pub mod config;
 pub mod db;

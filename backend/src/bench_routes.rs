@@ -1,0 +1,142 @@
+//! Benchmark-only routes, mounted when the server starts with `DSP_BENCH_ROUTES=1` (refused with
+//! an `https` origin, i.e. anywhere real): the baselines `dsp-bench` measures in the same run as
+//! the workloads, so that every figure is a ratio on the same machine at the same moment.
+//!
+//! - **B0** `GET /bench/b0`: a bare JSON answer, outside every middleware;
+//! - **B0m** `GET /api/bench/b0m`: the same through the API's full middleware stack;
+//! - **B1** `GET /api/bench/b1`: one primary-key read of a small row through the production pool;
+//! - **B2** `POST /api/bench/b2`: a raw streamed upload to a file, fsynced, then removed;
+//!   `GET /api/bench/b2`: a raw 1 MiB file download;
+//! - **B3** `POST /api/bench/b3`: one single-row insert and its durable commit.
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::State;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use futures_util::TryStreamExt as _;
+use sea_orm::{ConnectionTrait, DbBackend, Statement};
+use tokio::io::AsyncWriteExt as _;
+
+use crate::app::AppState;
+use crate::error::AppError;
+
+/// The size of the B2 download file.
+pub const DOWNLOAD_BYTES: usize = 1024 * 1024;
+
+/// Routes that need no state and no middleware (B0).
+pub(crate) fn bare() -> Router {
+    Router::new().route("/bench/b0", get(b0))
+}
+
+/// Routes under `/api/bench`, behind the API's middleware (B0m, B1, B2, B3).
+pub(crate) fn api() -> Router<AppState> {
+    Router::new()
+        .route("/bench/b0m", get(b0))
+        .route("/bench/b1", get(b1))
+        .route("/bench/b2", get(b2_download).post(b2_upload))
+        .route("/bench/b3", axum::routing::post(b3))
+}
+
+/// Creates the baselines' table and download file (idempotent).
+///
+/// # Errors
+/// Database or file system.
+pub async fn prepare(state: &AppState) -> anyhow::Result<()> {
+    let db = &state.db;
+    db.execute_unprepared(
+        "CREATE TABLE IF NOT EXISTS bench_rows (id BIGINT PRIMARY KEY, payload TEXT NOT NULL)",
+    )
+    .await?;
+    db.execute_unprepared(
+        "CREATE TABLE IF NOT EXISTS bench_commits (id BIGINT PRIMARY KEY, payload TEXT NOT NULL)",
+    )
+    .await?;
+    db.execute_unprepared(
+        "INSERT INTO bench_rows (id, payload) VALUES (1, 'a small row') ON CONFLICT (id) DO NOTHING",
+    )
+    .await?;
+    let dir = bench_dir(state);
+    tokio::fs::create_dir_all(&dir).await?;
+    let file = dir.join("download.bin");
+    if tokio::fs::metadata(&file).await.map(|m| m.len()).ok() != Some(DOWNLOAD_BYTES as u64) {
+        let bytes: Vec<u8> = (0..DOWNLOAD_BYTES).map(|i| (i % 251) as u8).collect();
+        tokio::fs::write(&file, bytes).await?;
+    }
+    Ok(())
+}
+
+fn bench_dir(state: &AppState) -> std::path::PathBuf {
+    state.config.data_dir.join("bench")
+}
+
+fn sql(backend: DbBackend, text: &str) -> String {
+    match backend {
+        DbBackend::Postgres => text.to_owned(),
+        _ => text.replace('$', "?"),
+    }
+}
+
+async fn b0() -> Response {
+    ([(header::CONTENT_TYPE, "application/json")], "{\"ok\":true}").into_response()
+}
+
+async fn b1(State(state): State<AppState>) -> Result<Response, AppError> {
+    let backend = state.db.get_database_backend();
+    let row = state
+        .db
+        .query_one_raw(Statement::from_sql_and_values(
+            backend,
+            sql(backend, "SELECT id, payload FROM bench_rows WHERE id = $1"),
+            [1_i64.into()],
+        ))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let payload: String = row.try_get("", "payload")?;
+    Ok(axum::Json(serde_json::json!({ "id": 1, "payload": payload })).into_response())
+}
+
+async fn b2_upload(State(state): State<AppState>, body: Body) -> Result<StatusCode, AppError> {
+    let path = bench_dir(&state).join(format!("upload-{}", uuid::Uuid::new_v4()));
+    let mut file = tokio::fs::File::create(&path).await.map_err(internal)?;
+    let mut stream = body.into_data_stream();
+    while let Some(chunk) =
+        stream.try_next().await.map_err(|e| internal(std::io::Error::other(e)))?
+    {
+        file.write_all(&chunk).await.map_err(internal)?;
+    }
+    file.sync_all().await.map_err(internal)?;
+    drop(file);
+    tokio::fs::remove_file(&path).await.map_err(internal)?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn b2_download(State(state): State<AppState>) -> Result<Response, AppError> {
+    let file =
+        tokio::fs::File::open(bench_dir(&state).join("download.bin")).await.map_err(internal)?;
+    let body = Body::from_stream(tokio_util::io::ReaderStream::new(file));
+    Ok((
+        [(header::CONTENT_TYPE, "application/octet-stream"), (header::CONTENT_LENGTH, "1048576")],
+        body,
+    )
+        .into_response())
+}
+
+async fn b3(State(state): State<AppState>) -> Result<StatusCode, AppError> {
+    let backend = state.db.get_database_backend();
+    let txn = crate::db::begin_write(&state.db).await?;
+    let id = i64::from_le_bytes(uuid::Uuid::new_v4().as_bytes()[..8].try_into().unwrap_or([0; 8]));
+    txn.execute_raw(Statement::from_sql_and_values(
+        backend,
+        sql(backend, "INSERT INTO bench_commits (id, payload) VALUES ($1, $2)"),
+        [id.into(), "a committed row".into()],
+    ))
+    .await?;
+    txn.commit().await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+fn internal(e: std::io::Error) -> AppError {
+    AppError::Internal(anyhow::anyhow!("bench file: {e}"))
+}

@@ -1,0 +1,427 @@
+//! `dsp-bench`: drives the real server over HTTP and reports each workload as a ratio to a
+//! baseline measured in the same run, with an absolute floor, so that the figures mean something
+//! on a shared, noisy machine.
+//!
+//! A run: a fresh database (SQLite file or PostgreSQL database) prepared through the library
+//! ([`fixture`]), the `dsp serve` binary started with the benchmark routes, then for every
+//! baseline and workload a warm-up, a closed loop to find saturation, and an open loop at half
+//! of it for latency ([`load`]). Three runs per engine; medians reported.
+
+pub mod fixture;
+pub mod load;
+pub mod report;
+pub mod server;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::{Context, bail};
+use load::{Measured, Op};
+use serde::Serialize;
+
+/// How long each phase lasts.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Timing {
+    /// Warm-up before measuring.
+    pub warm_up: Duration,
+    /// The closed loop (saturation).
+    pub closed: Duration,
+    /// The open loop at half saturation (latency).
+    pub open: Duration,
+    /// Clients in the closed loop.
+    pub workers: usize,
+}
+
+impl Timing {
+    /// The full benchmark.
+    #[must_use]
+    pub const fn full() -> Self {
+        Self {
+            warm_up: Duration::from_secs(1),
+            closed: Duration::from_secs(5),
+            open: Duration::from_secs(5),
+            workers: 32,
+        }
+    }
+
+    /// A smoke run: everything once, briefly, so that the harness keeps working.
+    #[must_use]
+    pub const fn quick() -> Self {
+        Self {
+            warm_up: Duration::from_millis(100),
+            closed: Duration::from_millis(300),
+            open: Duration::from_millis(300),
+            workers: 4,
+        }
+    }
+}
+
+/// The database engine of a run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+/// What one baseline or workload measured in one run.
+#[derive(Debug, Clone, Serialize)]
+pub struct Row {
+    /// `B1`, `W1` …
+    pub id: String,
+    /// What it does.
+    pub what: String,
+    /// The baseline it is compared with.
+    pub baseline: Option<String>,
+    /// Operations per call (a grant and its revocation count as two).
+    pub ops_per_call: u32,
+    /// The closed loop.
+    pub saturation: Measured,
+    /// The open loop at half saturation.
+    pub half: Measured,
+    /// The server's resident memory after the workload, and its peak so far, in KiB.
+    pub rss_kib: u64,
+    pub peak_rss_kib: u64,
+}
+
+impl Row {
+    /// Operations per second at saturation.
+    #[must_use]
+    pub fn ops(&self) -> f64 {
+        self.saturation.throughput * f64::from(self.ops_per_call)
+    }
+}
+
+/// One engine's run.
+#[derive(Debug, Clone, Serialize)]
+pub struct Run {
+    pub engine: Engine,
+    pub rows: Vec<Row>,
+    /// W1 at twice its saturation: how the server sheds load.
+    pub overload: Option<Measured>,
+    /// Whether the memory figures are the server's alone.
+    pub server_process: bool,
+}
+
+/// The options of a benchmark.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub engine: Engine,
+    pub server: server::Kind,
+    pub timing: Timing,
+    /// PostgreSQL's administrative URL (a database per run is created and dropped there).
+    pub postgres_admin_url: String,
+    pub sizes: fixture::Sizes,
+    pub pool: u32,
+}
+
+/// One run on a fresh database.
+///
+/// # Errors
+/// When the server cannot be prepared or started, or a workload cannot even begin.
+pub async fn run(options: &Options) -> anyhow::Result<Run> {
+    let dir = tempfile::tempdir()?;
+    let (database_url, pg_name) = match options.engine {
+        Engine::Sqlite => {
+            (format!("sqlite://{}?mode=rwc", dir.path().join("dsp.db").display()), None)
+        }
+        Engine::Postgres => {
+            let name = format!("dsp_bench_{}", uuid::Uuid::new_v4().simple());
+            let admin = sea_orm::Database::connect(&options.postgres_admin_url).await?;
+            sea_orm::ConnectionTrait::execute_unprepared(
+                &admin,
+                &format!("CREATE DATABASE {name}"),
+            )
+            .await?;
+            admin.close().await?;
+            let url = match options.postgres_admin_url.rsplit_once('/') {
+                Some((base, _)) => format!("{base}/{name}"),
+                None => bail!("DSP_BENCH_POSTGRES_URL must end with a database name"),
+            };
+            (url, Some(name))
+        }
+    };
+    let result = run_on(options, &database_url, dir.path()).await;
+    if let Some(name) = pg_name {
+        let admin = sea_orm::Database::connect(&options.postgres_admin_url).await?;
+        let _ = sea_orm::ConnectionTrait::execute_unprepared(
+            &admin,
+            &format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"),
+        )
+        .await;
+        admin.close().await?;
+    }
+    result
+}
+
+async fn run_on(
+    options: &Options,
+    database_url: &str,
+    dir: &std::path::Path,
+) -> anyhow::Result<Run> {
+    let port = server::free_port()?;
+    let vars = server::vars(database_url, dir, port, options.pool);
+    let config = dsp::Config::from_lookup(|name| {
+        vars.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())
+    })?;
+    let fixture = {
+        let db = dsp::db::connect(&config).await?;
+        dsp::db::migrate(&db).await?;
+        let state =
+            dsp::AppState::new(db.clone(), config.clone(), dsp::clock::Clock::system()).await?;
+        let fixture =
+            fixture::prepare(&state, options.sizes).await.context("preparing the data")?;
+        db.close().await?;
+        fixture
+    };
+    let running = server::start(&options.server, &vars, port).await?;
+    let outcome = measure_all(options, &running, &fixture).await;
+    let server_process = running.is_own_process();
+    running.stop().await;
+    let (rows, overload) = outcome?;
+    Ok(Run { engine: options.engine, rows, overload, server_process })
+}
+
+/// A request that must answer with `expected`.
+fn check(status: reqwest::StatusCode, expected: u16) -> anyhow::Result<()> {
+    if status.as_u16() == expected { Ok(()) } else { bail!("status {status}, expected {expected}") }
+}
+
+struct Spec {
+    id: &'static str,
+    what: &'static str,
+    baseline: Option<&'static str>,
+    ops_per_call: u32,
+    op: Op,
+}
+
+fn specs(origin: &str, fixture: &fixture::Fixture) -> anyhow::Result<Vec<Spec>> {
+    let client = reqwest::Client::builder()
+        .pool_max_idle_per_host(256)
+        .timeout(Duration::from_secs(30))
+        .build()?;
+    let cookie = |token: &str| format!("{}={token}", dsp::auth::session::cookie_name(origin));
+    let physician = Arc::new(cookie(&fixture.physician_token));
+    let patient = Arc::new(cookie(&fixture.patient_token));
+    let origin: Arc<str> = origin.into();
+    let megabyte = fixture::pdf(1024 * 1024);
+    let get = |path: String, cookie: Option<Arc<String>>, expected: u16| -> Op {
+        let (client, origin) = (client.clone(), origin.clone());
+        Arc::new(move |_| {
+            let mut request = client.get(format!("{origin}{path}"));
+            if let Some(cookie) = &cookie {
+                request = request.header("cookie", cookie.as_str());
+            }
+            Box::pin(async move {
+                let response = request.send().await?;
+                let status = response.status();
+                // Read the whole body: a download is measured to its last byte.
+                let _ = response.bytes().await?;
+                check(status, expected)
+            })
+        })
+    };
+    let post_bytes =
+        |path: String, cookie: Option<Arc<String>>, body: Vec<u8>, expected: u16| -> Op {
+            let (client, origin) = (client.clone(), origin.clone());
+            let body = bytes::Bytes::from(body);
+            Arc::new(move |_| {
+                let mut request = client
+                    .post(format!("{origin}{path}"))
+                    .header("origin", origin.as_ref())
+                    .header("content-type", "application/pdf");
+                if let Some(cookie) = &cookie {
+                    request = request.header("cookie", cookie.as_str());
+                }
+                let request = request.body(body.clone());
+                Box::pin(async move { check(request.send().await?.status(), expected) })
+            })
+        };
+    let records = format!("/api/records/{}/documents", fixture.patient_id);
+    let grant = {
+        let (client, origin, patient) = (client.clone(), origin.clone(), patient.clone());
+        let other = fixture.other_physician_id;
+        let op: Op = Arc::new(move |_| {
+            let (client, origin, patient) = (client.clone(), origin.clone(), patient.clone());
+            Box::pin(async move {
+                let until = (chrono::Utc::now() + chrono::Duration::days(7)).date_naive();
+                let granted = client
+                    .post(format!("{origin}/api/me/links"))
+                    .header("origin", origin.as_ref())
+                    .header("cookie", patient.as_str())
+                    .json(&serde_json::json!({"professional_id": other, "until": until}))
+                    .send()
+                    .await?;
+                let status = granted.status();
+                let link: serde_json::Value = granted.json().await?;
+                check(status, 200).with_context(|| format!("granting: {link}"))?;
+                let id = link["id"].as_str().context("a granted link has an id")?.to_owned();
+                let ended = client
+                    .delete(format!("{origin}/api/me/links/{id}"))
+                    .header("origin", origin.as_ref())
+                    .header("cookie", patient.as_str())
+                    .send()
+                    .await?;
+                let status = ended.status();
+                if status.as_u16() == 200 || status.as_u16() == 204 {
+                    Ok(())
+                } else {
+                    bail!("ending: {status}")
+                }
+            })
+        });
+        op
+    };
+    Ok(vec![
+        Spec {
+            id: "B0",
+            what: "bare JSON endpoint, no middleware",
+            baseline: None,
+            ops_per_call: 1,
+            op: get("/bench/b0".into(), None, 200),
+        },
+        Spec {
+            id: "B0m",
+            what: "the same through the full middleware stack",
+            baseline: Some("B0"),
+            ops_per_call: 1,
+            op: get("/api/bench/b0m".into(), None, 200),
+        },
+        Spec {
+            id: "B1",
+            what: "one primary-key read of a small row (production pool)",
+            baseline: None,
+            ops_per_call: 1,
+            op: get("/api/bench/b1".into(), None, 200),
+        },
+        Spec {
+            id: "B3",
+            what: "single-row insert + durable commit",
+            baseline: None,
+            ops_per_call: 1,
+            op: post_bytes("/api/bench/b3".into(), None, Vec::new(), 204),
+        },
+        Spec {
+            id: "B2d",
+            what: "raw 1 MiB file download",
+            baseline: None,
+            ops_per_call: 1,
+            op: get("/api/bench/b2".into(), None, 200),
+        },
+        Spec {
+            id: "B2u",
+            what: "raw 1 MiB streamed upload to disk + fsync",
+            baseline: None,
+            ops_per_call: 1,
+            op: post_bytes("/api/bench/b2".into(), None, megabyte.clone(), 204),
+        },
+        Spec {
+            id: "W1",
+            what: "professional opens a record (session, decision, documents, audit)",
+            baseline: Some("B1"),
+            ops_per_call: 1,
+            op: get(records, Some(physician.clone()), 200),
+        },
+        Spec {
+            id: "W2",
+            what: "patient history page (100 newest of the record's entries)",
+            baseline: Some("B1"),
+            ops_per_call: 1,
+            op: get("/api/me/history?limit=100".into(), Some(patient.clone()), 200),
+        },
+        Spec {
+            id: "W2x",
+            what: "patient history, full CSV export (streamed)",
+            baseline: None,
+            ops_per_call: 1,
+            op: get("/api/me/history.csv".into(), Some(patient.clone()), 200),
+        },
+        Spec {
+            id: "W6",
+            what: "1 MiB document download (authorised, audited, streamed)",
+            baseline: Some("B2d"),
+            ops_per_call: 1,
+            op: get(
+                format!("/api/documents/{}/content", fixture.large_document_id),
+                Some(physician.clone()),
+                200,
+            ),
+        },
+        Spec {
+            id: "W8",
+            what: "patient grants then ends a link (two acts)",
+            baseline: Some("B3"),
+            ops_per_call: 2,
+            op: grant,
+        },
+        Spec {
+            id: "W3",
+            what: "1 MiB PDF upload (validate, hash, store, audit)",
+            baseline: Some("B2u"),
+            ops_per_call: 1,
+            op: post_bytes(
+                format!(
+                    "/api/records/{}/documents?category=care-reports&title=Bench&clinical_date=2026-11-20",
+                    fixture.patient_id
+                ),
+                Some(physician.clone()),
+                megabyte,
+                200,
+            ),
+        },
+    ])
+}
+
+async fn measure_all(
+    options: &Options,
+    running: &server::Running,
+    fixture: &fixture::Fixture,
+) -> anyhow::Result<(Vec<Row>, Option<Measured>)> {
+    let timing = options.timing;
+    let mut rows = Vec::new();
+    let mut w1: Option<(Op, f64)> = None;
+    for spec in specs(&running.origin, fixture)? {
+        // W3 fills the record: it runs last, and its uploads do not change what W1 read.
+        load::closed_loop(&spec.op, timing.workers.min(8), timing.warm_up).await?;
+        let saturation = load::closed_loop(&spec.op, timing.workers, timing.closed).await?;
+        let rate = (saturation.throughput / 2.0).max(1.0);
+        let half = load::open_loop(&spec.op, rate, timing.open).await?;
+        let (rss_kib, peak_rss_kib) = running.memory_kib();
+        eprintln!(
+            "  {:<4} {:>9.0}/s  half-load p50 {:>7.2} ms  p99 {:>7.2} ms  errors {}  RSS {} MiB",
+            spec.id,
+            saturation.throughput * f64::from(spec.ops_per_call),
+            half.p50_ms,
+            half.p99_ms,
+            saturation.errors + half.errors,
+            rss_kib / 1024
+        );
+        if let Some(e) = saturation.first_error.as_ref().or(half.first_error.as_ref()) {
+            eprintln!("       first error: {e}");
+        }
+        if spec.id == "W1" {
+            w1 = Some((spec.op.clone(), saturation.throughput));
+        }
+        rows.push(Row {
+            id: spec.id.into(),
+            what: spec.what.into(),
+            baseline: spec.baseline.map(Into::into),
+            ops_per_call: spec.ops_per_call,
+            saturation,
+            half,
+            rss_kib,
+            peak_rss_kib,
+        });
+    }
+    let overload = match w1 {
+        Some((op, saturation)) => {
+            let measured = load::open_loop(&op, (saturation * 2.0).max(2.0), timing.open).await?;
+            eprintln!(
+                "  W1 at twice saturation: {:.0}/s answered, p99 {:.1} ms, errors {} of {}",
+                measured.throughput, measured.p99_ms, measured.errors, measured.calls
+            );
+            Some(measured)
+        }
+        None => None,
+    };
+    Ok((rows, overload))
+}

@@ -1,0 +1,194 @@
+//! The results: medians over the runs, each workload's ratio to its baseline checked against the
+//! goals, written as markdown and JSON with a description of the machine.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::{Engine, Row, Run};
+
+/// A goal of the issue for one workload.
+#[derive(Debug, Clone, Serialize)]
+pub struct Goal {
+    pub id: &'static str,
+    /// The least ratio to the baseline's saturation throughput.
+    pub min_ratio: Option<f64>,
+    /// The least absolute throughput, operations per second.
+    pub min_ops: Option<f64>,
+    /// The most p99 latency at half saturation, ms.
+    pub max_p99_ms: Option<f64>,
+}
+
+/// The goals (2 cores, medians of 3 runs).
+pub const GOALS: &[Goal] = &[
+    Goal { id: "W1", min_ratio: Some(0.25), min_ops: Some(2000.0), max_p99_ms: Some(15.0) },
+    Goal { id: "W2", min_ratio: Some(0.5), min_ops: None, max_p99_ms: Some(10.0) },
+    Goal { id: "W3", min_ratio: Some(0.6), min_ops: None, max_p99_ms: None },
+    Goal { id: "W6", min_ratio: Some(0.8), min_ops: None, max_p99_ms: None },
+    Goal { id: "W8", min_ratio: Some(0.5), min_ops: None, max_p99_ms: None },
+];
+
+/// One line of the summary: the median over the runs.
+#[derive(Debug, Clone, Serialize)]
+pub struct Line {
+    pub engine: Engine,
+    pub id: String,
+    pub what: String,
+    pub baseline: Option<String>,
+    pub ops_per_s: f64,
+    pub ratio: Option<f64>,
+    pub p50_ms: f64,
+    pub p99_ms: f64,
+    pub p999_ms: f64,
+    pub errors: u64,
+    pub rss_mib: f64,
+    /// `met`, `missed: …`, or empty when there is no goal.
+    pub verdict: String,
+}
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    match values.len() {
+        0 => 0.0,
+        n if n % 2 == 1 => values[n / 2],
+        n => f64::midpoint(values[n / 2 - 1], values[n / 2]),
+    }
+}
+
+/// The median line of each workload of one engine's runs.
+#[must_use]
+pub fn summarise(runs: &[Run]) -> Vec<Line> {
+    let Some(first) = runs.first() else { return Vec::new() };
+    let rows_of = |id: &str| -> Vec<&Row> {
+        runs.iter().filter_map(|r| r.rows.iter().find(|row| row.id == id)).collect()
+    };
+    let ops = |id: &str| median(rows_of(id).iter().map(|r| r.ops()).collect());
+    first
+        .rows
+        .iter()
+        .map(|row| {
+            let rows = rows_of(&row.id);
+            let ops_per_s = ops(&row.id);
+            let ratio = row.baseline.as_deref().map(|b| ops_per_s / ops(b).max(f64::MIN_POSITIVE));
+            let p99_ms = median(rows.iter().map(|r| r.half.p99_ms).collect());
+            let mut missed = Vec::new();
+            let goal = GOALS.iter().find(|g| g.id == row.id);
+            if let Some(goal) = goal {
+                if let (Some(min), Some(ratio)) = (goal.min_ratio, ratio)
+                    && ratio < min
+                {
+                    missed.push(format!("ratio {ratio:.2} < {min}"));
+                }
+                if let Some(min) = goal.min_ops
+                    && ops_per_s < min
+                {
+                    missed.push(format!("{ops_per_s:.0}/s < {min:.0}/s"));
+                }
+                if let Some(max) = goal.max_p99_ms
+                    && p99_ms > max
+                {
+                    missed.push(format!("p99 {p99_ms:.1} ms > {max} ms"));
+                }
+            }
+            Line {
+                engine: first.engine,
+                id: row.id.clone(),
+                what: row.what.clone(),
+                baseline: row.baseline.clone(),
+                ops_per_s,
+                ratio,
+                p50_ms: median(rows.iter().map(|r| r.half.p50_ms).collect()),
+                p99_ms,
+                p999_ms: median(rows.iter().map(|r| r.half.p999_ms).collect()),
+                errors: rows.iter().map(|r| r.saturation.errors + r.half.errors).sum(),
+                rss_mib: median(rows.iter().map(|r| r.rss_kib as f64 / 1024.0).collect()),
+                verdict: match (goal, missed.is_empty()) {
+                    (None, _) => String::new(),
+                    (Some(_), true) => "met".into(),
+                    (Some(_), false) => format!("missed: {}", missed.join(", ")),
+                },
+            }
+        })
+        .collect()
+}
+
+/// The machine, as far as the benchmark can tell.
+#[must_use]
+pub fn machine() -> serde_json::Value {
+    let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let model = cpuinfo
+        .lines()
+        .find(|l| l.starts_with("model name"))
+        .and_then(|l| l.split(':').nth(1))
+        .map(|s| s.trim().to_owned())
+        .unwrap_or_default();
+    let meminfo = std::fs::read_to_string("/proc/meminfo").unwrap_or_default();
+    let memory_kib: u64 = meminfo
+        .lines()
+        .find(|l| l.starts_with("MemTotal:"))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    serde_json::json!({
+        "cpu": model,
+        "cores": std::thread::available_parallelism().map(std::num::NonZero::get).unwrap_or(0),
+        "memory_gib": (memory_kib as f64 / 1024.0 / 1024.0 * 10.0).round() / 10.0,
+        "kernel": std::fs::read_to_string("/proc/sys/kernel/osrelease").unwrap_or_default().trim(),
+    })
+}
+
+/// The markdown report.
+#[must_use]
+pub fn markdown(lines: &[Line], runs: &[Run], command: &str, when: &str) -> String {
+    let m = machine();
+    let mut out = String::new();
+    let _ = writeln!(out, "# DSP benchmark, {when}\n");
+    let _ = writeln!(
+        out,
+        "Machine: {} ({} cores, {} GiB), Linux {}. Command: `{command}`. \
+         Medians of {} run(s) per engine; throughput from a closed loop (saturation), latency \
+         from an open loop at half of it (no coordinated omission). The load generator shares \
+         the machine with the server.\n",
+        m["cpu"].as_str().unwrap_or("?"),
+        m["cores"],
+        m["memory_gib"],
+        m["kernel"].as_str().unwrap_or("?"),
+        runs.iter().filter(|r| r.engine == runs[0].engine).count(),
+    );
+    let _ = writeln!(
+        out,
+        "| engine | id | what | ops/s | vs baseline | p50 ms | p99 ms | p99.9 ms | errors | server RSS MiB | goal |"
+    );
+    let _ = writeln!(out, "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|");
+    for l in lines {
+        let ratio = match (&l.baseline, l.ratio) {
+            (Some(b), Some(r)) => format!("{r:.2} × {b}"),
+            _ => String::new(),
+        };
+        let _ = writeln!(
+            out,
+            "| {:?} | {} | {} | {:.0} | {} | {:.2} | {:.2} | {:.2} | {} | {:.0} | {} |",
+            l.engine,
+            l.id,
+            l.what,
+            l.ops_per_s,
+            ratio,
+            l.p50_ms,
+            l.p99_ms,
+            l.p999_ms,
+            l.errors,
+            l.rss_mib,
+            l.verdict
+        );
+    }
+    for run in runs {
+        if let Some(o) = &run.overload {
+            let _ = writeln!(
+                out,
+                "\nW1 at twice saturation ({:?}): {:.0} answered/s, p99 {:.1} ms, {} of {} refused or unanswered.",
+                run.engine, o.throughput, o.p99_ms, o.errors, o.calls
+            );
+        }
+    }
+    out
+}
