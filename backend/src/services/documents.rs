@@ -3,6 +3,8 @@
 //! through [`access::decide`], and both outcomes are audited; a document a professional may not
 //! see answers exactly like one that does not exist.
 
+use std::collections::HashMap;
+
 use axum::body::Body;
 use axum::http::StatusCode;
 use chrono::{DateTime, Utc};
@@ -189,35 +191,16 @@ async fn summary(
     doc: document::Model,
     for_patient: bool,
 ) -> Result<DocumentSummary, AppError> {
-    let version = document_version::Entity::find()
-        .filter(document_version::Column::DocumentId.eq(doc.id))
-        .filter(document_version::Column::Version.eq(doc.current_version))
-        .one(conn)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let author = if doc.author_kind == Role::Patient.as_str() {
-        patient::Entity::find_by_id(doc.author_id)
-            .one(conn)
-            .await?
-            .map(|p| format!("{} {}", p.given_name, p.family_name))
-    } else {
-        professional::Entity::find_by_id(doc.author_id)
-            .one(conn)
-            .await?
-            .map(|p| format!("{} {}", p.given_name, p.family_name))
-    };
-    let restriction = if for_patient {
-        Some(match document_facts(conn, &doc).await?.restriction {
-            Restriction::None => DocumentRestriction::None,
-            Restriction::AuthorOnly => DocumentRestriction::AuthorOnly,
-            Restriction::HiddenFrom(professionals) => {
-                DocumentRestriction::HiddenFrom { professionals }
-            }
-        })
-    } else {
-        None
-    };
-    Ok(DocumentSummary {
+    summaries(conn, vec![doc], for_patient).await?.pop().ok_or(AppError::NotFound)
+}
+
+fn summary_of(
+    doc: document::Model,
+    version: document_version::Model,
+    author: Option<String>,
+    restriction: Option<DocumentRestriction>,
+) -> DocumentSummary {
+    DocumentSummary {
         id: DocumentId(doc.id),
         patient_id: PatientId(doc.patient_id),
         category: Category::from_code(&doc.category).unwrap_or(Category::Summaries),
@@ -237,7 +220,91 @@ async fn summary(
         } else {
             None
         },
-    })
+    }
+}
+
+/// Ids per statement in the batched lookups below (far under SQLite's 32 766 parameters).
+const BATCH: usize = 500;
+
+/// The professionals each of `docs` is hidden from by name, in one statement per batch.
+async fn hidden_from_of(
+    conn: &impl ConnectionTrait,
+    docs: &[document::Model],
+) -> Result<HashMap<Uuid, Vec<ProfessionalId>>, AppError> {
+    let mut named: HashMap<Uuid, Vec<ProfessionalId>> = HashMap::new();
+    let restricted: Vec<Uuid> =
+        docs.iter().filter(|d| d.restriction == "hidden_from").map(|d| d.id).collect();
+    for ids in restricted.chunks(BATCH) {
+        for row in document_hidden_from::Entity::find()
+            .filter(document_hidden_from::Column::DocumentId.is_in(ids.iter().copied()))
+            .all(conn)
+            .await?
+        {
+            named.entry(row.document_id).or_default().push(ProfessionalId(row.professional_id));
+        }
+    }
+    Ok(named)
+}
+
+/// The summaries of many documents, in order, with a constant number of statements: their
+/// current versions, their authors' names and (for the patient) their restrictions.
+async fn summaries(
+    conn: &impl ConnectionTrait,
+    docs: Vec<document::Model>,
+    for_patient: bool,
+) -> Result<Vec<DocumentSummary>, AppError> {
+    let current: HashMap<Uuid, i32> = docs.iter().map(|d| (d.id, d.current_version)).collect();
+    let ids: Vec<Uuid> = docs.iter().map(|d| d.id).collect();
+    let mut versions: HashMap<Uuid, document_version::Model> = HashMap::new();
+    for chunk in ids.chunks(BATCH) {
+        for v in document_version::Entity::find()
+            .filter(document_version::Column::DocumentId.is_in(chunk.iter().copied()))
+            .all(conn)
+            .await?
+        {
+            if current.get(&v.document_id) == Some(&v.version) {
+                versions.insert(v.document_id, v);
+            }
+        }
+    }
+    let mut names: HashMap<Uuid, String> = HashMap::new();
+    let (by_patients, by_professionals): (Vec<&document::Model>, Vec<&document::Model>) =
+        docs.iter().partition(|d| d.author_kind == Role::Patient.as_str());
+    let mut professional_ids: Vec<Uuid> = by_professionals.iter().map(|d| d.author_id).collect();
+    professional_ids.sort_unstable();
+    professional_ids.dedup();
+    for chunk in professional_ids.chunks(BATCH) {
+        for p in professional::Entity::find()
+            .filter(professional::Column::Id.is_in(chunk.iter().copied()))
+            .all(conn)
+            .await?
+        {
+            names.insert(p.id, format!("{} {}", p.given_name, p.family_name));
+        }
+    }
+    if let Some(first) = by_patients.first() {
+        // A patient files only into their own record: one author.
+        if let Some(p) = patient::Entity::find_by_id(first.author_id).one(conn).await? {
+            names.insert(p.id, format!("{} {}", p.given_name, p.family_name));
+        }
+    }
+    let mut named = if for_patient { hidden_from_of(conn, &docs).await? } else { HashMap::new() };
+    let mut out = Vec::with_capacity(docs.len());
+    for doc in docs {
+        let version = versions.remove(&doc.id).ok_or(AppError::NotFound)?;
+        let restriction = for_patient.then(|| {
+            match facts_of(&doc, named.remove(&doc.id).unwrap_or_default()).restriction {
+                Restriction::None => DocumentRestriction::None,
+                Restriction::AuthorOnly => DocumentRestriction::AuthorOnly,
+                Restriction::HiddenFrom(professionals) => {
+                    DocumentRestriction::HiddenFrom { professionals }
+                }
+            }
+        });
+        let author = names.get(&doc.author_id).cloned();
+        out.push(summary_of(doc, version, author, restriction));
+    }
+    Ok(out)
 }
 
 /// An upload as it arrives: what to file, the declared type and length, the streaming body.
@@ -551,15 +618,16 @@ pub async fn list_for_professional(
             .order_by_desc(document::Column::ClinicalDate)
             .all(txn)
             .await?;
-        let mut visible = Vec::new();
-        for doc in docs {
-            let facts_doc = document_facts(txn, &doc).await?;
-            if access::decide(&matrix, &who, &Action::ReadDocument(&facts_doc), &facts, now)
-                .is_allowed()
-            {
-                visible.push(summary(txn, doc, false).await?);
-            }
-        }
+        let mut named = hidden_from_of(txn, &docs).await?;
+        let visible: Vec<document::Model> = docs
+            .into_iter()
+            .filter(|doc| {
+                let facts_doc = facts_of(doc, named.remove(&doc.id).unwrap_or_default());
+                access::decide(&matrix, &who, &Action::ReadDocument(&facts_doc), &facts, now)
+                    .is_allowed()
+            })
+            .collect();
+        let visible = summaries(txn, visible, false).await?;
         *event = event.clone().with("documents", visible.len());
         Ok(visible)
     })
@@ -584,11 +652,7 @@ pub async fn list_own(
             .order_by_desc(document::Column::ClinicalDate)
             .all(txn)
             .await?;
-        let mut out = Vec::with_capacity(docs.len());
-        for doc in docs {
-            out.push(summary(txn, doc, true).await?);
-        }
-        Ok(out)
+        summaries(txn, docs, true).await
     })
     .await
 }
