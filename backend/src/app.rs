@@ -46,6 +46,8 @@ pub struct AppState {
     pub store: Arc<dyn ContentStore>,
     /// The access matrix, read from the database at most once a minute.
     pub matrix: MatrixCache,
+    /// Appends the audit entries of reads in grouped commits.
+    pub audit: crate::audit::writer::GroupWriter,
 }
 
 /// The access matrix is data (seeded by migration, editable in the database) read on every
@@ -92,6 +94,7 @@ impl AppState {
         let store: Arc<dyn ContentStore> = Arc::new(
             FileStore::open_in(&config.data_dir).await.context("opening the content store")?,
         );
+        let audit = crate::audit::writer::GroupWriter::start(db.clone());
         Ok(Self {
             db,
             config: Arc::new(config),
@@ -100,6 +103,7 @@ impl AppState {
             rp,
             store,
             matrix: MatrixCache::default(),
+            audit,
         })
     }
 }

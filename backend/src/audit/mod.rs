@@ -8,6 +8,8 @@
 //! head row is locked while appending, so concurrent appends to one record stay linear, and a
 //! unique (chain, seq) index refuses a fork. [`verify`] recomputes every chain.
 
+pub mod writer;
+
 use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::header;
 use axum::http::request::Parts;
@@ -177,8 +179,9 @@ fn canonical_bytes(e: &audit_event::Model) -> Vec<u8> {
     bytes
 }
 
-/// The hash of an entry after `prev`.
-fn entry_hash(prev: Option<&str>, entry: &audit_event::Model) -> String {
+/// The hash of an entry after `prev`. The load generator (`crate::generate`) chains its
+/// entries with it too, so that generated logs verify.
+pub(crate) fn entry_hash(prev: Option<&str>, entry: &audit_event::Model) -> String {
     let mut hasher = Sha256::new();
     hasher.update(prev.unwrap_or("").as_bytes());
     hasher.update(canonical_bytes(entry));

@@ -21,9 +21,10 @@ use shared::{ApiErrorCode, Category, Profession};
 use uuid::Uuid;
 
 use super::care::{lookup_record_facts, record_facts};
-use super::{audited, hidden, refuse};
+use super::{audited, audited_read, hidden, refuse};
 use crate::access::{self, Action, Actor, Author, Decision, DocumentFacts, Matrix, Restriction};
 use crate::app::AppState;
+use crate::audit::writer::FirstAccess;
 use crate::audit::{Event, Outcome, RequestMeta};
 use crate::auth::{CurrentPatient, CurrentProfessional, CurrentUser};
 use crate::documents::content::{ContentLimits, DocumentFormat, ExpectedPatient, Validator};
@@ -559,7 +560,7 @@ pub async fn versions(
     let event =
         Event::new("document_history_read", Outcome::Success, Some((user.role, user.subject_id())))
             .target("document", document_id.to_string());
-    audited(state, meta, event, async |txn, event| {
+    audited_read(state, meta, event, async |txn, event, _| {
         let doc =
             decide_on_document(state, txn, user, document_id, DocumentAct::Read, event).await?;
         Ok(document_version::Entity::find()
@@ -604,14 +605,18 @@ pub async fn list_for_professional(
         Outcome::Success,
         Some((Role::Professional, user.subject_id())),
     );
-    audited(state, meta, event, async |txn, event| {
+    audited_read(state, meta, event, async |txn, event, first_access| {
         // The same statements whether the record exists or not (see `decide_on_document`).
         let who = actor(txn, user).await?;
         let matrix = state.matrix.get(txn).await?;
         let facts = record_facts(txn, patient_id).await.map_err(|_| hidden())?;
         event.patient_id = Some(patient_id);
         apply(access::decide(&matrix, &who, &Action::ListDocuments, &facts, now), event)?;
-        super::emergency::note_access(txn, patient_id, facts.state, user.subject_id(), now).await?;
+        *first_access = Some(FirstAccess {
+            patient_id,
+            state: facts.state,
+            professional_id: user.subject_id(),
+        });
         let docs = document::Entity::find()
             .filter(document::Column::PatientId.eq(patient_id))
             .filter(document::Column::Status.eq("current"))
@@ -646,7 +651,7 @@ pub async fn list_own(
     let id = patient.0.subject_id();
     let event =
         Event::new("documents_listed", Outcome::Success, Some((Role::Patient, id))).patient(id);
-    audited(state, meta, event, async |txn, _| {
+    audited_read(state, meta, event, async |txn, _, _| {
         let docs = document::Entity::find()
             .filter(document::Column::PatientId.eq(id))
             .order_by_desc(document::Column::ClinicalDate)
@@ -692,7 +697,7 @@ pub async fn download(
 ) -> Result<Download, AppError> {
     let event = Event::new("document_read", Outcome::Success, Some((user.role, user.subject_id())))
         .target("document", document_id.to_string());
-    let version = audited(state, meta, event, async |txn, event| {
+    let version = audited_read(state, meta, event, async |txn, event, _| {
         let doc =
             decide_on_document(state, txn, user, document_id, DocumentAct::Read, event).await?;
         document_version::Entity::find()

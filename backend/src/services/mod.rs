@@ -16,7 +16,7 @@ use axum::http::StatusCode;
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction,
-    EntityTrait, QueryFilter,
+    EntityTrait, QueryFilter, TransactionTrait as _,
 };
 use shared::api::auth::{Role, SessionInfo};
 use shared::{ApiErrorCode, Language, Profession};
@@ -86,6 +86,46 @@ where
         Err(AppError::RateLimited(seconds)) => {
             drop(txn);
             Err(AppError::RateLimited(seconds))
+        }
+        Err(other) => Err(other),
+    }
+}
+
+/// Like [`audited`], for an act that only reads: `act` decides and gathers in a read
+/// transaction (no write lock held while it works), then the entry (success, or the refusal)
+/// goes through the grouped audit writer, and the answer leaves only once the entry is durable.
+/// A professional's first access to a record not yet activated (`first_access`, set by `act`)
+/// is notified in the same commit as the entry.
+pub(crate) async fn audited_read<T, F>(
+    state: &AppState,
+    meta: &RequestMeta,
+    base: Event,
+    act: F,
+) -> Result<T, AppError>
+where
+    F: AsyncFnOnce(
+        &DatabaseTransaction,
+        &mut Event,
+        &mut Option<audit::writer::FirstAccess>,
+    ) -> Result<T, AppError>,
+{
+    let now = state.clock.now();
+    let txn = state.db.begin().await?;
+    let mut event = base;
+    let mut first_access = None;
+    let outcome = act(&txn, &mut event, &mut first_access).await;
+    txn.rollback().await?;
+    match outcome {
+        Ok(value) => {
+            event.outcome = Outcome::Success;
+            state.audit.append(meta.clone(), event, now, first_access).await?;
+            Ok(value)
+        }
+        Err(AppError::Refused(status, code)) => {
+            event.outcome = Outcome::Failure;
+            let event = event.with("refused", code.as_str());
+            state.audit.append(meta.clone(), event, now, None).await?;
+            Err(AppError::Refused(status, code))
         }
         Err(other) => Err(other),
     }

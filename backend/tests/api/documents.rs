@@ -3,6 +3,7 @@
 //! malicious uploads refused; each act audited with its rule.
 
 use reqwest::Method;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use serde_json::{Value, json};
 
 use crate::common::authenticator::{Passkey, SecurityKey};
@@ -15,6 +16,8 @@ on_both_databases!(
     without_a_relation_or_right_a_record_looks_like_none,
     a_restriction_and_a_block_hide_documents_like_missing_ones,
     a_hidden_document_and_a_missing_one_run_the_same_statements,
+    concurrent_reads_are_audited_in_groups_and_the_chain_stays_linear,
+    a_read_whose_audit_entry_cannot_be_written_is_refused,
     malicious_uploads_are_refused_and_leave_nothing,
     emergency_access_reads_for_four_hours_tells_the_patient_and_never_beats_a_block,
     the_first_access_to_a_record_not_yet_activated_is_notified,
@@ -589,6 +592,82 @@ async fn a_hidden_document_and_a_missing_one_run_the_same_statements(engine: Eng
     assert!(floor >= std::time::Duration::from_millis(5));
     assert!(times[0][0] >= floor && times[1][0] >= floor, "{times:?}");
     let _ = &mut s.patient;
+}
+
+async fn concurrent_reads_are_audited_in_groups_and_the_chain_stays_linear(engine: Engine) {
+    let s = scene(engine).await;
+    let (_, doc) =
+        upload(&s.app, &s.doctor, &s.patient_id, "summaries", "application/pdf", PDF.to_vec())
+            .await;
+    let id = doc["id"].as_str().unwrap().to_owned();
+    let before = dsp::audit::verify(&s.app.db).await.unwrap();
+    // Record openings and document reads (grouped commits) race with uploads (their own
+    // transactions) on the same record's chain.
+    let reads = (0..24).map(|n| {
+        let path = if n % 2 == 0 {
+            format!("/api/records/{}/documents", s.patient_id)
+        } else {
+            format!("/api/documents/{id}/content")
+        };
+        let request = s.app.request(&s.nurse, Method::GET, &path);
+        async move { request.send().await.unwrap().status().as_u16() }
+    });
+    let writes = (0..4).map(|_| {
+        upload(&s.app, &s.doctor, &s.patient_id, "summaries", "application/pdf", PDF.to_vec())
+    });
+    let (reads, writes) =
+        futures::future::join(futures::future::join_all(reads), futures::future::join_all(writes))
+            .await;
+    assert!(reads.iter().all(|s| *s == 200), "{reads:?}");
+    assert!(writes.iter().all(|(s, _)| *s == 200), "{writes:?}");
+    // Every answered read's entry is already there: durable before the reply.
+    assert_eq!(s.app.audit("record_opened").await.len(), 12);
+    assert_eq!(
+        s.app.audit("document_read").await.iter().filter(|e| e.outcome == "success").count(),
+        12
+    );
+    let after = dsp::audit::verify(&s.app.db).await.unwrap();
+    assert_eq!(after.first_broken, None);
+    assert_eq!(after.entries, before.entries + 28, "one entry per act, no more, no less");
+    let mut seqs: Vec<i64> = dsp::entity::audit_event::Entity::find()
+        .filter(dsp::entity::audit_event::Column::ChainKey.eq(format!("patient:{}", s.patient_id)))
+        .all(&s.app.db)
+        .await
+        .unwrap()
+        .iter()
+        .map(|e| e.seq)
+        .collect();
+    seqs.sort_unstable();
+    let n = i64::try_from(seqs.len()).unwrap();
+    assert_eq!(seqs, (1..=n).collect::<Vec<i64>>(), "one chain, no gap, no fork");
+}
+
+async fn a_read_whose_audit_entry_cannot_be_written_is_refused(engine: Engine) {
+    let s = scene(engine).await;
+    let (_, doc) =
+        upload(&s.app, &s.doctor, &s.patient_id, "summaries", "application/pdf", PDF.to_vec())
+            .await;
+    let id = doc["id"].as_str().unwrap().to_owned();
+    let down = match engine {
+        Engine::Sqlite => vec![
+            "CREATE TRIGGER audit_down BEFORE INSERT ON audit_events BEGIN SELECT RAISE(ABORT, 'audit down'); END",
+        ],
+        Engine::Postgres => vec![
+            "CREATE FUNCTION audit_down() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'audit down'; END $$ LANGUAGE plpgsql",
+            "CREATE TRIGGER audit_down BEFORE INSERT ON audit_events FOR EACH ROW EXECUTE FUNCTION audit_down()",
+        ],
+    };
+    for sql in down {
+        s.app.db.execute_unprepared(sql).await.unwrap();
+    }
+    for path in
+        [format!("/api/records/{}/documents", s.patient_id), format!("/api/documents/{id}/content")]
+    {
+        let response = s.app.request(&s.nurse, Method::GET, &path).send().await.unwrap();
+        assert_eq!(response.status(), 500, "{path}");
+        let body = response.text().await.unwrap();
+        assert!(!body.contains("%PDF") && !body.contains("Compte rendu"), "{path}: {body}");
+    }
 }
 
 async fn malicious_uploads_are_refused_and_leave_nothing(engine: Engine) {
