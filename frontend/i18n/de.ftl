@@ -407,7 +407,7 @@ history-download-csv = Für eine Tabellenkalkulation (CSV)
 history-download-fhir = Für Gesundheitssoftware (FHIR)
 history-refused = Abgelehnt.
 history-refused-because = Abgelehnt: { $reason }
-history-rule = Regel: { $rule }
+history-rule = Grundlage: { $rule }
 history-context = Kontext: { $context }
 history-label = Name: { $label }
 history-reference = Referenz: { $id }
@@ -459,6 +459,230 @@ history-action-history-exported = { $who ->
     [you] Sie haben diesen Verlauf heruntergeladen.
    *[other] { $actor } hat diesen Verlauf heruntergeladen.
 }
+history-stated-reason = Angegebener Grund: { $reason }
+history-document = „{ $title }“ ({ $category })
+history-document-titled = „{ $title }“
+history-document-of-category = ein Dokument ({ $category })
+history-document-unknown = ein Dokument
+history-professional-unknown = eine Gesundheitsfachperson
+history-organisation-unknown = nicht angegeben
+history-holder-unknown = einer Fachperson oder Einrichtung
+history-action-document-filed = { $outcome ->
+    [failure] { $who ->
+        [you] Sie haben versucht, { $document } abzulegen.
+       *[other] { $actor } hat versucht, { $document } abzulegen.
+    }
+   *[success] { $who ->
+        [you] Sie haben { $document } in Ihrem persönlichen Bereich abgelegt.
+       *[other] { $actor } hat { $document } abgelegt.
+    }
+}
+history-action-document-version-filed = { $outcome ->
+    [failure] { $who ->
+        [you] Sie haben versucht, eine neue Version abzulegen: { $document }.
+       *[other] { $actor } hat versucht, eine neue Version abzulegen: { $document }.
+    }
+   *[success] { $who ->
+        [you] Sie haben eine neue Version abgelegt: { $document }.
+       *[other] { $actor } hat eine neue Version abgelegt: { $document }.
+    }
+}
+history-action-document-read = { $outcome ->
+    [failure] { $who ->
+        [you] Sie haben versucht, { $document } zu öffnen.
+       *[other] { $actor } hat versucht, { $document } zu lesen.
+    }
+   *[success] { $who ->
+        [you] Sie haben { $document } geöffnet.
+       *[other] { $actor } hat { $document } gelesen.
+    }
+}
+history-action-document-history-read = { $outcome ->
+    [failure] { $who ->
+        [you] Sie haben versucht, die früheren Versionen anzusehen: { $document }.
+       *[other] { $actor } hat versucht, die früheren Versionen anzusehen: { $document }.
+    }
+   *[success] { $who ->
+        [you] Sie haben die früheren Versionen angesehen: { $document }.
+       *[other] { $actor } hat die früheren Versionen angesehen: { $document }.
+    }
+}
+history-action-document-withdrawn = { $outcome ->
+    [failure] { $who ->
+        [you] Sie haben versucht, { $document } zurückzuziehen.
+       *[other] { $actor } hat versucht, { $document } zurückzuziehen.
+    }
+   *[success] { $who ->
+        [you] Sie haben { $document } zurückgezogen.
+       *[other] { $actor } hat { $document } zurückgezogen: Fachpersonen sehen es nicht mehr.
+    }
+}
+history-action-document-refused-by-patient = { $outcome ->
+    [failure] { $actor } hat versucht, Ihre Ablehnung einer Ablage festzuhalten: { $document }.
+   *[success] { $actor } hat Ihre Ablehnung festgehalten: { $document } wurde nicht abgelegt.
+}
+history-action-document-restricted = { $who ->
+    [you] { $context ->
+        [none] Sie haben die Einschränkungen für { $document } aufgehoben: Alle Fachpersonen, die die Regeln zulassen, sehen es wieder.
+        [author_only] Sie haben { $document } vor allen Fachpersonen außer seinem Verfasser und Ihrem Referenzarzt verborgen.
+        [hidden_from] { $named ->
+            [yes] Sie haben { $document } vor { $professional } verborgen.
+           *[no] Sie haben { $document } vor einigen Fachpersonen verborgen.
+        }
+       *[other] Sie haben geändert, wer { $document } sehen darf.
+    }
+   *[other] { $actor } hat geändert, wer { $document } sehen darf.
+}
+history-action-documents-listed = { $who ->
+    [you] Sie haben die Liste Ihrer Dokumente angesehen.
+   *[other] { $actor } hat die Liste Ihrer Dokumente angesehen.
+}
+history-action-record-opened = { $outcome ->
+    [failure] { $actor } hat versucht, Ihre Akte zu öffnen.
+   *[success] { $actor } hat Ihre Akte geöffnet.
+}
+history-action-patient-lookup = { $outcome ->
+    [failure] { $actor } hat versucht, Ihre Akte über Ihre Matrikelnummer zu finden.
+   *[success] { $actor } hat Ihre Akte über Ihre Matrikelnummer gefunden.
+}
+history-action-link-opened = { $outcome ->
+    [failure] { $context ->
+        [consultation] { $actor } hat versucht, Ihre Akte mit einem Verbindungscode zu öffnen.
+       *[other] { $actor } hat versucht, Ihre Aufnahme zu registrieren.
+    }
+   *[success] { $context ->
+        [consultation] { $actor } hat Ihre Akte mit Ihrem Verbindungscode geöffnet: ein Konsultationszugriff für 15 Tage.
+        [institution_stay] { $actor } hat Ihren Aufenthalt registriert (Einrichtung: { $organisation }): Das Pflegeteam kann Ihre Akte 45 Tage lang öffnen.
+        [emergency_department] { $actor } hat Sie in der Notaufnahme registriert (Einrichtung: { $organisation }): Das Team kann Ihre Akte 16 Tage lang öffnen.
+       *[other] { $actor } hat einen Zugriff auf Ihre Akte eröffnet.
+    }
+}
+history-action-link-renewed = { $outcome ->
+    [failure] { $actor } hat versucht, Ihren Aufenthalt zu verlängern (Einrichtung: { $organisation }).
+   *[success] { $actor } hat Ihren Aufenthalt um 30 Tage verlängert (Einrichtung: { $organisation }).
+}
+history-action-emergency-access-opened = { $outcome ->
+    [failure] { $actor } hat versucht, einen Notfallzugriff auf Ihre Akte zu öffnen.
+   *[success] { $actor } hat für 4 Stunden einen Notfallzugriff auf Ihre Akte geöffnet.
+}
+history-action-access-traces-viewed = { $outcome ->
+    [failure] { $actor } hat versucht, den Verlauf Ihrer Akte zu lesen.
+   *[success] { $actor }, Ihr Referenzarzt, hat den Verlauf Ihrer Akte gelesen.
+}
+history-action-connection-code-issued = { $who ->
+    [you] Sie haben einen Verbindungscode für eine Gesundheitsfachperson erstellt.
+   *[other] { $actor } hat einen Verbindungscode erstellt.
+}
+history-action-link-granted = { $who ->
+    [you] Sie haben { $holder } Zugriff auf Ihre Akte gegeben.
+   *[other] { $actor } hat { $holder } Zugriff auf Ihre Akte gegeben.
+}
+history-action-link-ended = { $who ->
+    [you] Sie haben den Zugriff von { $holder } auf Ihre Akte beendet.
+   *[other] { $actor } hat den Zugriff von { $holder } auf Ihre Akte beendet.
+}
+history-action-referent-designated = { $who ->
+    [you] Sie haben { $professional } als Ihren Referenzarzt gewählt.
+   *[other] { $actor } hat { $professional } als Referenzarzt gewählt.
+}
+history-action-referent-removed = { $who ->
+    [you] { $named ->
+        [yes] Sie haben { $professional } als Referenzarzt entfernt.
+       *[no] Sie haben Ihren Referenzarzt entfernt.
+    }
+   *[other] { $actor } hat den Referenzarzt entfernt.
+}
+history-action-professional-blocked = { $who ->
+    [you] Sie haben { $professional } gesperrt: Diese Person erreicht Ihre Akte nicht mehr.
+   *[other] { $actor } hat { $professional } gesperrt.
+}
+history-action-professional-unblocked = { $who ->
+    [you] Sie haben die Sperre für { $professional } aufgehoben.
+   *[other] { $actor } hat die Sperre für { $professional } aufgehoben.
+}
+history-action-emergency-access-enabled = { $who ->
+    [you] Sie haben den Notfallzugriff auf Ihre Akte eingeschaltet.
+   *[other] { $actor } hat den Notfallzugriff eingeschaltet.
+}
+history-action-emergency-access-disabled = { $who ->
+    [you] Sie haben den Notfallzugriff auf Ihre Akte ausgeschaltet.
+   *[other] { $actor } hat den Notfallzugriff ausgeschaltet.
+}
+history-group-documents = Dokumente
+history-group-access = Zugriffe von Fachpersonen
+history-group-rights = Wer Ihre Akte sehen kann
+history-group-record = Ihre Akte und dieser Verlauf
+history-group-security = Anmeldung und Passkeys
+history-what-document-filed = Abgelegte Dokumente
+history-what-document-version-filed = Neue Versionen von Dokumenten
+history-what-document-read = Gelesene Dokumente
+history-what-document-history-read = Angesehene Versionen eines Dokuments
+history-what-document-withdrawn = Zurückgezogene Dokumente
+history-what-document-refused-by-patient = Von Ihnen abgelehnte Ablagen
+history-what-document-restricted = Änderungen, wer ein Dokument sehen darf
+history-what-documents-listed = Angesehene Liste Ihrer Dokumente
+history-what-record-opened = Akte von einer Fachperson geöffnet
+history-what-patient-lookup = Suchen nach Ihrer Akte
+history-what-link-opened = Konsultationen und Aufnahmen
+history-what-link-renewed = Verlängerte Aufenthalte
+history-what-emergency-access-opened = Notfallzugriffe
+history-what-access-traces-viewed = Verlauf von Ihrem Referenzarzt gelesen
+history-what-connection-code-issued = Erstellte Verbindungscodes
+history-what-link-granted = Von Ihnen gegebene Zugriffe
+history-what-link-ended = Beendete Zugriffe
+history-what-referent-designated = Referenzarzt gewählt
+history-what-referent-removed = Referenzarzt entfernt
+history-what-professional-blocked = Gesperrte Fachpersonen
+history-what-professional-unblocked = Aufgehobene Sperren
+history-what-emergency-access-enabled = Notfallzugriff eingeschaltet
+history-what-emergency-access-disabled = Notfallzugriff ausgeschaltet
+history-what-patient-created = Akte angelegt
+history-what-letter-issued = Ausgestellte Briefe
+history-what-activation-attempt = Eingegebene Aktivierungscodes
+history-what-activation = Akte aktiviert
+history-what-history-viewed = Verlauf angesehen
+history-what-history-exported = Verlauf heruntergeladen
+history-what-sign-in = Anmeldungen
+history-what-sign-out = Abmeldungen
+history-what-reverification = Identität erneut bestätigt
+history-what-credential-added = Hinzugefügte Passkeys
+history-what-credential-renamed = Umbenannte Passkeys
+history-what-credential-removed = Entfernte Passkeys
+history-what-session-ended = Beendete Sitzungen
+history-rule-holder = Ihr eigener Zugriff als Inhaber der Akte
+history-rule-referent = Referenzarzt
+history-rule-link-consultation = Konsultationszugriff (Verbindungscode)
+history-rule-link-institution-stay = Zugriff für einen Aufenthalt in einer Pflegeeinrichtung
+history-rule-link-emergency-department = Zugriff für einen Besuch in der Notaufnahme
+history-rule-link-patient-grant = Zugriff, den Sie gegeben haben
+history-rule-emergency-access = Notfallzugriff
+history-rule-emergency-access-opening = Notfallzugriff auf Ihre Akte erlaubt
+history-denied-not-the-holder = es ist nicht die eigene Akte
+history-denied-agency-has-no-health-access = die Agentur hat keinen Zugriff auf Gesundheitsdaten
+history-denied-professionals-only = nur eine Gesundheitsfachperson darf das
+history-denied-record-closed = Ihre Akte ist geschlossen
+history-denied-no-letter-yet = Ihr Informationsbrief wurde noch nicht verschickt
+history-denied-objection-window = die 30 Tage, in denen Sie Ihrer Akte widersprechen können, laufen noch
+history-denied-professional-inactive = diese Fachperson ist nicht mehr aktiv
+history-denied-blocked = Sie haben diese Fachperson gesperrt
+history-denied-category-not-readable = ihr Beruf darf diese Art von Dokument nicht lesen
+history-denied-category-not-writable = ihr Beruf darf diese Art von Dokument nicht ablegen
+history-denied-access-traces-referent-only = nur Ihr Referenzarzt darf diesen Verlauf lesen
+history-denied-restricted = Sie haben dieses Dokument vor dieser Fachperson verborgen
+history-denied-not-author = nur der Verfasser des Dokuments darf das
+history-denied-holder-writes-only-personal-space = Sie können Dokumente nur in Ihrem persönlichen Bereich ablegen
+history-denied-no-care-relation = sie hat keine Behandlungsbeziehung zu Ihnen (kein Zugriff, nicht Ihr Referenzarzt)
+history-denied-link-not-started = ihr Zugriff hatte noch nicht begonnen
+history-denied-link-expired = ihr Zugriff war abgelaufen
+history-denied-link-ended = Sie hatten ihren Zugriff beendet
+history-denied-emergency-access-expired = ihr Notfallzugriff war abgelaufen
+history-denied-emergency-access-switched-off = Sie haben den Notfallzugriff ausgeschaltet
+history-denied-emergency-access-read-only = ein Notfallzugriff erlaubt nur das Lesen
+history-denied-not-found = das Dokument wurde nicht gefunden (zurückgezogen oder nicht in Ihrer Akte)
+history-context-consultation = eine Konsultation (Verbindungscode, 15 Tage)
+history-context-institution-stay = ein Aufenthalt in einer Pflegeeinrichtung (45 Tage, verlängerbar)
+history-context-emergency-department = ein Besuch in der Notaufnahme (24 Stunden, dann 15 Tage)
+history-context-patient-grant = ein Zugriff, den Sie in diesem Portal gegeben haben
 
 ## Wer meine Akte sehen kann (Patient) und Öffnen einer Akte mit einem Verbindungscode (Fachperson)
 care-title = Wer meine Akte sehen kann

@@ -407,7 +407,7 @@ history-download-csv = As a spreadsheet (CSV)
 history-download-fhir = For health software (FHIR)
 history-refused = Refused.
 history-refused-because = Refused: { $reason }
-history-rule = Rule: { $rule }
+history-rule = Under: { $rule }
 history-context = Context: { $context }
 history-label = Name: { $label }
 history-reference = Reference: { $id }
@@ -459,6 +459,230 @@ history-action-history-exported = { $who ->
     [you] You downloaded this history.
    *[other] { $actor } downloaded this history.
 }
+history-stated-reason = Reason given: { $reason }
+history-document = “{ $title }” ({ $category })
+history-document-titled = “{ $title }”
+history-document-of-category = a document ({ $category })
+history-document-unknown = a document
+history-professional-unknown = a health professional
+history-organisation-unknown = a care institution
+history-holder-unknown = a professional or care institution
+history-action-document-filed = { $outcome ->
+    [failure] { $who ->
+        [you] You tried to file { $document }.
+       *[other] { $actor } tried to file { $document }.
+    }
+   *[success] { $who ->
+        [you] You filed { $document } in your personal space.
+       *[other] { $actor } filed { $document }.
+    }
+}
+history-action-document-version-filed = { $outcome ->
+    [failure] { $who ->
+        [you] You tried to file a new version of { $document }.
+       *[other] { $actor } tried to file a new version of { $document }.
+    }
+   *[success] { $who ->
+        [you] You filed a new version of { $document }.
+       *[other] { $actor } filed a new version of { $document }.
+    }
+}
+history-action-document-read = { $outcome ->
+    [failure] { $who ->
+        [you] You tried to open { $document }.
+       *[other] { $actor } tried to read { $document }.
+    }
+   *[success] { $who ->
+        [you] You opened { $document }.
+       *[other] { $actor } read { $document }.
+    }
+}
+history-action-document-history-read = { $outcome ->
+    [failure] { $who ->
+        [you] You tried to look at the versions of { $document }.
+       *[other] { $actor } tried to look at the versions of { $document }.
+    }
+   *[success] { $who ->
+        [you] You looked at the versions of { $document }.
+       *[other] { $actor } looked at the versions of { $document }.
+    }
+}
+history-action-document-withdrawn = { $outcome ->
+    [failure] { $who ->
+        [you] You tried to withdraw { $document }.
+       *[other] { $actor } tried to withdraw { $document }.
+    }
+   *[success] { $who ->
+        [you] You withdrew { $document }.
+       *[other] { $actor } withdrew { $document }: professionals no longer see it.
+    }
+}
+history-action-document-refused-by-patient = { $outcome ->
+    [failure] { $actor } tried to record that you refused the filing of { $document }.
+   *[success] { $actor } recorded that you refused the filing of { $document }: it was not filed.
+}
+history-action-document-restricted = { $who ->
+    [you] { $context ->
+        [none] You lifted the restrictions on { $document }: every professional the rules allow can see it again.
+        [author_only] You hid { $document } from every professional but its author and your médecin référent.
+        [hidden_from] { $named ->
+            [yes] You hid { $document } from { $professional }.
+           *[no] You hid { $document } from some professionals.
+        }
+       *[other] You changed who may see { $document }.
+    }
+   *[other] { $actor } changed who may see { $document }.
+}
+history-action-documents-listed = { $who ->
+    [you] You looked at the list of your documents.
+   *[other] { $actor } looked at the list of your documents.
+}
+history-action-record-opened = { $outcome ->
+    [failure] { $actor } tried to open your record.
+   *[success] { $actor } opened your record.
+}
+history-action-patient-lookup = { $outcome ->
+    [failure] { $actor } tried to find your record with your national ID.
+   *[success] { $actor } found your record with your national ID.
+}
+history-action-link-opened = { $outcome ->
+    [failure] { $context ->
+        [consultation] { $actor } tried to open your record with a connection code.
+       *[other] { $actor } tried to register your admission.
+    }
+   *[success] { $context ->
+        [consultation] { $actor } opened your record with your connection code: a consultation link for 15 days.
+        [institution_stay] { $actor } registered your stay at { $organisation }: its care team can open your record for 45 days.
+        [emergency_department] { $actor } registered you at the emergency department of { $organisation }: its team can open your record for 16 days.
+       *[other] { $actor } opened a link to your record.
+    }
+}
+history-action-link-renewed = { $outcome ->
+    [failure] { $actor } tried to extend your stay at { $organisation }.
+   *[success] { $actor } extended your stay at { $organisation } by 30 days.
+}
+history-action-emergency-access-opened = { $outcome ->
+    [failure] { $actor } tried to open an emergency access to your record.
+   *[success] { $actor } opened an emergency access to your record, for 4 hours.
+}
+history-action-access-traces-viewed = { $outcome ->
+    [failure] { $actor } tried to read the history of your record.
+   *[success] { $actor }, your médecin référent, read the history of your record.
+}
+history-action-connection-code-issued = { $who ->
+    [you] You created a connection code to give to a health professional.
+   *[other] { $actor } created a connection code.
+}
+history-action-link-granted = { $who ->
+    [you] You gave { $holder } access to your record.
+   *[other] { $actor } gave { $holder } access to your record.
+}
+history-action-link-ended = { $who ->
+    [you] You ended the access of { $holder } to your record.
+   *[other] { $actor } ended the access of { $holder } to your record.
+}
+history-action-referent-designated = { $who ->
+    [you] You chose { $professional } as your médecin référent.
+   *[other] { $actor } chose { $professional } as médecin référent.
+}
+history-action-referent-removed = { $who ->
+    [you] { $named ->
+        [yes] You removed { $professional } as your médecin référent.
+       *[no] You removed your médecin référent.
+    }
+   *[other] { $actor } removed the médecin référent.
+}
+history-action-professional-blocked = { $who ->
+    [you] You blocked { $professional }: they can no longer reach your record.
+   *[other] { $actor } blocked { $professional }.
+}
+history-action-professional-unblocked = { $who ->
+    [you] You unblocked { $professional }.
+   *[other] { $actor } unblocked { $professional }.
+}
+history-action-emergency-access-enabled = { $who ->
+    [you] You switched on emergency access to your record.
+   *[other] { $actor } switched on emergency access.
+}
+history-action-emergency-access-disabled = { $who ->
+    [you] You switched off emergency access to your record.
+   *[other] { $actor } switched off emergency access.
+}
+history-group-documents = Documents
+history-group-access = Access by professionals
+history-group-rights = Who can see your record
+history-group-record = Your record and this history
+history-group-security = Sign-in and passkeys
+history-what-document-filed = Documents filed
+history-what-document-version-filed = New versions of documents
+history-what-document-read = Documents read
+history-what-document-history-read = Versions of a document looked at
+history-what-document-withdrawn = Documents withdrawn
+history-what-document-refused-by-patient = Filings you refused
+history-what-document-restricted = Changes to who may see a document
+history-what-documents-listed = Your list of documents looked at
+history-what-record-opened = Your record opened by a professional
+history-what-patient-lookup = Searches for your record
+history-what-link-opened = Consultations and admissions
+history-what-link-renewed = Stays extended
+history-what-emergency-access-opened = Emergency accesses
+history-what-access-traces-viewed = History read by your médecin référent
+history-what-connection-code-issued = Connection codes created
+history-what-link-granted = Access you gave
+history-what-link-ended = Access ended
+history-what-referent-designated = Médecin référent chosen
+history-what-referent-removed = Médecin référent removed
+history-what-professional-blocked = Professionals blocked
+history-what-professional-unblocked = Professionals unblocked
+history-what-emergency-access-enabled = Emergency access switched on
+history-what-emergency-access-disabled = Emergency access switched off
+history-what-patient-created = Record created
+history-what-letter-issued = Letters issued
+history-what-activation-attempt = Activation codes entered
+history-what-activation = Record activated
+history-what-history-viewed = History looked at
+history-what-history-exported = History downloaded
+history-what-sign-in = Sign-ins
+history-what-sign-out = Sign-outs
+history-what-reverification = Identity confirmed again
+history-what-credential-added = Passkeys added
+history-what-credential-renamed = Passkeys renamed
+history-what-credential-removed = Passkeys removed
+history-what-session-ended = Sessions ended
+history-rule-holder = your own access, as the record’s holder
+history-rule-referent = médecin référent
+history-rule-link-consultation = consultation link (connection code)
+history-rule-link-institution-stay = link of a stay in a care institution
+history-rule-link-emergency-department = link of an emergency-department visit
+history-rule-link-patient-grant = access you gave
+history-rule-emergency-access = emergency access
+history-rule-emergency-access-opening = emergency access allowed on your record
+history-denied-not-the-holder = this is not their record
+history-denied-agency-has-no-health-access = the agency has no access to health data
+history-denied-professionals-only = only a health professional may do this
+history-denied-record-closed = your record is closed
+history-denied-no-letter-yet = your information letter has not been sent yet
+history-denied-objection-window = the 30 days in which you may object to your record are still running
+history-denied-professional-inactive = this professional is no longer active
+history-denied-blocked = you blocked this professional
+history-denied-category-not-readable = their profession may not read this kind of document
+history-denied-category-not-writable = their profession may not file this kind of document
+history-denied-access-traces-referent-only = only your médecin référent may read this history
+history-denied-restricted = you hid this document from this professional
+history-denied-not-author = only the document’s author may do this
+history-denied-holder-writes-only-personal-space = you may file documents only in your personal space
+history-denied-no-care-relation = they have no care relation with you (no link, not your médecin référent)
+history-denied-link-not-started = their link had not started yet
+history-denied-link-expired = their link had expired
+history-denied-link-ended = you had ended their access
+history-denied-emergency-access-expired = their emergency access had expired
+history-denied-emergency-access-switched-off = you switched off emergency access
+history-denied-emergency-access-read-only = an emergency access allows reading only
+history-denied-not-found = the document was not found (withdrawn, or not in your record)
+history-context-consultation = a consultation (connection code, 15 days)
+history-context-institution-stay = a stay in a care institution (45 days, can be extended)
+history-context-emergency-department = an emergency-department visit (24 hours, then 15 days)
+history-context-patient-grant = access you gave in this portal
 
 ## Who can see my record (patient) and opening a record with a connection code (professional)
 care-title = Who can see my record

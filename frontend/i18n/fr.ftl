@@ -410,7 +410,7 @@ history-download-csv = Pour un tableur (CSV)
 history-download-fhir = Pour un logiciel de santé (FHIR)
 history-refused = Refusé.
 history-refused-because = Refusé : { $reason }
-history-rule = Règle : { $rule }
+history-rule = Au titre de : { $rule }
 history-context = Contexte : { $context }
 history-label = Nom : { $label }
 history-reference = Référence : { $id }
@@ -462,6 +462,230 @@ history-action-history-exported = { $who ->
     [you] Vous avez téléchargé cet historique.
    *[other] { $actor } a téléchargé cet historique.
 }
+history-stated-reason = Motif indiqué : { $reason }
+history-document = « { $title } » ({ $category })
+history-document-titled = « { $title } »
+history-document-of-category = un document ({ $category })
+history-document-unknown = un document
+history-professional-unknown = un professionnel de santé
+history-organisation-unknown = non précisé
+history-holder-unknown = un professionnel ou un établissement de soins
+history-action-document-filed = { $outcome ->
+    [failure] { $who ->
+        [you] Vous avez tenté de déposer { $document }.
+       *[other] { $actor } a tenté de déposer { $document }.
+    }
+   *[success] { $who ->
+        [you] Vous avez déposé { $document } dans votre espace personnel.
+       *[other] { $actor } a déposé { $document }.
+    }
+}
+history-action-document-version-filed = { $outcome ->
+    [failure] { $who ->
+        [you] Vous avez tenté de remplacer { $document } par une nouvelle version.
+       *[other] { $actor } a tenté de remplacer { $document } par une nouvelle version.
+    }
+   *[success] { $who ->
+        [you] Vous avez remplacé { $document } par une nouvelle version.
+       *[other] { $actor } a remplacé { $document } par une nouvelle version.
+    }
+}
+history-action-document-read = { $outcome ->
+    [failure] { $who ->
+        [you] Vous avez tenté d’ouvrir { $document }.
+       *[other] { $actor } a tenté de lire { $document }.
+    }
+   *[success] { $who ->
+        [you] Vous avez ouvert { $document }.
+       *[other] { $actor } a lu { $document }.
+    }
+}
+history-action-document-history-read = { $outcome ->
+    [failure] { $who ->
+        [you] Vous avez tenté de consulter les versions précédentes pour { $document }.
+       *[other] { $actor } a tenté de consulter les versions précédentes pour { $document }.
+    }
+   *[success] { $who ->
+        [you] Vous avez consulté les versions précédentes pour { $document }.
+       *[other] { $actor } a consulté les versions précédentes pour { $document }.
+    }
+}
+history-action-document-withdrawn = { $outcome ->
+    [failure] { $who ->
+        [you] Vous avez tenté de retirer { $document }.
+       *[other] { $actor } a tenté de retirer { $document }.
+    }
+   *[success] { $who ->
+        [you] Vous avez retiré { $document }.
+       *[other] { $actor } a retiré { $document } : les professionnels ne le voient plus.
+    }
+}
+history-action-document-refused-by-patient = { $outcome ->
+    [failure] { $actor } a tenté d’enregistrer votre refus du dépôt pour { $document }.
+   *[success] { $actor } a enregistré votre refus : { $document } n’a pas été déposé.
+}
+history-action-document-restricted = { $who ->
+    [you] { $context ->
+        [none] Vous avez levé les restrictions sur { $document } : tous les professionnels autorisés par les règles peuvent de nouveau le voir.
+        [author_only] Vous avez masqué { $document } à tous les professionnels sauf son auteur et votre médecin référent.
+        [hidden_from] { $named ->
+            [yes] Vous avez masqué { $document } à { $professional }.
+           *[no] Vous avez masqué { $document } à certains professionnels.
+        }
+       *[other] Vous avez modifié qui peut voir { $document }.
+    }
+   *[other] { $actor } a modifié qui peut voir { $document }.
+}
+history-action-documents-listed = { $who ->
+    [you] Vous avez consulté la liste de vos documents.
+   *[other] { $actor } a consulté la liste de vos documents.
+}
+history-action-record-opened = { $outcome ->
+    [failure] { $actor } a tenté d’ouvrir votre dossier.
+   *[success] { $actor } a ouvert votre dossier.
+}
+history-action-patient-lookup = { $outcome ->
+    [failure] { $actor } a tenté de trouver votre dossier avec votre matricule.
+   *[success] { $actor } a trouvé votre dossier avec votre matricule.
+}
+history-action-link-opened = { $outcome ->
+    [failure] { $context ->
+        [consultation] { $actor } a tenté d’ouvrir votre dossier avec un code de connexion.
+       *[other] { $actor } a tenté d’enregistrer votre admission.
+    }
+   *[success] { $context ->
+        [consultation] { $actor } a ouvert votre dossier avec votre code de connexion : un lien de consultation pour 15 jours.
+        [institution_stay] { $actor } a enregistré votre séjour (établissement : { $organisation }) : son équipe de soins peut ouvrir votre dossier pendant 45 jours.
+        [emergency_department] { $actor } a enregistré votre passage aux urgences (établissement : { $organisation }) : son équipe peut ouvrir votre dossier pendant 16 jours.
+       *[other] { $actor } a ouvert un lien vers votre dossier.
+    }
+}
+history-action-link-renewed = { $outcome ->
+    [failure] { $actor } a tenté de prolonger votre séjour (établissement : { $organisation }).
+   *[success] { $actor } a prolongé de 30 jours votre séjour (établissement : { $organisation }).
+}
+history-action-emergency-access-opened = { $outcome ->
+    [failure] { $actor } a tenté d’ouvrir un accès d’urgence à votre dossier.
+   *[success] { $actor } a ouvert un accès d’urgence à votre dossier, pour 4 heures.
+}
+history-action-access-traces-viewed = { $outcome ->
+    [failure] { $actor } a tenté de lire l’historique de votre dossier.
+   *[success] { $actor }, votre médecin référent, a lu l’historique de votre dossier.
+}
+history-action-connection-code-issued = { $who ->
+    [you] Vous avez créé un code de connexion à donner à un professionnel de santé.
+   *[other] { $actor } a créé un code de connexion.
+}
+history-action-link-granted = { $who ->
+    [you] Vous avez donné accès à votre dossier à { $holder }.
+   *[other] { $actor } a donné accès à votre dossier à { $holder }.
+}
+history-action-link-ended = { $who ->
+    [you] Vous avez mis fin à l’accès à votre dossier pour { $holder }.
+   *[other] { $actor } a mis fin à l’accès à votre dossier pour { $holder }.
+}
+history-action-referent-designated = { $who ->
+    [you] Vous avez choisi { $professional } comme médecin référent.
+   *[other] { $actor } a choisi { $professional } comme médecin référent.
+}
+history-action-referent-removed = { $who ->
+    [you] { $named ->
+        [yes] Vous avez retiré { $professional } comme médecin référent.
+       *[no] Vous avez retiré votre médecin référent.
+    }
+   *[other] { $actor } a retiré le médecin référent.
+}
+history-action-professional-blocked = { $who ->
+    [you] Vous avez bloqué { $professional } : il ne peut plus accéder à votre dossier.
+   *[other] { $actor } a bloqué { $professional }.
+}
+history-action-professional-unblocked = { $who ->
+    [you] Vous avez débloqué { $professional }.
+   *[other] { $actor } a débloqué { $professional }.
+}
+history-action-emergency-access-enabled = { $who ->
+    [you] Vous avez autorisé l’accès d’urgence à votre dossier.
+   *[other] { $actor } a autorisé l’accès d’urgence.
+}
+history-action-emergency-access-disabled = { $who ->
+    [you] Vous avez désactivé l’accès d’urgence à votre dossier.
+   *[other] { $actor } a désactivé l’accès d’urgence.
+}
+history-group-documents = Documents
+history-group-access = Accès des professionnels
+history-group-rights = Qui peut voir votre dossier
+history-group-record = Votre dossier et cet historique
+history-group-security = Connexion et clés d’accès
+history-what-document-filed = Documents déposés
+history-what-document-version-filed = Nouvelles versions de documents
+history-what-document-read = Documents lus
+history-what-document-history-read = Versions d’un document consultées
+history-what-document-withdrawn = Documents retirés
+history-what-document-refused-by-patient = Dépôts que vous avez refusés
+history-what-document-restricted = Changements de qui peut voir un document
+history-what-documents-listed = Liste de vos documents consultée
+history-what-record-opened = Dossier ouvert par un professionnel
+history-what-patient-lookup = Recherches de votre dossier
+history-what-link-opened = Consultations et admissions
+history-what-link-renewed = Séjours prolongés
+history-what-emergency-access-opened = Accès d’urgence
+history-what-access-traces-viewed = Historique lu par votre médecin référent
+history-what-connection-code-issued = Codes de connexion créés
+history-what-link-granted = Accès que vous avez donnés
+history-what-link-ended = Accès arrêtés
+history-what-referent-designated = Médecin référent choisi
+history-what-referent-removed = Médecin référent retiré
+history-what-professional-blocked = Professionnels bloqués
+history-what-professional-unblocked = Professionnels débloqués
+history-what-emergency-access-enabled = Accès d’urgence autorisé
+history-what-emergency-access-disabled = Accès d’urgence désactivé
+history-what-patient-created = Dossier créé
+history-what-letter-issued = Lettres émises
+history-what-activation-attempt = Codes d’activation saisis
+history-what-activation = Dossier activé
+history-what-history-viewed = Historique consulté
+history-what-history-exported = Historique téléchargé
+history-what-sign-in = Connexions
+history-what-sign-out = Déconnexions
+history-what-reverification = Identité confirmée à nouveau
+history-what-credential-added = Clés d’accès ajoutées
+history-what-credential-renamed = Clés d’accès renommées
+history-what-credential-removed = Clés d’accès supprimées
+history-what-session-ended = Sessions terminées
+history-rule-holder = votre propre accès, en tant que titulaire du dossier
+history-rule-referent = médecin référent
+history-rule-link-consultation = lien de consultation (code de connexion)
+history-rule-link-institution-stay = lien d’un séjour dans un établissement de soins
+history-rule-link-emergency-department = lien d’un passage aux urgences
+history-rule-link-patient-grant = accès que vous avez donné
+history-rule-emergency-access = accès d’urgence
+history-rule-emergency-access-opening = accès d’urgence autorisé sur votre dossier
+history-denied-not-the-holder = ce n’est pas son dossier
+history-denied-agency-has-no-health-access = l’agence n’a pas accès aux données de santé
+history-denied-professionals-only = seul un professionnel de santé peut le faire
+history-denied-record-closed = votre dossier est fermé
+history-denied-no-letter-yet = votre lettre d’information n’a pas encore été envoyée
+history-denied-objection-window = le délai de 30 jours pour vous opposer à votre dossier court encore
+history-denied-professional-inactive = ce professionnel n’est plus actif
+history-denied-blocked = vous avez bloqué ce professionnel
+history-denied-category-not-readable = sa profession ne peut pas lire ce type de document
+history-denied-category-not-writable = sa profession ne peut pas déposer ce type de document
+history-denied-access-traces-referent-only = seul votre médecin référent peut lire cet historique
+history-denied-restricted = vous avez masqué ce document à ce professionnel
+history-denied-not-author = seul l’auteur du document peut le faire
+history-denied-holder-writes-only-personal-space = vous ne pouvez déposer des documents que dans votre espace personnel
+history-denied-no-care-relation = il n’a aucune relation de soins avec vous (pas de lien, pas votre médecin référent)
+history-denied-link-not-started = son lien n’avait pas encore commencé
+history-denied-link-expired = son lien avait expiré
+history-denied-link-ended = vous aviez mis fin à son accès
+history-denied-emergency-access-expired = son accès d’urgence avait expiré
+history-denied-emergency-access-switched-off = vous avez désactivé l’accès d’urgence
+history-denied-emergency-access-read-only = un accès d’urgence ne permet que la lecture
+history-denied-not-found = le document est introuvable (retiré, ou absent de votre dossier)
+history-context-consultation = une consultation (code de connexion, 15 jours)
+history-context-institution-stay = un séjour dans un établissement de soins (45 jours, prolongeable)
+history-context-emergency-department = un passage aux urgences (24 heures, puis 15 jours)
+history-context-patient-grant = un accès que vous avez donné dans ce portail
 
 ## Qui peut voir mon dossier (patient) et ouverture d’un dossier avec un code de connexion (professionnel)
 care-title = Qui peut voir mon dossier

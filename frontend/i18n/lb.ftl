@@ -407,7 +407,7 @@ history-download-csv = Fir eng Tabellekalkulatioun (CSV)
 history-download-fhir = Fir Gesondheetssoftware (FHIR)
 history-refused = Refuséiert.
 history-refused-because = Refuséiert: { $reason }
-history-rule = Reegel: { $rule }
+history-rule = Grondlag: { $rule }
 history-context = Kontext: { $context }
 history-label = Numm: { $label }
 history-reference = Referenz: { $id }
@@ -459,6 +459,230 @@ history-action-history-exported = { $who ->
     [you] Dir hutt dësen Historique erofgelueden.
    *[other] { $actor } huet dësen Historique erofgelueden.
 }
+history-stated-reason = Uginnene Grond: { $reason }
+history-document = „{ $title }“ ({ $category })
+history-document-titled = „{ $title }“
+history-document-of-category = en Dokument ({ $category })
+history-document-unknown = en Dokument
+history-professional-unknown = e Gesondheetsprofessionnel
+history-organisation-unknown = net uginn
+history-holder-unknown = engem Professionnel oder enger Institutioun
+history-action-document-filed = { $outcome ->
+    [failure] { $who ->
+        [you] Dir hutt probéiert, { $document } ofzeleeën.
+       *[other] { $actor } huet probéiert, { $document } ofzeleeën.
+    }
+   *[success] { $who ->
+        [you] Dir hutt { $document } an Ärem perséinleche Beräich ofgeluecht.
+       *[other] { $actor } huet { $document } ofgeluecht.
+    }
+}
+history-action-document-version-filed = { $outcome ->
+    [failure] { $who ->
+        [you] Dir hutt probéiert, eng nei Versioun ofzeleeën: { $document }.
+       *[other] { $actor } huet probéiert, eng nei Versioun ofzeleeën: { $document }.
+    }
+   *[success] { $who ->
+        [you] Dir hutt eng nei Versioun ofgeluecht: { $document }.
+       *[other] { $actor } huet eng nei Versioun ofgeluecht: { $document }.
+    }
+}
+history-action-document-read = { $outcome ->
+    [failure] { $who ->
+        [you] Dir hutt probéiert, { $document } opzemaachen.
+       *[other] { $actor } huet probéiert, { $document } ze liesen.
+    }
+   *[success] { $who ->
+        [you] Dir hutt { $document } opgemaach.
+       *[other] { $actor } huet { $document } gelies.
+    }
+}
+history-action-document-history-read = { $outcome ->
+    [failure] { $who ->
+        [you] Dir hutt probéiert, déi fréier Versiounen ze kucken: { $document }.
+       *[other] { $actor } huet probéiert, déi fréier Versiounen ze kucken: { $document }.
+    }
+   *[success] { $who ->
+        [you] Dir hutt déi fréier Versioune gekuckt: { $document }.
+       *[other] { $actor } huet déi fréier Versioune gekuckt: { $document }.
+    }
+}
+history-action-document-withdrawn = { $outcome ->
+    [failure] { $who ->
+        [you] Dir hutt probéiert, { $document } zréckzezéien.
+       *[other] { $actor } huet probéiert, { $document } zréckzezéien.
+    }
+   *[success] { $who ->
+        [you] Dir hutt { $document } zréckgezunn.
+       *[other] { $actor } huet { $document } zréckgezunn: d’Professionneller gesinn et net méi.
+    }
+}
+history-action-document-refused-by-patient = { $outcome ->
+    [failure] { $actor } huet probéiert, Äre Refus vun enger Oflag festzehalen: { $document }.
+   *[success] { $actor } huet Äre Refus festgehalen: { $document } gouf net ofgeluecht.
+}
+history-action-document-restricted = { $who ->
+    [you] { $context ->
+        [none] Dir hutt d’Aschränkunge fir { $document } opgehuewen: all Professionneller, déi d’Reegelen erlaben, gesinn et erëm.
+        [author_only] Dir hutt { $document } virun alle Professionneller verstoppt, ausser sengem Auteur an Ärem Referenzdokter.
+        [hidden_from] { $named ->
+            [yes] Dir hutt { $document } virun { $professional } verstoppt.
+           *[no] Dir hutt { $document } virun e puer Professionneller verstoppt.
+        }
+       *[other] Dir hutt geännert, wie { $document } gesi kann.
+    }
+   *[other] { $actor } huet geännert, wie { $document } gesi kann.
+}
+history-action-documents-listed = { $who ->
+    [you] Dir hutt d’Lëscht vun Ären Dokumenter gekuckt.
+   *[other] { $actor } huet d’Lëscht vun Ären Dokumenter gekuckt.
+}
+history-action-record-opened = { $outcome ->
+    [failure] { $actor } huet probéiert, Ären Dossier opzemaachen.
+   *[success] { $actor } huet Ären Dossier opgemaach.
+}
+history-action-patient-lookup = { $outcome ->
+    [failure] { $actor } huet probéiert, Ären Dossier iwwer Är Matrikelnummer ze fannen.
+   *[success] { $actor } huet Ären Dossier iwwer Är Matrikelnummer fonnt.
+}
+history-action-link-opened = { $outcome ->
+    [failure] { $context ->
+        [consultation] { $actor } huet probéiert, Ären Dossier mat engem Verbindungscode opzemaachen.
+       *[other] { $actor } huet probéiert, Är Opnam anzedroen.
+    }
+   *[success] { $context ->
+        [consultation] { $actor } huet Ären Dossier mat Ärem Verbindungscode opgemaach: e Konsultatiounszougrëff fir 15 Deeg.
+        [institution_stay] { $actor } huet Ären Openthalt ageschriwwen (Institutioun: { $organisation }): d’Fleegeteam kann Ären Dossier 45 Deeg laang opmaachen.
+        [emergency_department] { $actor } huet Iech an der Urgence ageschriwwen (Institutioun: { $organisation }): d’Team kann Ären Dossier 16 Deeg laang opmaachen.
+       *[other] { $actor } huet en Zougrëff op Ären Dossier opgemaach.
+    }
+}
+history-action-link-renewed = { $outcome ->
+    [failure] { $actor } huet probéiert, Ären Openthalt ze verlängeren (Institutioun: { $organisation }).
+   *[success] { $actor } huet Ären Openthalt ëm 30 Deeg verlängert (Institutioun: { $organisation }).
+}
+history-action-emergency-access-opened = { $outcome ->
+    [failure] { $actor } huet probéiert, en Noutfallzougrëff op Ären Dossier opzemaachen.
+   *[success] { $actor } huet fir 4 Stonnen en Noutfallzougrëff op Ären Dossier opgemaach.
+}
+history-action-access-traces-viewed = { $outcome ->
+    [failure] { $actor } huet probéiert, den Historique vun Ärem Dossier ze liesen.
+   *[success] { $actor }, Äre Referenzdokter, huet den Historique vun Ärem Dossier gelies.
+}
+history-action-connection-code-issued = { $who ->
+    [you] Dir hutt e Verbindungscode fir e Gesondheetsprofessionnel gemaach.
+   *[other] { $actor } huet e Verbindungscode gemaach.
+}
+history-action-link-granted = { $who ->
+    [you] Dir hutt { $holder } Zougrëff op Ären Dossier ginn.
+   *[other] { $actor } huet { $holder } Zougrëff op Ären Dossier ginn.
+}
+history-action-link-ended = { $who ->
+    [you] Dir hutt den Zougrëff vun { $holder } op Ären Dossier ofgeschloss.
+   *[other] { $actor } huet den Zougrëff vun { $holder } op Ären Dossier ofgeschloss.
+}
+history-action-referent-designated = { $who ->
+    [you] Dir hutt { $professional } als Äre Referenzdokter gewielt.
+   *[other] { $actor } huet { $professional } als Referenzdokter gewielt.
+}
+history-action-referent-removed = { $who ->
+    [you] { $named ->
+        [yes] Dir hutt { $professional } als Referenzdokter ewechgeholl.
+       *[no] Dir hutt Äre Referenzdokter ewechgeholl.
+    }
+   *[other] { $actor } huet de Referenzdokter ewechgeholl.
+}
+history-action-professional-blocked = { $who ->
+    [you] Dir hutt { $professional } gespaart: déi Persoun kënnt net méi un Ären Dossier.
+   *[other] { $actor } huet { $professional } gespaart.
+}
+history-action-professional-unblocked = { $who ->
+    [you] Dir hutt d’Spär fir { $professional } opgehuewen.
+   *[other] { $actor } huet d’Spär fir { $professional } opgehuewen.
+}
+history-action-emergency-access-enabled = { $who ->
+    [you] Dir hutt den Noutfallzougrëff op Ären Dossier ageschalt.
+   *[other] { $actor } huet den Noutfallzougrëff ageschalt.
+}
+history-action-emergency-access-disabled = { $who ->
+    [you] Dir hutt den Noutfallzougrëff op Ären Dossier ausgeschalt.
+   *[other] { $actor } huet den Noutfallzougrëff ausgeschalt.
+}
+history-group-documents = Dokumenter
+history-group-access = Zougrëffer vu Professionneller
+history-group-rights = Wie Ären Dossier gesäit
+history-group-record = Ären Dossier an dësen Historique
+history-group-security = Umeldung a Passkeyen
+history-what-document-filed = Ofgeluecht Dokumenter
+history-what-document-version-filed = Nei Versioune vun Dokumenter
+history-what-document-read = Geliese Dokumenter
+history-what-document-history-read = Gekuckte Versioune vun engem Dokument
+history-what-document-withdrawn = Zréckgezunnen Dokumenter
+history-what-document-refused-by-patient = Oflagen, déi Dir refuséiert hutt
+history-what-document-restricted = Ännerungen, wie en Dokument gesi kann
+history-what-documents-listed = Lëscht vun Ären Dokumenter gekuckt
+history-what-record-opened = Dossier vun engem Professionnel opgemaach
+history-what-patient-lookup = Sich no Ärem Dossier
+history-what-link-opened = Konsultatiounen an Opnamen
+history-what-link-renewed = Verlängert Openthalter
+history-what-emergency-access-opened = Noutfallzougrëffer
+history-what-access-traces-viewed = Historique vun Ärem Referenzdokter gelies
+history-what-connection-code-issued = Gemaachte Verbindungscoden
+history-what-link-granted = Zougrëffer, déi Dir ginn hutt
+history-what-link-ended = Ofgeschlossen Zougrëffer
+history-what-referent-designated = Referenzdokter gewielt
+history-what-referent-removed = Referenzdokter ewechgeholl
+history-what-professional-blocked = Gespaart Professionneller
+history-what-professional-unblocked = Opgehuewe Spären
+history-what-emergency-access-enabled = Noutfallzougrëff ageschalt
+history-what-emergency-access-disabled = Noutfallzougrëff ausgeschalt
+history-what-patient-created = Dossier ugeluecht
+history-what-letter-issued = Erstallte Bréiwer
+history-what-activation-attempt = Aginn Aktivéierungscoden
+history-what-activation = Dossier aktivéiert
+history-what-history-viewed = Historique gekuckt
+history-what-history-exported = Historique erofgelueden
+history-what-sign-in = Umeldungen
+history-what-sign-out = Ofmeldungen
+history-what-reverification = Identitéit nach eng Kéier bestätegt
+history-what-credential-added = Derbäigesate Passkeyen
+history-what-credential-renamed = Ëmbenannte Passkeyen
+history-what-credential-removed = Ewechgeholl Passkeyen
+history-what-session-ended = Ofgeschloss Sessiounen
+history-rule-holder = Ären eegenen Zougrëff als Inhaber vum Dossier
+history-rule-referent = Referenzdokter
+history-rule-link-consultation = Konsultatiounszougrëff (Verbindungscode)
+history-rule-link-institution-stay = Zougrëff fir en Openthalt an enger Fleegeinstitutioun
+history-rule-link-emergency-department = Zougrëff fir e Passage an der Urgence
+history-rule-link-patient-grant = Zougrëff, deen Dir ginn hutt
+history-rule-emergency-access = Noutfallzougrëff
+history-rule-emergency-access-opening = Noutfallzougrëff op Ären Dossier erlaabt
+history-denied-not-the-holder = et ass net säin eegenen Dossier
+history-denied-agency-has-no-health-access = d’Agence huet keen Zougrëff op Gesondheetsdaten
+history-denied-professionals-only = just e Gesondheetsprofessionnel dierf dat
+history-denied-record-closed = Ären Dossier ass zou
+history-denied-no-letter-yet = Ären Informatiounsbréif ass nach net verschéckt ginn
+history-denied-objection-window = déi 30 Deeg, fir Ärem Dossier ze widderspriechen, lafen nach
+history-denied-professional-inactive = dëse Professionnel ass net méi aktiv
+history-denied-blocked = Dir hutt dëse Professionnel gespaart
+history-denied-category-not-readable = säi Beruff dierf dës Zort Dokument net liesen
+history-denied-category-not-writable = säi Beruff dierf dës Zort Dokument net ofleeën
+history-denied-access-traces-referent-only = just Äre Referenzdokter dierf dësen Historique liesen
+history-denied-restricted = Dir hutt dëst Dokument virun dësem Professionnel verstoppt
+history-denied-not-author = just den Auteur vum Dokument dierf dat
+history-denied-holder-writes-only-personal-space = Dir kënnt Dokumenter just an Ärem perséinleche Beräich ofleeën
+history-denied-no-care-relation = en huet keng Behandlungsbezéiung mat Iech (keen Zougrëff, net Äre Referenzdokter)
+history-denied-link-not-started = säin Zougrëff hat nach net ugefaang
+history-denied-link-expired = säin Zougrëff war ofgelaf
+history-denied-link-ended = Dir hat säin Zougrëff ofgeschloss
+history-denied-emergency-access-expired = säin Noutfallzougrëff war ofgelaf
+history-denied-emergency-access-switched-off = Dir hutt den Noutfallzougrëff ausgeschalt
+history-denied-emergency-access-read-only = en Noutfallzougrëff erlaabt just d’Liesen
+history-denied-not-found = d’Dokument gouf net fonnt (zréckgezunn, oder net an Ärem Dossier)
+history-context-consultation = eng Konsultatioun (Verbindungscode, 15 Deeg)
+history-context-institution-stay = en Openthalt an enger Fleegeinstitutioun (45 Deeg, ka verlängert ginn)
+history-context-emergency-department = e Passage an der Urgence (24 Stonnen, duerno 15 Deeg)
+history-context-patient-grant = en Zougrëff, deen Dir an dësem Portal ginn hutt
 
 ## Wie mäin Dossier gesäit (Patient) an en Dossier mat engem Verbindungscode opmaachen (Professionnel)
 care-title = Wie mäin Dossier gesäit

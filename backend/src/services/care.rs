@@ -453,7 +453,7 @@ pub async fn set_referent(
     if let Some(p) = input.professional_id {
         event = event.target("professional", p.to_string());
     }
-    audited(state, meta, event, async |txn, _| {
+    audited(state, meta, event, async |txn, event| {
         if let Some(p) = input.professional_id {
             let pro = active_professional(txn, p.0).await?;
             if pro.profession != Profession::Physician.code() {
@@ -461,6 +461,10 @@ pub async fn set_referent(
             }
         }
         let record = patient::Entity::find_by_id(id).one(txn).await?.ok_or(AppError::NotFound)?;
+        // A removal names the référent it removes, so that the history can say who.
+        if let (None, Some(previous)) = (input.professional_id, record.referent_id) {
+            *event = event.clone().target("professional", previous.to_string());
+        }
         let mut active: patient::ActiveModel = record.into();
         active.referent_id = Set(input.professional_id.map(|p| p.0));
         active.update(txn).await?;

@@ -18,19 +18,24 @@ use chrono::{DateTime, NaiveDate, NaiveTime, TimeDelta, Utc};
 use futures_util::Stream;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use serde_json::json;
-use shared::Profession;
 use shared::api::auth::Role;
 use shared::api::history::{
-    ActorFilter, DEFAULT_LIMIT, HistoryActor, HistoryEntry, HistoryOutcome, HistoryPage,
-    HistoryQuery, HistoryTarget, MAX_LIMIT,
+    ActorFilter, DEFAULT_LIMIT, DENIAL_REASONS, HistoryActor, HistoryDocument, HistoryEntry,
+    HistoryOutcome, HistoryPage, HistoryProfessional, HistoryQuery, HistoryTarget, MAX_LIMIT,
 };
+use shared::ids::ProfessionalId;
+use shared::{Category, Profession};
 use uuid::Uuid;
 
 use super::{audited, hidden};
+use crate::access::{Actor, Matrix, RecordFacts};
 use crate::app::AppState;
 use crate::audit::{Event, Outcome, RequestMeta};
 use crate::auth::CurrentPatient;
-use crate::entity::{agent, audit_event, patient, professional};
+use crate::entity::{
+    agent, audit_event, care_link, document, document_hidden_from, organisation, patient,
+    professional,
+};
 use crate::error::AppError;
 
 /// Entries fetched per page while an export streams.
@@ -167,38 +172,177 @@ async fn page(
     Ok((rows, next))
 }
 
-/// Names of the people a page mentions, resolved with one query per role.
+/// Who reads the history: the patient, or their médecin référent. The référent is told a
+/// document's title only when the rules let them read that document now, and nothing of the
+/// patient's restrictions, refused filings or withdrawal reasons: a professional is never told
+/// that something is hidden from them.
+#[derive(Clone, Copy)]
+enum Viewer<'a> {
+    Holder,
+    Referent { actor: &'a Actor, matrix: &'a Matrix, facts: &'a RecordFacts, now: DateTime<Utc> },
+}
+
+impl Viewer<'_> {
+    const fn is_holder(&self) -> bool {
+        matches!(self, Self::Holder)
+    }
+}
+
+/// An audit row with its detail parsed.
+struct Row {
+    row: audit_event::Model,
+    detail: serde_json::Value,
+}
+
+impl Row {
+    fn new(row: audit_event::Model) -> Self {
+        let detail = serde_json::from_str(&row.detail).unwrap_or_default();
+        Self { row, detail }
+    }
+
+    fn text(&self, key: &str) -> Option<String> {
+        self.detail.get(key).and_then(serde_json::Value::as_str).map(str::to_owned)
+    }
+
+    /// The target's id, when it is of `kind`.
+    fn target(&self, kind: &str) -> Option<Uuid> {
+        (self.row.target_kind.as_deref() == Some(kind))
+            .then(|| self.row.target_id.as_deref().and_then(|id| Uuid::parse_str(id).ok()))
+            .flatten()
+    }
+
+    /// The professionals the act names, in the order it names them, without its actor: the
+    /// target, a granted link's holder, the holder of the target link, and (for the patient
+    /// only) those a document was hidden from.
+    fn professionals(
+        &self,
+        viewer: Viewer<'_>,
+        links: &HashMap<Uuid, care_link::Model>,
+    ) -> Vec<Uuid> {
+        let mut ids = Vec::new();
+        ids.extend(self.target("professional"));
+        ids.extend(self.text("professional").and_then(|id| Uuid::parse_str(&id).ok()));
+        ids.extend(self.target("link").and_then(|l| links.get(&l)).and_then(|l| l.professional_id));
+        if viewer.is_holder() && self.row.action == "document_restricted" {
+            let hidden = self.detail.get("hidden_from").and_then(serde_json::Value::as_array);
+            ids.extend(
+                hidden
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|id| id.as_str().and_then(|id| Uuid::parse_str(id).ok())),
+            );
+        }
+        let mut seen = Vec::with_capacity(ids.len());
+        for id in ids {
+            if Some(id) != self.row.actor_id && !seen.contains(&id) {
+                seen.push(id);
+            }
+        }
+        seen
+    }
+}
+
+fn ids_of(ids: impl IntoIterator<Item = Uuid>) -> Vec<Uuid> {
+    let mut ids: Vec<Uuid> = ids.into_iter().collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
+/// What a page mentions — people, documents, links, organisations — resolved with one query
+/// per kind, whatever the page's length.
 #[derive(Default)]
-struct Names {
+struct Resolved {
     me: Option<String>,
     professionals: HashMap<Uuid, (String, Option<Profession>)>,
     agents: HashMap<Uuid, String>,
+    /// The record's own documents the page names that the viewer may see.
+    documents: HashMap<Uuid, document::Model>,
+    /// The record's own links the page names.
+    links: HashMap<Uuid, care_link::Model>,
+    organisations: HashMap<Uuid, String>,
 }
 
-impl Names {
+impl Resolved {
     async fn load(
         conn: &impl ConnectionTrait,
         me: Uuid,
-        rows: &[audit_event::Model],
+        viewer: Viewer<'_>,
+        rows: &[Row],
     ) -> Result<Self, AppError> {
-        let ids = |role: Role| -> Vec<Uuid> {
-            let mut ids: Vec<Uuid> = rows
-                .iter()
-                .filter(|r| r.actor_kind.as_deref() == Some(role.as_str()))
-                .filter_map(|r| r.actor_id)
-                .collect();
-            ids.sort_unstable();
-            ids.dedup();
-            ids
+        let actors = |role: Role| {
+            rows.iter()
+                .filter(move |r| r.row.actor_kind.as_deref() == Some(role.as_str()))
+                .filter_map(|r| r.row.actor_id)
         };
-        let mut names = Self::default();
-        if rows.iter().any(|r| r.actor_id == Some(me)) {
-            names.me = patient::Entity::find_by_id(me)
+        let mut resolved = Self::default();
+        if rows.iter().any(|r| r.row.actor_id == Some(me)) {
+            resolved.me = patient::Entity::find_by_id(me)
                 .one(conn)
                 .await?
                 .map(|p| format!("{} {}", p.given_name, p.family_name));
         }
-        let professionals = ids(Role::Professional);
+
+        // Documents: only this record's, and for the référent only those they may read now.
+        let documents = ids_of(rows.iter().filter_map(|r| r.target("document")));
+        if !documents.is_empty() {
+            let found = document::Entity::find()
+                .filter(document::Column::Id.is_in(documents.clone()))
+                .filter(document::Column::PatientId.eq(me))
+                .all(conn)
+                .await?;
+            let mut hidden_from: HashMap<Uuid, Vec<ProfessionalId>> = HashMap::new();
+            if !viewer.is_holder() {
+                for h in document_hidden_from::Entity::find()
+                    .filter(document_hidden_from::Column::DocumentId.is_in(documents))
+                    .all(conn)
+                    .await?
+                {
+                    hidden_from
+                        .entry(h.document_id)
+                        .or_default()
+                        .push(ProfessionalId(h.professional_id));
+                }
+            }
+            for doc in found {
+                let visible = match viewer {
+                    Viewer::Holder => true,
+                    Viewer::Referent { actor, matrix, facts, now } => {
+                        let named = hidden_from.remove(&doc.id).unwrap_or_default();
+                        let doc_facts = super::documents::facts_of(&doc, named);
+                        doc.status == "current"
+                            && crate::access::decide(
+                                matrix,
+                                actor,
+                                &crate::access::Action::ReadDocument(&doc_facts),
+                                facts,
+                                now,
+                            )
+                            .is_allowed()
+                    }
+                };
+                if visible {
+                    resolved.documents.insert(doc.id, doc);
+                }
+            }
+        }
+
+        let links = ids_of(rows.iter().filter_map(|r| r.target("link")));
+        if !links.is_empty() {
+            for link in care_link::Entity::find()
+                .filter(care_link::Column::Id.is_in(links))
+                .filter(care_link::Column::PatientId.eq(me))
+                .all(conn)
+                .await?
+            {
+                resolved.links.insert(link.id, link);
+            }
+        }
+
+        let professionals = ids_of(
+            actors(Role::Professional)
+                .chain(rows.iter().flat_map(|r| r.professionals(viewer, &resolved.links))),
+        );
         if !professionals.is_empty() {
             for p in professional::Entity::find()
                 .filter(professional::Column::Id.is_in(professionals))
@@ -206,19 +350,31 @@ impl Names {
                 .await?
             {
                 let profession = Profession::from_code(&p.profession);
-                names
+                resolved
                     .professionals
                     .insert(p.id, (format!("{} {}", p.given_name, p.family_name), profession));
             }
         }
-        let agents = ids(Role::Agent);
+
+        let organisations = ids_of(resolved.links.values().filter_map(|l| l.organisation_id));
+        if !organisations.is_empty() {
+            for o in organisation::Entity::find()
+                .filter(organisation::Column::Id.is_in(organisations))
+                .all(conn)
+                .await?
+            {
+                resolved.organisations.insert(o.id, o.name);
+            }
+        }
+
+        let agents = ids_of(actors(Role::Agent));
         if !agents.is_empty() {
             for a in agent::Entity::find().filter(agent::Column::Id.is_in(agents)).all(conn).await?
             {
-                names.agents.insert(a.id, a.display_name);
+                resolved.agents.insert(a.id, a.display_name);
             }
         }
-        Ok(names)
+        Ok(resolved)
     }
 
     fn actor(&self, me: Uuid, row: &audit_event::Model) -> Option<HistoryActor> {
@@ -242,45 +398,109 @@ impl Names {
             profession,
         })
     }
+
+    /// The document an entry names, as far as the viewer may see it.
+    fn document(&self, viewer: Viewer<'_>, row: &Row) -> Option<HistoryDocument> {
+        let category = |row: &Row| row.text("category").and_then(|c| Category::from_code(&c));
+        if row.row.action == "document_refused_by_patient" {
+            // Never filed: only the patient reads what the professional recorded.
+            return viewer.is_holder().then(|| HistoryDocument {
+                title: row.text("title").filter(|t| !t.trim().is_empty()),
+                category: category(row),
+            });
+        }
+        let id = row.target("document")?;
+        match self.documents.get(&id) {
+            Some(doc) => Some(HistoryDocument {
+                title: Some(doc.title.clone()),
+                category: Category::from_code(&doc.category),
+            }),
+            // A filing that did not happen: the category it asked for.
+            None if viewer.is_holder() => {
+                category(row).map(|c| HistoryDocument { title: None, category: Some(c) })
+            }
+            None => None,
+        }
+    }
 }
 
-fn entry(me: Uuid, names: &Names, row: audit_event::Model) -> HistoryEntry {
-    let detail: serde_json::Value = serde_json::from_str(&row.detail).unwrap_or_default();
-    let text = |key: &str| detail.get(key).and_then(serde_json::Value::as_str).map(str::to_owned);
-    let target = match (row.target_kind.as_deref(), row.target_id.as_deref()) {
+fn entry(me: Uuid, viewer: Viewer<'_>, resolved: &Resolved, row: Row) -> HistoryEntry {
+    let target = match (row.row.target_kind.as_deref(), row.row.target_id.as_deref()) {
         // Another patient's record is never named.
         (Some("patient"), Some(id)) if id != me.to_string() => None,
         (Some(kind), Some(id)) => Some(HistoryTarget { kind: kind.to_owned(), id: id.to_owned() }),
         _ => None,
     };
+    let action = row.row.action.as_str();
     // A name given in the act, only for the patient's own passkeys.
-    let label = target.as_ref().filter(|t| t.kind == "credential").and_then(|_| text("name"));
+    let label = target.as_ref().filter(|t| t.kind == "credential").and_then(|_| row.text("name"));
+    // The decision's name is a rule when it allowed, a reason when it refused.
+    let is_reason = |code: &String| DENIAL_REASONS.contains(&code.as_str());
+    let (rule, denied) = match row.text("rule") {
+        Some(code) if is_reason(&code) => (None, Some(code)),
+        other => (other, None),
+    };
+    // A consultation or admission refused before the decision records its reason on its own.
+    let denied = denied.or_else(|| {
+        (action == "link_opened").then(|| row.text("reason")).flatten().filter(is_reason)
+    });
+    let link = row.target("link").and_then(|id| resolved.links.get(&id));
+    let context = row
+        .text("context")
+        .or_else(|| {
+            (viewer.is_holder() && action == "document_restricted")
+                .then(|| row.text("mode"))
+                .flatten()
+        })
+        .or_else(|| link.map(|l| l.context.clone()));
+    let professionals = row
+        .professionals(viewer, &resolved.links)
+        .into_iter()
+        .filter_map(|id| {
+            let (name, profession) = resolved.professionals.get(&id)?;
+            Some(HistoryProfessional { id, display_name: name.clone(), profession: *profession })
+        })
+        .collect();
+    let organisation =
+        link.and_then(|l| l.organisation_id).and_then(|o| resolved.organisations.get(&o)).cloned();
+    let stated_reason = match action {
+        "emergency_access_opened" => row.text("reason"),
+        "document_withdrawn" if viewer.is_holder() => row.text("reason"),
+        _ => None,
+    };
     HistoryEntry {
-        id: row.id,
-        occurred_at: row.occurred_at,
-        actor: names.actor(me, &row),
-        outcome: if row.outcome == "failure" {
+        id: row.row.id,
+        occurred_at: row.row.occurred_at,
+        actor: resolved.actor(me, &row.row),
+        outcome: if row.row.outcome == "failure" {
             HistoryOutcome::Failure
         } else {
             HistoryOutcome::Success
         },
         target,
-        rule: text("rule"),
-        context: text("context"),
-        refused: text("refused"),
+        rule,
+        context,
+        refused: row.text("refused"),
         label,
-        request_id: row.request_id,
-        action: row.action,
+        denied,
+        document: resolved.document(viewer, &row),
+        professionals,
+        organisation,
+        stated_reason,
+        request_id: row.row.request_id.clone(),
+        action: row.row.action,
     }
 }
 
 async fn entries(
     conn: &impl ConnectionTrait,
     me: Uuid,
+    viewer: Viewer<'_>,
     rows: Vec<audit_event::Model>,
 ) -> Result<Vec<HistoryEntry>, AppError> {
-    let names = Names::load(conn, me, &rows).await?;
-    Ok(rows.into_iter().map(|row| entry(me, &names, row)).collect())
+    let rows: Vec<Row> = rows.into_iter().map(Row::new).collect();
+    let resolved = Resolved::load(conn, me, viewer, &rows).await?;
+    Ok(rows.into_iter().map(|row| entry(me, viewer, &resolved, row)).collect())
 }
 
 fn base_event(action: &'static str, me: Uuid) -> Event {
@@ -305,7 +525,7 @@ pub async fn list(
     // read, never appears on the page it records.
     audited(state, meta, event, async |txn, _| {
         let (rows, next_cursor) = page(txn, me, &filters, query.before, limit).await?;
-        Ok(HistoryPage { entries: entries(txn, me, rows).await?, next_cursor })
+        Ok(HistoryPage { entries: entries(txn, me, Viewer::Holder, rows).await?, next_cursor })
     })
     .await
 }
@@ -346,7 +566,8 @@ pub async fn for_referent(
             return Err(hidden());
         }
         let (rows, next_cursor) = page(txn, patient_id, &filters, query.before, limit).await?;
-        Ok(HistoryPage { entries: entries(txn, patient_id, rows).await?, next_cursor })
+        let viewer = Viewer::Referent { actor: &actor, matrix: &matrix, facts: &facts, now };
+        Ok(HistoryPage { entries: entries(txn, patient_id, viewer, rows).await?, next_cursor })
     })
     .await
 }
@@ -371,7 +592,7 @@ pub async fn export(
         .with("query", filters.detail(query));
     let (first, next) = audited(state, meta, event, async |txn, _| {
         let (rows, next) = page(txn, me, &filters, query.before, EXPORT_PAGE).await?;
-        Ok((entries(txn, me, rows).await?, next))
+        Ok((entries(txn, me, Viewer::Holder, rows).await?, next))
     })
     .await?;
     let generated = state.clock.now();
@@ -409,7 +630,8 @@ pub async fn export(
                         let fetched = async {
                             let (rows, next) =
                                 page(&db, me, &filters, Some(before), EXPORT_PAGE).await?;
-                            Ok::<_, AppError>((entries(&db, me, rows).await?, next))
+                            let batch = entries(&db, me, Viewer::Holder, rows).await?;
+                            Ok::<_, AppError>((batch, next))
                         }
                         .await;
                         match fetched {
@@ -442,4 +664,114 @@ fn write(out: &mut String, format: Format, me: Uuid, batch: &[HistoryEntry], cou
         count += 1;
     }
     count
+}
+
+#[cfg(test)]
+mod tests {
+    use shared::api::history::{LINK_CONTEXTS, RULES};
+
+    use super::*;
+    use crate::access::{LinkContext, Reason, Rule};
+
+    /// Every reason of the decision function: a new one fails to compile here until it is
+    /// listed (and then the test below wants it in the shared list the app translates).
+    fn all_reasons() -> Vec<Reason> {
+        use Reason::*;
+        let all = vec![
+            NotTheHolder,
+            AgencyHasNoHealthAccess,
+            ProfessionalsOnly,
+            RecordClosed,
+            NoLetterYet,
+            ObjectionWindow,
+            ProfessionalInactive,
+            Blocked,
+            CategoryNotReadable,
+            CategoryNotWritable,
+            AccessTracesReferentOnly,
+            Restricted,
+            NotAuthor,
+            HolderWritesOnlyPersonalSpace,
+            NoCareRelation,
+            LinkNotStarted,
+            LinkExpired,
+            LinkEnded,
+            EmergencyAccessExpired,
+            EmergencyAccessSwitchedOff,
+            EmergencyAccessReadOnly,
+        ];
+        for reason in &all {
+            match reason {
+                NotTheHolder
+                | AgencyHasNoHealthAccess
+                | ProfessionalsOnly
+                | RecordClosed
+                | NoLetterYet
+                | ObjectionWindow
+                | ProfessionalInactive
+                | Blocked
+                | CategoryNotReadable
+                | CategoryNotWritable
+                | AccessTracesReferentOnly
+                | Restricted
+                | NotAuthor
+                | HolderWritesOnlyPersonalSpace
+                | NoCareRelation
+                | LinkNotStarted
+                | LinkExpired
+                | LinkEnded
+                | EmergencyAccessExpired
+                | EmergencyAccessSwitchedOff
+                | EmergencyAccessReadOnly => {}
+            }
+        }
+        all
+    }
+
+    fn all_rules() -> Vec<Rule> {
+        let link = |context| Rule::Link { context, link: Uuid::nil() };
+        let all = vec![
+            Rule::Holder,
+            Rule::Referent,
+            link(LinkContext::Consultation),
+            link(LinkContext::InstitutionStay),
+            link(LinkContext::EmergencyDepartment),
+            link(LinkContext::PatientGrant),
+            Rule::EmergencyAccess { grant: Uuid::nil() },
+            Rule::EmergencyAccessOpening,
+        ];
+        for rule in &all {
+            match rule {
+                Rule::Holder
+                | Rule::Referent
+                | Rule::Link { .. }
+                | Rule::EmergencyAccess { .. }
+                | Rule::EmergencyAccessOpening => {}
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn the_app_knows_every_rule_and_reason_the_log_records() {
+        for rule in all_rules() {
+            assert!(RULES.contains(&rule.as_str()), "{} is not in shared RULES", rule.as_str());
+            assert!(!DENIAL_REASONS.contains(&rule.as_str()), "{} is a rule", rule.as_str());
+        }
+        assert_eq!(all_rules().len(), RULES.len(), "RULES lists a rule that does not exist");
+        for reason in all_reasons() {
+            assert!(DENIAL_REASONS.contains(&reason.as_str()), "{} is not listed", reason.as_str());
+            assert!(!RULES.contains(&reason.as_str()), "{} is a reason", reason.as_str());
+        }
+        use shared::api::care::LinkContext as Context;
+        for context in [
+            Context::Consultation,
+            Context::InstitutionStay,
+            Context::EmergencyDepartment,
+            Context::PatientGrant,
+        ] {
+            let code = serde_json::to_value(context).unwrap();
+            assert!(LINK_CONTEXTS.contains(&code.as_str().unwrap()), "{code}");
+        }
+    }
 }

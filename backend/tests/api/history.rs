@@ -1,6 +1,7 @@
 //! The patient's history: their own entries and never another patient's, keyset paging that
 //! returns every entry once, filters, the CSV export safe for spreadsheets, the FHIR bundle, who
-//! may read it, and that reading it is itself audited.
+//! may read it, that reading it is itself audited, and that entries name the document and the
+//! professional they concern — to the référent only what the référent may see.
 
 use chrono::TimeDelta;
 use reqwest::Method;
@@ -21,6 +22,7 @@ on_both_databases!(
     the_fhir_export_is_a_bundle_of_audit_events,
     only_the_signed_in_patient_reads_a_history,
     reading_the_history_is_audited,
+    entries_name_the_document_and_the_professional_they_concern,
 );
 
 const FIRST: &str = "1893120105732";
@@ -361,4 +363,173 @@ async fn reading_the_history_is_audited(engine: Engine) {
     assert_eq!(actions(&again), ["history_viewed"], "the patient sees their own reading");
     assert_eq!(again["entries"][0]["actor"]["is_you"], true);
     assert_eq!(dsp::audit::verify(&app.db).await.unwrap().first_broken, None);
+}
+
+const PDF: &[u8] =
+    b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+
+/// An enrolled professional renamed in the directory: (their browser, their id).
+async fn named_professional(
+    app: &TestApp,
+    agent: &mut Browser,
+    licence: &str,
+    profession: &str,
+    (given, family): (&str, &str),
+    seed: u8,
+) -> (Browser, String) {
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+    let (id, code) = app.create_professional(agent, licence, profession).await;
+    let mut browser = Browser::default();
+    assert_eq!(app.enrol(&mut browser, &mut SecurityKey::new(seed), &code).await.status, 200);
+    let row = dsp::entity::professional::Entity::find_by_id(uuid::Uuid::parse_str(&id).unwrap())
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut row: dsp::entity::professional::ActiveModel = row.into();
+    row.given_name = Set(given.into());
+    row.family_name = Set(family.into());
+    row.update(&app.db).await.unwrap();
+    (browser, id)
+}
+
+async fn file(app: &TestApp, who: &Browser, patient_id: &str, title: &str) -> String {
+    let response = app
+        .request(who, Method::POST, &format!("/api/records/{patient_id}/documents"))
+        .query(&[("category", "care-reports"), ("title", title), ("clinical_date", "2026-11-20")])
+        .header("content-type", "application/pdf")
+        .body(PDF.to_vec())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    response.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_owned()
+}
+
+fn find<'a>(page: &'a Value, action: &str, test: impl Fn(&Value) -> bool) -> &'a Value {
+    page["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["action"] == action && test(e))
+        .unwrap_or_else(|| panic!("no {action} entry in {page}"))
+}
+
+async fn entries_name_the_document_and_the_professional_they_concern(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let (mut agent, _) = app.signed_in_agent().await;
+    let (mut patient, patient_id, _) = activated_patient(&app, &mut agent, FIRST).await;
+    let (mut doctor, doctor_id) =
+        named_professional(&app, &mut agent, "M-71", "MED", ("Claire", "Weber"), 71).await;
+    let (nurse, nurse_id) =
+        named_professional(&app, &mut agent, "I-72", "INF", ("Marc", "Schmit"), 72).await;
+    let code = app.send(&mut patient, "/api/me/connection-code", &json!({})).await.body["code"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let opened = app
+        .send(
+            &mut doctor,
+            "/api/professional/consultations",
+            &json!({"national_id": FIRST, "connection_code": code}),
+        )
+        .await;
+    assert_eq!(opened.status, 200, "{:?}", opened.body);
+    let letter = file(&app, &doctor, &patient_id, "Discharge letter").await;
+    let secret = file(&app, &doctor, &patient_id, "=Psychiatric assessment").await;
+    let referent = app
+        .request(&patient, Method::PUT, "/api/me/referent")
+        .json(&json!({"professional_id": doctor_id}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(referent.status(), 200);
+    let restricted = app
+        .request(&patient, Method::PUT, &format!("/api/me/documents/{secret}/restriction"))
+        .json(&json!({"mode": "hidden_from", "professionals": [doctor_id]}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(restricted.status(), 200);
+    let read = app.request(&doctor, Method::GET, &format!("/api/documents/{letter}/content"));
+    assert_eq!(read.send().await.unwrap().status(), 200);
+    let blocked =
+        app.request(&patient, Method::PUT, &format!("/api/me/blocks/{nurse_id}")).send().await;
+    assert!(blocked.unwrap().status().is_success());
+    let refused = app.get_as(&nurse, &format!("/api/records/{patient_id}/documents")).await;
+    assert_eq!(refused.status, 404);
+
+    let page = history(&app, &patient, "").await;
+    // A filing: who, which document, under which rule.
+    let filed = find(&page, "document_filed", |e| e["target"]["id"] == letter.as_str());
+    assert_eq!(filed["document"]["title"], "Discharge letter");
+    assert_eq!(filed["document"]["category"], "care-reports");
+    assert_eq!(filed["rule"], "link_consultation");
+    assert_eq!(filed["actor"]["display_name"], "Claire Weber");
+    assert_eq!(filed["actor"]["profession"], "MED");
+    let read = find(&page, "document_read", |_| true);
+    assert_eq!(read["document"]["title"], "Discharge letter");
+    // Acts on a professional name them.
+    let block = find(&page, "professional_blocked", |_| true);
+    assert_eq!(block["professionals"][0]["display_name"], "Marc Schmit");
+    assert_eq!(block["professionals"][0]["profession"], "INF");
+    assert_eq!(block["professionals"][0]["id"], nurse_id.as_str());
+    let designated = find(&page, "referent_designated", |_| true);
+    assert_eq!(designated["professionals"][0]["display_name"], "Claire Weber");
+    let hidden = find(&page, "document_restricted", |_| true);
+    assert_eq!(hidden["document"]["title"], "=Psychiatric assessment");
+    assert_eq!(hidden["context"], "hidden_from");
+    assert_eq!(hidden["professionals"][0]["display_name"], "Claire Weber");
+    let link = find(&page, "link_opened", |_| true);
+    assert_eq!(link["context"], "consultation");
+    // A refusal says why in the rules' words, not as a rule.
+    let denied = find(&page, "record_opened", |e| e["outcome"] == "failure");
+    assert_eq!(denied["denied"], "blocked");
+    assert_eq!(denied["rule"], Value::Null);
+    assert_eq!(denied["actor"]["display_name"], "Marc Schmit");
+
+    // The exports carry the same: a title column (neutralised), the FHIR entity's name.
+    let csv = app.request(&patient, Method::GET, "/api/me/history.csv").send().await.unwrap();
+    let csv = csv.text().await.unwrap();
+    let header = csv.lines().next().unwrap();
+    assert!(header.contains(",document_title,document_category,professionals,"), "{header}");
+    assert!(csv.contains(",Discharge letter,care-reports,"), "{csv}");
+    assert!(csv.contains(",'=Psychiatric assessment,"), "a title is neutralised: {csv}");
+    assert!(csv.contains("Marc Schmit (INF)"));
+    let fhir = app.request(&patient, Method::GET, "/api/me/history.fhir.json").send().await;
+    let bundle: Value = fhir.unwrap().json().await.unwrap();
+    let names: Vec<&Value> = bundle["entry"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|e| e["resource"]["entity"].as_array().unwrap())
+        .filter_map(|entity| entity.get("name"))
+        .collect();
+    assert!(names.contains(&&json!("Discharge letter")), "{names:?}");
+
+    // The référent reads the traces, but never the title of a document hidden from them, nor
+    // whom the patient hid it from.
+    let traces = app.get_as(&doctor, &format!("/api/records/{patient_id}/history")).await;
+    assert_eq!(traces.status, 200, "{:?}", traces.body);
+    let text = traces.body.to_string();
+    assert!(!text.contains("Psychiatric"), "{text}");
+    let filed = find(&traces.body, "document_filed", |e| e["target"]["id"] == letter.as_str());
+    assert_eq!(filed["document"]["title"], "Discharge letter");
+    let hidden = find(&traces.body, "document_restricted", |_| true);
+    assert_eq!(hidden["document"], Value::Null);
+    assert_eq!(hidden["context"], Value::Null);
+    assert_eq!(hidden["professionals"], json!([]));
+    let block = find(&traces.body, "professional_blocked", |_| true);
+    assert_eq!(block["professionals"][0]["display_name"], "Marc Schmit");
+
+    // Removing the référent names whom it removes.
+    let removed = app
+        .request(&patient, Method::PUT, "/api/me/referent")
+        .json(&json!({"professional_id": null}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(removed.status(), 200);
+    let page = history(&app, &patient, "?action=referent_removed").await;
+    assert_eq!(page["entries"][0]["professionals"][0]["display_name"], "Claire Weber");
 }

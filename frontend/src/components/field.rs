@@ -128,6 +128,15 @@ pub struct Choice {
     pub label: String,
 }
 
+/// A labelled group of choices of a [`SelectField`] (an `<optgroup>`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChoiceGroup {
+    /// The group's name.
+    pub label: String,
+    /// Its choices.
+    pub choices: Vec<Choice>,
+}
+
 /// Props of [`SelectField`].
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct SelectFieldProps {
@@ -139,6 +148,9 @@ pub struct SelectFieldProps {
     pub value: AttrValue,
     /// The choices.
     pub choices: Vec<Choice>,
+    /// Groups of further choices, listed after `choices`.
+    #[prop_or_default]
+    pub groups: Vec<ChoiceGroup>,
     /// Called with the chosen value.
     pub on_change: Callback<String>,
     /// A first, empty choice ("Choose …") when nothing is chosen yet.
@@ -150,6 +162,14 @@ pub struct SelectFieldProps {
     /// Marks the field required.
     #[prop_or_default]
     pub required: bool,
+}
+
+fn option(choice: &Choice, current: &str) -> Html {
+    html! {
+        <option value={choice.value.clone()} selected={choice.value == current}>
+            { choice.label.clone() }
+        </option>
+    }
 }
 
 /// A labelled `<select>` with the same message line as [`TextField`].
@@ -175,10 +195,11 @@ pub fn SelectField(props: &SelectFieldProps) -> Html {
                 if let Some(placeholder) = &props.placeholder {
                     <option value="" selected={current.is_empty()}>{ placeholder.clone() }</option>
                 }
-                { for props.choices.iter().map(|choice| html! {
-                    <option value={choice.value.clone()} selected={choice.value == current}>
-                        { choice.label.clone() }
-                    </option>
+                { for props.choices.iter().map(|choice| option(choice, current)) }
+                { for props.groups.iter().map(|group| html! {
+                    <optgroup label={group.label.clone()}>
+                        { for group.choices.iter().map(|choice| option(choice, current)) }
+                    </optgroup>
                 }) }
             </select>
             { message_line(id, props.message.as_ref(), Tone::Error) }

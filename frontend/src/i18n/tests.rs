@@ -200,9 +200,25 @@ fn keys_chosen_at_run_time_exist() {
     for key in ["security-renamed", "security-removed", "security-added"] {
         assert_key_everywhere(key);
     }
-    for action in shared::api::history::KNOWN_ACTIONS {
-        let key = super::history::action_key(action).unwrap();
-        assert_key_everywhere(&key);
+    use super::history::{action_key, context_key, denied_key, group_key, rule_key, what_key};
+    use shared::api::history::{
+        ACTION_GROUPS, DENIAL_REASONS, KNOWN_ACTIONS, LINK_CONTEXTS, RULES,
+    };
+    for action in KNOWN_ACTIONS {
+        assert_key_everywhere(&action_key(action).unwrap());
+        assert_key_everywhere(&what_key(action).unwrap());
+    }
+    for (group, _) in ACTION_GROUPS {
+        assert_key_everywhere(&group_key(group));
+    }
+    for rule in RULES {
+        assert_key_everywhere(&rule_key(rule).unwrap());
+    }
+    for reason in DENIAL_REASONS {
+        assert_key_everywhere(&denied_key(reason).unwrap());
+    }
+    for context in LINK_CONTEXTS {
+        assert_key_everywhere(&context_key(context).unwrap());
     }
 }
 

@@ -11,7 +11,7 @@ use fluent_bundle::FluentValue;
 use shared::Profession;
 use shared::api::auth::Role;
 use shared::api::care::CareOverview;
-use shared::api::history::{HistoryActor, HistoryEntry, KNOWN_ACTIONS};
+use shared::api::history::{ACTION_GROUPS, HistoryEntry};
 use uuid::Uuid;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::SubmitEvent;
@@ -20,7 +20,7 @@ use yew::prelude::*;
 use super::{loading, use_page};
 use crate::api::{self, ApiFailure};
 use crate::app::Route;
-use crate::components::field::{Choice, SelectField, TextField};
+use crate::components::field::{Choice, ChoiceGroup, SelectField, TextField};
 use crate::components::message::ErrorMessage;
 use crate::components::route_link::RouteLink;
 use crate::i18n::Translator;
@@ -272,14 +272,9 @@ fn History() -> Html {
     };
 
     let actor_choices = actor_choices(&i18n, &known.0);
-    let mut action_choices =
+    let action_choices =
         vec![Choice { value: String::new(), label: i18n.t("history-filter-action-all") }];
-    action_choices.extend(
-        KNOWN_ACTIONS.iter().map(|action| Choice {
-            value: (*action).to_owned(),
-            label: action_label(&i18n, action),
-        }),
-    );
+    let action_groups = action_groups(&i18n);
     let downloads = applied.query(None);
 
     let list = if shown.ready && shown.entries.is_empty() {
@@ -301,7 +296,7 @@ fn History() -> Html {
                         value={form.actor.clone()} choices={actor_choices}
                         on_change={set(|f, v| f.actor = v)} />
                     <SelectField id="history-action" label={i18n.t("history-filter-action")}
-                        value={form.action.clone()} choices={action_choices}
+                        value={form.action.clone()} choices={action_choices} groups={action_groups}
                         on_change={set(|f, v| f.action = v)} />
                     <TextField id="history-from" label={i18n.t("history-filter-from")}
                         input_type="date" value={form.from.clone()}
@@ -346,30 +341,23 @@ fn History() -> Html {
     }
 }
 
-/// The filter's name for an action: its sentence with the usual actor (the agency for the
-/// record's creation and letters, else the patient).
-fn action_label(tr: &Translator, action: &str) -> String {
-    let agency = matches!(action, "patient_created" | "letter_issued");
-    let entry = HistoryEntry {
-        id: 0,
-        occurred_at: chrono::DateTime::UNIX_EPOCH,
-        actor: Some(HistoryActor {
-            role: if agency { Role::Agent } else { Role::Patient },
-            id: None,
-            display_name: None,
-            profession: None,
-            is_you: !agency,
-        }),
-        action: action.to_owned(),
-        outcome: shared::api::history::HistoryOutcome::Success,
-        target: None,
-        rule: None,
-        context: None,
-        refused: None,
-        label: None,
-        request_id: None,
-    };
-    history::sentence(tr, &entry)
+/// The "what" filter's groups: documents, access by professionals, rights, the record, sign-in
+/// — each action named briefly ("Documents read"), in the order the shared list gives.
+#[must_use]
+pub fn action_groups(tr: &Translator) -> Vec<ChoiceGroup> {
+    ACTION_GROUPS
+        .iter()
+        .map(|(group, actions)| ChoiceGroup {
+            label: tr.t(&history::group_key(group)),
+            choices: actions
+                .iter()
+                .map(|action| Choice {
+                    value: (*action).to_owned(),
+                    label: history::action_label(tr, action),
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 fn entry_row(tr: &Translator, entry: &HistoryEntry) -> Html {
@@ -394,7 +382,7 @@ mod tests {
     use chrono::{TimeZone, Utc};
     use shared::Language;
     use shared::api::care::{LinkContext, LinkSummary, ProfessionalBrief};
-    use shared::api::history::HistoryOutcome;
+    use shared::api::history::{HistoryActor, HistoryOutcome, KNOWN_ACTIONS};
     use shared::ids::ProfessionalId;
 
     use super::*;
@@ -412,6 +400,11 @@ mod tests {
             refused: None,
             label: None,
             request_id: None,
+            denied: None,
+            document: None,
+            professionals: Vec::new(),
+            organisation: None,
+            stated_reason: None,
         }
     }
 
@@ -531,5 +524,30 @@ mod tests {
         assert_eq!(choices[4].label, "Claire Weber (Physician)");
         assert_eq!(choices[5].label, "Paul Reuter");
         assert_eq!(actor_choices(&en, &[]).len(), 4);
+    }
+
+    #[test]
+    fn the_what_filter_groups_every_known_action_once() {
+        for language in Language::ALL {
+            let tr = Translator::new(language);
+            let groups = action_groups(&tr);
+            let values: Vec<&str> =
+                groups.iter().flat_map(|g| g.choices.iter().map(|c| c.value.as_str())).collect();
+            assert_eq!(values, KNOWN_ACTIONS);
+            let mut labels: Vec<&str> = groups
+                .iter()
+                .flat_map(|g| g.choices.iter().map(|c| c.label.as_str()))
+                .chain(groups.iter().map(|g| g.label.as_str()))
+                .collect();
+            assert!(labels.iter().all(|l| !l.is_empty() && !l.starts_with("history-")));
+            labels.sort_unstable();
+            let count = labels.len();
+            labels.dedup();
+            assert_eq!(labels.len(), count, "{}: two choices read alike", language.tag());
+        }
+        let en = Translator::new(Language::En);
+        let groups = action_groups(&en);
+        assert_eq!(groups[0].label, "Documents");
+        assert_eq!(groups[0].choices[0].label, "Documents filed");
     }
 }

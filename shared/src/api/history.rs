@@ -10,19 +10,111 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::auth::Role;
-use crate::Profession;
+use crate::{Category, Profession};
 
 /// The most entries one page holds.
 pub const MAX_LIMIT: u32 = 100;
 /// The entries of a page when the query says nothing.
 pub const DEFAULT_LIMIT: u32 = 50;
 
-/// The actions that a patient's history holds today, in the order a filter lists them.
+/// The actions a patient's history holds, grouped as the history's "what" filter lists them:
+/// `(group, actions)`, in the filter's order. [`KNOWN_ACTIONS`] is the same list, flat.
+pub const ACTION_GROUPS: &[(&str, &[&str])] = &[
+    (
+        "documents",
+        &[
+            "document_filed",
+            "document_version_filed",
+            "document_read",
+            "document_history_read",
+            "document_withdrawn",
+            "document_refused_by_patient",
+            "document_restricted",
+            "documents_listed",
+        ],
+    ),
+    (
+        "access",
+        &[
+            "record_opened",
+            "patient_lookup",
+            "link_opened",
+            "link_renewed",
+            "emergency_access_opened",
+            "access_traces_viewed",
+        ],
+    ),
+    (
+        "rights",
+        &[
+            "connection_code_issued",
+            "link_granted",
+            "link_ended",
+            "referent_designated",
+            "referent_removed",
+            "professional_blocked",
+            "professional_unblocked",
+            "emergency_access_enabled",
+            "emergency_access_disabled",
+        ],
+    ),
+    (
+        "record",
+        &[
+            "patient_created",
+            "letter_issued",
+            "activation_attempt",
+            "activation",
+            "history_viewed",
+            "history_exported",
+        ],
+    ),
+    (
+        "security",
+        &[
+            "sign_in",
+            "sign_out",
+            "reverification",
+            "credential_added",
+            "credential_renamed",
+            "credential_removed",
+            "session_ended",
+        ],
+    ),
+];
+
+/// The actions that a patient's history holds today, in the order a filter lists them (the
+/// groups of [`ACTION_GROUPS`] one after the other).
 pub const KNOWN_ACTIONS: &[&str] = &[
+    "document_filed",
+    "document_version_filed",
+    "document_read",
+    "document_history_read",
+    "document_withdrawn",
+    "document_refused_by_patient",
+    "document_restricted",
+    "documents_listed",
+    "record_opened",
+    "patient_lookup",
+    "link_opened",
+    "link_renewed",
+    "emergency_access_opened",
+    "access_traces_viewed",
+    "connection_code_issued",
+    "link_granted",
+    "link_ended",
+    "referent_designated",
+    "referent_removed",
+    "professional_blocked",
+    "professional_unblocked",
+    "emergency_access_enabled",
+    "emergency_access_disabled",
     "patient_created",
     "letter_issued",
     "activation_attempt",
     "activation",
+    "history_viewed",
+    "history_exported",
     "sign_in",
     "sign_out",
     "reverification",
@@ -30,9 +122,53 @@ pub const KNOWN_ACTIONS: &[&str] = &[
     "credential_renamed",
     "credential_removed",
     "session_ended",
-    "history_viewed",
-    "history_exported",
 ];
+
+/// The access rules an entry's `rule` can name (the decision function's allow rules).
+pub const RULES: &[&str] = &[
+    "holder",
+    "referent",
+    "link_consultation",
+    "link_institution_stay",
+    "link_emergency_department",
+    "link_patient_grant",
+    "emergency_access",
+    "emergency_access_opening",
+];
+
+/// Why the access rules refused an act: the codes an entry's `denied` can hold (the decision
+/// function's reasons, and `not_found` for a document or record that was not there).
+pub const DENIAL_REASONS: &[&str] = &[
+    "not_the_holder",
+    "agency_has_no_health_access",
+    "professionals_only",
+    "record_closed",
+    "no_letter_yet",
+    "objection_window",
+    "professional_inactive",
+    "blocked",
+    "category_not_readable",
+    "category_not_writable",
+    "access_traces_referent_only",
+    "restricted",
+    "not_author",
+    "holder_writes_only_personal_space",
+    "no_care_relation",
+    "link_not_started",
+    "link_expired",
+    "link_ended",
+    "emergency_access_expired",
+    "emergency_access_switched_off",
+    "emergency_access_read_only",
+    "not_found",
+];
+
+/// The care contexts of a link: an entry's `context` for the link actions.
+pub const LINK_CONTEXTS: &[&str] =
+    &["consultation", "institution_stay", "emergency_department", "patient_grant"];
+
+/// The modes of a document's restriction: an entry's `context` for `document_restricted`.
+pub const RESTRICTION_MODES: &[&str] = &["none", "author_only", "hidden_from"];
 
 /// Filters and paging of the history (also of its CSV and FHIR exports).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -130,9 +266,11 @@ pub struct HistoryEntry {
     pub outcome: HistoryOutcome,
     /// What it was done to (a passkey, a session, a document …).
     pub target: Option<HistoryTarget>,
-    /// The access rule that applied (référent, link, emergency …), when one did.
+    /// The access rule that allowed it (one of [`RULES`]: référent, link, emergency …), when
+    /// one did.
     pub rule: Option<String>,
-    /// The rule's context (e.g. the link's reason), when recorded.
+    /// The act's context, when recorded: a link's care context (one of [`LINK_CONTEXTS`]), or
+    /// the mode of a document's restriction (one of [`RESTRICTION_MODES`]).
     pub context: Option<String>,
     /// The stable error code of a refusal.
     pub refused: Option<String>,
@@ -140,6 +278,50 @@ pub struct HistoryEntry {
     pub label: Option<String>,
     /// The request's id: quote it to the helpdesk.
     pub request_id: Option<String>,
+    /// Why the access rules refused it (one of [`DENIAL_REASONS`]), when they did.
+    #[serde(default)]
+    pub denied: Option<String>,
+    /// The document the act concerns, as the record names it now: for a document target its
+    /// current title and category; for a filing the patient refused at the point of care, the
+    /// title and category the professional recorded. Only what the reader may see.
+    #[serde(default)]
+    pub document: Option<HistoryDocument>,
+    /// The professionals the act names, as the directory does: the one blocked, unblocked or
+    /// designated référent, the holder of the link granted or ended, those a document was hidden
+    /// from.
+    #[serde(default)]
+    pub professionals: Vec<HistoryProfessional>,
+    /// The hospital or care institution that holds the link (admissions, renewals, ended links).
+    #[serde(default)]
+    pub organisation: Option<String>,
+    /// The reason the actor stated, in their words (an emergency access, a withdrawal).
+    #[serde(default)]
+    pub stated_reason: Option<String>,
+}
+
+/// A document an entry names.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct HistoryDocument {
+    /// Its title (the current version's).
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Its category.
+    #[serde(default)]
+    pub category: Option<Category>,
+}
+
+/// A professional an entry names.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct HistoryProfessional {
+    /// Their id in the directory.
+    pub id: Uuid,
+    /// Their name as the directory has it.
+    pub display_name: String,
+    /// Their profession.
+    #[serde(default)]
+    pub profession: Option<Profession>,
 }
 
 /// Who acted.
@@ -183,6 +365,42 @@ pub struct HistoryTarget {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_groups_list_every_known_action_once_in_order() {
+        let flat: Vec<&str> =
+            ACTION_GROUPS.iter().flat_map(|(_, actions)| actions.iter().copied()).collect();
+        assert_eq!(flat, KNOWN_ACTIONS);
+        let mut unique = flat.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), flat.len(), "an action is listed twice");
+        for list in [KNOWN_ACTIONS, RULES, DENIAL_REASONS, LINK_CONTEXTS, RESTRICTION_MODES] {
+            assert!(
+                list.iter().all(|code| code.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'))
+            );
+        }
+    }
+
+    #[test]
+    fn entries_without_the_newer_fields_still_read() {
+        let old = serde_json::json!({
+            "id": 1,
+            "occurred_at": "2026-11-25T10:00:00Z",
+            "actor": null,
+            "action": "sign_in",
+            "outcome": "success",
+            "target": null,
+            "rule": null,
+            "context": null,
+            "refused": null,
+            "label": null,
+            "request_id": null,
+        });
+        let entry: HistoryEntry = serde_json::from_value(old).unwrap();
+        assert_eq!(entry.document, None);
+        assert!(entry.professionals.is_empty());
+    }
 
     #[test]
     fn actor_filters_are_roles_or_ids() {

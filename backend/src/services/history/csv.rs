@@ -1,12 +1,13 @@
 //! The history as CSV (RFC 4180: comma-separated, CRLF, quoted when needed) that is safe to open
 //! in a spreadsheet: a cell that a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab,
-//! CR) is prefixed with `'`, so an actor's name or a passkey's name can never run as one.
+//! CR) is prefixed with `'`, so an actor's name, a passkey's name or a document's title can never
+//! run as one. Columns are only ever added at the end.
 
 use std::fmt::Write as _;
 
 use shared::api::history::{HistoryEntry, HistoryOutcome};
 
-const COLUMNS: [&str; 14] = [
+const COLUMNS: [&str; 20] = [
     "id",
     "occurred_at",
     "actor_role",
@@ -21,6 +22,12 @@ const COLUMNS: [&str; 14] = [
     "refused",
     "label",
     "request_id",
+    "denied",
+    "document_title",
+    "document_category",
+    "professionals",
+    "organisation",
+    "stated_reason",
 ];
 
 /// The header row.
@@ -56,6 +63,21 @@ pub fn row(out: &mut String, e: &HistoryEntry) {
             e.refused.clone(),
             e.label.clone(),
             e.request_id.clone(),
+            e.denied.clone(),
+            e.document.as_ref().and_then(|d| d.title.clone()),
+            e.document.as_ref().and_then(|d| d.category).map(|c| c.code().to_owned()),
+            Some(
+                e.professionals
+                    .iter()
+                    .map(|p| match p.profession {
+                        Some(profession) => format!("{} ({})", p.display_name, profession.code()),
+                        None => p.display_name.clone(),
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
+            e.organisation.clone(),
+            e.stated_reason.clone(),
         ],
     );
 }

@@ -70,8 +70,8 @@ fn subtypes(action: &str) -> Value {
 fn action_code(action: &str) -> &'static str {
     let verb = action.rsplit('_').next().unwrap_or(action);
     match verb {
-        "created" | "added" | "issued" => "C",
-        "read" | "viewed" => "R",
+        "created" | "added" | "issued" | "filed" => "C",
+        "read" | "viewed" | "listed" | "lookup" => "R",
         "renamed" | "changed" | "updated" => "U",
         "removed" | "deleted" => "D",
         _ => "E",
@@ -116,13 +116,31 @@ fn agent(me: Uuid, actor: Option<&HistoryActor>) -> Value {
     agent
 }
 
+/// A document's title (as the entity's name and its reference's display) and category (a
+/// detail), when the entry has them.
+fn document_entity(entity: &mut Value, e: &HistoryEntry) {
+    let Some(document) = &e.document else { return };
+    if let Some(title) = &document.title {
+        entity["name"] = json!(title);
+        if let Some(what) = entity.get_mut("what").and_then(Value::as_object_mut) {
+            what.insert("display".into(), json!(title));
+        }
+    }
+    if let Some(category) = document.category {
+        entity["detail"] = json!([{ "type": "category", "valueString": category.code() }]);
+    }
+}
+
 fn audit_event(me: Uuid, e: &HistoryEntry) -> Value {
     let mut details = Vec::new();
     for (kind, value) in [
         ("request-id", &e.request_id),
         ("rule", &e.rule),
+        ("denied", &e.denied),
         ("context", &e.context),
         ("label", &e.label),
+        ("reason", &e.stated_reason),
+        ("organisation", &e.organisation),
     ] {
         if let Some(value) = value {
             details.push(json!({ "type": kind, "valueString": value }));
@@ -138,9 +156,28 @@ fn audit_event(me: Uuid, e: &HistoryEntry) -> Value {
     }
     let mut entities = vec![record];
     if let Some(target) = &e.target {
-        entities.push(json!({
+        let mut entity = json!({
             "what": { "identifier": { "system": format!("urn:dsp:{}", target.kind), "value": target.id } },
             "type": coding(ENTITY_TYPE, "2", "System Object"),
+        });
+        if target.kind == "document" {
+            document_entity(&mut entity, e);
+        }
+        entities.push(entity);
+    } else if let Some(document) = &e.document {
+        // A filing refused at the point of care: a document that exists nowhere but here.
+        let mut entity = json!({ "type": coding(ENTITY_TYPE, "2", "System Object") });
+        if let Some(title) = &document.title {
+            entity["what"] = json!({ "display": title });
+        }
+        document_entity(&mut entity, e);
+        entities.push(entity);
+    }
+    for p in &e.professionals {
+        entities.push(json!({
+            "what": { "reference": format!("Practitioner/{}", p.id), "display": p.display_name },
+            "type": coding(ENTITY_TYPE, "1", "Person"),
+            "role": coding(OBJECT_ROLE, "15", "Provider"),
         }));
     }
     let mut event = json!({
@@ -169,6 +206,8 @@ mod tests {
     fn verbs_become_fhir_actions() {
         assert_eq!(action_code("patient_created"), "C");
         assert_eq!(action_code("document_read"), "R");
+        assert_eq!(action_code("document_filed"), "C");
+        assert_eq!(action_code("patient_lookup"), "R");
         assert_eq!(action_code("credential_renamed"), "U");
         assert_eq!(action_code("credential_removed"), "D");
         assert_eq!(action_code("sign_in"), "E");
