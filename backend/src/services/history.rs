@@ -1,7 +1,8 @@
 //! The patient's history: the audit entries that concern their own record (`patient_id = me`)
 //! and those they made themselves (`actor_id = me`: sign-ins, passkey changes …), newest first,
 //! filtered, paged by keyset on the entry id, and exported as CSV or a FHIR `Bundle`. Every read
-//! is itself audited (`history_viewed`, `history_exported`) in its own transaction.
+//! is itself audited (`history_viewed` through the grouped audit writer, `history_exported` in its
+//! own transaction).
 //!
 //! Each page is two index range scans (`(patient_id, id)` and `(actor_id, id)`, read backwards
 //! from the cursor and stopped after the page) merged here, so a page costs the same at the
@@ -27,7 +28,7 @@ use shared::ids::ProfessionalId;
 use shared::{Category, Profession};
 use uuid::Uuid;
 
-use super::{audited, hidden};
+use super::{audited, audited_read, hidden};
 use crate::access::{Actor, Matrix, RecordFacts};
 use crate::app::AppState;
 use crate::audit::{Event, Outcome, RequestMeta};
@@ -521,9 +522,9 @@ pub async fn list(
     let filters = Filters::parse(query)?;
     let limit = limit(query)?;
     let event = base_event("history_viewed", me).with("query", filters.detail(query));
-    // The read and its audit entry share one transaction; the entry, newer than every entry it
-    // read, never appears on the page it records.
-    audited(state, meta, event, async |txn, _| {
+    // Read first, then the entry is appended (grouped commit) before the page leaves: the entry,
+    // newer than every entry it read, never appears on the page it records.
+    audited_read(state, meta, event, async |txn, _, _| {
         let (rows, next_cursor) = page(txn, me, &filters, query.before, limit).await?;
         Ok(HistoryPage { entries: entries(txn, me, Viewer::Holder, rows).await?, next_cursor })
     })
@@ -549,7 +550,7 @@ pub async fn for_referent(
     let now = state.clock.now();
     let event =
         Event::new("access_traces_viewed", Outcome::Success, Some((Role::Professional, pro)));
-    audited(state, meta, event, async |txn, event| {
+    audited_read(state, meta, event, async |txn, event, _| {
         let facts = super::care::record_facts(txn, patient_id).await.map_err(|_| hidden())?;
         event.patient_id = Some(patient_id);
         let actor = super::documents::actor(txn, &professional.0).await?;
