@@ -197,7 +197,10 @@ impl Server {
         config: Config,
         clock: Clock,
     ) -> anyhow::Result<Self> {
-        let db = db::connect(&config).await.context("opening the database")?;
+        let mut db = db::connect(&config).await.context("opening the database")?;
+        if config.bench_routes {
+            db.set_metric_callback(crate::bench_routes::count);
+        }
         Self::on_database(listener, db, config, clock).await
     }
 

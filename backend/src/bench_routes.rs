@@ -9,6 +9,10 @@
 //!   `GET /api/bench/b2`: a raw 1 MiB file download;
 //! - **B3** `POST /api/bench/b3`: one single-row insert and its durable commit.
 
+use std::collections::BTreeMap;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use axum::Router;
 use axum::body::Body;
 use axum::extract::State;
@@ -25,9 +29,43 @@ use crate::error::AppError;
 /// The size of the B2 download file.
 pub const DOWNLOAD_BYTES: usize = 1024 * 1024;
 
-/// Routes that need no state and no middleware (B0).
+/// Statements the pool ran, and their time, since the start (benchmark mode only).
+static STATEMENTS: AtomicU64 = AtomicU64::new(0);
+static DB_MICROS: AtomicU64 = AtomicU64::new(0);
+
+/// Per statement text: how many ran and their total time in µs.
+static BY_STATEMENT: Mutex<BTreeMap<String, (u64, u64)>> = Mutex::new(BTreeMap::new());
+
+/// Counts a statement (the pool's metric callback in benchmark mode).
+pub fn count(info: &sea_orm::metric::Info<'_>) {
+    let micros = u64::try_from(info.elapsed.as_micros()).unwrap_or(0);
+    STATEMENTS.fetch_add(1, Ordering::Relaxed);
+    DB_MICROS.fetch_add(micros, Ordering::Relaxed);
+    if let Ok(mut by) = BY_STATEMENT.lock() {
+        let text: String = info.statement.sql.chars().take(160).collect();
+        let entry = by.entry(text).or_insert((0, 0));
+        entry.0 += 1;
+        entry.1 += micros;
+    }
+}
+
+/// Routes that need no state and no middleware (B0, and the counters for profiling).
 pub(crate) fn bare() -> Router {
-    Router::new().route("/bench/b0", get(b0))
+    Router::new().route("/bench/b0", get(b0)).route("/bench/stats", get(stats))
+}
+
+async fn stats() -> Response {
+    let (groups, grouped) = crate::audit::writer::counters();
+    axum::Json(serde_json::json!({
+        "statements": STATEMENTS.load(Ordering::Relaxed),
+        "db_micros": DB_MICROS.load(Ordering::Relaxed),
+        "audit_groups": groups,
+        "audit_grouped_entries": grouped,
+        "by_statement": BY_STATEMENT.lock().map(|by| by.iter().map(|(sql, (n, us))| {
+            serde_json::json!({"sql": sql, "count": n, "micros": us})
+        }).collect::<Vec<_>>()).unwrap_or_default(),
+    }))
+    .into_response()
 }
 
 /// Routes under `/api/bench`, behind the API's middleware (B0m, B1, B2, B3).

@@ -81,6 +81,71 @@ pub struct Row {
     /// The server's resident memory after the workload, and its peak so far, in KiB.
     pub rss_kib: u64,
     pub peak_rss_kib: u64,
+    /// Profile of the saturation phase, per call: SQL statements, time in the database (ms),
+    /// and the mean number of audit entries per grouped commit.
+    pub statements_per_call: f64,
+    pub db_ms_per_call: f64,
+    pub audit_group_size: f64,
+    /// The statements that took most database time in the saturation phase: (text, per call,
+    /// ms per call).
+    pub top_statements: Vec<(String, f64, f64)>,
+}
+
+/// The server's counters (`/bench/stats`).
+#[derive(Debug, Clone, Default)]
+struct Counters {
+    statements: f64,
+    db_micros: f64,
+    groups: f64,
+    grouped: f64,
+    by_statement: std::collections::BTreeMap<String, (f64, f64)>,
+}
+
+/// The statements whose database time grew most between two snapshots, per call.
+fn top(before: &Counters, after: &Counters, calls: f64) -> Vec<(String, f64, f64)> {
+    let mut grown: Vec<(String, f64, f64)> = after
+        .by_statement
+        .iter()
+        .map(|(sql, (n, us))| {
+            let (n0, us0) = before.by_statement.get(sql).copied().unwrap_or_default();
+            (sql.clone(), (n - n0) / calls, (us - us0) / calls / 1000.0)
+        })
+        .filter(|(_, n, _)| *n > 0.0)
+        .collect();
+    grown.sort_by(|a, b| b.2.total_cmp(&a.2));
+    grown.truncate(5);
+    grown
+}
+
+async fn counters(client: &reqwest::Client, origin: &str) -> Counters {
+    let Ok(response) = client.get(format!("{origin}/bench/stats")).send().await else {
+        return Counters::default();
+    };
+    let v: serde_json::Value = response.json().await.unwrap_or_default();
+    let f = |k: &str| v[k].as_f64().unwrap_or(0.0);
+    Counters {
+        statements: f("statements"),
+        db_micros: f("db_micros"),
+        groups: f("audit_groups"),
+        grouped: f("audit_grouped_entries"),
+        by_statement: v["by_statement"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .map(|s| {
+                        let sql = s["sql"].as_str().unwrap_or_default().to_owned();
+                        (
+                            sql,
+                            (
+                                s["count"].as_f64().unwrap_or(0.0),
+                                s["micros"].as_f64().unwrap_or(0.0),
+                            ),
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+    }
 }
 
 impl Row {
@@ -379,21 +444,28 @@ async fn measure_all(
     let timing = options.timing;
     let mut rows = Vec::new();
     let mut w1: Option<(Op, f64)> = None;
+    let stats_client = reqwest::Client::new();
     for spec in specs(&running.origin, fixture)? {
         // W3 fills the record: it runs last, and its uploads do not change what W1 read.
         load::closed_loop(&spec.op, timing.workers.min(8), timing.warm_up).await?;
+        let before = counters(&stats_client, &running.origin).await;
         let saturation = load::closed_loop(&spec.op, timing.workers, timing.closed).await?;
-        let rate = (saturation.throughput / 2.0).max(1.0);
+        let after = counters(&stats_client, &running.origin).await;
+        let calls = (saturation.calls as f64).max(1.0);
+        let groups = after.groups - before.groups;
+        let rate = (saturation.throughput / 2.0).clamp(1.0, load::MAX_RATE);
         let half = load::open_loop(&spec.op, rate, timing.open).await?;
         let (rss_kib, peak_rss_kib) = running.memory_kib();
         eprintln!(
-            "  {:<4} {:>9.0}/s  half-load p50 {:>7.2} ms  p99 {:>7.2} ms  errors {}  RSS {} MiB",
+            "  {:<4} {:>9.0}/s  half-load p50 {:>7.2} ms  p99 {:>7.2} ms  errors {}  RSS {} MiB  {:.1} statements, {:.2} ms DB per call",
             spec.id,
             saturation.throughput * f64::from(spec.ops_per_call),
             half.p50_ms,
             half.p99_ms,
             saturation.errors + half.errors,
-            rss_kib / 1024
+            rss_kib / 1024,
+            (after.statements - before.statements) / calls,
+            (after.db_micros - before.db_micros) / calls / 1000.0,
         );
         if let Some(e) = saturation.first_error.as_ref().or(half.first_error.as_ref()) {
             eprintln!("       first error: {e}");
@@ -410,11 +482,20 @@ async fn measure_all(
             half,
             rss_kib,
             peak_rss_kib,
+            statements_per_call: (after.statements - before.statements) / calls,
+            db_ms_per_call: (after.db_micros - before.db_micros) / calls / 1000.0,
+            audit_group_size: if groups > 0.0 {
+                (after.grouped - before.grouped) / groups
+            } else {
+                0.0
+            },
+            top_statements: top(&before, &after, calls),
         });
     }
     let overload = match w1 {
         Some((op, saturation)) => {
-            let measured = load::open_loop(&op, (saturation * 2.0).max(2.0), timing.open).await?;
+            let rate = (saturation * 2.0).clamp(2.0, 2.0 * load::MAX_RATE);
+            let measured = load::open_loop(&op, rate, timing.open).await?;
             eprintln!(
                 "  W1 at twice saturation: {:.0}/s answered, p99 {:.1} ms, errors {} of {}",
                 measured.throughput, measured.p99_ms, measured.errors, measured.calls

@@ -16,6 +16,13 @@ pub type Call = Pin<Box<dyn Future<Output = anyhow::Result<()>> + Send>>;
 /// Makes the `n`-th call.
 pub type Op = Arc<dyn Fn(u64) -> Call + Send + Sync>;
 
+/// Calls in flight at most in the open loop.
+pub const MAX_IN_FLIGHT: usize = 256;
+
+/// The highest arrival rate the open loop is asked for: one client process on a shared 2-core
+/// machine cannot time calls more finely (latency goals concern far lower rates).
+pub const MAX_RATE: f64 = 4000.0;
+
 /// What one phase measured.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Measured {
@@ -122,12 +129,17 @@ pub async fn open_loop(op: &Op, rate: f64, duration: Duration) -> anyhow::Result
     let total = (rate * duration.as_secs_f64()).ceil() as u64;
     let interval = Duration::from_secs_f64(1.0 / rate.max(0.001));
     let mut tasks = Vec::with_capacity(usize::try_from(total).unwrap_or(0));
+    // At most this many calls in flight (connections): past it, a call waits for a free slot,
+    // and that wait counts in its latency (from its due time), so nothing is omitted.
+    let slots = Arc::new(tokio::sync::Semaphore::new(MAX_IN_FLIGHT));
     for n in 0..total {
         let due = start + interval.mul_f64(n as f64);
         tokio::time::sleep_until(due).await;
+        let slot = slots.clone().acquire_owned().await?;
         let (op, recorder) = (op.clone(), recorder.clone());
         tasks.push(tokio::spawn(async move {
             let outcome = op(n).await;
+            drop(slot);
             if let Ok(mut r) = recorder.lock() {
                 r.record(due.elapsed(), &outcome);
             }

@@ -42,6 +42,10 @@ pub struct Line {
     pub p999_ms: f64,
     pub errors: u64,
     pub rss_mib: f64,
+    /// The profile: statements and database time per call, entries per grouped audit commit.
+    pub statements: f64,
+    pub db_ms: f64,
+    pub audit_group: f64,
     /// `met`, `missed: …`, or empty when there is no goal.
     pub verdict: String,
 }
@@ -102,6 +106,9 @@ pub fn summarise(runs: &[Run]) -> Vec<Line> {
                 p999_ms: median(rows.iter().map(|r| r.half.p999_ms).collect()),
                 errors: rows.iter().map(|r| r.saturation.errors + r.half.errors).sum(),
                 rss_mib: median(rows.iter().map(|r| r.rss_kib as f64 / 1024.0).collect()),
+                statements: median(rows.iter().map(|r| r.statements_per_call).collect()),
+                db_ms: median(rows.iter().map(|r| r.db_ms_per_call).collect()),
+                audit_group: median(rows.iter().map(|r| r.audit_group_size).collect()),
                 verdict: match (goal, missed.is_empty()) {
                     (None, _) => String::new(),
                     (Some(_), true) => "met".into(),
@@ -157,9 +164,9 @@ pub fn markdown(lines: &[Line], runs: &[Run], command: &str, when: &str) -> Stri
     );
     let _ = writeln!(
         out,
-        "| engine | id | what | ops/s | vs baseline | p50 ms | p99 ms | p99.9 ms | errors | server RSS MiB | goal |"
+        "| engine | id | what | ops/s | vs baseline | p50 ms | p99 ms | p99.9 ms | errors | server RSS MiB | SQL/call | DB ms/call | audit group | goal |"
     );
-    let _ = writeln!(out, "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|");
+    let _ = writeln!(out, "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
     for l in lines {
         let ratio = match (&l.baseline, l.ratio) {
             (Some(b), Some(r)) => format!("{r:.2} × {b}"),
@@ -180,6 +187,24 @@ pub fn markdown(lines: &[Line], runs: &[Run], command: &str, when: &str) -> Stri
             l.rss_mib,
             l.verdict
         );
+    }
+    let _ = writeln!(out, "\n## Where the time goes (first run of each engine)\n");
+    let mut seen = Vec::new();
+    for run in runs {
+        if seen.contains(&run.engine) {
+            continue;
+        }
+        seen.push(run.engine);
+        for row in run.rows.iter().filter(|r| r.id.starts_with('W')) {
+            let _ = writeln!(
+                out,
+                "- {:?} {}: {:.1} statements, {:.2} ms in the database per call; top:",
+                run.engine, row.id, row.statements_per_call, row.db_ms_per_call
+            );
+            for (sql, n, ms) in &row.top_statements {
+                let _ = writeln!(out, "  - {ms:.2} ms ({n:.1}×) `{}`", sql.replace('`', "'"));
+            }
+        }
     }
     for run in runs {
         if let Some(o) = &run.overload {

@@ -13,6 +13,8 @@
 //! holds no session or ceremony state, and instances sharing a database each run their own
 //! writer (PostgreSQL row locks on the chain heads keep every chain linear across them).
 
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use chrono::{DateTime, Utc};
 use sea_orm::DatabaseConnection;
 use tokio::sync::{mpsc, oneshot};
@@ -24,6 +26,15 @@ use shared::api::agency::RecordState;
 
 /// Most entries in one commit.
 const MAX_GROUP: usize = 512;
+
+static GROUPS: AtomicU64 = AtomicU64::new(0);
+static GROUPED: AtomicU64 = AtomicU64::new(0);
+
+/// Groups committed and entries in them since the process started (the benchmark's profile).
+#[must_use]
+pub fn counters() -> (u64, u64) {
+    (GROUPS.load(Ordering::Relaxed), GROUPED.load(Ordering::Relaxed))
+}
 
 /// A professional's first access to a record the patient has not activated: the patient is
 /// notified in the same commit as the entry.
@@ -94,6 +105,8 @@ async fn run(db: DatabaseConnection, mut queue: mpsc::Receiver<Job>) {
         group.sort_by_cached_key(|job| chain_key(&job.event));
         match write(&db, &group).await {
             Ok(()) => {
+                GROUPS.fetch_add(1, Ordering::Relaxed);
+                GROUPED.fetch_add(group.len() as u64, Ordering::Relaxed);
                 for job in group {
                     let _ = job.done.send(Ok(()));
                 }

@@ -70,8 +70,9 @@ const fn access_context(context: LinkContext) -> access::LinkContext {
 pub async fn record_facts(
     conn: &impl ConnectionTrait,
     patient_id: Uuid,
+    now: DateTime<Utc>,
 ) -> Result<RecordFacts, AppError> {
-    lookup_record_facts(conn, patient_id).await?.ok_or(AppError::NotFound)
+    lookup_record_facts(conn, patient_id, now).await?.ok_or(AppError::NotFound)
 }
 
 /// The record's facts, or `None` when there is no such record. The same statements run either
@@ -80,7 +81,11 @@ pub async fn record_facts(
 pub(crate) async fn lookup_record_facts(
     conn: &impl ConnectionTrait,
     patient_id: Uuid,
+    now: DateTime<Utc>,
 ) -> Result<Option<RecordFacts>, AppError> {
+    // Links over for more than 30 days decide nothing (they only name the closest miss of a
+    // denial); a long-followed patient accumulates thousands of them.
+    let horizon = now - chrono::Duration::days(30);
     let record = patient::Entity::find_by_id(patient_id).one(conn).await?;
     let blocked = block::Entity::find()
         .filter(block::Column::PatientId.eq(patient_id))
@@ -91,6 +96,12 @@ pub(crate) async fn lookup_record_facts(
         .collect();
     let links = care_link::Entity::find()
         .filter(care_link::Column::PatientId.eq(patient_id))
+        .filter(care_link::Column::EndsAt.gt(horizon))
+        .filter(
+            Condition::any()
+                .add(care_link::Column::EndedAt.is_null())
+                .add(care_link::Column::EndedAt.gt(horizon)),
+        )
         .all(conn)
         .await?
         .into_iter()
@@ -112,6 +123,7 @@ pub(crate) async fn lookup_record_facts(
         .collect();
     let emergency_grants = emergency_grant::Entity::find()
         .filter(emergency_grant::Column::PatientId.eq(patient_id))
+        .filter(emergency_grant::Column::OpenedAt.gt(horizon))
         .all(conn)
         .await?
         .into_iter()
@@ -294,7 +306,7 @@ pub async fn open_consultation(
         if used.rows_affected != 1 || code.is_none_or(|c| c.expires_at <= now) {
             return Err(failed());
         }
-        let facts = record_facts(txn, record.id).await?;
+        let facts = record_facts(txn, record.id, state.clock.now()).await?;
         let blocked = facts.blocked.contains(&ProfessionalId(pro));
         if record.record_state == RecordState::Closed.as_str() || blocked {
             *event =
@@ -630,7 +642,7 @@ pub async fn open_admission(
             .await?
             .ok_or_else(hidden)?;
         event.patient_id = Some(record.id);
-        let facts = record_facts(txn, record.id).await?;
+        let facts = record_facts(txn, record.id, state.clock.now()).await?;
         if record.record_state == RecordState::Closed.as_str()
             || facts.blocked.contains(&ProfessionalId(pro))
         {
@@ -681,7 +693,7 @@ pub async fn renew_stay(
             .filter(|l| l.ended_at.is_none() && now < l.ends_at)
             .ok_or_else(hidden)?;
         event.patient_id = Some(link.patient_id);
-        let facts = record_facts(txn, link.patient_id).await?;
+        let facts = record_facts(txn, link.patient_id, state.clock.now()).await?;
         if facts.blocked.contains(&ProfessionalId(pro)) {
             return Err(hidden());
         }
@@ -718,7 +730,7 @@ pub async fn find_patient(
             .await?
             .ok_or_else(hidden)?;
         event.patient_id = Some(record.id);
-        let facts = record_facts(txn, record.id).await?;
+        let facts = record_facts(txn, record.id, state.clock.now()).await?;
         let actor = super::documents::actor(txn, &professional.0).await?;
         let matrix = state.matrix.get(txn).await?;
         let decision = access::decide(&matrix, &actor, &access::Action::ListDocuments, &facts, now);

@@ -136,7 +136,7 @@ async fn decide_on_document(
 ) -> Result<document::Model, AppError> {
     let found = document::Entity::find_by_id(document_id).one(txn).await?;
     let doc = found.clone().unwrap_or_else(|| placeholder(document_id, state.clock.now()));
-    let facts = lookup_record_facts(txn, doc.patient_id).await?;
+    let facts = lookup_record_facts(txn, doc.patient_id, state.clock.now()).await?;
     let doc_facts = document_facts(txn, &doc).await?;
     let who = actor(txn, user).await?;
     let matrix = state.matrix.get(txn).await?;
@@ -359,7 +359,7 @@ pub async fn upload(
     };
     let category =
         existing.as_ref().and_then(|d| Category::from_code(&d.category)).unwrap_or(params.category);
-    let decision = match record_facts(&state.db, patient_id).await {
+    let decision = match record_facts(&state.db, patient_id, state.clock.now()).await {
         Ok(facts) if replaces.is_none() || existing.is_some() => Some(access::decide(
             &*state.matrix.get(&state.db).await?,
             &actor(&state.db, user).await?,
@@ -521,7 +521,7 @@ pub async fn record_refusal(
     .with("category", category.code())
     .with("title", title.trim().chars().take(200).collect::<String>());
     audited(state, meta, event, async |txn, event| {
-        let facts = record_facts(txn, patient_id).await.map_err(|_| hidden())?;
+        let facts = record_facts(txn, patient_id, state.clock.now()).await.map_err(|_| hidden())?;
         event.patient_id = Some(patient_id);
         let decision = access::decide(
             &*state.matrix.get(txn).await?,
@@ -609,7 +609,7 @@ pub async fn list_for_professional(
         // The same statements whether the record exists or not (see `decide_on_document`).
         let who = actor(txn, user).await?;
         let matrix = state.matrix.get(txn).await?;
-        let facts = record_facts(txn, patient_id).await.map_err(|_| hidden())?;
+        let facts = record_facts(txn, patient_id, state.clock.now()).await.map_err(|_| hidden())?;
         event.patient_id = Some(patient_id);
         apply(access::decide(&matrix, &who, &Action::ListDocuments, &facts, now), event)?;
         *first_access = Some(FirstAccess {

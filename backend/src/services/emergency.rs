@@ -57,7 +57,7 @@ pub async fn open(
     )
     .with("reason", reason.clone());
     audited(state, meta, event, async |txn, event| {
-        let facts = record_facts(txn, patient_id).await.map_err(|_| hidden())?;
+        let facts = record_facts(txn, patient_id, state.clock.now()).await.map_err(|_| hidden())?;
         event.patient_id = Some(patient_id);
         let p = professional::Entity::find_by_id(user.subject_id())
             .one(txn)

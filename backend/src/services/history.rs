@@ -551,7 +551,9 @@ pub async fn for_referent(
     let event =
         Event::new("access_traces_viewed", Outcome::Success, Some((Role::Professional, pro)));
     audited_read(state, meta, event, async |txn, event, _| {
-        let facts = super::care::record_facts(txn, patient_id).await.map_err(|_| hidden())?;
+        let facts = super::care::record_facts(txn, patient_id, state.clock.now())
+            .await
+            .map_err(|_| hidden())?;
         event.patient_id = Some(patient_id);
         let actor = super::documents::actor(txn, &professional.0).await?;
         let matrix = state.matrix.get(txn).await?;

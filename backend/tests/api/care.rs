@@ -157,8 +157,13 @@ async fn a_connection_code_opens_a_fifteen_day_consultation_link_once(engine: En
     assert_eq!(opened_audit.iter().filter(|e| e.outcome == "success").count(), 1);
     assert_eq!(opened_audit[0].patient_id.unwrap().to_string(), s.patient_id);
     // The decision function sees the link: the doctor may list the record now, and not after 15 days.
-    let facts =
-        dsp::services::care::record_facts(&s.app.db, s.patient_id.parse().unwrap()).await.unwrap();
+    let facts = dsp::services::care::record_facts(
+        &s.app.db,
+        s.patient_id.parse().unwrap(),
+        s.app.clock.now(),
+    )
+    .await
+    .unwrap();
     assert_eq!(facts.links.len(), 1);
     assert_eq!(facts.links[0].ends_at - facts.links[0].starts_at, TimeDelta::days(15));
 }
@@ -219,8 +224,13 @@ async fn the_patient_grants_and_ends_links(engine: Engine) {
     let overview = s.app.get_as(&s.patient, "/api/me/care").await;
     assert_eq!(overview.body["links"][0]["live"], false);
     assert!(overview.body["links"][0]["ended_at"].is_string());
-    let facts =
-        dsp::services::care::record_facts(&s.app.db, s.patient_id.parse().unwrap()).await.unwrap();
+    let facts = dsp::services::care::record_facts(
+        &s.app.db,
+        s.patient_id.parse().unwrap(),
+        s.app.clock.now(),
+    )
+    .await
+    .unwrap();
     assert!(facts.links[0].ended_at.is_some(), "effective for the very next request");
     assert_eq!(s.app.audit("link_granted").await.len(), 1);
     assert_eq!(s.app.audit("link_ended").await.len(), 1);
@@ -252,8 +262,13 @@ async fn a_block_beats_every_relation(engine: Engine) {
         .await
         .unwrap();
     assert_eq!(set.status(), 200);
-    let facts =
-        dsp::services::care::record_facts(&s.app.db, s.patient_id.parse().unwrap()).await.unwrap();
+    let facts = dsp::services::care::record_facts(
+        &s.app.db,
+        s.patient_id.parse().unwrap(),
+        s.app.clock.now(),
+    )
+    .await
+    .unwrap();
     let doctor = dsp::access::Actor::Professional {
         id: shared::ids::ProfessionalId(s.doctor_id.parse().unwrap()),
         profession: shared::Profession::Physician,
