@@ -2,9 +2,9 @@
 //! makes a connection code; a demo physician enrols, opens the record with it, follows the link
 //! to the record and files a PDF through the upload form (with its progress bar); the patient
 //! sees the document, opens it in the viewer (timeline and by category), hides it from that
-//! physician (who, as its author, still sees it: the rules keep a restricted document visible
-//! to its author) and blocks another physician, then that one too: the record is then closed to
-//! them and their record page says so.
+//! physician by name (who, though its author, no longer sees it) and blocks another physician;
+//! the patient's history shows every step and filters by the physician's name; once the patient
+//! blocks that physician too, the record is closed to them and their record page says so.
 
 use e2e::{
     Authenticator, Chromium, TestServer, add_authenticator, catalogue_message, click, eval, fill,
@@ -146,13 +146,52 @@ async fn journey(lang: &str, locale: &str) -> anyhow::Result<()> {
     wait_until(&patient, "document.querySelector('[data-blocked-id]')").await?;
     assert!(text_of(&patient, "[data-blocked-id]").await?.contains(&other));
 
-    // Hidden from its own author, the document stays in the author's list (the rules keep a
-    // restricted document visible to its author and the référent).
+    // The physician no longer sees it: the record opens, without the document.
     professional.reload().await?;
     wait_for_app(&professional).await?;
-    wait_until(&professional, "document.querySelector('[data-document-id]')").await?;
+    wait_until(&professional, "document.getElementById('documents-empty')").await?;
+    assert_eq!(
+        eval(&professional, "document.querySelector('[data-document-id]') === null").await?,
+        true
+    );
+
+    // The patient's history shows every step, in the patient's language, newest first.
+    patient.goto(format!("{}/patient/history", server.origin)).await?;
+    wait_for_app(&patient).await?;
+    assert_eq!(heading(&patient).await?, catalogue_message(lang, "history-heading")?);
+    let steps = [
+        "connection_code_issued",
+        "link_opened",
+        "document_filed",
+        "document_restricted",
+        "professional_blocked",
+        "record_opened",
+    ];
+    for step in steps {
+        wait_until(&patient, &format!("document.querySelector('li[data-action={step}]')")).await?;
+    }
+    let filed = text_of(&patient, "li[data-action=document_filed]").await?;
+    assert!(filed.contains(&physician) && filed.contains("Discharge letter"), "{filed:?}");
+    let blocked = text_of(&patient, "li[data-action=professional_blocked]").await?;
+    assert!(blocked.contains(&other), "{blocked:?}");
+    // Filter by the physician by name: only their acts remain.
+    wait_until(&patient, &format!(
+        "Array.from(document.querySelectorAll('#history-actor option')).some(o => o.textContent.includes({}))",
+        serde_json::to_string(&physician)?
+    )).await?;
+    eval(&patient, &format!(
+        "(() => {{ const s = document.getElementById('history-actor'); \
+         const o = Array.from(s.options).find(o => o.textContent.includes({})); \
+         s.value = o.value; s.dispatchEvent(new Event('change', {{ bubbles: true }})); return o.value; }})()",
+        serde_json::to_string(&physician)?
+    )).await?;
+    click(&patient, "form.filters button[type=submit]").await?;
+    wait_until(&patient, "document.querySelector('li[data-action=professional_blocked]') === null && document.querySelector('li[data-action=document_filed]') !== null").await?;
 
     // Once the patient blocks the physician too, the record is closed to them.
+    patient.goto(format!("{}/patient/access", server.origin)).await?;
+    wait_for_app(&patient).await?;
+    wait_until(&patient, "document.getElementById('directory-search')").await?;
     fill(&patient, "#directory-search", &family_name(&physician)).await?;
     click(&patient, "form[role=search] button[type=submit]").await?;
     wait_until(&patient, "document.querySelectorAll('[data-blocked-id]').length === 1 && document.querySelector('[data-professional-id] button.block-professional')").await?;
