@@ -22,7 +22,7 @@ use crate::auth::webauthn::RelyingParty;
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::documents::store::{ContentStore, FileStore};
-use crate::error::{AppError, json_errors, not_found_floor};
+use crate::error::{AppError, json_errors, not_found_floor, shed_load};
 use crate::{db, routes, spa, telemetry};
 
 /// Largest JSON body the API accepts (documents have their own streaming limit).
@@ -121,6 +121,7 @@ pub fn router(state: AppState) -> anyhow::Result<Router> {
     let dist = state.config.dist_dir.clone();
     let origin: Arc<str> = state.config.public_origin.as_str().into();
     let floor = state.config.not_found_floor;
+    let slots = Arc::new(tokio::sync::Semaphore::new(state.config.max_in_flight));
     let bench = state.config.bench_routes;
     let state = AppState { openapi, ..state };
     let api = if bench { api.nest("/api", crate::bench_routes::api()) } else { api };
@@ -132,6 +133,7 @@ pub fn router(state: AppState) -> anyhow::Result<Router> {
         .layer(middleware::from_fn_with_state(origin, csrf::protect))
         .layer(CatchPanicLayer::new())
         .layer(middleware::from_fn_with_state(floor, not_found_floor))
+        .layer(middleware::from_fn_with_state(slots, shed_load))
         .layer(middleware::from_fn(json_errors))
         .with_state(state);
     let app = Router::new()

@@ -39,6 +39,10 @@ pub struct Config {
     /// `DSP_BENCH_ROUTES=1`: mount the benchmark-only baseline routes (`/bench/…`,
     /// `/api/bench/…`, unauthenticated); refused with an `https` origin.
     pub bench_routes: bool,
+    /// `DSP_MAX_IN_FLIGHT`: API requests one instance works on at once (default 64); past it,
+    /// a request is refused at once with 503 and `Retry-After` instead of queueing behind the
+    /// database pool.
+    pub max_in_flight: usize,
 }
 
 impl Config {
@@ -123,6 +127,11 @@ impl Config {
         if bench_routes && public_origin.starts_with("https://") {
             bail!("DSP_BENCH_ROUTES is for benchmarks on a local origin, never with https");
         }
+        let max_in_flight: usize = var("DSP_MAX_IN_FLIGHT")
+            .map_or(Ok(64), |v| v.parse())
+            .ok()
+            .filter(|n| *n > 0)
+            .context("DSP_MAX_IN_FLIGHT must be a positive number")?;
         Ok(Self {
             database_url,
             data_dir,
@@ -136,6 +145,7 @@ impl Config {
             max_document_bytes: max_document_mb * 1024 * 1024,
             fhir_national_id_systems,
             bench_routes,
+            max_in_flight,
         })
     }
 }
@@ -178,6 +188,7 @@ mod tests {
             ("DSP_MAX_DOCUMENT_MB", "lots"),
             ("DSP_FHIR_NATIONAL_ID_SYSTEMS", "not a uri"),
             ("DSP_NOT_FOUND_FLOOR_MS", "-1"),
+            ("DSP_MAX_IN_FLIGHT", "0"),
         ] {
             let err = config(&[("DSP_DATA_DIR", d), (name, value)]).unwrap_err();
             assert!(err.to_string().contains(name), "{name}={value}: {err}");

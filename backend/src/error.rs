@@ -151,6 +151,20 @@ pub async fn not_found_floor(
     response
 }
 
+/// Middleware around the API: at most as many requests in work as `slots` has permits; the
+/// next one is refused at once (503 `unavailable`, `Retry-After: 1`), so that under overload the
+/// server answers in milliseconds instead of queueing requests for seconds behind the pool.
+pub async fn shed_load(
+    axum::extract::State(slots): axum::extract::State<std::sync::Arc<tokio::sync::Semaphore>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    match slots.try_acquire() {
+        Ok(_permit) => next.run(request).await,
+        Err(_) => (StatusCode::SERVICE_UNAVAILABLE, [(header::RETRY_AFTER, "1")]).into_response(),
+    }
+}
+
 /// A JSON body extractor whose refusals are `AppError`s with stable codes.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ApiJson<T>(pub T);

@@ -412,13 +412,6 @@ fn specs(origin: &str, fixture: &fixture::Fixture) -> anyhow::Result<Vec<Spec>> 
             ),
         },
         Spec {
-            id: "W8",
-            what: "patient grants then ends a link (two acts)",
-            baseline: Some("B3"),
-            ops_per_call: 2,
-            op: grant,
-        },
-        Spec {
             id: "W3",
             what: "1 MiB PDF upload (validate, hash, store, audit)",
             baseline: Some("B2u"),
@@ -433,6 +426,13 @@ fn specs(origin: &str, fixture: &fixture::Fixture) -> anyhow::Result<Vec<Spec>> 
                 200,
             ),
         },
+        Spec {
+            id: "W8",
+            what: "patient grants then ends a link (two acts)",
+            baseline: Some("B3"),
+            ops_per_call: 2,
+            op: grant,
+        },
     ])
 }
 
@@ -446,7 +446,8 @@ async fn measure_all(
     let mut w1: Option<(Op, f64)> = None;
     let stats_client = reqwest::Client::new();
     for spec in specs(&running.origin, fixture)? {
-        // W3 fills the record: it runs last, and its uploads do not change what W1 read.
+        // W3 fills the record and W8 its links: they run last, after every workload that
+        // reads them.
         load::closed_loop(&spec.op, timing.workers.min(8), timing.warm_up).await?;
         let before = counters(&stats_client, &running.origin).await;
         let saturation = load::closed_loop(&spec.op, timing.workers, timing.closed).await?;

@@ -132,7 +132,7 @@ async fn write(db: &DatabaseConnection, group: &[Job]) -> Result<(), String> {
     for job in group {
         if let Some(f) = job.first_access {
             crate::services::emergency::note_access(
-                &txn,
+                &*txn,
                 f.patient_id,
                 f.state,
                 f.professional_id,
@@ -141,7 +141,7 @@ async fn write(db: &DatabaseConnection, group: &[Job]) -> Result<(), String> {
             .await
             .map_err(|e| format!("{e:?}"))?;
         }
-        append(&txn, &job.meta, job.event.clone(), job.now).await.map_err(|e| format!("{e:?}"))?;
+        append(&*txn, &job.meta, job.event.clone(), job.now).await.map_err(|e| format!("{e:?}"))?;
     }
     txn.commit().await.map_err(|e| e.to_string())
 }

@@ -31,13 +31,13 @@ pub async fn create_agent(
         state: Set("active".into()),
         created_at: Set(now),
     }
-    .insert(&txn)
+    .insert(&*txn)
     .await?;
-    let issued = super::agency::issue_enrolment_code(&txn, state, Role::Agent, id, now).await?;
+    let issued = super::agency::issue_enrolment_code(&*txn, state, Role::Agent, id, now).await?;
     let event = Event::new("agent_created", Outcome::Success, None)
         .target("agent", id.to_string())
         .with("name", name);
-    audit::append(&txn, &RequestMeta::default(), event, now).await?;
+    audit::append(&*txn, &RequestMeta::default(), event, now).await?;
     txn.commit().await?;
     Ok((id, issued))
 }

@@ -69,17 +69,17 @@ where
     let now = state.clock.now();
     let txn = crate::db::begin_write(&state.db).await?;
     let mut event = base;
-    match act(&txn, &mut event).await {
+    match act(&*txn, &mut event).await {
         Ok(value) => {
             event.outcome = Outcome::Success;
-            audit::append(&txn, meta, event, now).await?;
+            audit::append(&*txn, meta, event, now).await?;
             txn.commit().await?;
             Ok(value)
         }
         Err(AppError::Refused(status, code)) => {
             event.outcome = Outcome::Failure;
             let event = event.with("refused", code.as_str());
-            audit::append(&txn, meta, event, now).await?;
+            audit::append(&*txn, meta, event, now).await?;
             txn.commit().await?;
             Err(AppError::Refused(status, code))
         }

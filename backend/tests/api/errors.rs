@@ -3,7 +3,7 @@
 use reqwest::header::CONTENT_TYPE;
 use serde_json::{Value, json};
 
-use crate::common::{Engine, TestApp};
+use crate::common::{Engine, Options, TestApp};
 use crate::on_both_databases;
 
 on_both_databases!(
@@ -15,6 +15,7 @@ on_both_databases!(
     an_oversized_body_is_413,
     a_client_request_id_is_kept,
     national_ids_are_checked_with_the_broken_rule_named,
+    past_its_limit_the_server_refuses_at_once_with_503,
 );
 
 /// Asserts a JSON error with `code` whose request id matches the `x-request-id` header.
@@ -155,4 +156,31 @@ async fn national_ids_are_checked_with_the_broken_rule_named(engine: Engine) {
         assert_eq!(verdict["problem"], problem, "{id}");
         assert_eq!(verdict["national_id"], Value::Null);
     }
+}
+
+async fn past_its_limit_the_server_refuses_at_once_with_503(engine: Engine) {
+    let app =
+        TestApp::spawn_with(engine, Options { max_in_flight: Some(1), ..Options::default() }).await;
+    // Each not-found answer holds its slot for the 10 ms floor: twenty at once overflow one slot.
+    let requests = (0..20).map(|_| {
+        let request = app.client.get(app.url("/api/no-such-thing"));
+        async move {
+            let start = std::time::Instant::now();
+            let response = request.send().await.unwrap();
+            (response, start.elapsed())
+        }
+    });
+    let answers = futures::future::join_all(requests).await;
+    let mut shed = 0;
+    for (response, elapsed) in answers {
+        if response.status() == 503 {
+            shed += 1;
+            assert_eq!(response.headers()["retry-after"], "1");
+            assert!(elapsed < std::time::Duration::from_secs(1), "{elapsed:?}");
+            assert_api_error(response, 503, "unavailable").await;
+        } else {
+            assert_eq!(response.status(), 404);
+        }
+    }
+    assert!(shed > 0, "one slot cannot serve twenty requests at once");
 }

@@ -20,7 +20,11 @@ fn fake_dist(dir: &Path) {
 async fn the_web_app_is_served_with_the_right_types_and_caching(engine: Engine) {
     let dist = tempfile::tempdir().unwrap();
     fake_dist(dist.path());
-    let app = TestApp::spawn_with(engine, Options { dist_dir: Some(dist.path().into()) }).await;
+    let app = TestApp::spawn_with(
+        engine,
+        Options { dist_dir: Some(dist.path().into()), ..Options::default() },
+    )
+    .await;
 
     let wasm = app.get(&format!("/{WASM}")).await;
     assert_eq!(wasm.status(), 200);

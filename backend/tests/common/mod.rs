@@ -63,6 +63,8 @@ impl Statements {
 #[derive(Default)]
 pub struct Options {
     pub dist_dir: Option<PathBuf>,
+    /// `DSP_MAX_IN_FLIGHT` (default: the server's).
+    pub max_in_flight: Option<usize>,
 }
 
 impl TestApp {
@@ -97,6 +99,7 @@ impl TestApp {
             ("DSP_BIND", "127.0.0.1:0".into()),
             ("DSP_DIST_DIR", dist.display().to_string()),
             ("DSP_DB_MAX_CONNECTIONS", "5".into()),
+            ("DSP_MAX_IN_FLIGHT", options.max_in_flight.map(|n| n.to_string()).unwrap_or_default()),
         ];
         let config = Config::from_lookup(|name| {
             vars.iter().find(|(k, _)| *k == name).map(|(_, v)| v.clone())
