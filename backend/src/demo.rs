@@ -121,37 +121,38 @@ pub async fn create(state: &AppState) -> Result<DemoSummary, AppError> {
     let mut summary =
         DemoSummary { origin: state.config.public_origin.clone(), ..DemoSummary::default() };
     let txn = crate::db::begin_write(db).await?;
-    if organisation::Entity::find().count(&txn).await? == 0 {
-        insert_directory(&txn, now).await?;
+    if organisation::Entity::find().count(&*txn).await? == 0 {
+        insert_directory(&*txn, now).await?;
         summary.organisations = ORGANISATIONS.len();
         summary.professionals = PROFESSIONALS.len();
         summary.patients = PATIENTS.len();
-        insert_care(state, &txn, now).await?;
+        insert_care(state, &*txn, now).await?;
     }
     let has_credentials = async |id: Uuid| -> Result<bool, AppError> {
         Ok(credential::Entity::find()
             .filter(credential::Column::SubjectId.eq(id))
-            .count(&txn)
+            .count(&*txn)
             .await?
             > 0)
     };
     if let Some(agent) =
-        agent::Entity::find().filter(agent::Column::DisplayName.eq(AGENT_NAME)).one(&txn).await?
+        agent::Entity::find().filter(agent::Column::DisplayName.eq(AGENT_NAME)).one(&*txn).await?
         && !has_credentials(agent.id).await?
     {
         summary.agent_link =
-            Some(issue_enrolment_code(&txn, state, Role::Agent, agent.id, now).await?.link);
+            Some(issue_enrolment_code(&*txn, state, Role::Agent, agent.id, now).await?.link);
     }
     for (given, family, profession, licence, _) in PROFESSIONALS {
         let Some(p) = professional::Entity::find()
             .filter(professional::Column::LicenceNumber.eq(licence))
-            .one(&txn)
+            .one(&*txn)
             .await?
         else {
             continue;
         };
         if !has_credentials(p.id).await? {
-            let link = issue_enrolment_code(&txn, state, Role::Professional, p.id, now).await?.link;
+            let link =
+                issue_enrolment_code(&*txn, state, Role::Professional, p.id, now).await?.link;
             summary.professional_links.push((format!("{given} {family}"), profession, link));
         }
     }
@@ -160,13 +161,13 @@ pub async fn create(state: &AppState) -> Result<DemoSummary, AppError> {
             .map_err(|e| AppError::Internal(anyhow::anyhow!("demo national ID: {e}")))?;
         let Some(p) = patient::Entity::find()
             .filter(patient::Column::NationalId.eq(national_id.as_str()))
-            .one(&txn)
+            .one(&*txn)
             .await?
         else {
             continue;
         };
         if p.record_state == RecordState::Created.as_str() {
-            let code = issue_activation_code(&txn, state, &p, now).await?.code;
+            let code = issue_activation_code(&*txn, state, &p, now).await?.code;
             summary.patient_codes.push((
                 format!("{given} {family}"),
                 national_id.to_string(),
@@ -290,8 +291,9 @@ async fn insert_care(
     Ok(())
 }
 
-/// A one-page PDF with a title and a few lines (ASCII-safe text through WinAnsi).
-fn demo_pdf(title: &str, lines: &[&str]) -> Vec<u8> {
+/// A one-page PDF with a title and a few lines (ASCII-safe text through WinAnsi). The load
+/// generator's placeholder documents are made with it too.
+pub(crate) fn demo_pdf(title: &str, lines: &[&str]) -> Vec<u8> {
     use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, Str};
     let mut pdf = Pdf::new();
     let (catalog, tree, page, font, content) =
