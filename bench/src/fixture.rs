@@ -103,7 +103,7 @@ pub async fn prepare(state: &AppState, sizes: Sizes) -> anyhow::Result<Fixture> 
             Event::new("record_opened", Outcome::Success, Some((Role::Professional, physician_id)))
                 .patient(patient_id)
                 .with("rule", "link_consultation");
-        dsp::audit::append(&txn, &meta, event, now).await.map_err(fail)?;
+        dsp::audit::append(&*txn, &meta, event, now).await.map_err(fail)?;
     }
     txn.commit().await?;
 
