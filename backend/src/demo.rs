@@ -122,11 +122,11 @@ pub async fn create(state: &AppState) -> Result<DemoSummary, AppError> {
         DemoSummary { origin: state.config.public_origin.clone(), ..DemoSummary::default() };
     let txn = crate::db::begin_write(db).await?;
     if organisation::Entity::find().count(&*txn).await? == 0 {
-        insert_directory(&*txn, now).await?;
+        insert_directory(&txn, now).await?;
         summary.organisations = ORGANISATIONS.len();
         summary.professionals = PROFESSIONALS.len();
         summary.patients = PATIENTS.len();
-        insert_care(state, &*txn, now).await?;
+        insert_care(state, &txn, now).await?;
     }
     let has_credentials = async |id: Uuid| -> Result<bool, AppError> {
         Ok(credential::Entity::find()
