@@ -94,7 +94,13 @@ impl AppState {
         let store: Arc<dyn ContentStore> = Arc::new(
             FileStore::open_in(&config.data_dir).await.context("opening the content store")?,
         );
-        let audit = crate::audit::writer::GroupWriter::start(db.clone());
+        // Its own connection: the writer's commits never wait behind the reads waiting for them.
+        let mut writer_db =
+            db::connect_sized(&config, 1).await.context("opening the audit writer's connection")?;
+        if config.bench_routes {
+            writer_db.set_metric_callback(crate::bench_routes::count);
+        }
+        let audit = crate::audit::writer::GroupWriter::start(writer_db);
         Ok(Self {
             db,
             config: Arc::new(config),

@@ -15,9 +15,18 @@ use crate::migration::Migrator;
 /// # Errors
 /// When the database cannot be reached or opened.
 pub async fn connect(config: &Config) -> Result<DatabaseConnection, DbErr> {
+    connect_sized(config, config.db_max_connections).await
+}
+
+/// Opens a pool of `size` connections (the audit writer has one of its own, so that its commits
+/// never queue behind the requests waiting for them).
+///
+/// # Errors
+/// When the database cannot be reached or opened.
+pub async fn connect_sized(config: &Config, size: u32) -> Result<DatabaseConnection, DbErr> {
     let mut options = ConnectOptions::new(config.database_url.clone());
     options
-        .max_connections(config.db_max_connections)
+        .max_connections(size)
         .min_connections(1)
         // A short acquire timeout sheds load fast instead of queueing requests for seconds.
         .acquire_timeout(Duration::from_secs(3))
