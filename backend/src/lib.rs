@@ -16,6 +16,7 @@ pub mod demo;
 pub mod documents;
 pub mod entity;
 pub mod error;
+pub mod generate;
 pub mod letter;
 pub mod maintenance;
 pub mod migration;

@@ -39,6 +39,17 @@ enum Command {
     /// The audit log.
     #[command(subcommand)]
     Audit(AuditCommand),
+    /// Fill an empty database (and the content store) with a synthetic country for load tests:
+    /// `tiny` (200 patients, a smoke test), `S` (10 000 patients, 3 million audit entries) or `N`
+    /// (750 000 patients, 20 million documents, 100 million audit entries).
+    Generate {
+        /// tiny, S or N.
+        #[arg(long)]
+        scale: dsp::generate::Scale,
+        /// The same seed (on the same day) gives the same data.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -104,6 +115,16 @@ async fn main() -> anyhow::Result<()> {
                     std::process::exit(1);
                 }
             }
+        }
+        Command::Generate { scale, seed } => {
+            let options = dsp::generate::Options {
+                volumes: scale.volumes(),
+                seed,
+                now: Clock::system().now(),
+            };
+            let summary = dsp::generate::run(&config, &options, &mut std::io::stdout()).await?;
+            print!("{summary}");
+            Ok(())
         }
         Command::Housekeeping => {
             let state = open(config).await?;

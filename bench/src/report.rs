@@ -174,7 +174,7 @@ pub fn markdown(lines: &[Line], runs: &[Run], command: &str, when: &str) -> Stri
         };
         let _ = writeln!(
             out,
-            "| {:?} | {} | {} | {:.0} | {} | {:.2} | {:.2} | {:.2} | {} | {:.0} | {} |",
+            "| {:?} | {} | {} | {:.0} | {} | {:.2} | {:.2} | {:.2} | {} | {:.0} | {:.1} | {:.2} | {:.1} | {} |",
             l.engine,
             l.id,
             l.what,
@@ -185,6 +185,9 @@ pub fn markdown(lines: &[Line], runs: &[Run], command: &str, when: &str) -> Stri
             l.p999_ms,
             l.errors,
             l.rss_mib,
+            l.statements,
+            l.db_ms,
+            l.audit_group,
             l.verdict
         );
     }

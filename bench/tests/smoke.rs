@@ -34,6 +34,14 @@ async fn smoke(engine: Engine) {
     assert!(w1.ratio.is_some_and(|r| r > 0.0), "W1 is a ratio to B1");
     let markdown = dsp_bench::report::markdown(&lines, &[run], "smoke", "now");
     assert!(markdown.contains("| W1 |") && markdown.contains("× B1"));
+    // Every line has as many cells as the header.
+    let cells = |line: &str| line.matches('|').count();
+    let header = markdown.lines().find(|l| l.starts_with("| engine")).unwrap();
+    for line in
+        markdown.lines().filter(|l| l.starts_with("| Sqlite") || l.starts_with("| Postgres"))
+    {
+        assert_eq!(cells(line), cells(header), "{line}");
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
