@@ -15,8 +15,8 @@ use axum::http::header;
 use axum::http::request::Parts;
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::NotSet, ConnectionTrait, DbBackend, EntityTrait, QueryOrder,
-    QuerySelect, Statement,
+    ActiveValue::NotSet, ConnectionTrait, DbBackend, EntityTrait, QueryOrder, QuerySelect,
+    Statement,
 };
 use sha2::{Digest, Sha256};
 use shared::api::auth::Role;
@@ -135,7 +135,7 @@ impl Event {
 }
 
 /// The chain an event belongs to.
-fn chain_key(event: &Event) -> String {
+pub(crate) fn chain_key(event: &Event) -> String {
     match (event.patient_id, event.actor) {
         (Some(patient), _) => format!("patient:{patient}"),
         (None, Some((role, id))) => format!("{}:{id}", role.as_str()),
@@ -205,55 +205,84 @@ pub async fn append(
     event: Event,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    let backend = conn.get_database_backend();
     let key = chain_key(&event);
+    append_run(conn, &key, [(meta, event, now)]).await
+}
+
+/// Appends entries that all extend the chain `key`, in order: the head is locked and moved
+/// once, and the entries go in multi-row inserts (the grouped writer's path).
+///
+/// # Errors
+/// When an insert fails; the caller's act must then fail too.
+pub(crate) async fn append_run<'a>(
+    conn: &impl ConnectionTrait,
+    key: &str,
+    entries: impl IntoIterator<Item = (&'a RequestMeta, Event, DateTime<Utc>)>,
+) -> Result<(), AppError> {
+    /// Rows per insert (16 columns: far under every engine's parameter limit).
+    const ROWS_PER_INSERT: usize = 256;
+    let backend = conn.get_database_backend();
     // Lock the chain's head: appends to one chain wait for each other (PostgreSQL row lock;
     // SQLite has a single writer).
     conn.execute_raw(Statement::from_sql_and_values(
         backend,
         sql(backend, "INSERT INTO audit_chain_heads (chain_key, seq, hash) VALUES ($1, 0, '') ON CONFLICT (chain_key) DO NOTHING"),
-        [key.clone().into()],
+        [key.into()],
     ))
     .await?;
     let head = conn
         .query_one_raw(Statement::from_sql_and_values(
             backend,
             sql(backend, "SELECT seq, hash FROM audit_chain_heads WHERE chain_key = $1 FOR UPDATE"),
-            [key.clone().into()],
+            [key.into()],
         ))
         .await?
         .ok_or_else(|| AppError::Internal(anyhow::anyhow!("audit chain head missing")))?;
-    let head_seq: i64 = head.try_get("", "seq")?;
-    let head_hash: String = head.try_get("", "hash")?;
-    let prev_hash = (head_seq > 0).then_some(head_hash);
-    // Microseconds: what every engine stores, so that the hash verifies after a round trip.
-    let occurred_at = DateTime::from_timestamp_micros(now.timestamp_micros()).unwrap_or(now);
-    let mut entry = audit_event::Model {
-        id: 0,
-        occurred_at,
-        actor_kind: event.actor.map(|(role, _)| role.as_str().to_owned()),
-        actor_id: event.actor.map(|(_, id)| id),
-        action: event.action.to_owned(),
-        outcome: event.outcome.as_str().to_owned(),
-        patient_id: event.patient_id,
-        target_kind: event.target.as_ref().map(|(kind, _)| (*kind).to_owned()),
-        target_id: event.target.map(|(_, id)| id),
-        detail: event.detail.to_string(),
-        request_id: meta.request_id.clone(),
-        client_ip: meta.client_ip.clone(),
-        chain_key: key.clone(),
-        seq: head_seq + 1,
-        prev_hash,
-        hash: String::new(),
-    };
-    entry.hash = entry_hash(entry.prev_hash.as_deref(), &entry);
-    let mut active: audit_event::ActiveModel = entry.clone().into();
-    active.id = NotSet;
-    active.insert(conn).await?;
+    let mut seq: i64 = head.try_get("", "seq")?;
+    let mut hash: String = head.try_get("", "hash")?;
+    let mut rows: Vec<audit_event::ActiveModel> = Vec::new();
+    for (meta, event, now) in entries {
+        debug_assert_eq!(chain_key(&event), key);
+        // Microseconds: what every engine stores, so that the hash verifies after a round trip.
+        let occurred_at = DateTime::from_timestamp_micros(now.timestamp_micros()).unwrap_or(now);
+        let mut entry = audit_event::Model {
+            id: 0,
+            occurred_at,
+            actor_kind: event.actor.map(|(role, _)| role.as_str().to_owned()),
+            actor_id: event.actor.map(|(_, id)| id),
+            action: event.action.to_owned(),
+            outcome: event.outcome.as_str().to_owned(),
+            patient_id: event.patient_id,
+            target_kind: event.target.as_ref().map(|(kind, _)| (*kind).to_owned()),
+            target_id: event.target.map(|(_, id)| id),
+            detail: event.detail.to_string(),
+            request_id: meta.request_id.clone(),
+            client_ip: meta.client_ip.clone(),
+            chain_key: key.to_owned(),
+            seq: seq + 1,
+            prev_hash: (seq > 0).then(|| hash.clone()),
+            hash: String::new(),
+        };
+        entry.hash = entry_hash(entry.prev_hash.as_deref(), &entry);
+        seq = entry.seq;
+        hash.clone_from(&entry.hash);
+        let mut active: audit_event::ActiveModel = entry.into();
+        active.id = NotSet;
+        rows.push(active);
+    }
+    if rows.is_empty() {
+        return Ok(());
+    }
+    while !rows.is_empty() {
+        let rest = rows.split_off(rows.len().min(ROWS_PER_INSERT));
+        audit_event::Entity::insert_many(std::mem::replace(&mut rows, rest))
+            .exec_without_returning(conn)
+            .await?;
+    }
     conn.execute_raw(Statement::from_sql_and_values(
         backend,
         sql(backend, "UPDATE audit_chain_heads SET seq = $1, hash = $2 WHERE chain_key = $3"),
-        [entry.seq.into(), entry.hash.clone().into(), key.into()],
+        [seq.into(), hash.into(), key.into()],
     ))
     .await?;
     Ok(())

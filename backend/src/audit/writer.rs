@@ -20,7 +20,7 @@ use sea_orm::DatabaseConnection;
 use tokio::sync::{mpsc, oneshot};
 use uuid::Uuid;
 
-use super::{Event, RequestMeta, append, chain_key};
+use super::{Event, RequestMeta, append_run, chain_key};
 use crate::error::AppError;
 use shared::api::agency::RecordState;
 
@@ -141,7 +141,17 @@ async fn write(db: &DatabaseConnection, group: &[Job]) -> Result<(), String> {
             .await
             .map_err(|e| format!("{e:?}"))?;
         }
-        append(&*txn, &job.meta, job.event.clone(), job.now).await.map_err(|e| format!("{e:?}"))?;
+    }
+    // The group is sorted by chain: each chain's entries are appended together, the head moved
+    // once.
+    let keys: Vec<String> = group.iter().map(|job| chain_key(&job.event)).collect();
+    let mut start = 0;
+    while start < group.len() {
+        let key = &keys[start];
+        let end = start + keys[start..].iter().take_while(|k| *k == key).count();
+        let run = group[start..end].iter().map(|job| (&job.meta, job.event.clone(), job.now));
+        append_run(&*txn, key, run).await.map_err(|e| format!("{e:?}"))?;
+        start = end;
     }
     txn.commit().await.map_err(|e| e.to_string())
 }
