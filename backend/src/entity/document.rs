@@ -22,6 +22,16 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {}
+pub enum Relation {
+    /// Its versions (the current one is `current_version`).
+    #[sea_orm(has_many = "super::document_version::Entity")]
+    Versions,
+}
+
+impl Related<super::document_version::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Versions.def()
+    }
+}
 
 impl ActiveModelBehavior for ActiveModel {}

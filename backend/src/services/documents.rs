@@ -8,9 +8,10 @@ use std::collections::HashMap;
 use axum::body::Body;
 use axum::http::StatusCode;
 use chrono::{DateTime, Utc};
+use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction,
-    EntityTrait, QueryFilter, QueryOrder,
+    EntityTrait, QueryFilter, QueryOrder, Select,
 };
 use shared::api::auth::Role;
 use shared::api::documents::{
@@ -192,7 +193,32 @@ async fn summary(
     doc: document::Model,
     for_patient: bool,
 ) -> Result<DocumentSummary, AppError> {
-    summaries(conn, vec![doc], for_patient).await?.pop().ok_or(AppError::NotFound)
+    let version = document_version::Entity::find()
+        .filter(document_version::Column::DocumentId.eq(doc.id))
+        .filter(document_version::Column::Version.eq(doc.current_version))
+        .one(conn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    summaries(conn, vec![(doc, version)], for_patient).await?.pop().ok_or(AppError::NotFound)
+}
+
+/// The documents `select` finds, each with its current version, in one statement (a join), in
+/// the order of `select`.
+async fn with_current_versions(
+    conn: &impl ConnectionTrait,
+    select: Select<document::Entity>,
+) -> Result<Vec<(document::Model, document_version::Model)>, AppError> {
+    select
+        .find_also_related(document_version::Entity)
+        .filter(
+            Expr::col((document_version::Entity, document_version::Column::Version))
+                .equals((document::Entity, document::Column::CurrentVersion)),
+        )
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|(doc, version)| version.map(|v| (doc, v)).ok_or(AppError::NotFound))
+        .collect()
 }
 
 fn summary_of(
@@ -228,13 +254,13 @@ fn summary_of(
 const BATCH: usize = 500;
 
 /// The professionals each of `docs` is hidden from by name, in one statement per batch.
-async fn hidden_from_of(
+async fn hidden_from_of<'a>(
     conn: &impl ConnectionTrait,
-    docs: &[document::Model],
+    docs: impl IntoIterator<Item = &'a document::Model>,
 ) -> Result<HashMap<Uuid, Vec<ProfessionalId>>, AppError> {
     let mut named: HashMap<Uuid, Vec<ProfessionalId>> = HashMap::new();
     let restricted: Vec<Uuid> =
-        docs.iter().filter(|d| d.restriction == "hidden_from").map(|d| d.id).collect();
+        docs.into_iter().filter(|d| d.restriction == "hidden_from").map(|d| d.id).collect();
     for ids in restricted.chunks(BATCH) {
         for row in document_hidden_from::Entity::find()
             .filter(document_hidden_from::Column::DocumentId.is_in(ids.iter().copied()))
@@ -247,30 +273,16 @@ async fn hidden_from_of(
     Ok(named)
 }
 
-/// The summaries of many documents, in order, with a constant number of statements: their
-/// current versions, their authors' names and (for the patient) their restrictions.
+/// The summaries of many documents (each with its current version), in order, with a constant
+/// number of statements: their authors' names and (for the patient) their restrictions.
 async fn summaries(
     conn: &impl ConnectionTrait,
-    docs: Vec<document::Model>,
+    docs: Vec<(document::Model, document_version::Model)>,
     for_patient: bool,
 ) -> Result<Vec<DocumentSummary>, AppError> {
-    let current: HashMap<Uuid, i32> = docs.iter().map(|d| (d.id, d.current_version)).collect();
-    let ids: Vec<Uuid> = docs.iter().map(|d| d.id).collect();
-    let mut versions: HashMap<Uuid, document_version::Model> = HashMap::new();
-    for chunk in ids.chunks(BATCH) {
-        for v in document_version::Entity::find()
-            .filter(document_version::Column::DocumentId.is_in(chunk.iter().copied()))
-            .all(conn)
-            .await?
-        {
-            if current.get(&v.document_id) == Some(&v.version) {
-                versions.insert(v.document_id, v);
-            }
-        }
-    }
     let mut names: HashMap<Uuid, String> = HashMap::new();
     let (by_patients, by_professionals): (Vec<&document::Model>, Vec<&document::Model>) =
-        docs.iter().partition(|d| d.author_kind == Role::Patient.as_str());
+        docs.iter().map(|(d, _)| d).partition(|d| d.author_kind == Role::Patient.as_str());
     let mut professional_ids: Vec<Uuid> = by_professionals.iter().map(|d| d.author_id).collect();
     professional_ids.sort_unstable();
     professional_ids.dedup();
@@ -289,10 +301,13 @@ async fn summaries(
             names.insert(p.id, format!("{} {}", p.given_name, p.family_name));
         }
     }
-    let mut named = if for_patient { hidden_from_of(conn, &docs).await? } else { HashMap::new() };
+    let mut named = if for_patient {
+        hidden_from_of(conn, docs.iter().map(|(d, _)| d)).await?
+    } else {
+        HashMap::new()
+    };
     let mut out = Vec::with_capacity(docs.len());
-    for doc in docs {
-        let version = versions.remove(&doc.id).ok_or(AppError::NotFound)?;
+    for (doc, version) in docs {
         let restriction = for_patient.then(|| {
             match facts_of(&doc, named.remove(&doc.id).unwrap_or_default()).restriction {
                 Restriction::None => DocumentRestriction::None,
@@ -617,16 +632,18 @@ pub async fn list_for_professional(
             state: facts.state,
             professional_id: user.subject_id(),
         });
-        let docs = document::Entity::find()
-            .filter(document::Column::PatientId.eq(patient_id))
-            .filter(document::Column::Status.eq("current"))
-            .order_by_desc(document::Column::ClinicalDate)
-            .all(txn)
-            .await?;
-        let mut named = hidden_from_of(txn, &docs).await?;
-        let visible: Vec<document::Model> = docs
+        let docs = with_current_versions(
+            txn,
+            document::Entity::find()
+                .filter(document::Column::PatientId.eq(patient_id))
+                .filter(document::Column::Status.eq("current"))
+                .order_by_desc(document::Column::ClinicalDate),
+        )
+        .await?;
+        let mut named = hidden_from_of(txn, docs.iter().map(|(d, _)| d)).await?;
+        let visible: Vec<(document::Model, document_version::Model)> = docs
             .into_iter()
-            .filter(|doc| {
+            .filter(|(doc, _)| {
                 let facts_doc = facts_of(doc, named.remove(&doc.id).unwrap_or_default());
                 access::decide(&matrix, &who, &Action::ReadDocument(&facts_doc), &facts, now)
                     .is_allowed()
@@ -652,11 +669,13 @@ pub async fn list_own(
     let event =
         Event::new("documents_listed", Outcome::Success, Some((Role::Patient, id))).patient(id);
     audited_read(state, meta, event, async |txn, _, _| {
-        let docs = document::Entity::find()
-            .filter(document::Column::PatientId.eq(id))
-            .order_by_desc(document::Column::ClinicalDate)
-            .all(txn)
-            .await?;
+        let docs = with_current_versions(
+            txn,
+            document::Entity::find()
+                .filter(document::Column::PatientId.eq(id))
+                .order_by_desc(document::Column::ClinicalDate),
+        )
+        .await?;
         summaries(txn, docs, true).await
     })
     .await
