@@ -7,8 +7,8 @@ use axum::http::StatusCode;
 use chrono::{DateTime, NaiveTime, TimeDelta, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, Func};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait,
-    QueryFilter, QueryOrder, QuerySelect,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DbBackend,
+    EntityTrait, FromQueryResult, QueryFilter, QueryOrder, QuerySelect, Statement,
 };
 use shared::api::agency::RecordState;
 use shared::api::auth::Role;
@@ -26,9 +26,7 @@ use crate::access::{self, LinkHolder, RecordFacts, TherapeuticLink};
 use crate::app::AppState;
 use crate::audit::{Event, Outcome, RequestMeta};
 use crate::auth::{CurrentPatient, CurrentProfessional, codes, rate_limit};
-use crate::entity::{
-    block, care_link, connection_code, emergency_grant, organisation, patient, professional,
-};
+use crate::entity::{block, care_link, connection_code, organisation, patient, professional};
 use crate::error::AppError;
 
 /// How long a connection code works.
@@ -86,64 +84,108 @@ pub(crate) async fn lookup_record_facts(
     // Links over for more than 30 days decide nothing (they only name the closest miss of a
     // denial); a long-followed patient accumulates thousands of them.
     let horizon = now - chrono::Duration::days(30);
-    let record = patient::Entity::find_by_id(patient_id).one(conn).await?;
-    let blocked = block::Entity::find()
-        .filter(block::Column::PatientId.eq(patient_id))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|b| ProfessionalId(b.professional_id))
-        .collect();
-    let links = care_link::Entity::find()
-        .filter(care_link::Column::PatientId.eq(patient_id))
-        .filter(care_link::Column::EndsAt.gt(horizon))
-        .filter(
-            Condition::any()
-                .add(care_link::Column::EndedAt.is_null())
-                .add(care_link::Column::EndedAt.gt(horizon)),
-        )
-        .all(conn)
-        .await?
-        .into_iter()
-        .filter_map(|l| {
-            let holder = match (l.professional_id, l.organisation_id) {
-                (Some(p), _) => LinkHolder::Professional(ProfessionalId(p)),
-                (None, Some(o)) => LinkHolder::Organisation(shared::ids::OrganisationId(o)),
-                (None, None) => return None,
-            };
-            Some(TherapeuticLink {
-                id: l.id,
-                holder,
-                context: access_context(context_of(&l.context)?),
-                starts_at: l.starts_at,
-                ends_at: l.ends_at,
-                ended_at: l.ended_at,
-            })
-        })
-        .collect();
-    let emergency_grants = emergency_grant::Entity::find()
-        .filter(emergency_grant::Column::PatientId.eq(patient_id))
-        .filter(emergency_grant::Column::OpenedAt.gt(horizon))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|g| access::EmergencyGrant {
-            id: g.id,
-            professional: ProfessionalId(g.professional_id),
-            opened_at: g.opened_at,
-        })
-        .collect();
+    let backend = conn.get_database_backend();
+    let text = match backend {
+        DbBackend::Postgres => RECORD_FACTS_SQL.to_owned(),
+        _ => RECORD_FACTS_SQL.replace('$', "?"),
+    };
+    let rows = FactRow::find_by_statement(Statement::from_sql_and_values(
+        backend,
+        text,
+        [patient_id.into(), horizon.into()],
+    ))
+    .all(conn)
+    .await?;
+    let mut record = None;
+    let mut blocked = Vec::new();
+    let mut links = Vec::new();
+    let mut emergency_grants = Vec::new();
+    for row in rows {
+        match (row.kind.as_str(), row.id, row.t1) {
+            ("p", _, _) => record = Some(row),
+            ("b", _, _) => blocked.extend(row.professional_id.map(ProfessionalId)),
+            ("l", Some(id), Some(starts_at)) => {
+                let holder = match (row.professional_id, row.organisation_id) {
+                    (Some(p), _) => LinkHolder::Professional(ProfessionalId(p)),
+                    (None, Some(o)) => LinkHolder::Organisation(shared::ids::OrganisationId(o)),
+                    (None, None) => continue,
+                };
+                let (Some(context), Some(ends_at)) =
+                    (row.context.as_deref().and_then(context_of), row.t2)
+                else {
+                    continue;
+                };
+                links.push(TherapeuticLink {
+                    id,
+                    holder,
+                    context: access_context(context),
+                    starts_at,
+                    ends_at,
+                    ended_at: row.t3,
+                });
+            }
+            ("g", Some(id), Some(opened_at)) => {
+                if let Some(p) = row.professional_id {
+                    emergency_grants.push(access::EmergencyGrant {
+                        id,
+                        professional: ProfessionalId(p),
+                        opened_at,
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
     let Some(record) = record else { return Ok(None) };
     Ok(Some(RecordFacts {
         patient: PatientId(patient_id),
-        state: RecordState::parse(&record.record_state).unwrap_or(RecordState::Closed),
-        first_letter_issued_at: record.letter_issued_at,
+        state: record
+            .context
+            .as_deref()
+            .and_then(RecordState::parse)
+            .unwrap_or(RecordState::Closed),
+        first_letter_issued_at: record.t1,
         blocked,
-        referent: record.referent_id.map(ProfessionalId),
+        referent: record.other.map(ProfessionalId),
         links,
-        emergency_access_enabled: record.emergency_access_enabled,
+        emergency_access_enabled: record.flag.unwrap_or(false),
         emergency_grants,
     }))
+}
+
+/// Everything the decision needs about a record, in one statement (one round trip whatever the
+/// record holds; the same statement whether the record exists or not): the record (`p`), its
+/// blocks (`b`), its links not over for more than 30 days (`l`), its recent emergency accesses
+/// (`g`). Typed `NULL`s keep PostgreSQL's type resolution of the union happy; SQLite ignores them.
+const RECORD_FACTS_SQL: &str = "\
+SELECT 'p' AS kind, CAST(NULL AS uuid) AS id, CAST(NULL AS uuid) AS professional_id, \
+CAST(NULL AS uuid) AS organisation_id, record_state AS context, letter_issued_at AS t1, \
+CAST(NULL AS timestamptz) AS t2, CAST(NULL AS timestamptz) AS t3, referent_id AS other, \
+emergency_access_enabled AS flag FROM patients WHERE id = $1 \
+UNION ALL SELECT 'b', CAST(NULL AS uuid), professional_id, CAST(NULL AS uuid), \
+CAST(NULL AS text), CAST(NULL AS timestamptz), CAST(NULL AS timestamptz), \
+CAST(NULL AS timestamptz), CAST(NULL AS uuid), CAST(NULL AS boolean) \
+FROM blocks WHERE patient_id = $1 \
+UNION ALL SELECT 'l', id, professional_id, organisation_id, context, starts_at, ends_at, \
+ended_at, CAST(NULL AS uuid), CAST(NULL AS boolean) FROM care_links \
+WHERE patient_id = $1 AND ends_at > $2 AND (ended_at IS NULL OR ended_at > $2) \
+UNION ALL SELECT 'g', id, professional_id, CAST(NULL AS uuid), CAST(NULL AS text), opened_at, \
+CAST(NULL AS timestamptz), CAST(NULL AS timestamptz), CAST(NULL AS uuid), \
+CAST(NULL AS boolean) FROM emergency_grants WHERE patient_id = $1 AND opened_at > $2";
+
+/// One row of [`RECORD_FACTS_SQL`].
+#[derive(Debug, FromQueryResult)]
+struct FactRow {
+    kind: String,
+    id: Option<Uuid>,
+    professional_id: Option<Uuid>,
+    organisation_id: Option<Uuid>,
+    context: Option<String>,
+    t1: Option<DateTime<Utc>>,
+    t2: Option<DateTime<Utc>>,
+    t3: Option<DateTime<Utc>>,
+    other: Option<Uuid>,
+    flag: Option<bool>,
 }
 
 pub(crate) async fn brief(
