@@ -30,15 +30,19 @@ pub const REVERIFY_WINDOW: TimeDelta = TimeDelta::minutes(5);
 /// Rate limit, database.
 pub async fn start(state: &AppState, meta: &RequestMeta) -> Result<CeremonyOptions, AppError> {
     let now = state.clock.now();
+    // The count and the ceremony in one durable commit, through the write gate. Over the limit,
+    // the transaction is dropped: the count stays at the limit, which refuses the next try too.
+    let txn = crate::db::begin_write(&state.db).await?;
     rate_limit::hit(
-        &state.db,
+        &*txn,
         &format!("sign-in:{}", meta.client_key()),
         rate_limit::SIGN_IN_PER_CLIENT,
         now,
     )
     .await?;
     let started = state.rp.start_authentication()?;
-    ceremony::store(&state.db, &started, Purpose::SignIn, None, None, state.clock.now()).await?;
+    ceremony::store(&*txn, &started, Purpose::SignIn, None, None, now).await?;
+    txn.commit().await?;
     Ok(CeremonyOptions { public_key: started.options })
 }
 
@@ -117,13 +121,14 @@ pub async fn finish(
     previous_token: Option<&str>,
     body: &[u8],
 ) -> Result<SignedIn, AppError> {
-    // Counted outside the act's transaction, so that a refusal does not roll the count back.
-    if let Ok(claims) = RelyingParty::assertion_claims(body) {
-        let key = format!("sign-in-credential:{}", claims.credential_id);
-        rate_limit::hit(&state.db, &key, rate_limit::SIGN_IN_PER_CREDENTIAL, state.clock.now())
-            .await?;
-    }
     audited(state, meta, Event::new("sign_in", Outcome::Success, None), async |txn, event| {
+        // Counted in the act's transaction: a refusal commits it with its audit entry; over the
+        // limit nothing commits, and the count stays at the limit.
+        if let Ok(claims) = RelyingParty::assertion_claims(body) {
+            let key = format!("sign-in-credential:{}", claims.credential_id);
+            rate_limit::hit(txn, &key, rate_limit::SIGN_IN_PER_CREDENTIAL, state.clock.now())
+                .await?;
+        }
         let (asserted, _) = verify_assertion(txn, state, body, Purpose::SignIn, event).await?;
         open_session(
             txn,
