@@ -1,15 +1,23 @@
-//! The data the workloads run on, prepared through the library before the server starts: the
-//! demo directory (organisations, professionals, patients, a consultation link), Marie Dupont's
-//! record filled to the workloads' sizes (documents a physician sees, a long history, one 1 MiB
-//! PDF), and sessions for the physician and the patient.
+//! The data the workloads run on, prepared through the library before the server starts.
+//!
+//! The actors: on a fresh database, the demo directory (Claire Weber, physician, follows Marie
+//! Dupont); on a kept one (a generated country, where the demo does nothing), actors of the
+//! harness's own, inserted as plain rows that the generator cannot produce (licences `BENCH-1`
+//! and `BENCH-2`, a patient born in 1870). Then, either way, the patient's record filled to the
+//! workloads' sizes (documents the physician sees, a long history, one 1 MiB PDF), sessions for
+//! the physician and the patient, and W5's security keys. It never drops or empties anything.
 
 use chrono::Utc;
 use dsp::AppState;
 use dsp::audit::{Event, Outcome, RequestMeta};
-use dsp::entity::{document, document_version, patient, professional};
+use dsp::entity::{care_link, document, document_version, patient, professional};
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+use shared::api::agency::RecordState;
 use shared::api::auth::Role;
+use shared::{Language, NationalId, Profession};
 use uuid::Uuid;
+
+use crate::sign_in;
 
 /// Who and what the workloads use.
 #[derive(Debug, Clone)]
@@ -26,6 +34,17 @@ pub struct Fixture {
     pub patient_token: String,
     /// A 1 MiB PDF in the patient's record, readable by the physician.
     pub large_document_id: Uuid,
+    /// Security keys of active professionals, for W5.
+    pub security_keys: sign_in::Keys,
+}
+
+/// Who the actors are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Actors {
+    /// The demo directory, on a fresh database.
+    Demo,
+    /// The harness's own, on a kept database that already holds people (a generated country).
+    Own,
 }
 
 /// Sizes of the record the workloads read.
@@ -35,6 +54,9 @@ pub struct Sizes {
     pub documents: usize,
     /// History entries of the record (W2 reads the newest 100).
     pub history: usize,
+    /// Security keys enrolled for W5 (each signs in at most 20 times a minute, the server's
+    /// per-credential limit).
+    pub security_keys: usize,
 }
 
 /// A PDF of `size` bytes: header, padding, end-of-file marker.
@@ -46,38 +68,22 @@ pub fn pdf(size: usize) -> Vec<u8> {
     body
 }
 
-fn fail(e: impl std::fmt::Debug) -> anyhow::Error {
+pub(crate) fn fail(e: impl std::fmt::Debug) -> anyhow::Error {
     anyhow::anyhow!("{e:?}")
 }
 
-/// Prepares the database behind `state` (migrated): demo data, the record's documents and
-/// history, sessions.
+/// Prepares the database behind `state` (migrated): the actors, the record's documents and
+/// history, sessions, W5's keys.
 ///
 /// # Errors
 /// Database or content store.
-pub async fn prepare(state: &AppState, sizes: Sizes) -> anyhow::Result<Fixture> {
-    dsp::demo::create(state).await.map_err(fail)?;
+pub async fn prepare(state: &AppState, sizes: Sizes, actors: Actors) -> anyhow::Result<Fixture> {
+    let (physician_id, other_physician_id, patient_id) = match actors {
+        Actors::Demo => demo_actors(state).await?,
+        Actors::Own => own_actors(state).await?,
+    };
     let db = &state.db;
     let now = Utc::now();
-    let by_licence = |licence: &'static str| async move {
-        professional::Entity::find()
-            .filter(professional::Column::LicenceNumber.eq(licence))
-            .one(db)
-            .await?
-            .map(|p| p.id)
-            .ok_or_else(|| anyhow::anyhow!("demo professional {licence} missing"))
-    };
-    let physician_id = by_licence("M-100201").await?;
-    let other_physician_id = by_licence("M-100202").await?;
-    let marie = patient::Entity::find()
-        .filter(patient::Column::FamilyName.eq("Dupont"))
-        .one(db)
-        .await?
-        .ok_or_else(|| anyhow::anyhow!("demo patient Marie Dupont missing"))?;
-    let patient_id = marie.id;
-    let mut active: patient::ActiveModel = marie.into();
-    active.record_state = Set("activated".into());
-    active.update(db).await?;
 
     // Documents by the physician, small PDFs sharing one stored content.
     let small = store(state, &pdf(2048)).await?;
@@ -122,7 +128,127 @@ pub async fn prepare(state: &AppState, sizes: Sizes) -> anyhow::Result<Fixture> 
         patient_id,
         patient_token,
         large_document_id,
+        security_keys: sign_in::enrol(state, sizes.security_keys).await?,
     })
+}
+
+/// The demo's physician with a consultation link (Claire Weber), another physician (Marc
+/// Schmit), and the patient (Marie Dupont, her record activated).
+async fn demo_actors(state: &AppState) -> anyhow::Result<(Uuid, Uuid, Uuid)> {
+    dsp::demo::create(state).await.map_err(fail)?;
+    let db = &state.db;
+    let by_licence = |licence: &'static str| async move {
+        professional::Entity::find()
+            .filter(professional::Column::LicenceNumber.eq(licence))
+            .one(db)
+            .await?
+            .map(|p| p.id)
+            .ok_or_else(|| anyhow::anyhow!("demo professional {licence} missing"))
+    };
+    let physician_id = by_licence("M-100201").await?;
+    let other_physician_id = by_licence("M-100202").await?;
+    let marie = patient::Entity::find()
+        .filter(patient::Column::FamilyName.eq("Dupont"))
+        .one(db)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("demo patient Marie Dupont missing"))?;
+    let patient_id = marie.id;
+    let mut active: patient::ActiveModel = marie.into();
+    active.record_state = Set(RecordState::Activated.as_str().into());
+    active.update(db).await?;
+    Ok((physician_id, other_physician_id, patient_id))
+}
+
+/// The harness's own actors on a kept database: physicians `BENCH-1` and `BENCH-2` (made once,
+/// found again by a later run), and a new patient per run, born in 1870 (long before anyone the
+/// generator makes) with the first free national ID of that year, whose activated record has a
+/// live consultation link with `BENCH-1`.
+async fn own_actors(state: &AppState) -> anyhow::Result<(Uuid, Uuid, Uuid)> {
+    let db = &state.db;
+    let now = Utc::now();
+    let physician = async |licence: &str, family: &str| -> anyhow::Result<Uuid> {
+        if let Some(p) = professional::Entity::find()
+            .filter(professional::Column::LicenceNumber.eq(licence))
+            .one(db)
+            .await?
+        {
+            return Ok(p.id);
+        }
+        let id = Uuid::new_v4();
+        professional::ActiveModel {
+            id: Set(id),
+            given_name: Set("Bench".into()),
+            family_name: Set(family.into()),
+            profession: Set(Profession::Physician.code().into()),
+            licence_number: Set(licence.into()),
+            organisation_id: Set(None),
+            state: Set("active".into()),
+            email: Set(None),
+            created_at: Set(now),
+        }
+        .insert(db)
+        .await?;
+        Ok(id)
+    };
+    let physician_id = physician("BENCH-1", "Physician One").await?;
+    let other_physician_id = physician("BENCH-2", "Physician Two").await?;
+
+    let mut national_id = None;
+    'days: for day in 1..=28 {
+        for sequence in 0..1000 {
+            let id = NationalId::from_first_eleven(&format!("187001{day:02}{sequence:03}"))
+                .map_err(fail)?;
+            let taken = patient::Entity::find()
+                .filter(patient::Column::NationalId.eq(id.as_str()))
+                .one(db)
+                .await?
+                .is_some();
+            if !taken {
+                national_id = Some(id);
+                break 'days;
+            }
+        }
+    }
+    let national_id =
+        national_id.ok_or_else(|| anyhow::anyhow!("no free national ID left in January 1870"))?;
+    let patient_id = Uuid::new_v4();
+    patient::ActiveModel {
+        id: Set(patient_id),
+        national_id: Set(national_id.as_str().into()),
+        given_name: Set("Bench".into()),
+        family_name: Set("Patient".into()),
+        birth_date: Set(national_id.birth_date()),
+        preferred_language: Set(Language::Fr.tag().into()),
+        record_state: Set(RecordState::Activated.as_str().into()),
+        created_at: Set(now),
+        letter_issued_at: Set(Some(now)),
+        activated_at: Set(Some(now)),
+        closed_at: Set(None),
+        street: Set(None),
+        postal_code: Set(None),
+        city: Set(None),
+        country: Set(None),
+        referent_id: Set(None),
+        emergency_access_enabled: Set(false),
+    }
+    .insert(db)
+    .await?;
+    care_link::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        patient_id: Set(patient_id),
+        professional_id: Set(Some(physician_id)),
+        organisation_id: Set(None),
+        context: Set("consultation".into()),
+        starts_at: Set(now),
+        ends_at: Set(now + chrono::TimeDelta::days(15)),
+        ended_at: Set(None),
+        created_by_kind: Set(Role::Professional.as_str().into()),
+        created_by_id: Set(physician_id),
+        created_at: Set(now),
+    }
+    .insert(db)
+    .await?;
+    Ok((physician_id, other_physician_id, patient_id))
 }
 
 async fn store(state: &AppState, bytes: &[u8]) -> anyhow::Result<String> {

@@ -6,11 +6,17 @@
 //! ([`fixture`]), the `dsp serve` binary started with the benchmark routes, then for every
 //! baseline and workload a warm-up, a closed loop to find saturation, and an open loop at half
 //! of it for latency ([`load`]). Three runs per engine; medians reported.
+//!
+//! Scale mode ([`Options::data`]): the same against a kept database that `dsp generate` filled
+//! (a synthetic country), with actors of the harness's own; it is migrated (idempotent) and
+//! added to, never dropped or emptied. Comparing a run at scale S with one at scale N
+//! ([`report::compare`]) checks that W1's and W2's p99 do not grow with the country.
 
 pub mod fixture;
 pub mod load;
 pub mod report;
 pub mod server;
+pub mod sign_in;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -167,6 +173,36 @@ pub struct Run {
     pub server_process: bool,
 }
 
+impl Engine {
+    /// The engine of a database URL.
+    ///
+    /// # Errors
+    /// When the URL is neither `sqlite:` nor `postgres:`/`postgresql:`.
+    pub fn of_url(url: &str) -> anyhow::Result<Self> {
+        if url.starts_with("sqlite:") {
+            Ok(Self::Sqlite)
+        } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            Ok(Self::Postgres)
+        } else {
+            bail!("{url}: not a sqlite: or postgres: URL")
+        }
+    }
+}
+
+/// A kept database to run against instead of a fresh one (scale mode).
+#[derive(Debug, Clone)]
+pub struct Data {
+    /// Its URL, as `DATABASE_URL`.
+    pub url: String,
+    /// The content store the generator wrote (`DSP_DATA_DIR`); without it, a temporary one (the
+    /// workloads never read the generated documents' content).
+    pub dir: Option<std::path::PathBuf>,
+}
+
+/// The ids of the baselines and workloads, in the order they run.
+pub const IDS: [&str; 13] =
+    ["B0", "B0m", "B1", "B3", "B2d", "B2u", "W1", "W2", "W2x", "W6", "W5", "W3", "W8"];
+
 /// The options of a benchmark.
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -177,14 +213,34 @@ pub struct Options {
     pub postgres_admin_url: String,
     pub sizes: fixture::Sizes,
     pub pool: u32,
+    /// Run against this database instead of a fresh one.
+    pub data: Option<Data>,
+    /// Only these baselines and workloads (ids of [`IDS`]); all when `None`.
+    pub only: Option<Vec<String>>,
 }
 
-/// One run on a fresh database.
+impl Options {
+    fn selected(&self, id: &str) -> bool {
+        self.only.as_ref().is_none_or(|only| only.iter().any(|o| o == id))
+    }
+}
+
+/// One run on a fresh database, or on [`Options::data`].
 ///
 /// # Errors
 /// When the server cannot be prepared or started, or a workload cannot even begin.
 pub async fn run(options: &Options) -> anyhow::Result<Run> {
+    if let Some(unknown) = options.only.iter().flatten().find(|id| !IDS.contains(&id.as_str())) {
+        bail!("unknown workload {unknown:?}; known: {}", IDS.join(","));
+    }
     let dir = tempfile::tempdir()?;
+    if let Some(data) = &options.data {
+        if Engine::of_url(&data.url)? != options.engine {
+            bail!("{} is not a {:?} database", data.url, options.engine);
+        }
+        let data_dir = data.dir.as_deref().unwrap_or(dir.path());
+        return run_on(options, &data.url, data_dir, fixture::Actors::Own).await;
+    }
     let (database_url, pg_name) = match options.engine {
         Engine::Sqlite => {
             (format!("sqlite://{}?mode=rwc", dir.path().join("dsp.db").display()), None)
@@ -205,7 +261,7 @@ pub async fn run(options: &Options) -> anyhow::Result<Run> {
             (url, Some(name))
         }
     };
-    let result = run_on(options, &database_url, dir.path()).await;
+    let result = run_on(options, &database_url, dir.path(), fixture::Actors::Demo).await;
     if let Some(name) = pg_name {
         let admin = sea_orm::Database::connect(&options.postgres_admin_url).await?;
         let _ = sea_orm::ConnectionTrait::execute_unprepared(
@@ -222,6 +278,7 @@ async fn run_on(
     options: &Options,
     database_url: &str,
     dir: &std::path::Path,
+    actors: fixture::Actors,
 ) -> anyhow::Result<Run> {
     let port = server::free_port()?;
     let vars = server::vars(database_url, dir, port, options.pool);
@@ -233,8 +290,12 @@ async fn run_on(
         dsp::db::migrate(&db).await?;
         let state =
             dsp::AppState::new(db.clone(), config.clone(), dsp::clock::Clock::system()).await?;
+        let mut sizes = options.sizes;
+        if !options.selected("W5") {
+            sizes.security_keys = 0;
+        }
         let fixture =
-            fixture::prepare(&state, options.sizes).await.context("preparing the data")?;
+            fixture::prepare(&state, sizes, actors).await.context("preparing the data")?;
         db.close().await?;
         fixture
     };
@@ -259,7 +320,7 @@ struct Spec {
     op: Op,
 }
 
-fn specs(origin: &str, fixture: &fixture::Fixture) -> anyhow::Result<Vec<Spec>> {
+fn specs(options: &Options, origin: &str, fixture: &fixture::Fixture) -> anyhow::Result<Vec<Spec>> {
     let client = reqwest::Client::builder()
         .pool_max_idle_per_host(256)
         .timeout(Duration::from_secs(30))
@@ -302,6 +363,11 @@ fn specs(origin: &str, fixture: &fixture::Fixture) -> anyhow::Result<Vec<Spec>> 
             })
         };
     let records = format!("/api/records/{}/documents", fixture.patient_id);
+    let sign_in = if options.selected("W5") {
+        Some(sign_in::op(&origin, &fixture.security_keys)?)
+    } else {
+        None
+    };
     let grant = {
         let (client, origin, patient) = (client.clone(), origin.clone(), patient.clone());
         let other = fixture.other_physician_id;
@@ -336,7 +402,7 @@ fn specs(origin: &str, fixture: &fixture::Fixture) -> anyhow::Result<Vec<Spec>> 
         });
         op
     };
-    Ok(vec![
+    let mut specs = vec![
         Spec {
             id: "B0",
             what: "bare JSON endpoint, no middleware",
@@ -411,6 +477,17 @@ fn specs(origin: &str, fixture: &fixture::Fixture) -> anyhow::Result<Vec<Spec>> 
                 200,
             ),
         },
+    ];
+    if let Some(op) = sign_in {
+        specs.push(Spec {
+            id: "W5",
+            what: "professional signs in with a security key (start + finish)",
+            baseline: Some("B0m"),
+            ops_per_call: 1,
+            op,
+        });
+    }
+    specs.extend([
         Spec {
             id: "W3",
             what: "1 MiB PDF upload (validate, hash, store, audit)",
@@ -433,7 +510,9 @@ fn specs(origin: &str, fixture: &fixture::Fixture) -> anyhow::Result<Vec<Spec>> 
             ops_per_call: 2,
             op: grant,
         },
-    ])
+    ]);
+    specs.retain(|s| options.selected(s.id));
+    Ok(specs)
 }
 
 async fn measure_all(
@@ -443,9 +522,9 @@ async fn measure_all(
 ) -> anyhow::Result<(Vec<Row>, Option<Measured>)> {
     let timing = options.timing;
     let mut rows = Vec::new();
-    let mut w1: Option<(Op, f64)> = None;
+    let mut overload = None;
     let stats_client = reqwest::Client::new();
-    for spec in specs(&running.origin, fixture)? {
+    for spec in specs(options, &running.origin, fixture)? {
         // W3 fills the record and W8 its links: they run last, after every workload that
         // reads them.
         load::closed_loop(&spec.op, timing.workers.min(8), timing.warm_up).await?;
@@ -472,7 +551,9 @@ async fn measure_all(
             eprintln!("       first error: {e}");
         }
         if spec.id == "W1" {
-            w1 = Some((spec.op.clone(), saturation.throughput));
+            // At once, while the record still holds the documents W1 is defined with (W3 adds
+            // to it later).
+            overload = Some(twice_saturation(&spec.op, saturation.throughput, timing).await?);
         }
         rows.push(Row {
             id: spec.id.into(),
@@ -493,17 +574,22 @@ async fn measure_all(
             top_statements: top(&before, &after, calls),
         });
     }
-    let overload = match w1 {
-        Some((op, saturation)) => {
-            let rate = (saturation * 2.0).clamp(2.0, 2.0 * load::MAX_RATE);
-            let measured = load::open_loop(&op, rate, timing.open).await?;
-            eprintln!(
-                "  W1 at twice saturation: {:.0}/s answered, p99 {:.1} ms, errors {} of {}",
-                measured.throughput, measured.p99_ms, measured.errors, measured.calls
-            );
-            Some(measured)
-        }
-        None => None,
-    };
     Ok((rows, overload))
+}
+
+/// W1 offered at twice its saturation: how the server sheds load (refusals in milliseconds,
+/// the admitted calls still served).
+async fn twice_saturation(op: &Op, saturation: f64, timing: Timing) -> anyhow::Result<Measured> {
+    let rate = (saturation * 2.0).clamp(2.0, 2.0 * load::MAX_RATE);
+    let measured = load::open_loop(op, rate, timing.open).await?;
+    eprintln!(
+        "  W1 at twice saturation: {:.0}/s served (p99 {:.1} ms), {} of {} refused (p50 {:.1} ms, p99 {:.1} ms)",
+        measured.throughput,
+        measured.ok_p99_ms,
+        measured.errors,
+        measured.calls,
+        measured.failed_p50_ms,
+        measured.failed_p99_ms
+    );
+    Ok(measured)
 }

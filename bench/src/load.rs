@@ -35,6 +35,11 @@ pub struct Measured {
     pub max_ms: f64,
     /// Calls that failed (a transport error or an unexpected status).
     pub errors: u64,
+    /// Latency of the successful calls alone, and of the failed ones alone (under overload:
+    /// how long an admitted call takes, and how fast a refusal comes), in milliseconds.
+    pub ok_p99_ms: f64,
+    pub failed_p50_ms: f64,
+    pub failed_p99_ms: f64,
     /// Calls made.
     pub calls: u64,
     /// The first failure, to say what went wrong.
@@ -43,6 +48,8 @@ pub struct Measured {
 
 struct Recorder {
     histogram: Histogram<u64>,
+    ok: Histogram<u64>,
+    failed: Histogram<u64>,
     errors: u64,
     calls: u64,
     first_error: Option<String>,
@@ -52,6 +59,8 @@ impl Recorder {
     fn new() -> anyhow::Result<Self> {
         Ok(Self {
             histogram: Histogram::new_with_bounds(1, 120_000_000, 3)?,
+            ok: Histogram::new_with_bounds(1, 120_000_000, 3)?,
+            failed: Histogram::new_with_bounds(1, 120_000_000, 3)?,
             errors: 0,
             calls: 0,
             first_error: None,
@@ -61,7 +70,9 @@ impl Recorder {
     fn record(&mut self, latency: Duration, outcome: &anyhow::Result<()>) {
         self.calls += 1;
         let micros = u64::try_from(latency.as_micros()).unwrap_or(u64::MAX).max(1);
-        let _ = self.histogram.record(micros.min(120_000_000));
+        let micros = micros.min(120_000_000);
+        let _ = self.histogram.record(micros);
+        let _ = if outcome.is_ok() { &mut self.ok } else { &mut self.failed }.record(micros);
         if let Err(e) = outcome {
             self.errors += 1;
             if self.first_error.is_none() {
@@ -79,6 +90,9 @@ impl Recorder {
             p999_ms: ms(0.999),
             max_ms: self.histogram.max() as f64 / 1000.0,
             errors: self.errors,
+            ok_p99_ms: self.ok.value_at_quantile(0.99) as f64 / 1000.0,
+            failed_p50_ms: self.failed.value_at_quantile(0.5) as f64 / 1000.0,
+            failed_p99_ms: self.failed.value_at_quantile(0.99) as f64 / 1000.0,
             calls: self.calls,
             first_error: self.first_error.clone(),
         }

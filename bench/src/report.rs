@@ -1,5 +1,6 @@
 //! The results: medians over the runs, each workload's ratio to its baseline checked against the
-//! goals, written as markdown and JSON with a description of the machine.
+//! goals, written as markdown and JSON with a description of the machine; and the comparison of
+//! two results files at different scales ([`compare`]).
 
 use std::fmt::Write as _;
 
@@ -23,6 +24,9 @@ pub struct Goal {
 pub const GOALS: &[Goal] = &[
     Goal { id: "W1", min_ratio: Some(0.25), min_ops: Some(2000.0), max_p99_ms: Some(15.0) },
     Goal { id: "W2", min_ratio: Some(0.5), min_ops: None, max_p99_ms: Some(10.0) },
+    // A sign-in has no baseline in the issue: an absolute floor only (its ratio to B0m is shown
+    // for information).
+    Goal { id: "W5", min_ratio: None, min_ops: Some(1500.0), max_p99_ms: None },
     Goal { id: "W3", min_ratio: Some(0.6), min_ops: None, max_p99_ms: None },
     Goal { id: "W6", min_ratio: Some(0.8), min_ops: None, max_p99_ms: None },
     Goal { id: "W8", min_ratio: Some(0.5), min_ops: None, max_p99_ms: None },
@@ -73,7 +77,12 @@ pub fn summarise(runs: &[Run]) -> Vec<Line> {
         .map(|row| {
             let rows = rows_of(&row.id);
             let ops_per_s = ops(&row.id);
-            let ratio = row.baseline.as_deref().map(|b| ops_per_s / ops(b).max(f64::MIN_POSITIVE));
+            // No ratio when the baseline did not run (`--only`).
+            let ratio = row
+                .baseline
+                .as_deref()
+                .filter(|b| !rows_of(b).is_empty())
+                .map(|b| ops_per_s / ops(b).max(f64::MIN_POSITIVE));
             let p99_ms = median(rows.iter().map(|r| r.half.p99_ms).collect());
             let mut missed = Vec::new();
             let goal = GOALS.iter().find(|g| g.id == row.id);
@@ -144,12 +153,25 @@ pub fn machine() -> serde_json::Value {
     })
 }
 
-/// The markdown report.
+/// The markdown report; `label` (say `scale-S`) names what the run measured.
 #[must_use]
-pub fn markdown(lines: &[Line], runs: &[Run], command: &str, when: &str) -> String {
+pub fn markdown(
+    lines: &[Line],
+    runs: &[Run],
+    command: &str,
+    when: &str,
+    label: Option<&str>,
+) -> String {
     let m = machine();
     let mut out = String::new();
-    let _ = writeln!(out, "# DSP benchmark, {when}\n");
+    match label {
+        Some(label) => {
+            let _ = writeln!(out, "# DSP benchmark, {label}, {when}\n");
+        }
+        None => {
+            let _ = writeln!(out, "# DSP benchmark, {when}\n");
+        }
+    }
     let _ = writeln!(
         out,
         "Machine: {} ({} cores, {} GiB), Linux {}. Command: `{command}`. \
@@ -213,10 +235,84 @@ pub fn markdown(lines: &[Line], runs: &[Run], command: &str, when: &str) -> Stri
         if let Some(o) = &run.overload {
             let _ = writeln!(
                 out,
-                "\nW1 at twice saturation ({:?}): {:.0} answered/s, p99 {:.1} ms, {} of {} refused or unanswered.",
-                run.engine, o.throughput, o.p99_ms, o.errors, o.calls
+                "\nW1 offered at twice saturation ({:?}): {:.0} served/s (p99 {:.1} ms); {} of {} refused (503) or unanswered, refusals p50 {:.1} ms, p99 {:.1} ms.",
+                run.engine,
+                o.throughput,
+                o.ok_p99_ms,
+                o.errors,
+                o.calls,
+                o.failed_p50_ms,
+                o.failed_p99_ms
             );
         }
     }
     out
+}
+
+/// The most W1's and W2's p99 at scale N may be, as a multiple of their p99 at scale S.
+pub const SCALE_MAX_P99_GROWTH: f64 = 1.5;
+
+/// Compares two results files (`bench/results/*.json`, say `scale-S` then `scale-N`): for each
+/// engine in both, W1's and W2's throughput and p99 in each, and whether the second's p99 stays
+/// within [`SCALE_MAX_P99_GROWTH`] × the first's. A markdown table.
+///
+/// # Errors
+/// When a file is not a results file.
+pub fn compare(
+    (a_name, a): (&str, &serde_json::Value),
+    (b_name, b): (&str, &serde_json::Value),
+) -> anyhow::Result<String> {
+    let summary = |v: &serde_json::Value, name: &str| -> anyhow::Result<Vec<serde_json::Value>> {
+        v["summary"]
+            .as_array()
+            .cloned()
+            .ok_or_else(|| anyhow::anyhow!("{name}: no summary (not a dsp-bench results file)"))
+    };
+    let (a_lines, b_lines) = (summary(a, a_name)?, summary(b, b_name)?);
+    let label = |v: &serde_json::Value, name: &str| {
+        v["label"].as_str().map_or_else(|| name.to_owned(), str::to_owned)
+    };
+    let (a_label, b_label) = (label(a, a_name), label(b, b_name));
+    let mut out = String::new();
+    let _ = writeln!(out, "# DSP benchmark: {a_label} → {b_label}\n");
+    let _ = writeln!(
+        out,
+        "A: `{a_name}` ({}), B: `{b_name}` ({}). Goal: B's p99 ≤ {SCALE_MAX_P99_GROWTH} × A's.\n",
+        a["when"].as_str().unwrap_or("?"),
+        b["when"].as_str().unwrap_or("?"),
+    );
+    let _ =
+        writeln!(out, "| engine | id | A ops/s | B ops/s | A p99 ms | B p99 ms | B/A p99 | goal |");
+    let _ = writeln!(out, "|---|---|---:|---:|---:|---:|---:|---|");
+    let mut rows = 0;
+    for a_line in &a_lines {
+        let (engine, id) = (&a_line["engine"], a_line["id"].as_str().unwrap_or_default());
+        if !["W1", "W2"].contains(&id) {
+            continue;
+        }
+        let Some(b_line) = b_lines.iter().find(|l| &l["engine"] == engine && l["id"] == id) else {
+            continue;
+        };
+        let f = |l: &serde_json::Value, k: &str| l[k].as_f64().unwrap_or(0.0);
+        let growth = f(b_line, "p99_ms") / f(a_line, "p99_ms").max(f64::MIN_POSITIVE);
+        let verdict = if growth <= SCALE_MAX_P99_GROWTH {
+            "met".to_owned()
+        } else {
+            format!("missed: {growth:.2} > {SCALE_MAX_P99_GROWTH}")
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {id} | {:.0} | {:.0} | {:.2} | {:.2} | {growth:.2} | {verdict} |",
+            engine.as_str().unwrap_or("?"),
+            f(a_line, "ops_per_s"),
+            f(b_line, "ops_per_s"),
+            f(a_line, "p99_ms"),
+            f(b_line, "p99_ms"),
+        );
+        rows += 1;
+    }
+    if rows == 0 {
+        anyhow::bail!("{a_name} and {b_name} have no W1 or W2 of the same engine in common");
+    }
+    Ok(out)
 }
