@@ -2,18 +2,19 @@
 //! shell (skip link, header, main landmark, footer) around the routed page. The shell fetches the
 //! server's health for the footer and signs out; pages fetch their own data.
 
+use std::rc::Rc;
+
 use shared::Language;
 use shared::api::health::HealthResponse;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::api::{self, Remote};
 use crate::browser;
 use crate::components::footer::Footer;
 use crate::components::header::{Account, Header};
-use crate::i18n::choice;
-use crate::i18n::context::{I18n, use_i18n};
+use crate::i18n::Translator;
+use crate::i18n::context::{self, I18n, use_i18n};
 use crate::pages::access::AccessPage;
 use crate::pages::activate::ActivatePage;
 use crate::pages::agency::AgencyPage;
@@ -27,55 +28,91 @@ use crate::pages::professional::ProfessionalPage;
 use crate::pages::record::RecordPage;
 use crate::pages::security::SecurityPage;
 use crate::pages::sign_in::SignInPage;
+use crate::router::{Router, use_navigator, use_route};
 use crate::session::{SessionProvider, use_session};
 
 /// The client-side routes. The server answers every other path with the app, which shows
 /// [`Route::NotFound`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Routable)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Route {
     /// What DSP is, and the way to each area.
-    #[at("/")]
     Home,
     /// The patient portal.
-    #[at("/patient")]
     Patient,
     /// The signed-in patient's history of their record.
-    #[at("/patient/history")]
     PatientHistory,
     /// The signed-in patient decides who can see their record.
-    #[at("/patient/access")]
     PatientAccess,
     /// The signed-in patient's documents: viewer, downloads, restrictions.
-    #[at("/patient/documents")]
     PatientDocuments,
     /// The portal for health professionals.
-    #[at("/professional")]
     Professional,
     /// A record opened by a professional: its documents and the upload form.
-    #[at("/professional/records/:patient_id")]
     ProfessionalRecord {
         /// The record.
         patient_id: uuid::Uuid,
     },
     /// The agency's console.
-    #[at("/agency")]
     Agency,
     /// Sign in with a passkey or security key (`?expired=1` after a session ended).
-    #[at("/sign-in")]
     SignIn,
     /// A patient activates their record with the code from their letter.
-    #[at("/activate")]
     Activate,
     /// A professional or agent registers a security key (`#code=…` from the enrolment link).
-    #[at("/enrol")]
     Enrol,
     /// One's passkeys or security keys and sessions.
-    #[at("/security")]
     Security,
     /// Any other path.
-    #[not_found]
-    #[at("/404")]
     NotFound,
+}
+
+impl Route {
+    /// The route of a path (`/professional/records/<uuid>` carries its record); a trailing `/`
+    /// is ignored.
+    #[must_use]
+    pub fn recognize(path: &str) -> Self {
+        let path = if path.len() > 1 { path.strip_suffix('/').unwrap_or(path) } else { path };
+        match path {
+            "/" => Self::Home,
+            "/patient" => Self::Patient,
+            "/patient/history" => Self::PatientHistory,
+            "/patient/access" => Self::PatientAccess,
+            "/patient/documents" => Self::PatientDocuments,
+            "/professional" => Self::Professional,
+            "/agency" => Self::Agency,
+            "/sign-in" => Self::SignIn,
+            "/activate" => Self::Activate,
+            "/enrol" => Self::Enrol,
+            "/security" => Self::Security,
+            _ => path
+                .strip_prefix("/professional/records/")
+                .and_then(|id| id.parse().ok())
+                .map_or(Self::NotFound, |patient_id| Self::ProfessionalRecord { patient_id }),
+        }
+    }
+
+    /// The path of the route.
+    #[must_use]
+    pub fn to_path(self) -> String {
+        match self {
+            Self::Home => "/",
+            Self::Patient => "/patient",
+            Self::PatientHistory => "/patient/history",
+            Self::PatientAccess => "/patient/access",
+            Self::PatientDocuments => "/patient/documents",
+            Self::Professional => "/professional",
+            Self::ProfessionalRecord { patient_id } => {
+                return format!("/professional/records/{patient_id}");
+            }
+            Self::Agency => "/agency",
+            Self::SignIn => "/sign-in",
+            Self::Activate => "/activate",
+            Self::Enrol => "/enrol",
+            Self::Security => "/security",
+            Self::NotFound => "/404",
+        }
+        .to_owned()
+    }
 }
 
 fn switch(route: Route) -> Html {
@@ -96,32 +133,53 @@ fn switch(route: Route) -> Html {
     }
 }
 
+/// Props of [`App`].
+#[derive(Debug, Properties)]
+pub struct AppProps {
+    /// The starting language's translator, already fetched.
+    pub translator: Rc<Translator>,
+}
+
+impl PartialEq for AppProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.translator, &other.translator)
+    }
+}
+
 /// The root component: owns the language and provides it to everything below.
 #[component]
-pub fn App() -> Html {
-    let language = use_state(|| {
-        choice::initial_language(
-            browser::stored_language().as_deref(),
-            &browser::preferred_languages(),
-        )
-    });
+pub fn App(props: &AppProps) -> Html {
+    let translator = use_state(|| Rc::clone(&props.translator));
+    // The language asked for last: a slower, earlier fetch must not win.
+    let wanted = use_mut_ref(|| props.translator.language());
     let switch_language = {
-        let language = language.clone();
+        let translator = translator.clone();
         use_callback((), move |chosen: Language, ()| {
-            browser::store_language(chosen);
-            language.set(chosen);
+            *wanted.borrow_mut() = chosen;
+            let translator = translator.clone();
+            let wanted = wanted.clone();
+            spawn_local(async move {
+                // Without its catalogue the language stays as it is (the network is gone).
+                if let Some(loaded) = context::load(chosen).await
+                    && *wanted.borrow() == chosen
+                {
+                    browser::store_language(chosen);
+                    translator.set(loaded);
+                }
+            });
         })
     };
-    use_effect_with(*language, |language| browser::set_document_language(*language));
+    let language = translator.language();
+    use_effect_with(language, |language| browser::set_document_language(*language));
     use_effect_with((), |()| browser::mark_app_ready());
 
     html! {
-        <ContextProvider<I18n> context={I18n::new(*language, switch_language)}>
-            <BrowserRouter>
+        <ContextProvider<I18n> context={I18n::new(Rc::clone(&translator), switch_language)}>
+            <Router>
                 <SessionProvider>
                     <Shell />
                 </SessionProvider>
-            </BrowserRouter>
+            </Router>
         </ContextProvider<I18n>>
     }
 }
@@ -130,7 +188,7 @@ pub fn App() -> Html {
 #[component]
 fn Shell() -> Html {
     let i18n = use_i18n();
-    let route = use_route::<Route>();
+    let route = use_route();
     let session = use_session();
     let navigator = use_navigator();
     let signing_out = use_state(|| false);
@@ -158,7 +216,7 @@ fn Shell() -> Html {
                 session.signed_out();
                 signing_out.set(false);
                 if let Some(navigator) = navigator {
-                    let _ = navigator.push_with_query(&Route::SignIn, &[("signed-out", "1")]);
+                    navigator.push_with_query(&Route::SignIn, &[("signed-out", "1")]);
                 }
             });
         })
@@ -180,9 +238,47 @@ fn Shell() -> Html {
                 signing_out={*signing_out}
             />
             <main id="main-content" tabindex="-1">
-                <Switch<Route> render={switch} />
+                { route.map_or_else(Html::default, switch) }
             </main>
             <Footer today={*today} health={(*health).clone()} />
         </>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use uuid::Uuid;
+
+    use super::*;
+
+    #[test]
+    fn every_route_reads_back_from_its_path() {
+        let record = Route::ProfessionalRecord { patient_id: Uuid::from_u128(42) };
+        for route in [
+            Route::Home,
+            Route::Patient,
+            Route::PatientHistory,
+            Route::PatientAccess,
+            Route::PatientDocuments,
+            Route::Professional,
+            record,
+            Route::Agency,
+            Route::SignIn,
+            Route::Activate,
+            Route::Enrol,
+            Route::Security,
+            Route::NotFound,
+        ] {
+            assert_eq!(Route::recognize(&route.to_path()), route, "{route:?}");
+        }
+        assert_eq!(record.to_path(), "/professional/records/00000000-0000-0000-0000-00000000002a");
+    }
+
+    #[test]
+    fn other_paths_lead_nowhere() {
+        assert_eq!(Route::recognize("/patient/"), Route::Patient);
+        for path in ["", "/nope", "/patient/history/x", "/professional/records/not-a-uuid"] {
+            assert_eq!(Route::recognize(path), Route::NotFound, "{path}");
+        }
     }
 }

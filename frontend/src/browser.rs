@@ -79,6 +79,43 @@ pub fn focus_page_heading() {
     }
 }
 
+/// The location: path, query (with its `?`) and fragment (with its `#`).
+pub fn location() -> (String, String, String) {
+    let Some(location) = web_sys::window().map(|w| w.location()) else {
+        return ("/".to_owned(), String::new(), String::new());
+    };
+    (
+        location.pathname().unwrap_or_else(|_| "/".to_owned()),
+        location.search().unwrap_or_default(),
+        location.hash().unwrap_or_default(),
+    )
+}
+
+/// Adds a history entry for `url` (same origin) without loading it.
+pub fn push_url(url: &str) {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.push_state_with_url(&JsValue::NULL, "", Some(url));
+    }
+}
+
+/// The text of a file served beside the app (`path` from the site's root); `None` when it cannot
+/// be fetched or the server does not answer 200.
+pub async fn fetch_text(path: &str) -> Option<String> {
+    let response = gloo_net::http::Request::get(path).send().await.ok()?;
+    if !response.ok() {
+        return None;
+    }
+    response.text().await.ok()
+}
+
+/// Shows the page's own notice that the app could not start (`<div id="load-failed" hidden>` in
+/// `index.html`, written in the four languages), for when no catalogue can be fetched.
+pub fn show_load_failure() {
+    if let Some(notice) = document().and_then(|d| d.get_element_by_id("load-failed")) {
+        let _ = notice.remove_attribute("hidden");
+    }
+}
+
 /// Today's date in the browser's time zone.
 pub fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
@@ -164,6 +201,35 @@ impl Drop for Interval {
     fn drop(&mut self) {
         if let Some(window) = web_sys::window() {
             window.clear_interval_with_handle(self.id);
+        }
+    }
+}
+
+/// A listener for an event on `window` (`popstate`), removed when dropped.
+pub struct WindowListener {
+    event: &'static str,
+    callback: Closure<dyn FnMut()>,
+}
+
+impl WindowListener {
+    /// Calls `handler` on every `event` until the value is dropped; `None` when the browser
+    /// refuses.
+    pub fn new(event: &'static str, handler: impl FnMut() + 'static) -> Option<Self> {
+        let callback = Closure::<dyn FnMut()>::new(handler);
+        web_sys::window()?
+            .add_event_listener_with_callback(event, callback.as_ref().unchecked_ref())
+            .ok()?;
+        Some(Self { event, callback })
+    }
+}
+
+impl Drop for WindowListener {
+    fn drop(&mut self) {
+        if let Some(window) = web_sys::window() {
+            let _ = window.remove_event_listener_with_callback(
+                self.event,
+                self.callback.as_ref().unchecked_ref(),
+            );
         }
     }
 }

@@ -10,10 +10,10 @@ use shared::ApiErrorCode;
 use shared::api::auth::{Role, SessionInfo};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::api::{self, ApiFailure};
 use crate::app::Route;
+use crate::router::use_navigator;
 
 /// What the app knows about the session.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -131,7 +131,7 @@ pub fn SessionProvider(props: &SessionProviderProps) -> Html {
             api::on_session_expired(Callback::from(move |()| {
                 setter.set(SessionState::SignedOut { expired: true });
                 if let Some(navigator) = &navigator {
-                    let _ = navigator.push_with_query(&Route::SignIn, &[("expired", "1")]);
+                    navigator.push_with_query(&Route::SignIn, &[("expired", "1")]);
                 }
             }));
         });

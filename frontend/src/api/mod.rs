@@ -17,6 +17,7 @@ pub mod care;
 pub mod documents;
 pub mod health;
 pub mod history;
+mod json;
 pub mod me;
 
 use std::cell::RefCell;
@@ -253,11 +254,11 @@ pub fn interpret<T: DeserializeOwned>(status: u16, body: &str) -> Result<T, ApiF
 
 /// Like [`interpret`], keeping the `Retry-After` delay of a `429`.
 pub fn interpret_answer<T: DeserializeOwned>(answer: &Answer) -> Result<T, ApiFailure> {
-    if (200..300).contains(&answer.status) {
-        serde_json::from_str(&answer.body).map_err(|_| ApiFailure::Decode)
-    } else {
-        Err(failure(answer))
-    }
+    if (200..300).contains(&answer.status) { decode(&answer.body) } else { Err(failure(answer)) }
+}
+
+fn decode<T: DeserializeOwned>(body: &str) -> Result<T, ApiFailure> {
+    json::from_str(body).map_err(|_| ApiFailure::Decode)
 }
 
 /// A success without a body (`204`), or why not.
@@ -266,7 +267,7 @@ pub fn interpret_empty(answer: &Answer) -> Result<(), ApiFailure> {
 }
 
 fn failure(answer: &Answer) -> ApiFailure {
-    match serde_json::from_str::<ApiError>(&answer.body) {
+    match decode::<ApiError>(&answer.body) {
         Ok(error) => match (error.code, answer.retry_after) {
             (ApiErrorCode::RateLimited, Some(retry_after_seconds)) => {
                 ApiFailure::RateLimited { error, retry_after_seconds }

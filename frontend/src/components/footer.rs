@@ -1,13 +1,12 @@
 //! The site footer: today's date in the chosen language and the server's state.
 
 use chrono::NaiveDate;
-use fluent_bundle::FluentValue;
 use shared::api::health::HealthResponse;
 use yew::prelude::*;
 
 use crate::api::Remote;
 use crate::i18n::context::use_i18n;
-use crate::i18n::{format_date, messages};
+use crate::i18n::{Arg, messages};
 
 /// Props of [`Footer`].
 #[derive(Debug, Clone, PartialEq, Properties)]
@@ -27,10 +26,7 @@ pub fn Footer(props: &FooterProps) -> Html {
         Remote::Ready(health) if health.status == "ok" => "online",
         Remote::Ready(_) | Remote::Failed(_) => "problem",
     };
-    let today = i18n.t_args(
-        "footer-today",
-        [("date", FluentValue::from(format_date(props.today, i18n.language())))],
-    );
+    let today = i18n.t_args("footer-today", [("date", Arg::from(i18n.date(props.today)))]);
     html! {
         <footer class="site-footer">
             <div class="footer-inner">

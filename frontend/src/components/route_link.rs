@@ -3,9 +3,9 @@
 
 use web_sys::MouseEvent;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::app::Route;
+use crate::router::use_navigator;
 
 /// Props of [`RouteLink`].
 #[derive(Debug, Clone, PartialEq, Properties)]

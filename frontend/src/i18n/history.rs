@@ -6,8 +6,6 @@
 //! Actions, rules, reasons and contexts the app does not know yet (the log grows with the
 //! product) read neutrally — the code in words — never as a message key or an error.
 
-use chrono::NaiveDate;
-use fluent_bundle::FluentValue;
 use shared::ApiErrorCode;
 use shared::api::auth::Role;
 use shared::api::history::{
@@ -15,8 +13,10 @@ use shared::api::history::{
     HistoryProfessional, HistoryQuery, KNOWN_ACTIONS, LINK_CONTEXTS, RULES,
 };
 
-use super::Translator;
 use super::messages::{category_name, profession_name};
+use super::{Arg, Translator};
+use crate::forms::parse_iso_date;
+use crate::router;
 
 /// `prefix` + the code in kebab case, when `known` lists the code.
 fn key_of(prefix: &str, known: &[&str], code: &str) -> Option<String> {
@@ -85,8 +85,8 @@ pub fn professional_phrase(tr: &Translator, professional: &HistoryProfessional) 
         Some(profession) => tr.t_args(
             "history-actor-professional",
             [
-                ("name", FluentValue::from(professional.display_name.clone())),
-                ("profession", FluentValue::from(profession_name(tr, profession))),
+                ("name", Arg::from(professional.display_name.clone())),
+                ("profession", Arg::from(profession_name(tr, profession))),
             ],
         ),
         None => professional.display_name.clone(),
@@ -116,13 +116,11 @@ pub fn document_phrase(tr: &Translator, document: Option<&HistoryDocument>) -> S
     match (title, category) {
         (Some(title), Some(category)) => tr.t_args(
             "history-document",
-            [("title", FluentValue::from(title)), ("category", FluentValue::from(category))],
+            [("title", Arg::from(title)), ("category", Arg::from(category))],
         ),
-        (Some(title), None) => {
-            tr.t_args("history-document-titled", [("title", FluentValue::from(title))])
-        }
+        (Some(title), None) => tr.t_args("history-document-titled", [("title", Arg::from(title))]),
         (None, Some(category)) => {
-            tr.t_args("history-document-of-category", [("category", FluentValue::from(category))])
+            tr.t_args("history-document-of-category", [("category", Arg::from(category))])
         }
         (None, None) => tr.t("history-document-unknown"),
     }
@@ -137,16 +135,14 @@ pub fn actor_phrase(tr: &Translator, actor: Option<&HistoryActor>) -> (bool, Str
     }
     let name = actor.display_name.clone().filter(|n| !n.trim().is_empty());
     let phrase = match (actor.role, name) {
-        (Role::Agent, Some(name)) => {
-            tr.t_args("history-actor-agent", [("name", FluentValue::from(name))])
-        }
+        (Role::Agent, Some(name)) => tr.t_args("history-actor-agent", [("name", Arg::from(name))]),
         (Role::Agent, None) => tr.t("history-actor-agency"),
         (Role::Professional, Some(name)) => match actor.profession {
             Some(profession) => tr.t_args(
                 "history-actor-professional",
                 [
-                    ("name", FluentValue::from(name)),
-                    ("profession", FluentValue::from(profession_name(tr, profession))),
+                    ("name", Arg::from(name)),
+                    ("profession", Arg::from(profession_name(tr, profession))),
                 ],
             ),
             None => name,
@@ -169,10 +165,7 @@ pub fn sentence(tr: &Translator, entry: &HistoryEntry) -> String {
     let Some(key) = action_key(&entry.action) else {
         return tr.t_args(
             "history-action-other",
-            [
-                ("actor", FluentValue::from(actor)),
-                ("action", FluentValue::from(in_words(&entry.action))),
-            ],
+            [("actor", Arg::from(actor)), ("action", Arg::from(in_words(&entry.action)))],
         );
     };
     let named = professionals_phrase(tr, &entry.professionals);
@@ -184,29 +177,27 @@ pub fn sentence(tr: &Translator, entry: &HistoryEntry) -> String {
     tr.t_args(
         &key,
         [
-            ("who", FluentValue::from(if you { "you" } else { "other" })),
-            ("actor", FluentValue::from(actor)),
+            ("who", Arg::from(if you { "you" } else { "other" })),
+            ("actor", Arg::from(actor)),
             (
                 "outcome",
-                FluentValue::from(match entry.outcome {
+                Arg::from(match entry.outcome {
                     HistoryOutcome::Success => "success",
                     HistoryOutcome::Failure => "failure",
                 }),
             ),
-            ("document", FluentValue::from(document_phrase(tr, entry.document.as_ref()))),
-            ("named", FluentValue::from(if named.is_some() { "yes" } else { "no" })),
+            ("document", Arg::from(document_phrase(tr, entry.document.as_ref()))),
+            ("named", Arg::from(if named.is_some() { "yes" } else { "no" })),
             (
                 "professional",
-                FluentValue::from(named.unwrap_or_else(|| tr.t("history-professional-unknown"))),
+                Arg::from(named.unwrap_or_else(|| tr.t("history-professional-unknown"))),
             ),
             (
                 "organisation",
-                FluentValue::from(
-                    organisation.unwrap_or_else(|| tr.t("history-organisation-unknown")),
-                ),
+                Arg::from(organisation.unwrap_or_else(|| tr.t("history-organisation-unknown"))),
             ),
-            ("holder", FluentValue::from(holder)),
-            ("context", FluentValue::from(entry.context.clone().unwrap_or_default())),
+            ("holder", Arg::from(holder)),
+            ("context", Arg::from(entry.context.clone().unwrap_or_default())),
         ],
     )
 }
@@ -224,13 +215,11 @@ pub fn refusal(tr: &Translator, entry: &HistoryEntry) -> Option<String> {
         entry
             .refused
             .as_deref()
-            .and_then(|code| serde_json::from_value::<ApiErrorCode>(code.into()).ok())
+            .and_then(|code| ApiErrorCode::ALL.into_iter().find(|known| known.as_str() == code))
             .map(|code| tr.t(&code.message_key()))
     });
     Some(match reason {
-        Some(reason) => {
-            tr.t_args("history-refused-because", [("reason", FluentValue::from(reason))])
-        }
+        Some(reason) => tr.t_args("history-refused-because", [("reason", Arg::from(reason))]),
         None => tr.t("history-refused"),
     })
 }
@@ -245,7 +234,7 @@ pub fn details(tr: &Translator, entry: &HistoryEntry) -> Vec<String> {
     let mut lines = Vec::new();
     let mut add = |key: &str, name: &str, value: Option<String>| {
         if let Some(value) = value.filter(|v| !v.trim().is_empty()) {
-            lines.push(tr.t_args(key, [(name, FluentValue::from(value))]));
+            lines.push(tr.t_args(key, [(name, Arg::from(value))]));
         }
     };
     let rule = entry.rule.as_deref().map(|rule| code_text(tr, rule_key(rule), rule));
@@ -280,14 +269,13 @@ impl Filters {
     #[must_use]
     pub fn query(&self, before: Option<i64>) -> HistoryQuery {
         let text = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
-        let date = |s: &str| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok();
         HistoryQuery {
             before,
             limit: None,
             actor: text(&self.actor),
             action: text(&self.action),
-            from: date(&self.from),
-            to: date(&self.to),
+            from: parse_iso_date(&self.from),
+            to: parse_iso_date(&self.to),
         }
     }
 }
@@ -300,20 +288,8 @@ pub fn url(path: &str, query: &HistoryQuery) -> String {
         return path.to_owned();
     }
     let encoded: Vec<String> =
-        pairs.iter().map(|(name, value)| format!("{name}={}", encode(value))).collect();
+        pairs.iter().map(|(name, value)| format!("{name}={}", router::encode(value))).collect();
     format!("{path}?{}", encoded.join("&"))
-}
-
-fn encode(value: &str) -> String {
-    let mut out = String::new();
-    for byte in value.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
-            out.push(char::from(byte));
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -621,7 +597,7 @@ mod tests {
         for language in Language::ALL {
             let tr = Translator::new(language);
             for key in &keys {
-                let text = tr.t_args(key, [("actor", FluentValue::from("X"))]);
+                let text = tr.t_args(key, [("actor", Arg::from("X"))]);
                 assert_ne!(&text, key, "{}: no message {key}", language.tag());
                 assert!(!text.trim().is_empty(), "{}: {key} is empty", language.tag());
             }

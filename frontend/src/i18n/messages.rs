@@ -4,13 +4,12 @@
 //! and never build message keys themselves.
 
 use chrono::{DateTime, Local, Utc};
-use fluent_bundle::FluentValue;
 use shared::api::agency::RecordState;
 use shared::api::auth::Role;
 use shared::api::health::{DatabaseEngine, HealthResponse};
 use shared::{Category, NationalIdError, Profession};
 
-use super::Translator;
+use super::{Arg, Translator};
 use crate::api::{ApiFailure, Remote};
 use crate::auth::{CeremonyError, FlowError};
 use crate::components::field::Tone;
@@ -26,16 +25,14 @@ pub fn api_failure(tr: &Translator, failure: &ApiFailure) -> String {
             if error.request_id.is_empty() {
                 message
             } else {
-                let reference = tr.t_args(
-                    "error-reference",
-                    [("id", FluentValue::from(error.request_id.as_str()))],
-                );
+                let reference =
+                    tr.t_args("error-reference", [("id", Arg::from(error.request_id.as_str()))]);
                 format!("{message} ({reference})")
             }
         }
         ApiFailure::RateLimited { retry_after_seconds, .. } => {
             let minutes = retry_after_seconds.div_ceil(60).max(1);
-            tr.t_args("error-rate-limited-wait", [("minutes", FluentValue::from(minutes))])
+            tr.t_args("error-rate-limited-wait", [("minutes", Arg::from(minutes))])
         }
         ApiFailure::Network => tr.t("error-network"),
         // Gateways (a proxy in front of a stopped server) answer these without our JSON body.
@@ -50,7 +47,7 @@ pub fn api_failure(tr: &Translator, failure: &ApiFailure) -> String {
 pub fn national_id_error(tr: &Translator, error: NationalIdError) -> String {
     match error {
         NationalIdError::WrongLength(count) => {
-            tr.t_args(error.message_key(), [("count", FluentValue::from(count))])
+            tr.t_args(error.message_key(), [("count", Arg::from(count))])
         }
         _ => tr.t(error.message_key()),
     }
@@ -61,16 +58,12 @@ pub fn national_id_error(tr: &Translator, error: NationalIdError) -> String {
 pub fn national_id_feedback(tr: &Translator, input: &str) -> (Option<String>, Tone) {
     match feedback_of(input) {
         NationalIdFeedback::Empty => (None, Tone::Info),
-        NationalIdFeedback::Incomplete(missing) => (
-            Some(tr.t_args("national-id-incomplete", [("count", FluentValue::from(missing))])),
-            Tone::Info,
-        ),
+        NationalIdFeedback::Incomplete(missing) => {
+            (Some(tr.t_args("national-id-incomplete", [("count", Arg::from(missing))])), Tone::Info)
+        }
         NationalIdFeedback::Invalid(error) => (Some(national_id_error(tr, error)), Tone::Error),
         NationalIdFeedback::Valid(id) => (
-            Some(tr.t_args(
-                "national-id-valid",
-                [("date", FluentValue::from(tr.date(id.birth_date())))],
-            )),
+            Some(tr.t_args("national-id-valid", [("date", Arg::from(tr.date(id.birth_date())))])),
             Tone::Ok,
         ),
     }
@@ -105,7 +98,7 @@ pub fn ceremony_failure(tr: &Translator, error: &CeremonyError) -> String {
         CeremonyError::AuthenticatorUnsuitable => tr.t("ceremony-unsuitable"),
         CeremonyError::Security => tr.t("ceremony-security"),
         CeremonyError::Other(name) => {
-            tr.t_args("ceremony-other", [("name", FluentValue::from(name.as_str()))])
+            tr.t_args("ceremony-other", [("name", Arg::from(name.as_str()))])
         }
     }
 }
@@ -177,7 +170,7 @@ pub fn browser_name(tr: &Translator, user_agent: Option<&str>) -> String {
     match (browser, system) {
         (Some(browser), Some(system)) => tr.t_args(
             "browser-on-system",
-            [("browser", FluentValue::from(browser)), ("system", FluentValue::from(system))],
+            [("browser", Arg::from(browser)), ("system", Arg::from(system))],
         ),
         (Some(name), None) | (None, Some(name)) => name.to_owned(),
         (None, None) => tr.t("browser-unknown"),
@@ -204,17 +197,16 @@ pub fn server_status(tr: &Translator, health: &Remote<HealthResponse>) -> String
         Remote::Ready(health) if health.status == "ok" => tr.t_args(
             "footer-server-online",
             [
-                ("database", FluentValue::from(engine_name(health.database))),
-                ("migration", FluentValue::from(health.migration.as_str())),
+                ("database", Arg::from(engine_name(health.database))),
+                ("migration", Arg::from(health.migration.as_str())),
             ],
         ),
         Remote::Ready(health) => {
             tr.t_args("footer-server-degraded", [("status", health.status.as_str().into())])
         }
-        Remote::Failed(failure) => tr.t_args(
-            "footer-server-error",
-            [("message", FluentValue::from(api_failure(tr, failure)))],
-        ),
+        Remote::Failed(failure) => {
+            tr.t_args("footer-server-error", [("message", Arg::from(api_failure(tr, failure)))])
+        }
     }
 }
 

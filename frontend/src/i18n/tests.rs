@@ -1,15 +1,17 @@
 //! The catalogues are complete and consistent: every language has every key, every message
-//! formats to non-empty text, and every key the code or the shared crate relies on exists.
+//! formats to non-empty text, the app's own reader formats every message exactly as Fluent's
+//! reference implementation (`fluent-bundle`) does, and every key the code or the shared crate
+//! relies on exists.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use chrono::NaiveDate;
-use fluent_bundle::{FluentArgs, FluentResource};
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
 use fluent_syntax::ast;
 use shared::{ApiErrorCode, Category, Language, NationalIdError, Profession};
 
-use super::{Translator, format_date, source};
+use super::{Arg, Translator, source};
 
 /// Message id → the variables its pattern uses.
 type Catalogue = BTreeMap<String, BTreeSet<String>>;
@@ -72,15 +74,112 @@ fn inline_variables(inline: &ast::InlineExpression<&str>, out: &mut BTreeSet<Str
 }
 
 /// Arguments for every message: each variable a catalogue uses, with a plausible value.
-fn sample_args(catalogue: &Catalogue) -> FluentArgs<'static> {
-    let mut args = FluentArgs::new();
-    for name in catalogue.values().flatten() {
-        match name.as_str() {
-            "count" | "day" | "status" => args.set(name.clone(), 12),
-            _ => args.set(name.clone(), format!("sample-{name}")),
+fn sample_args(catalogue: &Catalogue) -> Vec<(String, Arg<'static>)> {
+    let names: BTreeSet<&String> = catalogue.values().flatten().collect();
+    names
+        .into_iter()
+        .map(|name| match name.as_str() {
+            "count" | "day" | "status" => (name.clone(), Arg::from(12)),
+            _ => (name.clone(), Arg::from(format!("sample-{name}"))),
+        })
+        .collect()
+}
+
+fn borrowed<'a>(args: &'a [(String, Arg<'static>)]) -> Vec<(&'a str, Arg<'static>)> {
+    args.iter().map(|(name, value)| (name.as_str(), value.clone())).collect()
+}
+
+/// The same arguments for `fluent-bundle`.
+fn fluent_args(args: &[(&str, Arg<'_>)]) -> FluentArgs<'static> {
+    let mut fluent = FluentArgs::new();
+    for (name, value) in args {
+        match value {
+            Arg::Text(text) => fluent.set(name.to_string(), text.to_string()),
+            Arg::Number(number) => fluent.set(name.to_string(), *number),
         }
     }
-    args
+    fluent
+}
+
+/// What Fluent's reference implementation makes of `key` with `args`.
+fn reference_format(
+    bundle: &FluentBundle<FluentResource>,
+    key: &str,
+    args: &FluentArgs<'_>,
+) -> String {
+    let pattern = bundle.get_message(key).and_then(|m| m.value()).unwrap();
+    let mut errors = Vec::new();
+    let text = bundle.format_pattern(pattern, Some(args), &mut errors).into_owned();
+    assert!(errors.is_empty(), "{key}: {errors:?}");
+    text
+}
+
+fn reference_bundle(language: Language) -> FluentBundle<FluentResource> {
+    let mut bundle = FluentBundle::new(vec![language.tag().parse().unwrap()]);
+    bundle.set_use_isolating(false);
+    bundle.add_resource(FluentResource::try_new(source(language).to_owned()).unwrap()).unwrap();
+    bundle
+}
+
+/// Every value a message selects on, with every variant key of the catalogues, numbers around
+/// the plural boundaries, and a value that no key names (the default variant).
+fn selector_values(language: Language) -> Vec<Arg<'static>> {
+    let mut keys = BTreeSet::new();
+    for line in source(language).lines() {
+        let line = line.trim_start().trim_start_matches('*');
+        if let Some(key) = line.strip_prefix('[').and_then(|rest| rest.split(']').next()) {
+            keys.insert(key.trim().to_owned());
+        }
+    }
+    let mut values: Vec<Arg<'static>> = keys.into_iter().map(Arg::from).collect();
+    values.extend([0, 1, 2, 12, 1_000_000].map(Arg::from));
+    values.push(Arg::from("no-such-variant"));
+    values
+}
+
+/// The app reads the catalogues itself (see `catalogue`); for every message, with every
+/// selector value, it must say exactly what Fluent says.
+#[test]
+fn every_message_reads_as_fluent_reads_it() {
+    for language in Language::ALL {
+        let messages = catalogue(language);
+        let translator = Translator::new(language);
+        let reference = reference_bundle(language);
+        let base = sample_args(&messages);
+        let mut checked = 0;
+        for (key, variables) in &messages {
+            let mut cases = vec![borrowed(&base)];
+            for variable in variables {
+                for value in selector_values(language) {
+                    let mut args = borrowed(&base);
+                    for (name, arg) in &mut args {
+                        if name == variable {
+                            *arg = value.clone();
+                        }
+                    }
+                    cases.push(args);
+                }
+            }
+            for args in cases {
+                let ours = translator.try_format(key, &args).unwrap_or_else(|e| panic!("{e}"));
+                let theirs = reference_format(&reference, key, &fluent_args(&args));
+                assert_eq!(ours, theirs, "{}: {key} with {args:?}", language.tag());
+                checked += 1;
+            }
+        }
+        assert!(checked > messages.len(), "{}: only {checked} cases", language.tag());
+    }
+}
+
+/// The reader leaves out no message that Fluent reads.
+#[test]
+fn the_reader_finds_every_message() {
+    for language in Language::ALL {
+        let ours: BTreeSet<String> =
+            Translator::new(language).catalogue.ids().map(str::to_owned).collect();
+        let theirs: BTreeSet<String> = catalogue(language).into_keys().collect();
+        assert_eq!(ours, theirs, "{}", language.tag());
+    }
 }
 
 /// No syntax errors, no key defined twice (`catalogue` panics on either).
@@ -118,7 +217,8 @@ fn every_message_formats_to_non_empty_text() {
         let args = sample_args(&messages);
         let translator = Translator::new(language);
         for key in messages.keys() {
-            let text = translator.try_format(key, &args).unwrap_or_else(|e| panic!("{e}"));
+            let text =
+                translator.try_format(key, &borrowed(&args)).unwrap_or_else(|e| panic!("{e}"));
             assert!(!text.trim().is_empty(), "{}: {key} is empty", language.tag());
             assert!(!text.contains(['\u{2068}', '\u{2069}']), "{key} has isolation marks");
         }
@@ -243,6 +343,10 @@ fn arguments_are_inserted_without_isolation_marks() {
         translator.t_args("national-id-wrong-length", [("count", 12.into())]),
         "A national ID has 13 digits; this one has 12."
     );
+}
+
+fn format_date(date: NaiveDate, language: Language) -> String {
+    Translator::new(language).date(date)
 }
 
 #[test]

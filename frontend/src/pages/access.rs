@@ -8,9 +8,9 @@
 //! natively.
 
 use std::future::Future;
+use std::pin::Pin;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use fluent_bundle::FluentValue;
 use shared::Profession;
 use shared::api::auth::Role;
 use shared::api::care::{
@@ -31,7 +31,7 @@ use crate::components::message::{ErrorMessage, StatusMessage};
 use crate::components::route_link::RouteLink;
 use crate::forms::parse_iso_date;
 use crate::i18n::context::use_i18n;
-use crate::i18n::{Translator, messages};
+use crate::i18n::{Arg, Translator, messages};
 use crate::session::use_session;
 
 /// The shortest directory search the server answers.
@@ -212,10 +212,10 @@ fn ConnectionCodePanel() -> Html {
                     </p>
                     <p id="connection-code-expiry">
                         <span role="timer" aria-live="off" class="countdown">
-                            { i18n.t_args("care-code-countdown", [("time", FluentValue::from(countdown(left)))]) }
+                            { i18n.t_args("care-code-countdown", [("time", Arg::from(countdown(left)))]) }
                         </span>
                         { " " }
-                        { i18n.t_args("care-code-expires-at", [("time", FluentValue::from(messages::date_time(&i18n, shown.expires_at)))]) }
+                        { i18n.t_args("care-code-expires-at", [("time", Arg::from(messages::date_time(&i18n, shown.expires_at)))]) }
                     </p>
                     <p>{ i18n.t("care-code-tell") }</p>
             </section>
@@ -277,12 +277,13 @@ enum Done {
 }
 
 fn done_text(tr: &Translator, done: &Done) -> String {
-    let name = |name: &String| ("name", FluentValue::from(name.clone()));
+    let name = |name: &String| ("name", Arg::from(name.clone()));
     match done {
         Done::Designated(who) => tr.t_args("care-done-designated", [name(who)]),
         Done::ReferentRemoved => tr.t("care-done-referent-removed"),
-        Done::Granted(who, until) => tr
-            .t_args("care-done-granted", [name(who), ("date", FluentValue::from(tr.date(*until)))]),
+        Done::Granted(who, until) => {
+            tr.t_args("care-done-granted", [name(who), ("date", Arg::from(tr.date(*until)))])
+        }
         Done::Ended => tr.t("care-done-ended"),
         Done::Blocked(who) => tr.t_args("care-done-blocked", [name(who)]),
         Done::Unblocked(who) => tr.t_args("care-done-unblocked", [name(who)]),
@@ -310,10 +311,11 @@ struct Runner {
 }
 
 impl Runner {
+    /// `work` is boxed, so that the task below exists once in the wasm, not once per change.
     fn run(
         &self,
         section: Section,
-        work: impl Future<Output = Result<(), ApiFailure>> + 'static,
+        work: Pin<Box<dyn Future<Output = Result<(), ApiFailure>>>>,
         done: Done,
         then_focus: Option<&'static str>,
     ) {
@@ -416,7 +418,7 @@ fn CareControls() -> Html {
             let id = professional.id;
             runner.run(
                 Section::Find,
-                async move { api::care::set_referent(Some(id)).await.map(|_| ()) },
+                Box::pin(async move { api::care::set_referent(Some(id)).await.map(|_| ()) }),
                 Done::Designated(full_name(&professional)),
                 None,
             );
@@ -427,7 +429,7 @@ fn CareControls() -> Html {
         Callback::from(move |_: MouseEvent| {
             runner.run(
                 Section::Referent,
-                async move { api::care::set_referent(None).await.map(|_| ()) },
+                Box::pin(async move { api::care::set_referent(None).await.map(|_| ()) }),
                 Done::ReferentRemoved,
                 Some("referent-heading"),
             );
@@ -449,7 +451,7 @@ fn CareControls() -> Html {
             let id = professional.id;
             runner.run(
                 Section::Find,
-                async move { api::care::grant_link(id, date).await.map(|_| ()) },
+                Box::pin(async move { api::care::grant_link(id, date).await.map(|_| ()) }),
                 Done::Granted(full_name(&professional), date),
                 None,
             );
@@ -461,7 +463,7 @@ fn CareControls() -> Html {
             let id = professional.id;
             runner.run(
                 Section::Find,
-                async move { api::care::set_block(id, true).await },
+                Box::pin(async move { api::care::set_block(id, true).await }),
                 Done::Blocked(full_name(&professional)),
                 None,
             );
@@ -473,7 +475,7 @@ fn CareControls() -> Html {
             let id: ProfessionalId = professional.id;
             runner.run(
                 Section::Blocked,
-                async move { api::care::set_block(id, false).await },
+                Box::pin(async move { api::care::set_block(id, false).await }),
                 Done::Unblocked(full_name(&professional)),
                 Some("blocked-heading"),
             );
@@ -492,7 +494,7 @@ fn CareControls() -> Html {
             confirming.set(None);
             runner.run(
                 Section::Links,
-                async move { api::care::end_link(id).await },
+                Box::pin(async move { api::care::end_link(id).await }),
                 Done::Ended,
                 Some("links-heading"),
             );
@@ -504,7 +506,7 @@ fn CareControls() -> Html {
             let enabled = event.target_unchecked_into::<HtmlInputElement>().checked();
             runner.run(
                 Section::Emergency,
-                async move { api::care::set_emergency_access(enabled).await },
+                Box::pin(async move { api::care::set_emergency_access(enabled).await }),
                 Done::Emergency(enabled),
                 None,
             );
@@ -760,10 +762,9 @@ fn link_row(
         tr.t("care-link-expired")
     };
     let until = match link.ended_at {
-        Some(ended) => tr.t_args(
-            "care-link-ended-at",
-            [("date", FluentValue::from(messages::date_time(tr, ended)))],
-        ),
+        Some(ended) => {
+            tr.t_args("care-link-ended-at", [("date", Arg::from(messages::date_time(tr, ended)))])
+        }
         None => messages::date_time(tr, link.ends_at),
     };
     html! {
@@ -789,7 +790,7 @@ fn link_row(
                     if confirming {
                         <div class="confirm" role="group" aria-labelledby={format!("confirm-end-{id}")}>
                             <p id={format!("confirm-end-{id}")} tabindex="-1">
-                                { tr.t_args("care-end-confirm", [("name", FluentValue::from(name))]) }
+                                { tr.t_args("care-end-confirm", [("name", Arg::from(name))]) }
                             </p>
                             <button type="button" class="button-danger confirm-end-link"
                                 onclick={end.reform(move |_: MouseEvent| id)} disabled={busy}>

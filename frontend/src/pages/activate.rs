@@ -5,7 +5,6 @@ use shared::api::auth::ActivationStart;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::SubmitEvent;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use super::{CeremonyProgress, use_page};
 use crate::app::Route;
@@ -17,6 +16,7 @@ use crate::components::route_link::RouteLink;
 use crate::forms::{ActivationField, ActivationForm, FormAction, problem_of};
 use crate::i18n::context::use_i18n;
 use crate::i18n::messages;
+use crate::router::use_navigator;
 use crate::session::use_session;
 
 const NATIONAL_ID: &str = "activate-national-id";

@@ -2,7 +2,6 @@
 //! code the patient hands over at the visit. The national ID is explained as it is typed; a
 //! wrong or used code gets the server's deliberately vague answer.
 
-use fluent_bundle::FluentValue;
 use shared::api::care::{ConsultationOpened, OpenConsultation};
 use wasm_bindgen_futures::spawn_local;
 use web_sys::SubmitEvent;
@@ -19,7 +18,7 @@ use crate::forms::{
     problem_of,
 };
 use crate::i18n::context::use_i18n;
-use crate::i18n::messages;
+use crate::i18n::{Arg, messages};
 
 const NATIONAL_ID: &str = "consult-national-id";
 const CODE: &str = "consult-code";
@@ -99,7 +98,7 @@ pub fn ConsultationForm() -> Html {
     let success = (*opened).as_ref().map(|opened| {
         AttrValue::from(i18n.t_args(
             "consult-opened",
-            [("date", FluentValue::from(messages::date_time(&i18n, opened.link.ends_at)))],
+            [("date", Arg::from(messages::date_time(&i18n, opened.link.ends_at)))],
         ))
     });
     let failure = (*error).as_ref().map(|f| AttrValue::from(messages::api_failure(&i18n, f)));

@@ -10,7 +10,6 @@
 
 use std::collections::BTreeMap;
 
-use fluent_bundle::FluentValue;
 use shared::api::documents::{DocumentRestriction, DocumentSummary};
 use shared::ids::DocumentId;
 use shared::{Category, Language};
@@ -22,11 +21,12 @@ use crate::api::{self, ApiFailure};
 use crate::browser;
 use crate::components::message::{ErrorMessage, StatusMessage};
 use crate::i18n::context::use_i18n;
-use crate::i18n::{Translator, messages};
+use crate::i18n::{Arg, Translator, messages};
+use crate::order;
 
 /// Newest clinical date first; on the same day, the latest filed first.
 pub fn sort_newest(documents: &mut [DocumentSummary]) {
-    documents.sort_by(|a, b| {
+    order::sort_by(documents, |a, b| {
         b.clinical_date.cmp(&a.clinical_date).then_with(|| b.filed_at.cmp(&a.filed_at))
     });
 }
@@ -51,18 +51,18 @@ pub fn group_by_category(documents: &[DocumentSummary]) -> Vec<(Category, Vec<Do
 }
 
 /// A size in bytes as people read it: `512 B`, `3.4 kB`, `1.2 MB` (decimal comma in lb, fr, de).
+/// Whole-number arithmetic, rounded half up: float formatting would weigh more than this page.
 #[must_use]
 pub fn format_size(bytes: u64, language: Language) -> String {
-    #[expect(clippy::cast_precision_loss, reason = "sizes stay far below 2^52 bytes")]
-    let value = bytes as f64;
-    let text = if bytes < 1000 {
-        return format!("{bytes} B");
-    } else if bytes < 1_000_000 {
-        format!("{:.1} kB", value / 1000.0)
-    } else {
-        format!("{:.1} MB", value / 1_000_000.0)
+    let (unit, tenth) = match bytes {
+        0..1000 => return format!("{bytes} B"),
+        // From 999.95 kB on, the rounded size reads better as 1.0 MB.
+        1000..999_950 => ("kB", 100),
+        _ => ("MB", 100_000),
     };
-    if language == Language::En { text } else { text.replace('.', ",") }
+    let tenths = bytes / tenth + u64::from(bytes % tenth >= tenth / 2);
+    let point = if language == Language::En { '.' } else { ',' };
+    format!("{}{point}{} {unit}", tenths / 10, tenths % 10)
 }
 
 /// The name of a stored format, as people know it.
@@ -74,7 +74,8 @@ pub fn format_name(format: &str) -> String {
         "jpeg" => "JPEG".to_owned(),
         "cda_xml" => "CDA (XML)".to_owned(),
         "fhir_json" => "FHIR (JSON)".to_owned(),
-        other => other.to_uppercase(),
+        // Stored formats are ASCII codes.
+        other => other.to_ascii_uppercase(),
     }
 }
 
@@ -130,7 +131,7 @@ pub fn withdrawn_label(tr: &Translator, document: &DocumentSummary) -> Option<St
     Some(if reason.is_empty() {
         tr.t("documents-withdrawn")
     } else {
-        tr.t_args("documents-withdrawn-reason", [("reason", FluentValue::from(reason.to_owned()))])
+        tr.t_args("documents-withdrawn-reason", [("reason", Arg::from(reason.to_owned()))])
     })
 }
 
@@ -488,6 +489,9 @@ mod tests {
         assert_eq!(format_size(1500, Language::Fr), "1,5 kB");
         assert_eq!(format_size(20_000_000, Language::De), "20,0 MB");
         assert_eq!(format_size(2_345_678, Language::En), "2.3 MB");
+        assert_eq!(format_size(2_350_000, Language::En), "2.4 MB");
+        assert_eq!(format_size(999_949, Language::En), "999.9 kB");
+        assert_eq!(format_size(999_999, Language::En), "1.0 MB");
     }
 
     #[test]

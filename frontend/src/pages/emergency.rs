@@ -3,7 +3,6 @@
 //! server asks for one (`reverification_required`); then the page reloads the documents. The
 //! server's refusal is deliberately vague (blocked, switched off, closed, unknown look alike).
 
-use fluent_bundle::FluentValue;
 use shared::ApiErrorCode;
 use shared::api::care::EmergencyAccessOpened;
 use shared::ids::PatientId;
@@ -17,7 +16,7 @@ use crate::auth::{FlowError, flows};
 use crate::browser;
 use crate::components::message::{ErrorMessage, StatusMessage};
 use crate::i18n::context::use_i18n;
-use crate::i18n::{Translator, messages};
+use crate::i18n::{Arg, Translator, messages};
 
 /// The shortest reason the server accepts.
 pub const MIN_REASON: usize = 10;
@@ -122,7 +121,7 @@ pub fn EmergencyForm(props: &EmergencyFormProps) -> Html {
     let success = match &*outcome {
         Some(Ok(opened)) => Some(AttrValue::from(i18n.t_args(
             "emergency-opened",
-            [("date", FluentValue::from(messages::date_time(&i18n, opened.expires_at)))],
+            [("date", Arg::from(messages::date_time(&i18n, opened.expires_at)))],
         ))),
         _ => None,
     };
@@ -146,7 +145,7 @@ pub fn EmergencyForm(props: &EmergencyFormProps) -> Html {
                     <div class={classes!("field", problem.is_some().then_some("field-invalid"))}>
                         <label for="emergency-reason">{ i18n.t("emergency-reason-label") }</label>
                         <p id="emergency-reason-hint" class="field-hint">
-                            { i18n.t_args("emergency-reason-hint", [("count", FluentValue::from(count))]) }
+                            { i18n.t_args("emergency-reason-hint", [("count", Arg::from(count))]) }
                         </p>
                         <textarea id="emergency-reason" name="emergency-reason" rows="4"
                             maxlength={MAX_REASON.to_string()} required=true

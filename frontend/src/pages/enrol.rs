@@ -6,7 +6,6 @@ use shared::api::auth::EnrolmentStart;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::SubmitEvent;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use super::{CeremonyProgress, use_page};
 use crate::app::Route;
@@ -18,6 +17,7 @@ use crate::components::route_link::RouteLink;
 use crate::forms::{FieldProblem, code_from_fragment};
 use crate::i18n::context::use_i18n;
 use crate::i18n::messages;
+use crate::router::{use_location, use_navigator};
 use crate::session::{home_of, use_session};
 
 const CODE: &str = "enrol-code";

@@ -7,7 +7,6 @@
 
 use std::rc::Rc;
 
-use fluent_bundle::FluentValue;
 use shared::Profession;
 use shared::api::auth::Role;
 use shared::api::care::CareOverview;
@@ -23,10 +22,11 @@ use crate::app::Route;
 use crate::components::field::{Choice, ChoiceGroup, SelectField, TextField};
 use crate::components::message::ErrorMessage;
 use crate::components::route_link::RouteLink;
-use crate::i18n::Translator;
 use crate::i18n::context::use_i18n;
 use crate::i18n::history::{self, Filters};
 use crate::i18n::messages;
+use crate::i18n::{Arg, Translator};
+use crate::order;
 use crate::session::use_session;
 
 /// A professional the history can be filtered by.
@@ -85,8 +85,27 @@ pub fn merge_people(known: &[Person], more: Vec<Person>) -> Vec<Person> {
             None => people.push(person),
         }
     }
-    people.sort_by_cached_key(|p| (p.name.to_lowercase(), p.id));
+    order::sort_by_key(&mut people, |p| (sort_key(&p.name), p.id));
     people
+}
+
+/// `name` with the capitals of the Latin letters in European names (ASCII, Latin-1, Latin
+/// Extended-A) made small, so that case does not change the order. Not `to_lowercase`: its
+/// Unicode tables would weigh more than this page.
+fn sort_key(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            let code = u32::from(c);
+            let small = match code {
+                0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE => code + 0x20,
+                0x100..=0x137 | 0x14A..=0x177 if code % 2 == 0 => code + 1,
+                0x139..=0x148 | 0x179..=0x17E if code % 2 == 1 => code + 1,
+                0x178 => 0xFF,
+                _ => code,
+            };
+            char::from_u32(small).unwrap_or(c)
+        })
+        .collect()
 }
 
 /// The "who" filter's choices: everyone, each kind of actor, then each professional in the order
@@ -105,8 +124,8 @@ pub fn actor_choices(tr: &Translator, people: &[Person]) -> Vec<Choice> {
             Some(profession) => tr.t_args(
                 "history-actor-professional",
                 [
-                    ("name", FluentValue::from(p.name.clone())),
-                    ("profession", FluentValue::from(messages::profession_name(tr, profession))),
+                    ("name", Arg::from(p.name.clone())),
+                    ("profession", Arg::from(messages::profession_name(tr, profession))),
                 ],
             ),
             None => p.name.clone(),
@@ -473,6 +492,13 @@ mod tests {
             names(&professionals_of(&overview)),
             ["Marc Schmit", "Claire Weber", "Jeanne Klein"]
         );
+    }
+
+    #[test]
+    fn names_sort_without_regard_to_case() {
+        for name in ["Émile Ŝtefan-Łukasz Ÿves", "ANNE MÜLLER", "paul o'brien"] {
+            assert_eq!(sort_key(name), name.to_lowercase(), "{name}");
+        }
     }
 
     #[test]

@@ -1,13 +1,13 @@
 //! The page for a client path that leads nowhere.
 
-use fluent_bundle::FluentValue;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use super::use_page;
 use crate::app::Route;
 use crate::components::route_link::RouteLink;
+use crate::i18n::Arg;
 use crate::i18n::context::use_i18n;
+use crate::router::use_location;
 
 /// See the module documentation.
 #[component]
@@ -18,7 +18,7 @@ pub fn NotFoundPage() -> Html {
     html! {
         <article class="page">
             <h1 id="page-heading" tabindex="-1">{ i18n.t("not-found-heading") }</h1>
-            <p>{ i18n.t_args("not-found-text", [("path", FluentValue::from(path))]) }</p>
+            <p>{ i18n.t_args("not-found-text", [("path", Arg::from(path))]) }</p>
             <p><RouteLink to={Route::Home}>{ i18n.t("not-found-home") }</RouteLink></p>
         </article>
     }

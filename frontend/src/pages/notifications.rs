@@ -2,7 +2,6 @@
 //! reason, a professional who opened the record before it was activated), newest first, unread
 //! ones marked, and a button that marks them all as read. The sentences are plain Rust, tested.
 
-use fluent_bundle::FluentValue;
 use shared::api::care::Notification;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
@@ -10,7 +9,8 @@ use yew::prelude::*;
 use crate::api::{self, ApiFailure, Remote};
 use crate::components::message::ErrorMessage;
 use crate::i18n::context::use_i18n;
-use crate::i18n::{Translator, messages};
+use crate::i18n::{Arg, Translator, messages};
+use crate::order;
 
 /// The sentence that tells the patient what happened.
 #[must_use]
@@ -23,15 +23,11 @@ pub fn notification_sentence(tr: &Translator, notification: &Notification) -> St
         "emergency_access" => match &notification.reason {
             Some(reason) => tr.t_args(
                 "notification-emergency",
-                [("name", FluentValue::from(who)), ("reason", FluentValue::from(reason.clone()))],
+                [("name", Arg::from(who)), ("reason", Arg::from(reason.clone()))],
             ),
-            None => {
-                tr.t_args("notification-emergency-no-reason", [("name", FluentValue::from(who))])
-            }
+            None => tr.t_args("notification-emergency-no-reason", [("name", Arg::from(who))]),
         },
-        "first_access" => {
-            tr.t_args("notification-first-access", [("name", FluentValue::from(who))])
-        }
+        "first_access" => tr.t_args("notification-first-access", [("name", Arg::from(who))]),
         _ => tr.t("notification-other"),
     }
 }
@@ -39,7 +35,7 @@ pub fn notification_sentence(tr: &Translator, notification: &Notification) -> St
 /// The notifications, newest first.
 #[must_use]
 pub fn newest_first(mut notifications: Vec<Notification>) -> Vec<Notification> {
-    notifications.sort_by_key(|n| std::cmp::Reverse(n.created_at));
+    order::sort_by_key(&mut notifications, |n| std::cmp::Reverse(n.created_at));
     notifications
 }
 
@@ -91,7 +87,7 @@ pub fn NotificationsPanel() -> Html {
             html! {
                 <>
                     <p role="status">
-                        { i18n.t_args("notifications-unread", [("count", FluentValue::from(unread))]) }
+                        { i18n.t_args("notifications-unread", [("count", Arg::from(unread))]) }
                     </p>
                     <ul class="rows notifications">
                         { for rows.iter().map(|n| html! {

@@ -1,7 +1,6 @@
 //! `/patient`: a signed-in patient is greeted and finds their keys; a visitor reads what the
 //! patient portal will let a holder do and how to get in.
 
-use fluent_bundle::FluentValue;
 use shared::Category;
 use shared::api::auth::Role;
 use yew::prelude::*;
@@ -11,7 +10,7 @@ use super::{area_overview, loading, signed_in_home, use_page};
 use crate::app::Route;
 use crate::components::route_link::RouteLink;
 use crate::i18n::context::use_i18n;
-use crate::i18n::messages;
+use crate::i18n::{Arg, messages};
 use crate::session::use_session;
 
 /// See the module documentation.
@@ -24,7 +23,7 @@ pub fn PatientPage() -> Html {
         return html! { <article class="page">{ loading(i18n.t("session-checking")) }</article> };
     }
     if let Some(info) = session.as_role(Role::Patient) {
-        let name = FluentValue::from(info.display_name.clone());
+        let name = Arg::from(info.display_name.clone());
         return html! {
             <article class="page">
                 { signed_in_home(

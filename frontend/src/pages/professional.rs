@@ -1,7 +1,6 @@
 //! `/professional`: a signed-in professional is greeted and finds their keys; a visitor reads
 //! what the portal will let a health professional do and how to get in.
 
-use fluent_bundle::FluentValue;
 use shared::Profession;
 use shared::api::auth::Role;
 use yew::prelude::*;
@@ -12,7 +11,7 @@ use super::{area_overview, loading, signed_in_home, use_page};
 use crate::app::Route;
 use crate::components::route_link::RouteLink;
 use crate::i18n::context::use_i18n;
-use crate::i18n::messages;
+use crate::i18n::{Arg, messages};
 use crate::session::use_session;
 
 /// See the module documentation.
@@ -25,11 +24,11 @@ pub fn ProfessionalPage() -> Html {
         return html! { <article class="page">{ loading(i18n.t("session-checking")) }</article> };
     }
     if let Some(info) = session.as_role(Role::Professional) {
-        let name = FluentValue::from(info.display_name.clone());
+        let name = Arg::from(info.display_name.clone());
         let intro = match info.profession {
             Some(profession) => i18n.t_args(
                 "professional-signed-in-as",
-                [("profession", FluentValue::from(messages::profession_name(&i18n, profession)))],
+                [("profession", Arg::from(messages::profession_name(&i18n, profession)))],
             ),
             None => i18n.t("professional-signed-in-intro"),
         };

@@ -3,7 +3,6 @@
 //! can be renewed, or an emergency department). The server decides who may do what; a patient
 //! one does not reach is simply "not found".
 
-use fluent_bundle::FluentValue;
 use shared::api::care::{LinkContext, LinkSummary, PatientFound};
 use shared::{ApiErrorCode, NationalId};
 use wasm_bindgen_futures::spawn_local;
@@ -18,7 +17,7 @@ use crate::components::message::{ErrorMessage, StatusMessage};
 use crate::components::route_link::RouteLink;
 use crate::forms::{NationalIdFeedback, national_id_feedback};
 use crate::i18n::context::use_i18n;
-use crate::i18n::{Translator, messages};
+use crate::i18n::{Arg, Translator, messages};
 
 /// The typed national ID, or why it cannot be sent yet (a message key).
 pub fn submitted_national_id(input: &str) -> Result<NationalId, &'static str> {
@@ -124,7 +123,7 @@ pub fn FindPatientForm() -> Html {
                 <div class="row-main">
                     <h3>{ format!("{} {}", found.given_name, found.family_name) }</h3>
                     <p>
-                        { i18n.t_args("find-born", [("date", FluentValue::from(i18n.date(found.birth_date)))]) }
+                        { i18n.t_args("find-born", [("date", Arg::from(i18n.date(found.birth_date)))]) }
                     </p>
                     <p>
                         <RouteLink to={Route::ProfessionalRecord { patient_id: found.patient_id.0 }}
@@ -275,7 +274,7 @@ pub fn AdmissionForm() -> Html {
     let success = (*link).as_ref().map(|l| {
         let key = if *renewed { "admission-renewed" } else { "admission-opened" };
         AttrValue::from(
-            i18n.t_args(key, [("date", FluentValue::from(messages::date_time(&i18n, l.ends_at)))]),
+            i18n.t_args(key, [("date", Arg::from(messages::date_time(&i18n, l.ends_at)))]),
         )
     });
     let failure = (*error).as_ref().map(|f| AttrValue::from(admission_failure(&i18n, f)));

@@ -23,7 +23,8 @@ use crate::components::message::{ErrorMessage, StatusMessage};
 use crate::components::route_link::RouteLink;
 use crate::forms::parse_iso_date;
 use crate::i18n::context::use_i18n;
-use crate::i18n::{Translator, messages};
+use crate::i18n::{Arg, Translator, messages};
+use crate::order;
 use crate::session::use_session;
 
 /// The longest title the server accepts.
@@ -294,13 +295,12 @@ pub fn UploadForm(props: &UploadFormProps) -> Html {
         .iter()
         .map(|c| Choice { value: c.code().to_owned(), label: messages::category_name(&i18n, *c) })
         .collect();
-    choices.sort_by(|a, b| a.label.cmp(&b.label));
+    order::sort_by(&mut choices, |a, b| a.label.cmp(&b.label));
     let file_problem = problem("upload-file");
     let success = match &*outcome {
-        Some(Ok(filed)) => Some(AttrValue::from(i18n.t_args(
-            "upload-done",
-            [("title", fluent_bundle::FluentValue::from(filed.title.clone()))],
-        ))),
+        Some(Ok(filed)) => Some(AttrValue::from(
+            i18n.t_args("upload-done", [("title", Arg::from(filed.title.clone()))]),
+        )),
         _ => None,
     };
     let failure = match &*outcome {

@@ -7,7 +7,6 @@ use uuid::Uuid;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::SubmitEvent;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use super::{CeremonyProgress, loading, use_page};
 use crate::api::{self, ApiFailure, Remote};
@@ -19,6 +18,7 @@ use crate::components::message::{ErrorMessage, StatusMessage};
 use crate::components::route_link::RouteLink;
 use crate::i18n::context::use_i18n;
 use crate::i18n::{Translator, messages};
+use crate::router::use_navigator;
 use crate::session::use_session;
 
 /// What the person is doing to one credential.
@@ -400,8 +400,7 @@ fn Sessions() -> Html {
                     Ok(()) if current => {
                         session.signed_out();
                         if let Some(navigator) = navigator {
-                            let _ =
-                                navigator.push_with_query(&Route::SignIn, &[("signed-out", "1")]);
+                            navigator.push_with_query(&Route::SignIn, &[("signed-out", "1")]);
                         }
                     }
                     Ok(()) => {

@@ -3,7 +3,6 @@
 
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use super::{CeremonyProgress, use_page};
 use crate::app::Route;
@@ -13,6 +12,7 @@ use crate::components::route_link::RouteLink;
 use crate::forms::query_flag;
 use crate::i18n::context::use_i18n;
 use crate::i18n::messages;
+use crate::router::{use_location, use_navigator};
 use crate::session::{SessionState, home_of, use_session};
 
 /// See the module documentation.

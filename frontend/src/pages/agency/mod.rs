@@ -5,13 +5,13 @@
 mod patients;
 mod professionals;
 
-use fluent_bundle::FluentValue;
 use shared::api::auth::Role;
 use yew::prelude::*;
 
 use super::{area_overview, loading, use_page};
 use crate::app::Route;
 use crate::components::route_link::RouteLink;
+use crate::i18n::Arg;
 use crate::i18n::context::use_i18n;
 use crate::session::use_session;
 use patients::PatientsPanel;
@@ -27,7 +27,7 @@ pub fn AgencyPage() -> Html {
         return html! { <article class="page">{ loading(i18n.t("session-checking")) }</article> };
     }
     if let Some(info) = session.as_role(Role::Agent) {
-        let name = FluentValue::from(info.display_name.clone());
+        let name = Arg::from(info.display_name.clone());
         return html! {
             <article class="page wide">
                 <h1 id="page-heading" tabindex="-1">{ i18n.t("agency-heading") }</h1>
