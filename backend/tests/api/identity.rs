@@ -23,6 +23,7 @@ on_both_databases!(
     activation_locks_after_five_wrong_codes_and_reveals_nothing,
     activation_codes_are_single_use_and_expire,
     sign_in_is_rate_limited_with_retry_after,
+    sign_in_counts_refused_attempts_per_credential_and_per_client,
     signing_in_rotates_the_session,
     sessions_end_when_idle_or_after_twelve_hours,
     sign_out_ends_the_session,
@@ -355,6 +356,44 @@ async fn sign_in_is_rate_limited_with_retry_after(engine: Engine) {
         .await
         .unwrap();
     assert_eq!(response.status(), 400);
+}
+
+async fn sign_in_counts_refused_attempts_per_credential_and_per_client(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let code = app.create_agent("Counted").await;
+    let mut key = SecurityKey::new(77);
+    let mut browser = Browser::default();
+    assert_eq!(app.enrol(&mut browser, &mut key, &code).await.status, 200);
+    // One real assertion, then replayed: every replay is refused (its ceremony is spent), and
+    // the refusals count towards the credential's 20 tries a minute.
+    let start = app.send(&mut browser, "/api/auth/sign-in/start", &json!({})).await;
+    assert_eq!(start.status, 200);
+    let assertion: Value =
+        serde_json::from_str(&key.authenticate(&start.body["public_key"].to_string(), &app.base))
+            .unwrap();
+    let finish = json!({"credential": assertion});
+    let first = app.send(&mut browser, "/api/auth/sign-in/finish", &finish).await;
+    assert_eq!(first.status, 200, "{:?}", first.body);
+    let mut statuses = Vec::new();
+    for _ in 0..21 {
+        statuses.push(app.send(&mut browser, "/api/auth/sign-in/finish", &finish).await.status);
+    }
+    assert!(statuses[..19].iter().all(|s| *s == 400), "{statuses:?}");
+    assert_eq!(&statuses[19..], &[429, 429], "over the limit, and it stays refused");
+    // Starts: 30 a minute per client (one made above), through the same commit as the ceremony.
+    for n in 2..=30 {
+        let answer = app.send(&mut browser, "/api/auth/sign-in/start", &json!({})).await;
+        assert_eq!(answer.status, 200, "start {n}");
+    }
+    for _ in 0..2 {
+        let answer = app.send(&mut browser, "/api/auth/sign-in/start", &json!({})).await;
+        assert_eq!(answer.status, 429);
+        assert_eq!(answer.body["code"], "rate_limited");
+    }
+    app.clock.advance(TimeDelta::seconds(61));
+    assert_eq!(app.send(&mut browser, "/api/auth/sign-in/start", &json!({})).await.status, 200);
+    // A new minute lets the credential try again (this replay is refused, not limited).
+    assert_eq!(app.send(&mut browser, "/api/auth/sign-in/finish", &finish).await.status, 400);
 }
 
 async fn signing_in_rotates_the_session(engine: Engine) {
