@@ -110,10 +110,7 @@ fn bench_dir(state: &AppState) -> std::path::PathBuf {
 }
 
 fn sql(backend: DbBackend, text: &str) -> String {
-    match backend {
-        DbBackend::Postgres => text.to_owned(),
-        _ => text.replace('$', "?"),
-    }
+    crate::db::placeholders(backend, text)
 }
 
 async fn b0() -> Response {

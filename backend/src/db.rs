@@ -147,3 +147,13 @@ fn gate_of(file: std::path::PathBuf) -> std::sync::Arc<tokio::sync::Mutex<()>> {
         Err(_) => std::sync::Arc::default(),
     }
 }
+
+/// Raw SQL written with PostgreSQL's numbered placeholders (`$1`), for `backend`: SQLite reads
+/// the same numbers as `?1`.
+#[must_use]
+pub fn placeholders(backend: DbBackend, text: &str) -> String {
+    match backend {
+        DbBackend::Postgres => text.to_owned(),
+        _ => text.replace('$', "?"),
+    }
+}

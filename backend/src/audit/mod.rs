@@ -189,10 +189,9 @@ pub(crate) fn entry_hash(prev: Option<&str>, entry: &audit_event::Model) -> Stri
 }
 
 fn sql(backend: DbBackend, text: &str) -> String {
-    match backend {
-        DbBackend::Postgres => text.to_owned(),
-        _ => text.replace('$', "?").replace(" FOR UPDATE", ""),
-    }
+    // SQLite has a single writer: no row locks to take.
+    let text = crate::db::placeholders(backend, text);
+    if backend == DbBackend::Postgres { text } else { text.replace(" FOR UPDATE", "") }
 }
 
 /// Appends `event` through `conn` (pass the act's transaction), extending its chain.

@@ -2,7 +2,7 @@
 //! Over the limit, the answer is 429 with `Retry-After`.
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ConnectionTrait, DbBackend, Statement};
+use sea_orm::{ConnectionTrait, Statement};
 
 use crate::error::AppError;
 
@@ -47,10 +47,7 @@ pub async fn hit(
           hits = CASE WHEN rate_limits.window_start <= $3 THEN 1 ELSE rate_limits.hits + 1 END,
           window_start = CASE WHEN rate_limits.window_start <= $3 THEN $2 ELSE rate_limits.window_start END
         RETURNING hits, window_start";
-    let sql = match backend {
-        DbBackend::Postgres => sql.to_owned(),
-        _ => sql.replace('$', "?"),
-    };
+    let sql = crate::db::placeholders(backend, sql);
     let row = conn
         .query_one_raw(Statement::from_sql_and_values(
             backend,

@@ -7,8 +7,8 @@ use axum::http::StatusCode;
 use chrono::{DateTime, NaiveTime, TimeDelta, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, Func};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DbBackend,
-    EntityTrait, FromQueryResult, QueryFilter, QueryOrder, QuerySelect, Statement,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait,
+    FromQueryResult, QueryFilter, QueryOrder, QuerySelect, Statement,
 };
 use shared::api::agency::RecordState;
 use shared::api::auth::Role;
@@ -85,10 +85,7 @@ pub(crate) async fn lookup_record_facts(
     // denial); a long-followed patient accumulates thousands of them.
     let horizon = now - chrono::Duration::days(30);
     let backend = conn.get_database_backend();
-    let text = match backend {
-        DbBackend::Postgres => RECORD_FACTS_SQL.to_owned(),
-        _ => RECORD_FACTS_SQL.replace('$', "?"),
-    };
+    let text = crate::db::placeholders(backend, RECORD_FACTS_SQL);
     let rows = FactRow::find_by_statement(Statement::from_sql_and_values(
         backend,
         text,
