@@ -51,15 +51,30 @@ pub fn count(info: &sea_orm::metric::Info<'_>) {
 
 /// Routes that need no state and no middleware (B0, and the counters for profiling).
 pub(crate) fn bare() -> Router {
-    Router::new().route("/bench/b0", get(b0)).route("/bench/stats", get(stats))
+    Router::new()
+        .route("/bench/b0", get(b0))
+        .route("/bench/stats", get(stats))
+        .route("/bench/heap/reset", axum::routing::post(reset_heap_peak))
+}
+
+/// Starts a new heap peak (the memory probes: peak growth with one call, then with many).
+async fn reset_heap_peak() -> StatusCode {
+    dsp_heap::reset_peak();
+    StatusCode::NO_CONTENT
 }
 
 async fn stats() -> Response {
     let (groups, grouped) = crate::audit::writer::counters();
+    let (heap_live, heap_peak) = dsp_heap::live_and_peak();
     axum::Json(serde_json::json!({
+        // Bytes, relative to an arbitrary origin; null when this process does not count them.
+        "heap_live": dsp_heap::enabled().then_some(heap_live),
+        "heap_peak": dsp_heap::enabled().then_some(heap_peak),
         "statements": STATEMENTS.load(Ordering::Relaxed),
         "db_micros": DB_MICROS.load(Ordering::Relaxed),
         "audit_groups": groups,
+        "write_groups": crate::db::group_commit_counters().0,
+        "write_grouped_acts": crate::db::group_commit_counters().1,
         "audit_grouped_entries": grouped,
         "by_statement": BY_STATEMENT.lock().map(|by| by.iter().map(|(sql, (n, us))| {
             serde_json::json!({"sql": sql, "count": n, "micros": us})
@@ -82,6 +97,8 @@ pub(crate) fn api() -> Router<AppState> {
 /// # Errors
 /// Database or file system.
 pub async fn prepare(state: &AppState) -> anyhow::Result<()> {
+    // Counts heap bytes when the process's allocator is `dsp_heap::Counting` (the `dsp` binary).
+    dsp_heap::enable();
     let db = &state.db;
     db.execute_unprepared(
         "CREATE TABLE IF NOT EXISTS bench_rows (id BIGINT PRIMARY KEY, payload TEXT NOT NULL)",
@@ -160,7 +177,7 @@ async fn b2_download(State(state): State<AppState>) -> Result<Response, AppError
 
 async fn b3(State(state): State<AppState>) -> Result<StatusCode, AppError> {
     let backend = state.db.get_database_backend();
-    let txn = crate::db::begin_write(&state.db).await?;
+    let txn = crate::db::begin_write_alone(&state.db).await?;
     let id = i64::from_le_bytes(uuid::Uuid::new_v4().as_bytes()[..8].try_into().unwrap_or([0; 8]));
     txn.execute_raw(Statement::from_sql_and_values(
         backend,

@@ -5,9 +5,10 @@ use clap::{Parser, Subcommand};
 use dsp::clock::Clock;
 use dsp::{AppState, Config, Server, app, db, demo, services, telemetry};
 
-/// mimalloc instead of the system allocator: measured on W1 (see the README's benchmarks).
+/// mimalloc instead of the system allocator: measured on W1 (see the README's benchmarks);
+/// counted in benchmark mode only (`dsp_heap`).
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: dsp_heap::Counting<mimalloc::MiMalloc> = dsp_heap::Counting(mimalloc::MiMalloc);
 
 /// The migrated database and the state the services need, for commands that act like a request.
 async fn open(config: Config) -> anyhow::Result<AppState> {
@@ -38,8 +39,12 @@ enum Command {
     #[command(subcommand)]
     Admin(AdminCommand),
     /// One pass of housekeeping (`serve` runs it every 10 minutes): expired ceremonies, stale
-    /// rate-limit windows, orphaned document content.
-    Housekeeping,
+    /// rate-limit windows, orphaned document content (stored in the last day, or all with --all).
+    Housekeeping {
+        /// Look at every stored content, not only the last day's (after restoring a backup).
+        #[arg(long)]
+        all: bool,
+    },
     /// The audit log.
     #[command(subcommand)]
     Audit(AuditCommand),
@@ -130,10 +135,13 @@ async fn main() -> anyhow::Result<()> {
             print!("{summary}");
             Ok(())
         }
-        Command::Housekeeping => {
+        Command::Housekeeping { all } => {
             let state = open(config).await?;
-            let report =
-                dsp::maintenance::run_once(&state).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            let scope =
+                if all { dsp::maintenance::Scope::All } else { dsp::maintenance::Scope::Recent };
+            let report = dsp::maintenance::run_once(&state, scope)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
             println!("{report:?}");
             Ok(())
         }

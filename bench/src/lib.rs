@@ -95,6 +95,8 @@ pub struct Row {
     /// The statements that took most database time in the saturation phase: (text, per call,
     /// ms per call).
     pub top_statements: Vec<(String, f64, f64)>,
+    /// Heap per further concurrent call, KiB (uploads and exports, own-process servers).
+    pub heap_kib_per_call: Option<f64>,
 }
 
 /// The server's counters (`/bench/stats`).
@@ -104,6 +106,8 @@ struct Counters {
     db_micros: f64,
     groups: f64,
     grouped: f64,
+    /// The server's heap now and its peak since the last reset, bytes (null: not counted).
+    heap: Option<(f64, f64)>,
     by_statement: std::collections::BTreeMap<String, (f64, f64)>,
 }
 
@@ -134,6 +138,7 @@ async fn counters(client: &reqwest::Client, origin: &str) -> Counters {
         db_micros: f("db_micros"),
         groups: f("audit_groups"),
         grouped: f("audit_grouped_entries"),
+        heap: v["heap_live"].as_f64().zip(v["heap_peak"].as_f64()),
         by_statement: v["by_statement"]
             .as_array()
             .map(|a| {
@@ -550,6 +555,14 @@ async fn measure_all(
         if let Some(e) = saturation.first_error.as_ref().or(half.first_error.as_ref()) {
             eprintln!("       first error: {e}");
         }
+        let heap_kib_per_call = if HEAP_PROBED.contains(&spec.id) && running.is_own_process() {
+            heap_per_concurrent_call(&spec.op, &stats_client, &running.origin, timing).await?
+        } else {
+            None
+        };
+        if let Some(kib) = heap_kib_per_call {
+            eprintln!("       heap per further concurrent call: {kib:.0} KiB");
+        }
         if spec.id == "W1" {
             // At once, while the record still holds the documents W1 is defined with (W3 adds
             // to it later).
@@ -572,9 +585,37 @@ async fn measure_all(
                 0.0
             },
             top_statements: top(&before, &after, calls),
+            heap_kib_per_call,
         });
     }
     Ok((rows, overload))
+}
+
+/// Workloads whose memory per concurrent call has a goal (uploads; exports must stay flat).
+const HEAP_PROBED: &[&str] = &["W3", "W2x"];
+
+/// Calls at once in the memory probe.
+pub const HEAP_PROBE_CONCURRENCY: usize = 16;
+
+/// The server's heap peak growth with [`HEAP_PROBE_CONCURRENCY`] calls at once minus that with
+/// one call at a time, per further call, in KiB; `None` when the server does not count its heap.
+async fn heap_per_concurrent_call(
+    op: &Op,
+    client: &reqwest::Client,
+    origin: &str,
+    timing: Timing,
+) -> anyhow::Result<Option<f64>> {
+    let phase = timing.open.min(Duration::from_secs(3));
+    let mut peaks = Vec::new();
+    for workers in [1, HEAP_PROBE_CONCURRENCY] {
+        client.post(format!("{origin}/bench/heap/reset")).send().await?;
+        let Some((live, _)) = counters(client, origin).await.heap else { return Ok(None) };
+        load::closed_loop(op, workers, phase).await?;
+        let Some((_, peak)) = counters(client, origin).await.heap else { return Ok(None) };
+        peaks.push(peak - live);
+    }
+    let per_call = (peaks[1] - peaks[0]) / (HEAP_PROBE_CONCURRENCY - 1) as f64 / 1024.0;
+    Ok(Some(per_call.max(0.0)))
 }
 
 /// W1 offered at twice its saturation: how the server sheds load (refusals in milliseconds,
