@@ -125,14 +125,22 @@ pub trait ContentStore: Send + Sync + fmt::Debug {
     /// Whether content is stored at this address.
     async fn exists(&self, address: &ContentAddress) -> Result<bool, StoreError>;
 
-    /// Removes stored content that `known` does not claim and temporary files, in both cases
-    /// only when last modified before `older_than`, so that a write still in progress (or just
-    /// committed and not yet recorded in the database) is spared: pass a cut-off well before the
-    /// longest upload.
+    /// The stored contents last modified in `since .. before`: the candidates for clean-up. A
+    /// pass looks only at the recent past, so that its cost follows the uploads of that window,
+    /// not the size of the store (pass `UNIX_EPOCH` to look at everything).
+    async fn stored_between(
+        &self,
+        since: SystemTime,
+        before: SystemTime,
+    ) -> Result<Vec<ContentAddress>, StoreError>;
+
+    /// Removes these contents (no document refers to them: the caller checked) where they were
+    /// still last modified before `before`, so that one stored again meanwhile is spared; and
+    /// temporary files of writes that never finished, last modified before `before`.
     async fn delete_orphans(
         &self,
-        known: &(dyn for<'a> Fn(&'a ContentAddress) -> bool + Send + Sync),
-        older_than: SystemTime,
+        unreferenced: &[ContentAddress],
+        before: SystemTime,
     ) -> Result<OrphanReport, StoreError>;
 }
 
@@ -261,39 +269,56 @@ impl ContentStore for FileStore {
         Ok(tokio::fs::try_exists(self.path_of(address)).await?)
     }
 
-    async fn delete_orphans(
+    async fn stored_between(
         &self,
-        known: &(dyn for<'a> Fn(&'a ContentAddress) -> bool + Send + Sync),
-        older_than: SystemTime,
-    ) -> Result<OrphanReport, StoreError> {
-        let mut report = OrphanReport::default();
-        for temp in list_dir(&self.root.join(TEMP_DIR)).await? {
-            if temp.is_file && temp.modified < older_than && remove(&temp.path).await? {
-                report.temp_files_removed += 1;
-            }
-        }
+        since: SystemTime,
+        before: SystemTime,
+    ) -> Result<Vec<ContentAddress>, StoreError> {
+        let mut found = Vec::new();
         // Only names this store wrote are considered: `ab/cd/abcd…` with matching prefixes.
         for first in list_dir(&self.root).await? {
             if first.is_file || !is_hex_pair(&first.name) {
                 continue;
             }
             for second in list_dir(&first.path).await? {
-                if second.is_file || !is_hex_pair(&second.name) {
+                // A directory's time moves whenever content is renamed into it, which is after
+                // the content's own last write: an older directory holds nothing newer.
+                if second.is_file || !is_hex_pair(&second.name) || second.modified < since {
                     continue;
                 }
                 for stored in list_dir(&second.path).await? {
                     let Some(address) = ContentAddress::parse_hex(&stored.name) else { continue };
                     let in_place = stored.name.get(..2) == Some(first.name.as_str())
                         && stored.name.get(2..4) == Some(second.name.as_str());
-                    if stored.is_file
-                        && in_place
-                        && stored.modified < older_than
-                        && !known(&address)
-                        && remove(&stored.path).await?
-                    {
-                        report.contents_removed += 1;
+                    if stored.is_file && in_place && (since..before).contains(&stored.modified) {
+                        found.push(address);
                     }
                 }
+            }
+        }
+        Ok(found)
+    }
+
+    async fn delete_orphans(
+        &self,
+        unreferenced: &[ContentAddress],
+        before: SystemTime,
+    ) -> Result<OrphanReport, StoreError> {
+        let mut report = OrphanReport::default();
+        for temp in list_dir(&self.root.join(TEMP_DIR)).await? {
+            if temp.is_file && temp.modified < before && remove(&temp.path).await? {
+                report.temp_files_removed += 1;
+            }
+        }
+        for address in unreferenced {
+            let path = self.path_of(address);
+            let modified = match tokio::fs::metadata(&path).await {
+                Ok(metadata) => metadata.modified()?,
+                Err(error) if error.kind() == io::ErrorKind::NotFound => continue,
+                Err(error) => return Err(error.into()),
+            };
+            if modified < before && remove(&path).await? {
+                report.contents_removed += 1;
             }
         }
         Ok(report)

@@ -11,6 +11,7 @@ mod m20261125_000003_identity;
 mod m20261125_000004_history_index;
 mod m20261125_000005_care_relations;
 mod m20261125_000006_documents;
+mod m20261126_000007_content_index;
 
 /// Every migration, oldest first.
 #[derive(Debug)]
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000004_history_index::Migration),
             Box::new(m20261125_000005_care_relations::Migration),
             Box::new(m20261125_000006_documents::Migration),
+            Box::new(m20261126_000007_content_index::Migration),
         ]
     }
 }

@@ -16,6 +16,7 @@ on_both_databases!(
 );
 
 async fn housekeeping_removes_expired_ceremonies_and_orphaned_content(engine: Engine) {
+    use dsp::maintenance::Scope::Recent;
     let app = TestApp::spawn(engine).await;
     dsp::demo::create(&app.state).await.unwrap();
     // An upload whose metadata never landed, and a ceremony nobody finished.
@@ -30,16 +31,39 @@ async fn housekeeping_removes_expired_ceremonies_and_orphaned_content(engine: En
         .await
         .unwrap();
     assert_eq!(start.status(), 200);
-    let first = dsp::maintenance::run_once(&app.state).await.unwrap();
+    let first = dsp::maintenance::run_once(&app.state, Recent).await.unwrap();
     assert_eq!((first.ceremonies, first.orphan_contents), (0, 0), "nothing young is touched");
     app.clock.advance(chrono::TimeDelta::hours(2));
-    let second = dsp::maintenance::run_once(&app.state).await.unwrap();
+    let second = dsp::maintenance::run_once(&app.state, Recent).await.unwrap();
     assert_eq!(second.ceremonies, 1);
     assert_eq!(second.orphan_contents, 1);
     assert!(!app.state.store.exists(&orphan).await.unwrap());
     assert_eq!(count(&app, "SELECT COUNT(*) AS n FROM document_versions").await, 2);
-    let report = dsp::maintenance::run_once(&app.state).await.unwrap();
+    let report = dsp::maintenance::run_once(&app.state, Recent).await.unwrap();
     assert_eq!(report.orphan_contents, 0, "the demo's documents are kept");
+    // An orphan from three days ago is past a regular pass's look-back; `--all` finds it.
+    let mut pending = app.state.store.begin().await.unwrap();
+    pending.write(b"%PDF-1.4 older orphan %%EOF".to_vec().into()).await.unwrap();
+    let older = pending.commit().await.unwrap();
+    let three_days_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3 * 86_400);
+    std::fs::File::options()
+        .write(true)
+        .open(
+            app.data_dir()
+                .join("content")
+                .join(&older.to_hex()[..2])
+                .join(&older.to_hex()[2..4])
+                .join(older.to_hex()),
+        )
+        .unwrap()
+        .set_modified(three_days_ago)
+        .unwrap();
+    let recent = dsp::maintenance::run_once(&app.state, Recent).await.unwrap();
+    assert_eq!(recent.orphan_contents, 0);
+    assert!(app.state.store.exists(&older).await.unwrap());
+    let all = dsp::maintenance::run_once(&app.state, dsp::maintenance::Scope::All).await.unwrap();
+    assert_eq!(all.orphan_contents, 1);
+    assert!(!app.state.store.exists(&older).await.unwrap());
 }
 
 async fn demo_data_is_created_once_with_valid_national_ids(engine: Engine) {

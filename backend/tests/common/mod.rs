@@ -68,6 +68,11 @@ pub struct Options {
 }
 
 impl TestApp {
+    /// The server's data directory (`DSP_DATA_DIR`).
+    pub fn data_dir(&self) -> &std::path::Path {
+        self._data_dir.path()
+    }
+
     pub async fn spawn(engine: Engine) -> Self {
         Self::spawn_with(engine, Options::default()).await
     }

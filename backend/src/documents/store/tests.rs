@@ -132,20 +132,47 @@ async fn orphan_clean_up_removes_unknown_contents_and_stale_temporary_files() {
     // A crash mid-write leaves a temporary file behind; a stray file is never touched.
     std::fs::write(dir.path().join("content/tmp/crashed.part"), b"half").unwrap();
     std::fs::write(dir.path().join("content/README"), b"not ours").unwrap();
-    let is_known = |address: &ContentAddress| *address == kept;
+    let unreferenced = |found: Vec<ContentAddress>| -> Vec<ContentAddress> {
+        found.into_iter().filter(|address| *address != kept).collect()
+    };
 
     // Nothing older than the epoch: a fresh write is always spared.
-    let report = store.delete_orphans(&is_known, UNIX_EPOCH).await.unwrap();
+    let found = store.stored_between(UNIX_EPOCH, UNIX_EPOCH).await.unwrap();
+    assert!(found.is_empty());
+    let report = store.delete_orphans(&[orphan], UNIX_EPOCH).await.unwrap();
     assert_eq!(report, OrphanReport::default());
     assert!(store.exists(&orphan).await.unwrap());
 
     let later = SystemTime::now() + Duration::from_secs(3600);
-    let report = store.delete_orphans(&is_known, later).await.unwrap();
+    let mut found = store.stored_between(UNIX_EPOCH, later).await.unwrap();
+    found.sort();
+    let mut both = vec![kept, orphan];
+    both.sort();
+    assert_eq!(found, both);
+    // A window after the writes skips their directories altogether.
+    assert!(store.stored_between(later, later + Duration::from_secs(1)).await.unwrap().is_empty());
+    let report = store.delete_orphans(&unreferenced(found), later).await.unwrap();
     assert_eq!(report, OrphanReport { contents_removed: 1, temp_files_removed: 1 });
     assert!(store.exists(&kept).await.unwrap());
     assert!(!store.exists(&orphan).await.unwrap());
     assert!(dir.path().join("content/README").is_file());
     assert_eq!(files_under(&dir.path().join("content")).len(), 2);
+}
+
+#[tokio::test]
+async fn content_stored_again_after_the_check_is_spared() {
+    let (_dir, store) = store().await;
+    let first = put_stream(&store, stream::iter(chunks(&pdf("again"), 64)), validator()).await;
+    let address = ContentAddress::from_sha256(first.unwrap().sha256);
+    let cut_off = SystemTime::now() + Duration::from_millis(50);
+    let found = store.stored_between(UNIX_EPOCH, cut_off).await.unwrap();
+    assert_eq!(found, vec![address]);
+    // The same bytes are filed again after the cut-off, before the removal.
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    put_stream(&store, stream::iter(chunks(&pdf("again"), 64)), validator()).await.unwrap();
+    let report = store.delete_orphans(&found, cut_off).await.unwrap();
+    assert_eq!(report.contents_removed, 0);
+    assert!(store.exists(&address).await.unwrap());
 }
 
 #[test]
