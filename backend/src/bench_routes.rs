@@ -54,12 +54,21 @@ pub(crate) fn bare() -> Router {
     Router::new()
         .route("/bench/b0", get(b0))
         .route("/bench/stats", get(stats))
-        .route("/bench/heap/reset", axum::routing::post(reset_heap_peak))
+        .route("/bench/heap/start", axum::routing::post(start_heap_count))
+        .route("/bench/heap/stop", axum::routing::post(stop_heap_count))
 }
 
-/// Starts a new heap peak (the memory probes: peak growth with one call, then with many).
-async fn reset_heap_peak() -> StatusCode {
+/// Counts heap bytes from now on, from a new peak (the memory probes: the peak growth with one
+/// call at a time, then with many). Counting costs atomic updates on every allocation, so it
+/// runs only during a probe, never while throughput is measured.
+async fn start_heap_count() -> StatusCode {
+    dsp_heap::enable();
     dsp_heap::reset_peak();
+    StatusCode::NO_CONTENT
+}
+
+async fn stop_heap_count() -> StatusCode {
+    dsp_heap::disable();
     StatusCode::NO_CONTENT
 }
 
@@ -97,8 +106,6 @@ pub(crate) fn api() -> Router<AppState> {
 /// # Errors
 /// Database or file system.
 pub async fn prepare(state: &AppState) -> anyhow::Result<()> {
-    // Counts heap bytes when the process's allocator is `dsp_heap::Counting` (the `dsp` binary).
-    dsp_heap::enable();
     let db = &state.db;
     db.execute_unprepared(
         "CREATE TABLE IF NOT EXISTS bench_rows (id BIGINT PRIMARY KEY, payload TEXT NOT NULL)",

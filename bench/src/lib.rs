@@ -92,6 +92,8 @@ pub struct Row {
     pub statements_per_call: f64,
     pub db_ms_per_call: f64,
     pub audit_group_size: f64,
+    /// SQLite: the mean number of acts per grouped write commit (0 when none, or PostgreSQL).
+    pub write_group_size: f64,
     /// The statements that took most database time in the saturation phase: (text, per call,
     /// ms per call).
     pub top_statements: Vec<(String, f64, f64)>,
@@ -106,6 +108,8 @@ struct Counters {
     db_micros: f64,
     groups: f64,
     grouped: f64,
+    write_groups: f64,
+    write_grouped: f64,
     /// The server's heap now and its peak since the last reset, bytes (null: not counted).
     heap: Option<(f64, f64)>,
     by_statement: std::collections::BTreeMap<String, (f64, f64)>,
@@ -138,6 +142,8 @@ async fn counters(client: &reqwest::Client, origin: &str) -> Counters {
         db_micros: f("db_micros"),
         groups: f("audit_groups"),
         grouped: f("audit_grouped_entries"),
+        write_groups: f("write_groups"),
+        write_grouped: f("write_grouped_acts"),
         heap: v["heap_live"].as_f64().zip(v["heap_peak"].as_f64()),
         by_statement: v["by_statement"]
             .as_array()
@@ -538,6 +544,7 @@ async fn measure_all(
         let after = counters(&stats_client, &running.origin).await;
         let calls = (saturation.calls as f64).max(1.0);
         let groups = after.groups - before.groups;
+        let write_groups = after.write_groups - before.write_groups;
         let rate = (saturation.throughput / 2.0).clamp(1.0, load::MAX_RATE);
         let half = load::open_loop(&spec.op, rate, timing.open).await?;
         let (rss_kib, peak_rss_kib) = running.memory_kib();
@@ -584,6 +591,11 @@ async fn measure_all(
             } else {
                 0.0
             },
+            write_group_size: if write_groups > 0.0 {
+                (after.write_grouped - before.write_grouped) / write_groups
+            } else {
+                0.0
+            },
             top_statements: top(&before, &after, calls),
             heap_kib_per_call,
         });
@@ -608,10 +620,13 @@ async fn heap_per_concurrent_call(
     let phase = timing.open.min(Duration::from_secs(3));
     let mut peaks = Vec::new();
     for workers in [1, HEAP_PROBE_CONCURRENCY] {
-        client.post(format!("{origin}/bench/heap/reset")).send().await?;
-        let Some((live, _)) = counters(client, origin).await.heap else { return Ok(None) };
-        load::closed_loop(op, workers, phase).await?;
-        let Some((_, peak)) = counters(client, origin).await.heap else { return Ok(None) };
+        client.post(format!("{origin}/bench/heap/start")).send().await?;
+        let start = counters(client, origin).await.heap;
+        let probed = load::closed_loop(op, workers, phase).await;
+        let end = counters(client, origin).await.heap;
+        client.post(format!("{origin}/bench/heap/stop")).send().await?;
+        probed?;
+        let (Some((live, _)), Some((_, peak))) = (start, end) else { return Ok(None) };
         peaks.push(peak - live);
     }
     let per_call = (peaks[1] - peaks[0]) / (HEAP_PROBE_CONCURRENCY - 1) as f64 / 1024.0;

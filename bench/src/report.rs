@@ -74,6 +74,7 @@ pub struct Line {
     pub statements: f64,
     pub db_ms: f64,
     pub audit_group: f64,
+    pub write_group: f64,
     /// Heap per further concurrent call, KiB (measured for uploads and exports).
     pub heap_kib_per_call: Option<f64>,
     /// `met`, `missed: …`, or empty when there is no goal.
@@ -151,6 +152,7 @@ pub fn summarise(runs: &[Run]) -> Vec<Line> {
                 statements: median(rows.iter().map(|r| r.statements_per_call).collect()),
                 db_ms: median(rows.iter().map(|r| r.db_ms_per_call).collect()),
                 audit_group: median(rows.iter().map(|r| r.audit_group_size).collect()),
+                write_group: median(rows.iter().map(|r| r.write_group_size).collect()),
                 heap_kib_per_call,
                 verdict: match (goal, missed.is_empty()) {
                     (None, _) => String::new(),
@@ -220,9 +222,10 @@ pub fn markdown(
     );
     let _ = writeln!(
         out,
-        "| engine | id | what | ops/s | vs baseline | p50 ms | p99 ms | p99.9 ms | errors | server RSS MiB | SQL/call | DB ms/call | audit group | goal |"
+        "| engine | id | what | ops/s | vs baseline | p50 ms | p99 ms | p99.9 ms | errors | server RSS MiB | SQL/call | DB ms/call | audit group | write group | goal |"
     );
-    let _ = writeln!(out, "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+    let _ =
+        writeln!(out, "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
     for l in lines {
         let ratio = match (&l.baseline, l.ratio) {
             (Some(b), Some(r)) => format!("{r:.2} × {b}"),
@@ -230,7 +233,7 @@ pub fn markdown(
         };
         let _ = writeln!(
             out,
-            "| {:?} | {} | {} | {:.0} | {} | {:.2} | {:.2} | {:.2} | {} | {:.0} | {:.1} | {:.2} | {:.1} | {} |",
+            "| {:?} | {} | {} | {:.0} | {} | {:.2} | {:.2} | {:.2} | {} | {:.0} | {:.1} | {:.2} | {:.1} | {:.1} | {} |",
             l.engine,
             l.id,
             l.what,
@@ -244,6 +247,7 @@ pub fn markdown(
             l.statements,
             l.db_ms,
             l.audit_group,
+            l.write_group,
             l.verdict
         );
     }

@@ -1,8 +1,10 @@
 //! Heap accounting for the benchmark: the server's global allocator wraps mimalloc in
-//! [`Counting`], which, once [`enable`]d (benchmark mode only), keeps the bytes allocated and
-//! their peak. The benchmark reads them to measure memory per concurrent call (uploads, exports)
-//! exactly, where the process's resident size would hide it behind what the allocator retains.
-//! Disabled, the cost is one relaxed load per allocation.
+//! [`Counting`], which, while [`enable`]d (during a benchmark's memory probe only), keeps the
+//! bytes allocated and their peak. The probe reads them to measure memory per concurrent call
+//! (uploads, exports) exactly, where the process's resident size would hide it behind what the
+//! allocator retains. Disabled, the cost is one relaxed load per allocation; enabled, two atomic
+//! updates of shared counters, which slow a busy server measurably: never enable it while
+//! measuring throughput.
 
 use std::alloc::{GlobalAlloc, Layout};
 use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
@@ -69,9 +71,15 @@ unsafe impl<A: GlobalAlloc> GlobalAlloc for Counting<A> {
     }
 }
 
-/// Starts counting (benchmark mode).
+/// Starts counting (benchmark mode). Blocks allocated before are not counted, and their frees
+/// lower the count: read differences over a short window, not absolute levels.
 pub fn enable() {
     ENABLED.store(true, Ordering::Relaxed);
+}
+
+/// Stops counting.
+pub fn disable() {
+    ENABLED.store(false, Ordering::Relaxed);
 }
 
 /// Whether the counters are running (the process's allocator is [`Counting`] and it is enabled).
