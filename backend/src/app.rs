@@ -274,11 +274,11 @@ async fn serve(
     router: Router,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) {
-    use hyper_util::rt::{TokioIo, TokioTimer};
+    use hyper_util::rt::TokioIo;
     use tower::ServiceExt as _;
 
     let mut builder = hyper::server::conn::http1::Builder::new();
-    builder.max_buf_size(READ_BUFFER_MAX).timer(TokioTimer::new());
+    builder.max_buf_size(READ_BUFFER_MAX);
     let graceful = hyper_util::server::graceful::GracefulShutdown::new();
     let mut shutdown = std::pin::pin!(shutdown);
     loop {
