@@ -75,6 +75,7 @@ async fn stop_heap_count() -> StatusCode {
 async fn stats() -> Response {
     let (groups, grouped) = crate::audit::writer::counters();
     let (heap_live, heap_peak) = dsp_heap::live_and_peak();
+    let (write_groups, write_grouped_acts) = crate::db::group_commit_counters();
     axum::Json(serde_json::json!({
         // Bytes, relative to an arbitrary origin; null when this process does not count them.
         "heap_live": dsp_heap::enabled().then_some(heap_live),
@@ -82,8 +83,8 @@ async fn stats() -> Response {
         "statements": STATEMENTS.load(Ordering::Relaxed),
         "db_micros": DB_MICROS.load(Ordering::Relaxed),
         "audit_groups": groups,
-        "write_groups": crate::db::group_commit_counters().0,
-        "write_grouped_acts": crate::db::group_commit_counters().1,
+        "write_groups": write_groups,
+        "write_grouped_acts": write_grouped_acts,
         "audit_grouped_entries": grouped,
         "by_statement": BY_STATEMENT.lock().map(|by| by.iter().map(|(sql, (n, us))| {
             serde_json::json!({"sql": sql, "count": n, "micros": us})

@@ -3,7 +3,10 @@
 use std::time::Duration;
 
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
-use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, DbErr};
+use sea_orm::{
+    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, DbErr,
+    TransactionTrait,
+};
 use sea_orm_migration::MigratorTrait;
 use shared::api::health::DatabaseEngine;
 
@@ -94,35 +97,24 @@ pub async fn migration_status(db: &DatabaseConnection) -> Result<(String, u32), 
 /// # Errors
 /// When the transaction cannot start.
 pub async fn begin_write(db: &DatabaseConnection) -> Result<WriteTxn, DbErr> {
-    use sea_orm::{SqliteTransactionMode, TransactionOptions, TransactionTrait};
-    let Some(file) = sqlite_file(db) else {
-        return Ok(WriteTxn { txn: db.begin().await?, turn: None, alone: None });
-    };
-    let immediate = TransactionOptions {
-        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
-        ..TransactionOptions::default()
-    };
-    if file.as_os_str().is_empty() || file.as_os_str() == ":memory:" {
-        // Each in-memory database is its own: no gate is shared by file name.
+    let Some(gate) = gate_for(db) else {
         return Ok(WriteTxn {
-            txn: db.begin_with_options(immediate).await?,
+            txn: db.begin_with_options(immediate()).await?,
             turn: None,
             alone: None,
         });
-    }
-    let gate = gate_of(file);
+    };
     let mut group = std::sync::Arc::clone(&gate.group).lock_owned().await;
     // From here on, dropping the turn schedules the group's commit (also on an error below).
-    let mut turn = Turn { gate: std::sync::Arc::clone(&gate), group: None };
-    if group.outer.is_none() {
-        group.outer = Some(db.begin_with_options(immediate).await?);
-    }
-    let savepoint = match &group.outer {
-        Some(outer) => outer.begin().await?,
-        None => return Err(DbErr::Custom("the write transaction did not open".into())),
+    let mut turn = Turn { gate, group: None };
+    let outer = match group.outer.take() {
+        Some(outer) => outer,
+        None => db.begin_with_options(immediate()).await?,
     };
+    let savepoint = outer.begin().await;
+    group.outer = Some(outer);
     turn.group = Some(group);
-    Ok(WriteTxn { txn: savepoint, turn: Some(turn), alone: None })
+    Ok(WriteTxn { txn: savepoint?, turn: Some(turn), alone: None })
 }
 
 /// Begins a write that commits on its own, never grouped: the B3 baseline (the raw rate of
@@ -132,22 +124,25 @@ pub async fn begin_write(db: &DatabaseConnection) -> Result<WriteTxn, DbErr> {
 /// # Errors
 /// When the transaction cannot start.
 pub async fn begin_write_alone(db: &DatabaseConnection) -> Result<WriteTxn, DbErr> {
-    use sea_orm::{SqliteTransactionMode, TransactionOptions, TransactionTrait};
-    let immediate = TransactionOptions {
-        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
-        ..TransactionOptions::default()
-    };
-    let alone = match sqlite_file(db) {
-        Some(file) if !(file.as_os_str().is_empty() || file.as_os_str() == ":memory:") => {
-            let gate = gate_of(file);
+    let alone = match gate_for(db) {
+        Some(gate) => {
             let mut group = std::sync::Arc::clone(&gate.group).lock_owned().await;
             commit_group(&mut group).await;
             Some(group)
         }
-        _ => None,
+        None => None,
     };
-    let txn = db.begin_with_options(immediate).await?;
+    let txn = db.begin_with_options(immediate()).await?;
     Ok(WriteTxn { txn, turn: None, alone })
+}
+
+/// `BEGIN IMMEDIATE` on SQLite (the write lock at once, so that a read lock never has to be
+/// upgraded); PostgreSQL ignores the mode.
+fn immediate() -> sea_orm::TransactionOptions {
+    sea_orm::TransactionOptions {
+        sqlite_transaction_mode: Some(sea_orm::SqliteTransactionMode::Immediate),
+        ..sea_orm::TransactionOptions::default()
+    }
 }
 
 /// A write: a transaction (PostgreSQL) or this act's savepoint in the group's transaction
@@ -301,13 +296,17 @@ impl Drop for QueuedCommit {
     }
 }
 
-fn sqlite_file(db: &DatabaseConnection) -> Option<std::path::PathBuf> {
-    match db.get_database_backend() {
-        DbBackend::Sqlite => {
-            Some(db.get_sqlite_connection_pool().connect_options().get_filename().to_path_buf())
-        }
-        _ => None,
+/// The gate of the database's file: `None` on PostgreSQL, and for an in-memory SQLite database
+/// (each is its own, so no gate may be shared by its name).
+fn gate_for(db: &DatabaseConnection) -> Option<std::sync::Arc<Gate>> {
+    if db.get_database_backend() != DbBackend::Sqlite {
+        return None;
     }
+    let file = db.get_sqlite_connection_pool().connect_options().get_filename().to_path_buf();
+    if file.as_os_str().is_empty() || file.as_os_str() == ":memory:" {
+        return None;
+    }
+    Some(gate_of(file))
 }
 
 fn gate_of(file: std::path::PathBuf) -> std::sync::Arc<Gate> {
