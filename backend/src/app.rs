@@ -28,6 +28,10 @@ use crate::{db, routes, spa, telemetry};
 /// Largest JSON body the API accepts (documents have their own streaming limit).
 const JSON_BODY_LIMIT: usize = 1024 * 1024;
 
+/// `Strict-Transport-Security` under an https public origin: a year, the origin's subdomains
+/// too (no preload: that commits the whole domain).
+const HSTS: &str = "max-age=31536000; includeSubDomains";
+
 /// What every handler can reach. Cheap to clone; holds no per-user state (that lives in the
 /// database, so that several instances can share one).
 #[derive(Debug, Clone)]
@@ -129,6 +133,8 @@ pub fn router(state: AppState) -> anyhow::Result<Router> {
     let floor = state.config.not_found_floor;
     let slots = Arc::new(tokio::sync::Semaphore::new(state.config.max_in_flight));
     let bench = state.config.bench_routes;
+    let hsts =
+        state.config.public_origin.starts_with("https://").then(|| HeaderValue::from_static(HSTS));
     let state = AppState { openapi, ..state };
     let api = if bench { api.nest("/api", crate::bench_routes::api()) } else { api };
     let api = api
@@ -141,6 +147,12 @@ pub fn router(state: AppState) -> anyhow::Result<Router> {
         .layer(middleware::from_fn_with_state(floor, not_found_floor))
         .layer(middleware::from_fn_with_state(slots, shed_load))
         .layer(middleware::from_fn(json_errors))
+        // Answers carry personal and health data: never kept by a browser or a proxy. The
+        // health check and the contract, which carry none, say `no-cache` themselves.
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ))
         .with_state(state);
     let app = Router::new()
         .merge(api)
@@ -158,6 +170,12 @@ pub fn router(state: AppState) -> anyhow::Result<Router> {
             header::X_FRAME_OPTIONS,
             HeaderValue::from_static("DENY"),
         ))
+        // A window this app opens, or that opens it, gets no handle on the other.
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::HeaderName::from_static("cross-origin-opener-policy"),
+            HeaderValue::from_static("same-origin"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(header::STRICT_TRANSPORT_SECURITY, hsts))
         .layer(CompressionLayer::new())
         .layer(PropagateRequestIdLayer::new(telemetry::request_id_header()))
         .layer(

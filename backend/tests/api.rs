@@ -14,6 +14,8 @@ mod contract;
 mod documents;
 #[path = "api/errors.rs"]
 mod errors;
+#[path = "api/headers.rs"]
+mod headers;
 #[path = "api/history.rs"]
 mod history;
 #[path = "api/identity.rs"]

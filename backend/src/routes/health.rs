@@ -2,6 +2,7 @@
 
 use axum::Json;
 use axum::extract::State;
+use axum::http::header;
 use shared::ApiError;
 use shared::api::health::HealthResponse;
 use utoipa_axum::router::OpenApiRouter;
@@ -25,13 +26,19 @@ pub fn router() -> OpenApiRouter<AppState> {
         (status = 500, description = "The database does not answer", body = ApiError),
     )
 )]
-async fn health(State(state): State<AppState>) -> Result<Json<HealthResponse>, AppError> {
+async fn health(
+    State(state): State<AppState>,
+) -> Result<([(header::HeaderName, &'static str); 1], Json<HealthResponse>), AppError> {
     let (migration, migrations_applied) = db::migration_status(&state.db).await?;
-    Ok(Json(HealthResponse {
-        status: "ok".into(),
-        version: env!("CARGO_PKG_VERSION").into(),
-        database: db::engine(&state.db),
-        migration,
-        migrations_applied,
-    }))
+    // Nothing personal here: the API's `no-store` does not apply.
+    Ok((
+        [(header::CACHE_CONTROL, "no-cache")],
+        Json(HealthResponse {
+            status: "ok".into(),
+            version: env!("CARGO_PKG_VERSION").into(),
+            database: db::engine(&state.db),
+            migration,
+            migrations_applied,
+        }),
+    ))
 }

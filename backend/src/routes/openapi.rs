@@ -20,5 +20,9 @@ pub fn router() -> OpenApiRouter<AppState> {
     responses((status = 200, description = "The OpenAPI 3.1 document", content_type = "application/json", body = Object))
 )]
 async fn openapi_json(State(state): State<AppState>) -> impl IntoResponse {
-    ([(header::CONTENT_TYPE, "application/json")], state.openapi.to_string())
+    // Nothing personal here: the API's `no-store` does not apply.
+    (
+        [(header::CONTENT_TYPE, "application/json"), (header::CACHE_CONTROL, "no-cache")],
+        state.openapi.to_string(),
+    )
 }

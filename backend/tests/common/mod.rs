@@ -26,7 +26,10 @@ pub fn postgres_admin_url() -> String {
 
 /// A running server and a client for it.
 pub struct TestApp {
+    /// The public origin (`DSP_PUBLIC_ORIGIN`): what browsers and authenticators see.
     pub base: String,
+    /// Where the server listens (plain HTTP, also under an `https` origin).
+    address: String,
     pub client: reqwest::Client,
     pub db: DatabaseConnection,
     /// The server's state, for calling services directly (e.g. `dsp admin` commands).
@@ -65,6 +68,9 @@ pub struct Options {
     pub dist_dir: Option<PathBuf>,
     /// `DSP_MAX_IN_FLIGHT` (default: the server's).
     pub max_in_flight: Option<usize>,
+    /// An `https://` public origin, as in production (the test still talks plain HTTP to the
+    /// port, as a TLS-terminating proxy would).
+    pub https_origin: bool,
 }
 
 impl TestApp {
@@ -96,7 +102,8 @@ impl TestApp {
         let dist = options.dist_dir.unwrap_or_else(|| data_dir.path().join("no-dist"));
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let port = listener.local_addr().unwrap().port();
-        let origin = format!("http://localhost:{port}");
+        let scheme = if options.https_origin { "https" } else { "http" };
+        let origin = format!("{scheme}://localhost:{port}");
         let vars = [
             ("DSP_PUBLIC_ORIGIN", origin.clone()),
             ("DATABASE_URL", database_url),
@@ -129,6 +136,7 @@ impl TestApp {
         let state = dsp::AppState::new(db.clone(), config, clock.clone()).await.unwrap();
         Self {
             base: origin,
+            address: format!("http://localhost:{port}"),
             client,
             db,
             state,
@@ -160,7 +168,7 @@ impl TestApp {
     }
 
     pub fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.base)
+        format!("{}{path}", self.address)
     }
 
     pub async fn get(&self, path: &str) -> reqwest::Response {
