@@ -1,6 +1,7 @@
 //! Serving the built web app from `dist/`.
 //!
-//! Files are served with their type (`.wasm` as `application/wasm`); names that carry trunk's
+//! Only `GET` and `HEAD` reach it; any other method is `405` with `Allow: GET, HEAD` (a `POST`
+//! or `TRACE` to a page must not get the app back). Files are served with their type (`.wasm` as `application/wasm`); names that carry trunk's
 //! content hash are cached for a year, `index.html` never. Any path that does not look like a file
 //! is a client route and gets `index.html`, so deep links and reloads work. A missing file is a
 //! plain 404, never `index.html` (a stale script must not receive HTML).
@@ -13,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 use axum::body::Body;
 use axum::extract::{Request, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use sha2::{Digest, Sha256};
 use tower::ServiceExt;
@@ -24,6 +25,9 @@ const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 
 /// The fallback handler that serves the app.
 pub async fn serve(State(dist): State<PathBuf>, request: Request) -> Response {
+    if !matches!(*request.method(), Method::GET | Method::HEAD) {
+        return (StatusCode::METHOD_NOT_ALLOWED, [(header::ALLOW, "GET, HEAD")]).into_response();
+    }
     let path = request.uri().path().to_owned();
     let last_segment = path.rsplit('/').next().unwrap_or_default();
     let looks_like_file = last_segment.contains('.') && last_segment != "index.html";

@@ -5,7 +5,10 @@ use std::path::Path;
 use crate::common::{Engine, Options, TestApp};
 use crate::on_both_databases;
 
-on_both_databases!(the_web_app_is_served_with_the_right_types_and_caching);
+on_both_databases!(
+    the_web_app_is_served_with_the_right_types_and_caching,
+    only_get_and_head_reach_the_web_app,
+);
 
 const WASM: &str = "frontend-0123456789abcdef_bg.wasm";
 const JS: &str = "frontend-0123456789abcdef.js";
@@ -61,4 +64,30 @@ async fn the_web_app_is_served_with_the_right_types_and_caching(engine: Engine) 
             .unwrap();
         assert_eq!(compressed.headers()["content-encoding"], encoding);
     }
+}
+
+async fn only_get_and_head_reach_the_web_app(engine: Engine) {
+    let dist = tempfile::tempdir().unwrap();
+    fake_dist(dist.path());
+    let app = TestApp::spawn_with(
+        engine,
+        Options { dist_dir: Some(dist.path().into()), ..Options::default() },
+    )
+    .await;
+    let paths = ["/", "/patient", "/index.html", &format!("/{JS}"), "/missing.js"];
+    for path in paths {
+        for method in ["POST", "PUT", "DELETE", "PATCH", "TRACE", "OPTIONS", "BREW"] {
+            let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
+            let response = app.client.request(method.clone(), app.url(path)).send().await.unwrap();
+            assert_eq!(response.status(), 405, "{method} {path}");
+            assert_eq!(response.headers()["allow"], "GET, HEAD", "{method} {path}");
+            let body = response.text().await.unwrap();
+            assert!(!body.contains("<title>DSP"), "{method} {path} got the app");
+        }
+    }
+    let head = app.client.head(app.url("/patient")).send().await.unwrap();
+    assert_eq!(head.status(), 200);
+    assert!(head.headers()["content-type"].to_str().unwrap().starts_with("text/html"));
+    let head = app.client.head(app.url(&format!("/{JS}"))).send().await.unwrap();
+    assert_eq!(head.status(), 200);
 }
