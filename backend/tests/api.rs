@@ -20,6 +20,8 @@ mod headers;
 mod history;
 #[path = "api/identity.rs"]
 mod identity;
+#[path = "api/lookups.rs"]
+mod lookups;
 #[path = "api/schema.rs"]
 mod schema;
 #[path = "api/spa.rs"]

@@ -17,7 +17,7 @@ use shared::ids::{OrganisationId, PatientId, ProfessionalId};
 use shared::{ApiErrorCode, Language, NationalId, Profession};
 use uuid::Uuid;
 
-use super::{audited, refuse};
+use super::{audited, contains_pattern, refuse};
 use crate::app::AppState;
 use crate::audit::{Event, Outcome, RequestMeta};
 use crate::auth::{CurrentAgent, codes, session};
@@ -154,7 +154,7 @@ pub async fn list_patients(
     let mut query = patient::Entity::find().order_by_desc(patient::Column::CreatedAt).limit(PAGE);
     if let Some(q) = q.map(str::trim).filter(|q| !q.is_empty()) {
         let digits: String = q.chars().filter(|c| !c.is_whitespace()).collect();
-        let pattern = format!("%{}%", q.to_lowercase());
+        let pattern = contains_pattern(q);
         let mut condition = Condition::any()
             .add(
                 Expr::expr(Func::lower(Expr::col(patient::Column::GivenName)))
@@ -368,7 +368,7 @@ pub async fn list_professionals(
         .order_by_asc(professional::Column::GivenName)
         .limit(PAGE);
     if let Some(q) = q.map(str::trim).filter(|q| !q.is_empty()) {
-        let pattern = format!("%{}%", q.to_lowercase());
+        let pattern = contains_pattern(q);
         query = query.filter(
             Condition::any()
                 .add(

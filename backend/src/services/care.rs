@@ -21,7 +21,7 @@ use shared::ids::{PatientId, ProfessionalId};
 use shared::{ApiErrorCode, NationalId, Profession};
 use uuid::Uuid;
 
-use super::{audited, hidden, refuse};
+use super::{audited, contains_pattern, hidden, refuse};
 use crate::access::{self, LinkHolder, RecordFacts, TherapeuticLink};
 use crate::app::AppState;
 use crate::audit::{Event, Outcome, RequestMeta};
@@ -602,7 +602,7 @@ pub async fn directory(
     let Some(q) = q.map(str::trim).filter(|q| q.chars().count() >= 2) else {
         return Ok(Vec::new());
     };
-    let pattern = format!("%{}%", q.to_lowercase());
+    let pattern = contains_pattern(q);
     let rows = professional::Entity::find()
         .filter(professional::Column::State.eq("active"))
         .filter(

@@ -14,6 +14,7 @@ pub mod sign_in;
 
 use axum::http::StatusCode;
 use chrono::{DateTime, Utc};
+use sea_orm::sea_query::LikeExpr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction,
     EntityTrait, QueryFilter, TransactionTrait as _,
@@ -39,6 +40,24 @@ pub(crate) const fn refuse(status: StatusCode, code: ApiErrorCode) -> AppError {
 /// from them answers exactly like one that does not exist, but is audited (unlike a plain 404).
 pub(crate) const fn hidden() -> AppError {
     refuse(StatusCode::NOT_FOUND, ApiErrorCode::NotFound)
+}
+
+/// The `LIKE` pattern for "contains `text`" (lower-cased, to compare with a lower-cased column)
+/// in which `%` and `_` typed by a person are letters, not wildcards. `!` escapes them, declared
+/// by an `ESCAPE` clause: a backslash would not do, being PostgreSQL's default escape but a plain
+/// letter to SQLite.
+pub(crate) fn contains_pattern(text: &str) -> LikeExpr {
+    const ESCAPE: char = '!';
+    let mut pattern = String::with_capacity(text.len() + 2);
+    pattern.push('%');
+    for c in text.to_lowercase().chars() {
+        if matches!(c, '%' | '_' | ESCAPE) {
+            pattern.push(ESCAPE);
+        }
+        pattern.push(c);
+    }
+    pattern.push('%');
+    LikeExpr::new(pattern).escape(ESCAPE)
 }
 
 /// The refusal for a failed ceremony.
