@@ -170,6 +170,7 @@ pub struct EnrolmentCodeIssued {
 /// A search in the agency lists.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams, utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct Search {
     /// Part of a name or national ID / licence number; empty lists the newest.
     #[serde(default)]

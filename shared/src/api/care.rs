@@ -215,6 +215,7 @@ pub struct PatientFound {
 /// A lookup by national ID.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams, utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct PatientLookup {
     /// The national ID.
     pub national_id: String,

@@ -12,6 +12,7 @@ use crate::ids::{DocumentId, PatientId, ProfessionalId};
 /// declared by `Content-Type` and checked against the content).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams, utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct UploadParams {
     /// The category (the professional's matrix must let them write it).
     pub category: Category,
@@ -125,6 +126,7 @@ pub struct RecordRefusal {
 /// Which version to read (the current one when absent).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams, utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct VersionQuery {
     /// The version number.
     #[serde(default)]

@@ -173,6 +173,7 @@ pub const RESTRICTION_MODES: &[&str] = &["none", "author_only", "hidden_from"];
 /// Filters and paging of the history (also of its CSV and FHIR exports).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams, utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct HistoryQuery {
     /// Only entries older than this cursor (the `next_cursor` of the previous page).
     #[serde(default)]
