@@ -1,7 +1,7 @@
 //! The agency console's API: patients and letters, the professional directory.
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use shared::ApiError;
@@ -21,21 +21,25 @@ use crate::services::agency;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
-        .routes(routes!(list_patients, create_patient))
+        .routes(routes!(create_patient))
+        .routes(routes!(search_patients))
         .routes(routes!(get_patient))
         .routes(routes!(issue_letter))
         .routes(routes!(list_organisations))
-        .routes(routes!(list_professionals, create_professional))
+        .routes(routes!(create_professional))
+        .routes(routes!(search_professionals))
         .routes(routes!(issue_enrolment_code))
 }
 
-/// Patients matching a name or national ID.
-#[utoipa::path(get, path = "/agency/patients", tag = "agency", params(Search),
-    responses((status = 200, body = Vec<PatientSummary>), (status = 401, body = ApiError), (status = 403, body = ApiError)))]
-async fn list_patients(
+/// Patients matching a name or national ID (the newest when `q` is empty). A POST so that the
+/// words stay out of URLs; it changes nothing.
+#[utoipa::path(post, path = "/agency/patients/search", tag = "agency", request_body = Search,
+    responses((status = 200, body = Vec<PatientSummary>), (status = 401, body = ApiError), (status = 403, body = ApiError),
+              (status = 422, body = ApiError)))]
+async fn search_patients(
     State(state): State<AppState>,
     _agent: CurrentAgent,
-    Query(search): Query<Search>,
+    ApiJson(search): ApiJson<Search>,
 ) -> Result<Json<Vec<PatientSummary>>, AppError> {
     Ok(Json(agency::list_patients(&state, search.q.as_deref()).await?))
 }
@@ -96,13 +100,14 @@ async fn list_organisations(
     Ok(Json(agency::organisations(&state).await?))
 }
 
-/// Professionals matching a name or licence number.
-#[utoipa::path(get, path = "/agency/professionals", tag = "agency", params(Search),
-    responses((status = 200, body = Vec<ProfessionalSummary>), (status = 403, body = ApiError)))]
-async fn list_professionals(
+/// Professionals matching a name or licence number. A POST so that the words stay out of URLs;
+/// it changes nothing.
+#[utoipa::path(post, path = "/agency/professionals/search", tag = "agency", request_body = Search,
+    responses((status = 200, body = Vec<ProfessionalSummary>), (status = 403, body = ApiError), (status = 422, body = ApiError)))]
+async fn search_professionals(
     State(state): State<AppState>,
     _agent: CurrentAgent,
-    Query(search): Query<Search>,
+    ApiJson(search): ApiJson<Search>,
 ) -> Result<Json<Vec<ProfessionalSummary>>, AppError> {
     Ok(Json(agency::list_professionals(&state, search.q.as_deref()).await?))
 }

@@ -1,7 +1,7 @@
 //! Who may reach the record: the patient's controls, and a professional opening a consultation.
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use shared::ApiError;
 use shared::api::agency::Search;
@@ -66,15 +66,17 @@ async fn renew_stay(
     Ok(Json(care::renew_stay(&state, &meta, &professional, id).await?))
 }
 
-/// Finds a patient by national ID among those the professional reaches now.
-#[utoipa::path(get, path = "/professional/patients", tag = "care", params(PatientLookup),
-    responses((status = 200, body = PatientFound), (status = 404, body = ApiError), (status = 422, body = ApiError),
+/// Finds a patient by national ID among those the professional reaches now (audited). A POST so
+/// that the national ID stays out of URLs; it changes nothing but the audit trail.
+#[utoipa::path(post, path = "/professional/patients", tag = "care", request_body = PatientLookup,
+    responses((status = 200, body = PatientFound), (status = 404, body = ApiError),
+              (status = 422, body = ApiError, description = "invalid_national_id, invalid_request"),
               (status = 429, body = ApiError)))]
 async fn find_patient(
     State(state): State<AppState>,
     meta: RequestMeta,
     professional: CurrentProfessional,
-    Query(lookup): Query<PatientLookup>,
+    ApiJson(lookup): ApiJson<PatientLookup>,
 ) -> Result<Json<PatientFound>, AppError> {
     Ok(Json(care::find_patient(&state, &meta, &professional, &lookup.national_id).await?))
 }
@@ -225,13 +227,14 @@ async fn set_emergency_access(
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// Active professionals by name (at least 2 characters), for the patient's choices.
-#[utoipa::path(get, path = "/me/directory", tag = "care", params(Search),
-    responses((status = 200, body = Vec<ProfessionalBrief>), (status = 401, body = ApiError)))]
+/// Active professionals by name (at least 2 characters), for the patient's choices. A POST so
+/// that the words stay out of URLs; it changes nothing.
+#[utoipa::path(post, path = "/me/directory", tag = "care", request_body = Search,
+    responses((status = 200, body = Vec<ProfessionalBrief>), (status = 401, body = ApiError), (status = 422, body = ApiError)))]
 async fn directory(
     State(state): State<AppState>,
     _patient: CurrentPatient,
-    Query(search): Query<Search>,
+    ApiJson(search): ApiJson<Search>,
 ) -> Result<Json<Vec<ProfessionalBrief>>, AppError> {
     Ok(Json(care::directory(&state, search.q.as_deref()).await?))
 }

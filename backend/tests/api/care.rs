@@ -23,19 +23,16 @@ on_both_databases!(
 
 async fn an_institution_admits_a_patient_and_its_team_finds_them(engine: Engine) {
     let mut s = scene(engine).await;
-    let lookup = format!("/api/professional/patients?national_id={}", s.national_id);
-    let before = s.app.get_as(&s.doctor, &lookup).await;
+    let lookup = "/api/professional/patients";
+    let national_id = s.national_id.clone();
+    let before = s.app.send(&mut s.doctor, lookup, &json!({"national_id": national_id})).await;
     let unknown_id = shared::NationalId::from_first_eleven("19700101002").unwrap().to_string();
-    let unknown = s
-        .app
-        .get_as(&s.doctor, &format!("/api/professional/patients?national_id={unknown_id}"))
-        .await;
+    let unknown = s.app.send(&mut s.doctor, lookup, &json!({"national_id": unknown_id})).await;
     assert_eq!(
         (before.status, before.body["code"].clone()),
         (unknown.status, unknown.body["code"].clone())
     );
     assert_eq!(before.status, 404, "no relation: not found, like a national ID nobody has");
-    let national_id = s.national_id.clone();
     let not_admission = s
         .app
         .send(
@@ -60,7 +57,7 @@ async fn an_institution_admits_a_patient_and_its_team_finds_them(engine: Engine)
     let starts: chrono::DateTime<chrono::Utc> =
         serde_json::from_value(stay.body["starts_at"].clone()).unwrap();
     assert_eq!(ends - starts, TimeDelta::days(45));
-    let found = s.app.get_as(&s.doctor, &lookup).await;
+    let found = s.app.send(&mut s.doctor, lookup, &json!({"national_id": national_id})).await;
     assert_eq!(found.status, 200, "{:?}", found.body);
     assert_eq!(found.body["rule"], "link_institution_stay");
     assert_eq!(found.body["patient_id"], s.patient_id.as_str());
@@ -311,7 +308,8 @@ async fn the_referent_is_a_physician_and_emergency_access_has_a_switch(engine: E
     assert_eq!(traces.status, 200, "{:?}", traces.body);
     assert!(!traces.body["entries"].as_array().unwrap().is_empty());
     assert!(s.app.audit("access_traces_viewed").await.last().unwrap().detail.contains("referent"));
-    let found = s.app.get_as(&s.patient, "/api/me/directory?q=reut").await;
+    let found =
+        s.app.send(&mut s.patient.clone(), "/api/me/directory", &json!({"q": "reut"})).await;
     assert_eq!(found.body.as_array().unwrap().len(), 2);
     let off = s
         .app

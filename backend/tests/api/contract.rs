@@ -42,12 +42,12 @@ const ROUTES: &[(&str, &str)] = &[
     ("get", "/api/me/history"),
     ("get", "/api/me/history.csv"),
     ("get", "/api/me/history.fhir.json"),
-    ("get", "/api/agency/patients"),
+    ("post", "/api/agency/patients/search"),
     ("post", "/api/agency/patients"),
     ("get", "/api/agency/patients/{id}"),
     ("post", "/api/agency/patients/{id}/letter"),
     ("get", "/api/agency/organisations"),
-    ("get", "/api/agency/professionals"),
+    ("post", "/api/agency/professionals/search"),
     ("post", "/api/agency/professionals"),
     ("post", "/api/agency/professionals/{id}/enrolment-code"),
     ("post", "/api/me/connection-code"),
@@ -58,7 +58,7 @@ const ROUTES: &[(&str, &str)] = &[
     ("put", "/api/me/blocks/{professional_id}"),
     ("delete", "/api/me/blocks/{professional_id}"),
     ("put", "/api/me/emergency-access"),
-    ("get", "/api/me/directory"),
+    ("post", "/api/me/directory"),
     ("post", "/api/professional/consultations"),
     ("post", "/api/records/{patient_id}/documents"),
     ("get", "/api/records/{patient_id}/documents"),
@@ -73,7 +73,7 @@ const ROUTES: &[(&str, &str)] = &[
     ("post", "/api/records/{patient_id}/refusals"),
     ("post", "/api/professional/admissions"),
     ("post", "/api/professional/links/{id}/renew"),
-    ("get", "/api/professional/patients"),
+    ("post", "/api/professional/patients"),
     ("get", "/api/records/{patient_id}/history"),
     ("get", "/api/me/notifications"),
     ("post", "/api/me/notifications/read"),
@@ -293,10 +293,10 @@ fn problems(doc: &Value) -> Vec<String> {
                 problem(format!("{at}: {{{name}}} is not declared as a path parameter"));
             }
         }
-        if let Some(body) = operation.get("requestBody") {
-            if !resolve(doc, body)["content"].as_object().is_some_and(|c| !c.is_empty()) {
-                problem(format!("{at}: a request body without content"));
-            }
+        if let Some(body) = operation.get("requestBody")
+            && resolve(doc, body)["content"].as_object().is_none_or(serde_json::Map::is_empty)
+        {
+            problem(format!("{at}: a request body without content"));
         }
         match operation["responses"].as_object() {
             Some(responses) if !responses.is_empty() => {
@@ -389,10 +389,10 @@ fn url_for(doc: &Value, path: &str, operation: &Value, bad_one: Option<&str>) ->
             }
             "query" => {
                 let bad = bad_one == Some(name);
-                if bad_one.is_none() || bad {
-                    if let Some(value) = sample(doc, &parameter["schema"], bad) {
-                        query.push(format!("{name}={value}"));
-                    }
+                if (bad_one.is_none() || bad)
+                    && let Some(value) = sample(doc, &parameter["schema"], bad)
+                {
+                    query.push(format!("{name}={value}"));
                 }
             }
             _ => {}

@@ -111,7 +111,7 @@ async fn a_professional_enrols_and_signs_in(engine: Engine) {
     assert_eq!(signed.status, 200);
     assert_eq!(signed.body["subject_id"], id.as_str());
     // The patient area is not theirs.
-    let credentials = app.get_as(&later, "/api/agency/patients").await;
+    let credentials = app.get_as(&later, "/api/agency/organisations").await;
     assert_eq!(credentials.status, 403);
     assert_eq!(credentials.body["code"], "forbidden");
 }
@@ -681,7 +681,8 @@ async fn a_reissued_enrolment_code_revokes_the_lost_key(engine: Engine) {
 
 async fn the_agency_validates_patients_and_only_agents_reach_it(engine: Engine) {
     let app = TestApp::spawn(engine).await;
-    let anonymous = app.get_as(&Browser::default(), "/api/agency/patients").await;
+    let anonymous =
+        app.send(&mut Browser::default(), "/api/agency/patients/search", &json!({})).await;
     assert_eq!(anonymous.status, 401);
     let (mut agent, _) = app.signed_in_agent().await;
     app.create_patient(&mut agent, "1893120105732", "fr").await;
@@ -707,14 +708,13 @@ async fn the_agency_validates_patients_and_only_agents_reach_it(engine: Engine) 
             "address": {"street": "s", "postal_code": "L-1", "city": "c", "country": "LU"}}))
         .await;
     assert_eq!(invalid.code(), "invalid_national_id");
-    let found = app.get_as(&agent, "/api/agency/patients?q=schroe").await;
+    let search = "/api/agency/patients/search";
+    let found = app.send(&mut agent, search, &json!({"q": "schroe"})).await;
     assert_eq!(found.body.as_array().unwrap().len(), 1);
-    let by_id = app.get_as(&agent, "/api/agency/patients?q=1893%201201").await;
+    let by_id = app.send(&mut agent, search, &json!({"q": "1893 1201"})).await;
     assert_eq!(by_id.body.as_array().unwrap().len(), 1);
-    assert_eq!(
-        app.get_as(&agent, "/api/agency/patients?q=nobody").await.body.as_array().unwrap().len(),
-        0
-    );
+    let nobody = app.send(&mut agent, search, &json!({"q": "nobody"})).await;
+    assert_eq!(nobody.body.as_array().unwrap().len(), 0);
     let created = app.audit("patient_created").await;
     assert_eq!(created.iter().filter(|e| e.outcome == "success").count(), 1);
     assert_eq!(

@@ -7,11 +7,11 @@ use shared::api::agency::{
 };
 use shared::ids::{PatientId, ProfessionalId};
 
-use super::{ApiFailure, Download, get_json, get_json_query, post_for_file, post_json};
+use super::{ApiFailure, Download, get_json, post_for_file, post_json, search};
 
 /// Patients whose name or national ID matches `q` (the newest when `q` is empty).
 pub async fn patients(q: &str) -> Result<Vec<PatientSummary>, ApiFailure> {
-    get_json_query("/api/agency/patients", q).await
+    post_json("/api/agency/patients/search", &search(q)).await
 }
 
 /// Creates a record.
@@ -36,7 +36,7 @@ pub async fn organisations() -> Result<Vec<OrganisationSummary>, ApiFailure> {
 
 /// Professionals whose name or licence matches `q`.
 pub async fn professionals(q: &str) -> Result<Vec<ProfessionalSummary>, ApiFailure> {
-    get_json_query("/api/agency/professionals", q).await
+    post_json("/api/agency/professionals/search", &search(q)).await
 }
 
 /// Adds a professional to the directory.

@@ -6,14 +6,14 @@ use shared::NationalId;
 use shared::api::care::{
     CareOverview, ConnectionCode, ConsultationOpened, EmergencyAccessOpened,
     EmergencyAccessRequest, EmergencyAccessSetting, GrantLink, LinkContext, LinkSummary,
-    Notification, OpenAdmission, OpenConsultation, PatientFound, ProfessionalBrief, SetReferent,
+    Notification, OpenAdmission, OpenConsultation, PatientFound, PatientLookup, ProfessionalBrief,
+    SetReferent,
 };
 use shared::ids::{PatientId, ProfessionalId};
 use uuid::Uuid;
 
 use super::{
-    ApiFailure, delete, get_json, get_json_query, post_for_nothing, post_json, put_for_nothing,
-    put_json,
+    ApiFailure, delete, get_json, post_for_nothing, post_json, put_for_nothing, put_json, search,
 };
 
 /// A fresh connection code (10 minutes, single use).
@@ -28,7 +28,7 @@ pub async fn overview() -> Result<CareOverview, ApiFailure> {
 
 /// Active professionals whose name matches `q` (at least 2 characters).
 pub async fn directory(q: &str) -> Result<Vec<ProfessionalBrief>, ApiFailure> {
-    get_json_query("/api/me/directory", q).await
+    post_json("/api/me/directory", &search(q)).await
 }
 
 /// Grants `professional` access until the end of `until`.
@@ -99,8 +99,8 @@ pub async fn renew_stay(link: Uuid) -> Result<LinkSummary, ApiFailure> {
 
 /// A patient this professional reaches now, by national ID (`404` otherwise).
 pub async fn find_patient(national_id: &NationalId) -> Result<PatientFound, ApiFailure> {
-    // A parsed national ID is 13 digits: safe in a query string as it is.
-    get_json(&format!("/api/professional/patients?national_id={}", national_id.as_str())).await
+    let lookup = PatientLookup { national_id: national_id.as_str().to_owned() };
+    post_json("/api/professional/patients", &lookup).await
 }
 
 /// The patient's notifications.

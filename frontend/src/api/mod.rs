@@ -25,6 +25,7 @@ use std::cell::RefCell;
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use shared::api::agency::Search;
 use shared::{ApiError, ApiErrorCode};
 use yew::Callback;
 
@@ -155,15 +156,12 @@ pub async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiFailure> 
     watch_expiry(get_answer(path).await.and_then(|answer| interpret_answer(&answer)))
 }
 
-/// `GET path?q=…` (the search lists) and read the JSON answer.
-pub async fn get_json_query<T: DeserializeOwned>(path: &str, q: &str) -> Result<T, ApiFailure> {
-    let mut builder = Request::get(path).header("Accept", "application/json");
-    if !q.trim().is_empty() {
-        builder = builder.query([("q", q.trim())]);
-    }
-    let request = builder.build().map_err(|_| ApiFailure::Network)?;
-    let answer = read(send(request).await?).await;
-    watch_expiry(answer.and_then(|answer| interpret_answer(&answer)))
+/// The body of a search (the lists, the directory): what was typed, trimmed, or nothing. Words
+/// a person types travel in a POST body, never in a URL that logs and history keep.
+#[must_use]
+pub fn search(q: &str) -> Search {
+    let q = q.trim();
+    Search { q: (!q.is_empty()).then(|| q.to_owned()) }
 }
 
 /// `POST path` with a JSON body and read the JSON answer.
@@ -296,6 +294,13 @@ mod tests {
     use shared::api::health::{DatabaseEngine, HealthResponse};
 
     use super::*;
+
+    #[test]
+    fn a_search_body_holds_the_trimmed_words_or_nothing() {
+        assert_eq!(search("  Reuter ").q.as_deref(), Some("Reuter"));
+        assert_eq!(search("   ").q, None);
+        assert_eq!(serde_json::to_string(&search("Émile & co")).unwrap(), r#"{"q":"Émile & co"}"#);
+    }
 
     #[test]
     fn a_success_body_is_decoded() {

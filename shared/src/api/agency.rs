@@ -167,10 +167,10 @@ pub struct EnrolmentCodeIssued {
     pub revoked_credentials: u32,
 }
 
-/// A search in the agency lists.
+/// A search in the agency's lists or the patient's directory: a JSON body, since what a person
+/// types (names, national IDs) must not travel in a URL, which logs and browser history keep.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams, utoipa::ToSchema))]
-#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Search {
     /// Part of a name or national ID / licence number; empty lists the newest.
     #[serde(default)]

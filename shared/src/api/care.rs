@@ -212,10 +212,9 @@ pub struct PatientFound {
     pub rule: String,
 }
 
-/// A lookup by national ID.
+/// A lookup by national ID: a JSON body, never a URL (which logs and browser history keep).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams, utoipa::ToSchema))]
-#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PatientLookup {
     /// The national ID.
     pub national_id: String,
