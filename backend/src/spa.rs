@@ -1,10 +1,11 @@
 //! Serving the built web app from `dist/`.
 //!
 //! Only `GET` and `HEAD` reach it; any other method is `405` with `Allow: GET, HEAD` (a `POST`
-//! or `TRACE` to a page must not get the app back). Files are served with their type (`.wasm` as `application/wasm`); names that carry trunk's
-//! content hash are cached for a year, `index.html` never. Any path that does not look like a file
-//! is a client route and gets `index.html`, so deep links and reloads work. A missing file is a
-//! plain 404, never `index.html` (a stale script must not receive HTML).
+//! or `TRACE` to a page must not get the app back). Files are served with their type (`.wasm`
+//! as `application/wasm`); names that carry trunk's content hash are cached for a year,
+//! `index.html` never. Any path that does not look like a file is a client route and gets
+//! `index.html`, so deep links and reloads work. A missing file is a plain 404, never
+//! `index.html` (a stale script must not receive HTML).
 //!
 //! `index.html` carries a strict Content-Security-Policy: scripts only from this origin plus the
 //! hash of trunk's inline loader (computed from the file served), wasm compilation allowed,

@@ -26,8 +26,8 @@ pub fn init() {
     let _already_set = if json { builder.json().try_init() } else { builder.try_init() };
 }
 
-/// The span of one request: method, path and request id; never the query string, which may
-/// carry personal data (the API takes none there by design, but a client may still send some).
+/// The span of one request: method, path and request id; never the query string, where a
+/// client may have put personal data.
 pub fn request_span<B>(request: &Request<B>) -> Span {
     let request_id = request
         .extensions()
