@@ -19,6 +19,7 @@ use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
 use crate::auth::csrf;
 use crate::auth::webauthn::RelyingParty;
+use crate::bodies::Guarded;
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::documents::store::{ContentStore, FileStore};
@@ -158,6 +159,8 @@ pub fn router(state: AppState) -> anyhow::Result<Router> {
             header::X_FRAME_OPTIONS,
             HeaderValue::from_static("DENY"),
         ))
+        // Inside the compression, which polls a body again after its end (see `bodies`).
+        .layer(middleware::map_response(async |response| Guarded::response(response)))
         .layer(CompressionLayer::new())
         .layer(PropagateRequestIdLayer::new(telemetry::request_id_header()))
         .layer(
