@@ -206,7 +206,7 @@ where
                     self.failed = true;
                     self.waiting = None;
                     self.too_slow.0.store(true, Ordering::Relaxed);
-                    tracing::info!("request body too slow: cut");
+                    tracing::debug!("request body too slow: cut");
                     return Poll::Ready(Some(Err(Box::new(BodyTooSlow))));
                 }
                 Poll::Pending

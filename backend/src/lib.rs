@@ -10,6 +10,7 @@ pub mod audit;
 pub mod auth;
 pub mod bench_routes;
 pub mod bodies;
+pub mod clients;
 pub mod clock;
 pub mod config;
 pub mod db;

@@ -16,6 +16,8 @@ mod documents;
 mod errors;
 #[path = "api/history.rs"]
 mod history;
+#[path = "api/hostile.rs"]
+mod hostile;
 #[path = "api/identity.rs"]
 mod identity;
 #[path = "api/schema.rs"]
