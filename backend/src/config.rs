@@ -171,6 +171,10 @@ impl Config {
             usize::try_from(number(name, 0)?).with_context(|| format!("{name} is too large"))
         };
         let max_in_flight_per_client = count("DSP_MAX_IN_FLIGHT_PER_CLIENT")?;
+        if max_in_flight_per_client >= max_in_flight {
+            // One client could then take every slot, which the cap is there to prevent.
+            bail!("DSP_MAX_IN_FLIGHT_PER_CLIENT must be below DSP_MAX_IN_FLIGHT, or 0 for no cap");
+        }
         let max_connections_per_client = count("DSP_MAX_CONNECTIONS_PER_CLIENT")?;
         let seconds = std::time::Duration::from_secs;
         let header_read_timeout = seconds(number("DSP_HEADER_READ_TIMEOUT_SECS", 1)?);
@@ -293,6 +297,8 @@ mod tests {
         ])
         .unwrap();
         assert_eq!((c.max_in_flight_per_client, c.max_connections_per_client), (0, 0), "no caps");
+        let err = config(&[("DSP_DATA_DIR", d), ("DSP_MAX_IN_FLIGHT", "16")]).unwrap_err();
+        assert!(err.to_string().contains("DSP_MAX_IN_FLIGHT_PER_CLIENT must be below"), "{err}");
         assert_eq!(c.header_read_timeout, std::time::Duration::from_secs(3));
     }
 }
