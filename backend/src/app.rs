@@ -19,10 +19,12 @@ use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
 use crate::auth::csrf;
 use crate::auth::webauthn::RelyingParty;
+use crate::bodies::{Guarded, MinRate, MinRateLimit, TooSlow};
+use crate::clients::PerClient;
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::documents::store::{ContentStore, FileStore};
-use crate::error::{AppError, json_errors, not_found_floor, shed_load};
+use crate::error::{Admission, AppError, json_errors, not_found_floor, shed_load};
 use crate::{db, routes, spa, telemetry};
 
 /// Largest JSON body the API accepts (documents have their own streaming limit).
@@ -131,7 +133,10 @@ pub fn router(state: AppState) -> anyhow::Result<Router> {
     let dist = state.config.dist_dir.clone();
     let origin: Arc<str> = state.config.public_origin.as_str().into();
     let floor = state.config.not_found_floor;
-    let slots = Arc::new(tokio::sync::Semaphore::new(state.config.max_in_flight));
+    let admission = Arc::new(Admission {
+        slots: tokio::sync::Semaphore::new(state.config.max_in_flight),
+        per_client: PerClient::new(state.config.max_in_flight_per_client),
+    });
     let bench = state.config.bench_routes;
     let hsts =
         state.config.public_origin.starts_with("https://").then(|| HeaderValue::from_static(HSTS));
@@ -145,7 +150,7 @@ pub fn router(state: AppState) -> anyhow::Result<Router> {
         .layer(middleware::from_fn_with_state(origin, csrf::protect))
         .layer(CatchPanicLayer::new())
         .layer(middleware::from_fn_with_state(floor, not_found_floor))
-        .layer(middleware::from_fn_with_state(slots, shed_load))
+        .layer(middleware::from_fn_with_state(admission, shed_load))
         .layer(middleware::from_fn(json_errors))
         // Answers carry personal and health data: never kept by a browser or a proxy. The
         // health check and the contract, which carry none, say `no-cache` themselves.
@@ -176,6 +181,8 @@ pub fn router(state: AppState) -> anyhow::Result<Router> {
             HeaderValue::from_static("same-origin"),
         ))
         .layer(SetResponseHeaderLayer::if_not_present(header::STRICT_TRANSPORT_SECURITY, hsts))
+        // Inside the compression, which polls a body again after its end (see `bodies`).
+        .layer(middleware::map_response(async |response| Guarded::response(response)))
         .layer(CompressionLayer::new())
         .layer(PropagateRequestIdLayer::new(telemetry::request_id_header()))
         .layer(
@@ -198,6 +205,7 @@ pub struct Server {
     listener: TcpListener,
     router: Router,
     db: DatabaseConnection,
+    limits: ConnectionLimits,
 }
 
 impl Server {
@@ -242,13 +250,14 @@ impl Server {
         clock: Clock,
     ) -> anyhow::Result<Self> {
         db::migrate(&db).await.context("migrating the database")?;
+        let limits = ConnectionLimits::of(&config);
         let state = AppState::new(db.clone(), config, clock).await?;
         if state.config.bench_routes {
             tracing::warn!("benchmark routes mounted (DSP_BENCH_ROUTES): never in production");
             crate::bench_routes::prepare(&state).await.context("preparing the baselines")?;
         }
         let router = router(state)?;
-        Ok(Self { listener, router, db })
+        Ok(Self { listener, router, db, limits })
     }
 
     /// The bound address.
@@ -269,7 +278,7 @@ impl Server {
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
         tracing::info!(addr = %self.listener.local_addr()?, "serving");
-        serve(self.listener, self.router, shutdown).await;
+        serve(self.listener, self.router, self.limits, shutdown).await;
         self.db.close().await?;
         tracing::info!("stopped");
         Ok(())
@@ -284,19 +293,52 @@ const READ_BUFFER_MAX: usize = 64 * 1024;
 /// How long the connections in flight get to finish after the shutdown signal.
 const SHUTDOWN_GRACE: std::time::Duration = std::time::Duration::from_secs(30);
 
+/// What a connection may take (see `clients` and `bodies`).
+#[derive(Debug, Clone)]
+struct ConnectionLimits {
+    /// For the whole request head, from the connection's opening or its previous answer.
+    header_read: std::time::Duration,
+    /// The least pace of a request body.
+    body: MinRateLimit,
+    /// Connections per client.
+    per_client: PerClient,
+}
+
+impl ConnectionLimits {
+    fn of(config: &Config) -> Self {
+        Self {
+            header_read: config.header_read_timeout,
+            body: MinRateLimit {
+                window: config.body_read_timeout,
+                bytes_per_second: config.body_min_bytes_per_sec,
+            },
+            per_client: PerClient::new(config.max_connections_per_client),
+        }
+    }
+}
+
 /// Accepts connections until `shutdown`, then lets the requests in flight finish (up to
-/// [`SHUTDOWN_GRACE`]). Like `axum::serve` (HTTP/1.1), with the read buffer bounded and the
-/// client's address in each request (`ConnectInfo`).
+/// [`SHUTDOWN_GRACE`]). Like `axum::serve` (HTTP/1.1), with the read buffer bounded, the
+/// client's address in each request (`ConnectInfo`), and the [`ConnectionLimits`]: a request
+/// head must arrive whole within `header_read` (which also closes a kept-alive connection left
+/// idle that long), every request body is held to the least pace, and a connection past its
+/// client's cap serves a single request, which the API refuses.
 async fn serve(
     listener: TcpListener,
     router: Router,
+    limits: ConnectionLimits,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) {
-    use hyper_util::rt::TokioIo;
+    use hyper_util::rt::{TokioIo, TokioTimer};
     use tower::ServiceExt as _;
 
     let mut builder = hyper::server::conn::http1::Builder::new();
-    builder.max_buf_size(READ_BUFFER_MAX);
+    builder
+        .max_buf_size(READ_BUFFER_MAX)
+        .timer(TokioTimer::new())
+        .header_read_timeout(limits.header_read);
+    let mut single = builder.clone();
+    single.keep_alive(false);
     let graceful = hyper_util::server::graceful::GracefulShutdown::new();
     let mut shutdown = std::pin::pin!(shutdown);
     loop {
@@ -313,17 +355,31 @@ async fn serve(
             () = &mut shutdown => break,
         };
         let _ = stream.set_nodelay(true);
+        let held = limits.per_client.try_hold(remote.ip());
+        if held.is_none() {
+            tracing::debug!(ip = %remote.ip(), "client past its cap of connections");
+        }
+        let over_cap = held.is_none();
+        let body_limit = limits.body;
         let service = router.clone().map_request(move |mut request: axum::extract::Request<_>| {
-            request.extensions_mut().insert(axum::extract::ConnectInfo(remote));
-            request.map(axum::body::Body::new)
+            let too_slow = TooSlow::default();
+            let extensions = request.extensions_mut();
+            extensions.insert(axum::extract::ConnectInfo(remote));
+            extensions.insert(too_slow.clone());
+            if over_cap {
+                extensions.insert(crate::clients::OverConnectionCap);
+            }
+            request.map(|body| axum::body::Body::new(MinRate::new(body, body_limit, too_slow)))
         });
         let service = hyper_util::service::TowerToHyperService::new(service);
-        let connection = builder.serve_connection(TokioIo::new(stream), service);
+        let connection = if over_cap { &single } else { &builder }
+            .serve_connection(TokioIo::new(stream), service);
         let connection = graceful.watch(connection);
         tokio::spawn(async move {
             if let Err(error) = connection.await {
                 tracing::trace!(%error, "connection ended with an error");
             }
+            drop(held);
         });
     }
     drop(listener);

@@ -43,7 +43,34 @@ pub struct Config {
     /// a request is refused at once with 503 and `Retry-After` instead of queueing behind the
     /// database pool.
     pub max_in_flight: usize,
+    /// `DSP_MAX_IN_FLIGHT_PER_CLIENT`: API requests one client (IP address, IPv6 /64) has in
+    /// work at once (default 16; 0: no cap); past it, `429` with `Retry-After` at once.
+    pub max_in_flight_per_client: usize,
+    /// `DSP_MAX_CONNECTIONS_PER_CLIENT`: connections one client holds open at once (default
+    /// 128; 0: no cap); a connection past it serves one request, refused with `429` under `/api`,
+    /// and is closed.
+    pub max_connections_per_client: usize,
+    /// `DSP_HEADER_READ_TIMEOUT_SECS`: how long a connection may take to send a whole request
+    /// head, counted from its opening or from its previous answer, so also how long a kept-alive
+    /// connection may stay idle (default 20 s); then it is closed.
+    pub header_read_timeout: std::time::Duration,
+    /// `DSP_BODY_READ_TIMEOUT_SECS`: how long the server waits, in all, for each
+    /// `DSP_BODY_MIN_BYTES_PER_SEC` × this many bytes of a request body (default 20 s); a body
+    /// slower than that is answered `408 request_timeout`.
+    pub body_read_timeout: std::time::Duration,
+    /// `DSP_BODY_MIN_BYTES_PER_SEC`: the least pace of a request body (default 500 bytes/s).
+    pub body_min_bytes_per_sec: u64,
 }
+
+/// The defaults of the variables that protect the server from slow and greedy clients, as the
+/// README and `.env.example` state them (a test holds the three together).
+pub const CLIENT_LIMIT_DEFAULTS: [(&str, u64); 5] = [
+    ("DSP_MAX_IN_FLIGHT_PER_CLIENT", 16),
+    ("DSP_MAX_CONNECTIONS_PER_CLIENT", 128),
+    ("DSP_HEADER_READ_TIMEOUT_SECS", 20),
+    ("DSP_BODY_READ_TIMEOUT_SECS", 20),
+    ("DSP_BODY_MIN_BYTES_PER_SEC", 500),
+];
 
 impl Config {
     /// Reads the configuration from the process environment, creating the data directory.
@@ -132,6 +159,27 @@ impl Config {
             .ok()
             .filter(|n| *n > 0)
             .context("DSP_MAX_IN_FLIGHT must be a positive number")?;
+        let number = |name: &str, least: u64| -> anyhow::Result<u64> {
+            let default = CLIENT_LIMIT_DEFAULTS
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map_or(0, |(_, default)| *default);
+            let value = var(name).map_or(Ok(default), |v| v.parse()).ok().filter(|n| *n >= least);
+            value.with_context(|| format!("{name} must be a number from {least}"))
+        };
+        let count = |name: &str| -> anyhow::Result<usize> {
+            usize::try_from(number(name, 0)?).with_context(|| format!("{name} is too large"))
+        };
+        let max_in_flight_per_client = count("DSP_MAX_IN_FLIGHT_PER_CLIENT")?;
+        if max_in_flight_per_client >= max_in_flight {
+            // One client could then take every slot, which the cap is there to prevent.
+            bail!("DSP_MAX_IN_FLIGHT_PER_CLIENT must be below DSP_MAX_IN_FLIGHT, or 0 for no cap");
+        }
+        let max_connections_per_client = count("DSP_MAX_CONNECTIONS_PER_CLIENT")?;
+        let seconds = std::time::Duration::from_secs;
+        let header_read_timeout = seconds(number("DSP_HEADER_READ_TIMEOUT_SECS", 1)?);
+        let body_read_timeout = seconds(number("DSP_BODY_READ_TIMEOUT_SECS", 1)?);
+        let body_min_bytes_per_sec = number("DSP_BODY_MIN_BYTES_PER_SEC", 1)?;
         Ok(Self {
             database_url,
             data_dir,
@@ -146,6 +194,11 @@ impl Config {
             fhir_national_id_systems,
             bench_routes,
             max_in_flight,
+            max_in_flight_per_client,
+            max_connections_per_client,
+            header_read_timeout,
+            body_read_timeout,
+            body_min_bytes_per_sec,
         })
     }
 }
@@ -189,6 +242,11 @@ mod tests {
             ("DSP_FHIR_NATIONAL_ID_SYSTEMS", "not a uri"),
             ("DSP_NOT_FOUND_FLOOR_MS", "-1"),
             ("DSP_MAX_IN_FLIGHT", "0"),
+            ("DSP_MAX_IN_FLIGHT_PER_CLIENT", "-1"),
+            ("DSP_MAX_CONNECTIONS_PER_CLIENT", "many"),
+            ("DSP_HEADER_READ_TIMEOUT_SECS", "0"),
+            ("DSP_BODY_READ_TIMEOUT_SECS", "1.5"),
+            ("DSP_BODY_MIN_BYTES_PER_SEC", "0"),
         ] {
             let err = config(&[("DSP_DATA_DIR", d), (name, value)]).unwrap_err();
             assert!(err.to_string().contains(name), "{name}={value}: {err}");
@@ -213,5 +271,34 @@ mod tests {
             c.fhir_national_id_systems,
             ["urn:oid:1.2.3", "https://example.lu/ns/matricule"]
         );
+    }
+
+    #[test]
+    fn client_limits_default_to_what_the_readme_and_env_example_say() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path().to_str().unwrap();
+        let c = config(&[("DSP_DATA_DIR", d)]).unwrap();
+        assert_eq!(c.max_in_flight_per_client, 16);
+        assert_eq!(c.max_connections_per_client, 128);
+        assert_eq!(c.header_read_timeout, std::time::Duration::from_secs(20));
+        assert_eq!(c.body_read_timeout, std::time::Duration::from_secs(20));
+        assert_eq!(c.body_min_bytes_per_sec, 500);
+        let readme = include_str!("../../README.md");
+        let env = include_str!("../../.env.example");
+        for (name, default) in CLIENT_LIMIT_DEFAULTS {
+            assert!(readme.contains(&format!("`{name}` ({default}")), "README: {name} {default}");
+            assert!(env.contains(&format!("#{name}={default}\n")), ".env.example: {name}");
+        }
+        let c = config(&[
+            ("DSP_DATA_DIR", d),
+            ("DSP_MAX_IN_FLIGHT_PER_CLIENT", "0"),
+            ("DSP_MAX_CONNECTIONS_PER_CLIENT", "0"),
+            ("DSP_HEADER_READ_TIMEOUT_SECS", "3"),
+        ])
+        .unwrap();
+        assert_eq!((c.max_in_flight_per_client, c.max_connections_per_client), (0, 0), "no caps");
+        let err = config(&[("DSP_DATA_DIR", d), ("DSP_MAX_IN_FLIGHT", "16")]).unwrap_err();
+        assert!(err.to_string().contains("DSP_MAX_IN_FLIGHT_PER_CLIENT must be below"), "{err}");
+        assert_eq!(c.header_read_timeout, std::time::Duration::from_secs(3));
     }
 }

@@ -3,7 +3,8 @@
 //! Handlers return [`AppError`]; its response carries only a status and the code. The
 //! [`json_errors`] middleware, wrapped around the whole API, then writes every error body
 //! (`{code, message_key, request_id}`), including those produced by axum and tower themselves
-//! (unknown method, body too large, panics), so that no error under `/api` is ever HTML or empty.
+//! (unknown method, body too large, panics, a body cut for being too slow), so that no error
+//! under `/api` is ever HTML or empty.
 //! Internal causes are logged with the request id and never sent.
 
 use axum::Json;
@@ -102,6 +103,7 @@ fn code_for_status(status: StatusCode) -> ApiErrorCode {
         StatusCode::UNSUPPORTED_MEDIA_TYPE => ApiErrorCode::UnsupportedMediaType,
         StatusCode::TOO_MANY_REQUESTS => ApiErrorCode::RateLimited,
         StatusCode::SERVICE_UNAVAILABLE => ApiErrorCode::Unavailable,
+        StatusCode::REQUEST_TIMEOUT => ApiErrorCode::RequestTimeout,
         s if s.is_client_error() => ApiErrorCode::InvalidRequest,
         _ => ApiErrorCode::Internal,
     }
@@ -115,17 +117,24 @@ pub async fn json_errors(request: Request, next: Next) -> Response {
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default()
         .to_owned();
+    let too_slow = request.extensions().get::<crate::bodies::TooSlow>().cloned();
     let response = next.run(request).await;
     let status = response.status();
     if !(status.is_client_error() || status.is_server_error()) {
         return response;
     }
-    let code = response
-        .extensions()
+    let (mut parts, _body) = response.into_parts();
+    // However the handler reported its failed read, a body cut for being too slow is a 408.
+    if too_slow.is_some_and(|t| t.happened()) {
+        parts.status = StatusCode::REQUEST_TIMEOUT;
+        parts.extensions.insert(ApiErrorCode::RequestTimeout);
+        parts.headers.insert(header::CONNECTION, HeaderValue::from_static("close"));
+    }
+    let code = parts
+        .extensions
         .get::<ApiErrorCode>()
         .copied()
-        .unwrap_or_else(|| code_for_status(status));
-    let (mut parts, _body) = response.into_parts();
+        .unwrap_or_else(|| code_for_status(parts.status));
     parts.headers.remove(header::CONTENT_LENGTH);
     parts.headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
     parts.headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
@@ -151,16 +160,49 @@ pub async fn not_found_floor(
     response
 }
 
-/// Middleware around the API: at most as many requests in work as `slots` has permits; the
-/// next one is refused at once (503 `unavailable`, `Retry-After: 1`), so that under overload the
-/// server answers in milliseconds instead of queueing requests for seconds behind the pool.
+/// How many API requests are in work: all told, and per client.
+#[derive(Debug)]
+pub struct Admission {
+    /// One permit per request in work (`DSP_MAX_IN_FLIGHT`).
+    pub slots: tokio::sync::Semaphore,
+    /// Requests in work per client (`DSP_MAX_IN_FLIGHT_PER_CLIENT`).
+    pub per_client: crate::clients::PerClient,
+}
+
+/// Middleware around the API: a client past its own share of requests in work (or on a
+/// connection past its client's cap) is refused at once with `429 rate_limited`, `Retry-After: 1`:
+/// it is that client's doing, and it alone waits. Past the instance's capacity (`slots`), the
+/// next request is refused at once with `503 unavailable`, `Retry-After: 1`, so that under
+/// overload the server answers in milliseconds instead of queueing requests for seconds behind
+/// the pool.
 pub async fn shed_load(
-    axum::extract::State(slots): axum::extract::State<std::sync::Arc<tokio::sync::Semaphore>>,
+    axum::extract::State(admission): axum::extract::State<std::sync::Arc<Admission>>,
     request: Request,
     next: Next,
 ) -> Response {
-    match slots.try_acquire() {
-        Ok(_permit) => next.run(request).await,
+    if request.extensions().get::<crate::clients::OverConnectionCap>().is_some() {
+        return AppError::RateLimited(1).into_response();
+    }
+    let client = request
+        .extensions()
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|info| info.0.ip());
+    let held = match client {
+        Some(ip) => match admission.per_client.try_hold(ip) {
+            Some(held) => Some(held),
+            None => {
+                tracing::debug!(%ip, "client past its share of requests in work: refused");
+                return AppError::RateLimited(1).into_response();
+            }
+        },
+        None => None,
+    };
+    match admission.slots.try_acquire() {
+        Ok(_permit) => {
+            let response = next.run(request).await;
+            drop(held);
+            response
+        }
         Err(_) => (StatusCode::SERVICE_UNAVAILABLE, [(header::RETRY_AFTER, "1")]).into_response(),
     }
 }

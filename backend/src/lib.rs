@@ -9,6 +9,8 @@ pub mod app;
 pub mod audit;
 pub mod auth;
 pub mod bench_routes;
+pub mod bodies;
+pub mod clients;
 pub mod clock;
 pub mod config;
 pub mod db;

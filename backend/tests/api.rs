@@ -18,6 +18,8 @@ mod errors;
 mod headers;
 #[path = "api/history.rs"]
 mod history;
+#[path = "api/hostile.rs"]
+mod hostile;
 #[path = "api/identity.rs"]
 mod identity;
 #[path = "api/lookups.rs"]

@@ -37,6 +37,9 @@ pub fn vars(database_url: &str, data_dir: &Path, port: u16, pool: u32) -> Vec<(S
         ("DSP_DIST_DIR".into(), data_dir.join("no-dist").display().to_string()),
         ("DSP_DB_MAX_CONNECTIONS".into(), pool.to_string()),
         ("DSP_BENCH_ROUTES".into(), "1".into()),
+        // One load generator stands for many clients: no per-client caps.
+        ("DSP_MAX_IN_FLIGHT_PER_CLIENT".into(), "0".into()),
+        ("DSP_MAX_CONNECTIONS_PER_CLIENT".into(), "0".into()),
         ("RUST_LOG".into(), "warn".into()),
     ]
 }

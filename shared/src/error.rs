@@ -67,14 +67,16 @@ pub enum ApiErrorCode {
     /// The national ID and connection code do not match (wrong, used or expired code; never
     /// says whether the national ID exists).
     ConnectionFailed,
-    /// The document was refused: wrong or undeclared type, too large, unsafe XML, a FHIR
-    /// resource naming another patient … (`detail` says which).
+    /// The document was refused: wrong or undeclared type, unsafe XML, a FHIR resource naming
+    /// another patient … (`detail` says which); one too large is `PayloadTooLarge`.
     DocumentRejected,
+    /// The request's body came too slowly (slower than the server's minimum rate, or stopped).
+    RequestTimeout,
 }
 
 impl ApiErrorCode {
     /// Every code, for exhaustive translation tests.
-    pub const ALL: [Self; 30] = [
+    pub const ALL: [Self; 31] = [
         Self::NotFound,
         Self::MethodNotAllowed,
         Self::MalformedJson,
@@ -105,6 +107,7 @@ impl ApiErrorCode {
         Self::ReverificationRequired,
         Self::ConnectionFailed,
         Self::DocumentRejected,
+        Self::RequestTimeout,
     ];
 
     /// The stable wire value (`not_found`, …).
@@ -141,6 +144,7 @@ impl ApiErrorCode {
             Self::ReverificationRequired => "reverification_required",
             Self::ConnectionFailed => "connection_failed",
             Self::DocumentRejected => "document_rejected",
+            Self::RequestTimeout => "request_timeout",
         }
     }
 

@@ -126,6 +126,58 @@ impl Chromium {
         Ok(page)
     }
 
+    /// Clicks `selector` on `page` and lets the browser download what it answers (its own
+    /// request, with its own headers such as `Accept-Encoding`) into `dir`; returns the saved
+    /// file's name and bytes.
+    ///
+    /// # Errors
+    /// When the browser reports the download failed (a connection cut, a broken transfer) or
+    /// it does not end within [`PATIENCE`].
+    pub async fn download(
+        &self,
+        page: &Page,
+        selector: &str,
+        dir: &std::path::Path,
+    ) -> anyhow::Result<(String, Vec<u8>)> {
+        use chromiumoxide::cdp::browser_protocol::browser::{
+            DownloadProgressState, EventDownloadProgress, EventDownloadWillBegin,
+            SetDownloadBehaviorBehavior, SetDownloadBehaviorParams,
+        };
+        let behavior = SetDownloadBehaviorParams::builder()
+            .behavior(SetDownloadBehaviorBehavior::Allow)
+            .download_path(dir.display().to_string())
+            .events_enabled(true)
+            .build()
+            .map_err(anyhow::Error::msg)?;
+        self.browser.execute(behavior).await?;
+        let mut begins = self.browser.event_listener::<EventDownloadWillBegin>().await?;
+        let mut progress = self.browser.event_listener::<EventDownloadProgress>().await?;
+        click(page, selector).await?;
+        let begin = tokio::time::timeout(PATIENCE, begins.next())
+            .await
+            .with_context(|| format!("no download began after clicking {selector}"))?
+            .context("the browser is gone")?;
+        let name = begin.suggested_filename.clone();
+        loop {
+            let event = tokio::time::timeout(PATIENCE, progress.next())
+                .await
+                .with_context(|| format!("the download of {name} did not end"))?
+                .context("the browser is gone")?;
+            if event.guid != begin.guid {
+                continue;
+            }
+            match event.state {
+                DownloadProgressState::Completed => break,
+                DownloadProgressState::Canceled => {
+                    bail!("the browser reports the download of {name} failed")
+                }
+                DownloadProgressState::InProgress => {}
+            }
+        }
+        let bytes = std::fs::read(dir.join(&name)).with_context(|| format!("reading {name}"))?;
+        Ok((name, bytes))
+    }
+
     /// Closes the browser and waits for it to exit.
     ///
     /// # Errors

@@ -48,6 +48,7 @@ fn upload_of(params: UploadParams, headers: &HeaderMap, body: Body) -> Upload {
 #[utoipa::path(post, path = "/me/documents", tag = "documents", params(UploadParams),
     request_body(content = Vec<u8>, content_type = "application/pdf"),
     responses((status = 200, body = DocumentSummary), (status = 404, body = ApiError, description = "another category"),
+              (status = 413, body = ApiError, description = "payload_too_large: larger than DSP_MAX_DOCUMENT_MB"),
               (status = 422, body = ApiError, description = "document_rejected")))]
 async fn upload_own(
     State(state): State<AppState>,
@@ -65,7 +66,7 @@ async fn upload_own(
 /// Files a new version of a document (it becomes the current one; older ones stay readable).
 #[utoipa::path(post, path = "/documents/{id}/versions", tag = "documents", params(("id" = Uuid, Path), UploadParams),
     request_body(content = Vec<u8>, content_type = "application/pdf"),
-    responses((status = 200, body = DocumentSummary), (status = 404, body = ApiError), (status = 422, body = ApiError)))]
+    responses((status = 200, body = DocumentSummary), (status = 404, body = ApiError), (status = 413, body = ApiError), (status = 422, body = ApiError)))]
 async fn new_version(
     State(state): State<AppState>,
     meta: RequestMeta,
@@ -129,6 +130,7 @@ async fn record_refusal(
     request_body(content = Vec<u8>, content_type = "application/pdf"),
     responses((status = 200, body = DocumentSummary),
               (status = 404, body = ApiError, description = "no such record, or no right to write here (indistinguishable)"),
+              (status = 413, body = ApiError, description = "payload_too_large: larger than DSP_MAX_DOCUMENT_MB"),
               (status = 422, body = ApiError, description = "document_rejected, invalid_request")))]
 async fn upload(
     State(state): State<AppState>,

@@ -28,7 +28,9 @@ use crate::app::AppState;
 use crate::audit::writer::FirstAccess;
 use crate::audit::{Event, Outcome, RequestMeta};
 use crate::auth::{CurrentPatient, CurrentProfessional, CurrentUser};
-use crate::documents::content::{ContentLimits, DocumentFormat, ExpectedPatient, Validator};
+use crate::documents::content::{
+    ContentError, ContentLimits, DocumentFormat, ExpectedPatient, Validator,
+};
 use crate::documents::store::{
     ContentAddress, PutError, content_disposition, download_file_name, put_stream,
 };
@@ -343,7 +345,7 @@ pub struct Upload {
 ///
 /// # Errors
 /// `not_found` (no such record or document, or no right to write here: indistinguishable),
-/// `document_rejected`, `invalid_request`; audited.
+/// `document_rejected`, `payload_too_large`, `invalid_request`; audited.
 pub async fn upload(
     state: &AppState,
     meta: &RequestMeta,
@@ -397,7 +399,7 @@ pub async fn upload(
         .ok_or_else(hidden)?
         .national_id;
     let declared = match content_type.as_deref() {
-        Some(ct) => Some(DocumentFormat::from_declared(ct).map_err(|e| rejected_now(e.code()))?),
+        Some(ct) => Some(DocumentFormat::from_declared(ct).map_err(|e| rejected_now(&e))?),
         None => None,
     };
     let validator = Validator::new(
@@ -410,7 +412,7 @@ pub async fn upload(
     )
     .declared_format(declared)
     .declared_length(content_length)
-    .map_err(|e| rejected_now(e.code()))?;
+    .map_err(|e| rejected_now(&e))?;
     let stored = put_stream(&*state.store, body.into_data_stream(), validator).await;
     let event = event.with("rule", decision.as_str());
     audited(state, meta, event, async |txn, event| {
@@ -418,10 +420,7 @@ pub async fn upload(
             Ok(v) => *v,
             Err(PutError::Content(e)) => {
                 *event = event.clone().with("rejected", e.code());
-                return Err(refuse(
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    ApiErrorCode::DocumentRejected,
-                ));
+                return Err(refusal_of(e));
             }
             Err(PutError::Body(e)) => {
                 return Err(AppError::MalformedJson(format!("upload body: {e}")));
@@ -598,9 +597,20 @@ pub async fn versions(
     .await
 }
 
-fn rejected_now(code: &str) -> AppError {
-    tracing::debug!(code, "document refused before upload");
-    refuse(StatusCode::UNPROCESSABLE_ENTITY, ApiErrorCode::DocumentRejected)
+fn rejected_now(e: &ContentError) -> AppError {
+    tracing::debug!(code = e.code(), "document refused before upload");
+    refusal_of(e)
+}
+
+/// A document too large is `413 payload_too_large`, like any request too large; any other
+/// refusal of its content `422 document_rejected`.
+const fn refusal_of(e: &ContentError) -> AppError {
+    match e {
+        ContentError::TooLarge { .. } | ContentError::TextTooLarge { .. } => {
+            refuse(StatusCode::PAYLOAD_TOO_LARGE, ApiErrorCode::PayloadTooLarge)
+        }
+        _ => refuse(StatusCode::UNPROCESSABLE_ENTITY, ApiErrorCode::DocumentRejected),
+    }
 }
 
 /// The documents of a record a professional may see (the others are simply absent).

@@ -692,7 +692,6 @@ async fn malicious_uploads_are_refused_and_leave_nothing(engine: Engine) {
             "application/fhir+json",
             json!({"resourceType": "DocumentReference", "status": "current", "subject": {"identifier": {"system": "urn:dsp:national-id", "value": "1985010112346"}}}).to_string().into_bytes(),
         ),
-        ("application/pdf", vec![b'%'; 21 * 1024 * 1024]),
         ("text/html", b"<script>alert(1)</script>".to_vec()),
     ];
     for (content_type, body) in cases {
@@ -701,6 +700,17 @@ async fn malicious_uploads_are_refused_and_leave_nothing(engine: Engine) {
         assert_eq!(status, 422, "{content_type}: {answer}");
         assert_eq!(answer["code"], "document_rejected");
     }
+    // Too large is 413, like any request too large.
+    let (status, answer) = upload(
+        &s.app,
+        &s.doctor,
+        &s.patient_id,
+        "summaries",
+        "application/pdf",
+        vec![b'%'; 21 * 1024 * 1024],
+    )
+    .await;
+    assert_eq!((status, answer["code"].as_str()), (413, Some("payload_too_large")), "{answer}");
     assert_eq!(
         s.app.get_as(&s.patient, "/api/me/documents").await.body.as_array().unwrap().len(),
         0,

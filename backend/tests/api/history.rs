@@ -23,6 +23,7 @@ on_both_databases!(
     only_the_signed_in_patient_reads_a_history,
     reading_the_history_is_audited,
     entries_name_the_document_and_the_professional_they_concern,
+    the_exports_arrive_whole_when_compressed_as_browsers_ask,
 );
 
 const FIRST: &str = "1893120105732";
@@ -532,4 +533,77 @@ async fn entries_name_the_document_and_the_professional_they_concern(engine: Eng
     assert_eq!(removed.status(), 200);
     let page = history(&app, &patient, "?action=referent_removed").await;
     assert_eq!(page["entries"][0]["professionals"][0]["display_name"], "Claire Weber");
+}
+
+/// Decodes a body in `encoding` (`gzip` or `br`); a stream cut short is an error.
+fn decode(encoding: &str, body: &[u8]) -> String {
+    use std::io::Read;
+    let mut text = String::new();
+    match encoding {
+        "gzip" => flate2::read::GzDecoder::new(body).read_to_string(&mut text),
+        "br" => brotli_decompressor::Decompressor::new(body, 4096).read_to_string(&mut text),
+        other => panic!("{other}"),
+    }
+    .unwrap_or_else(|e| panic!("{encoding}: the compressed body is not whole: {e}"));
+    text
+}
+
+/// Browsers send `Accept-Encoding: gzip, deflate, br, zstd`: both exports arrive compressed and
+/// whole, over several export pages (the body ended, then was polled again by the compression,
+/// which dropped the connection).
+async fn the_exports_arrive_whole_when_compressed_as_browsers_ask(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let (mut agent, _) = app.signed_in_agent().await;
+    let (patient, id, _) = activated_patient(&app, &mut agent, FIRST).await;
+    let patient_id = uuid::Uuid::parse_str(&id).unwrap();
+    let meta = dsp::audit::RequestMeta::default();
+    let txn = app.db.begin().await.unwrap();
+    for _ in 0..250 {
+        let event = dsp::audit::Event::new(
+            "sign_in",
+            dsp::audit::Outcome::Success,
+            Some((shared::api::auth::Role::Patient, patient_id)),
+        );
+        dsp::audit::append(&txn, &meta, event, app.clock.now()).await.unwrap();
+    }
+    txn.commit().await.unwrap();
+
+    for (accept, encoding) in [
+        ("gzip", "gzip"),
+        ("br", "br"),
+        ("gzip, deflate, br, zstd", "br"),
+        ("gzip, deflate, br", "br"),
+    ] {
+        for (path, format) in
+            [("/api/me/history.csv", "csv"), ("/api/me/history.fhir.json", "fhir")]
+        {
+            // Every entry so far (the export's own entry is appended after its first page).
+            let expected = logged_ids(&app, &id).await.len();
+            let response = app
+                .request(&patient, Method::GET, path)
+                .header("accept-encoding", accept)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(response.status(), 200, "{path} {accept}");
+            assert_eq!(response.headers()["content-encoding"], encoding, "{path} {accept}");
+            let body = response
+                .bytes()
+                .await
+                .unwrap_or_else(|e| panic!("{path} with {accept}: the body was cut: {e}"));
+            let text = decode(encoding, &body);
+            let count = if format == "csv" {
+                assert!(text.starts_with("id,occurred_at,"), "{path} {accept}");
+                assert!(text.ends_with("\r\n"), "{path} {accept}: ends with a whole line");
+                text.split("\r\n").filter(|l| !l.is_empty()).count() - 1
+            } else {
+                let bundle: Value = serde_json::from_str(&text)
+                    .unwrap_or_else(|e| panic!("{path} {accept}: not JSON: {e}"));
+                assert_eq!(bundle["resourceType"], "Bundle");
+                bundle["entry"].as_array().unwrap().len()
+            };
+            assert_eq!(count, expected, "{path} with {accept}: every entry");
+        }
+    }
+    assert_eq!(app.audit("history_exported").await.len(), 8);
 }

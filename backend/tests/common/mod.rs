@@ -71,6 +71,8 @@ pub struct Options {
     /// An `https://` public origin, as in production (the test still talks plain HTTP to the
     /// port, as a TLS-terminating proxy would).
     pub https_origin: bool,
+    /// More configuration variables (e.g. short timeouts).
+    pub vars: Vec<(&'static str, String)>,
 }
 
 impl TestApp {
@@ -104,7 +106,7 @@ impl TestApp {
         let port = listener.local_addr().unwrap().port();
         let scheme = if options.https_origin { "https" } else { "http" };
         let origin = format!("{scheme}://localhost:{port}");
-        let vars = [
+        let mut vars = vec![
             ("DSP_PUBLIC_ORIGIN", origin.clone()),
             ("DATABASE_URL", database_url),
             ("DSP_DATA_DIR", data_dir.path().display().to_string()),
@@ -112,9 +114,14 @@ impl TestApp {
             ("DSP_DIST_DIR", dist.display().to_string()),
             ("DSP_DB_MAX_CONNECTIONS", "5".into()),
             ("DSP_MAX_IN_FLIGHT", options.max_in_flight.map(|n| n.to_string()).unwrap_or_default()),
+            // Every persona of a test is a different person on 127.0.0.1, as if behind a proxy:
+            // the per-client caps are off unless a test sets them (tests/api/hostile.rs).
+            ("DSP_MAX_IN_FLIGHT_PER_CLIENT", "0".into()),
+            ("DSP_MAX_CONNECTIONS_PER_CLIENT", "0".into()),
         ];
+        vars.extend(options.vars);
         let config = Config::from_lookup(|name| {
-            vars.iter().find(|(k, _)| *k == name).map(|(_, v)| v.clone())
+            vars.iter().rev().find(|(k, _)| *k == name).map(|(_, v)| v.clone())
         })
         .unwrap();
         // A clock the test can move: expiries are tested by advancing it.
