@@ -23,6 +23,7 @@ use crate::clock::Clock;
 use crate::config::Config;
 use crate::documents::store::{ContentStore, FileStore};
 use crate::error::{AppError, json_errors, not_found_floor, shed_load};
+use crate::linger::Linger;
 use crate::{db, routes, spa, telemetry};
 
 /// Largest JSON body the API accepts (documents have their own streaming limit).
@@ -180,6 +181,7 @@ pub struct Server {
     listener: TcpListener,
     router: Router,
     db: DatabaseConnection,
+    linger: Linger,
 }
 
 impl Server {
@@ -229,8 +231,9 @@ impl Server {
             tracing::warn!("benchmark routes mounted (DSP_BENCH_ROUTES): never in production");
             crate::bench_routes::prepare(&state).await.context("preparing the baselines")?;
         }
+        let linger = Linger::for_documents_up_to(state.config.max_document_bytes);
         let router = router(state)?;
-        Ok(Self { listener, router, db })
+        Ok(Self { listener, router, db, linger })
     }
 
     /// The bound address.
@@ -251,7 +254,7 @@ impl Server {
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
         tracing::info!(addr = %self.listener.local_addr()?, "serving");
-        serve(self.listener, self.router, shutdown).await;
+        serve(self.listener, self.router, self.linger, shutdown).await;
         self.db.close().await?;
         tracing::info!("stopped");
         Ok(())
@@ -267,11 +270,13 @@ const READ_BUFFER_MAX: usize = 64 * 1024;
 const SHUTDOWN_GRACE: std::time::Duration = std::time::Duration::from_secs(30);
 
 /// Accepts connections until `shutdown`, then lets the requests in flight finish (up to
-/// [`SHUTDOWN_GRACE`]). Like `axum::serve` (HTTP/1.1), with the read buffer bounded and the
-/// client's address in each request (`ConnectInfo`).
+/// [`SHUTDOWN_GRACE`]). Like `axum::serve` (HTTP/1.1), with the read buffer bounded, the
+/// client's address in each request (`ConnectInfo`), and a body left unread drained within
+/// `linger` (see [`crate::linger`]).
 async fn serve(
     listener: TcpListener,
     router: Router,
+    linger: Linger,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) {
     use hyper_util::rt::TokioIo;
@@ -297,7 +302,9 @@ async fn serve(
         let _ = stream.set_nodelay(true);
         let service = router.clone().map_request(move |mut request: axum::extract::Request<_>| {
             request.extensions_mut().insert(axum::extract::ConnectInfo(remote));
-            request.map(axum::body::Body::new)
+            let (parts, body) = request.into_parts();
+            let body = linger.wrap(&parts.headers, body);
+            axum::extract::Request::from_parts(parts, body)
         });
         let service = hyper_util::service::TowerToHyperService::new(service);
         let connection = builder.serve_connection(TokioIo::new(stream), service);
