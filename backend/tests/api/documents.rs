@@ -736,22 +736,22 @@ async fn malicious_uploads_are_refused_and_leave_nothing(engine: Engine) {
 /// of the body instead of closing the connection under a client still sending (the kernel would
 /// reset it, and the client, a browser as well, would see a network error instead of the answer).
 async fn a_large_upload_refused_before_its_body_is_read_still_gets_the_refusal(engine: Engine) {
-    let s = scene(engine).await;
+    let app = TestApp::spawn(engine).await;
+    let (doctor, _, patient_id) = app.linked_physician().await;
     let mib = 1024 * 1024;
     let mut too_large = PDF.to_vec();
     too_large.resize(21 * mib, b' ');
     let mut executable = b"MZ\x90\x00".to_vec();
     executable.resize(8 * mib, 0);
-    let path = format!("/api/records/{}/documents", s.patient_id);
+    let path = format!("/api/records/{patient_id}/documents");
     for round in 0..5 {
         for (who, content_type, body, status, code) in [
-            (&s.doctor, "application/pdf", &too_large, 422, "document_rejected"),
-            (&s.doctor, "text/html", &too_large, 422, "document_rejected"),
-            (&s.doctor, "application/pdf", &executable, 422, "document_rejected"),
+            (&doctor, "application/pdf", &too_large, 422, "document_rejected"),
+            (&doctor, "text/html", &too_large, 422, "document_rejected"),
+            (&doctor, "application/pdf", &executable, 422, "document_rejected"),
             (&Browser::default(), "application/pdf", &too_large, 401, "unauthenticated"),
         ] {
-            let sent = s
-                .app
+            let sent = app
                 .request(who, Method::POST, &path)
                 .query(&[
                     ("category", "summaries"),
