@@ -25,6 +25,7 @@ use crate::clock::Clock;
 use crate::config::Config;
 use crate::documents::store::{ContentStore, FileStore};
 use crate::error::{Admission, AppError, json_errors, not_found_floor, shed_load};
+use crate::linger::Linger;
 use crate::{db, routes, spa, telemetry};
 
 /// Largest JSON body the API accepts (documents have their own streaming limit).
@@ -302,6 +303,8 @@ struct ConnectionLimits {
     body: MinRateLimit,
     /// Connections per client.
     per_client: PerClient,
+    /// How much of a body left unread is drained (see [`crate::linger`]).
+    linger: Linger,
 }
 
 impl ConnectionLimits {
@@ -313,13 +316,15 @@ impl ConnectionLimits {
                 bytes_per_second: config.body_min_bytes_per_sec,
             },
             per_client: PerClient::new(config.max_connections_per_client),
+            linger: Linger::for_documents_up_to(config.max_document_bytes),
         }
     }
 }
 
 /// Accepts connections until `shutdown`, then lets the requests in flight finish (up to
 /// [`SHUTDOWN_GRACE`]). Like `axum::serve` (HTTP/1.1), with the read buffer bounded, the
-/// client's address in each request (`ConnectInfo`), and the [`ConnectionLimits`]: a request
+/// client's address in each request (`ConnectInfo`), a body left unread drained within its
+/// bounds (see [`crate::linger`]), and the [`ConnectionLimits`]: a request
 /// head must arrive whole within `header_read` (which also closes a kept-alive connection left
 /// idle that long), every request body is held to the least pace, and a connection past its
 /// client's cap serves a single request, which the API refuses.
@@ -361,6 +366,7 @@ async fn serve(
         }
         let over_cap = held.is_none();
         let body_limit = limits.body;
+        let linger = limits.linger;
         let service = router.clone().map_request(move |mut request: axum::extract::Request<_>| {
             let too_slow = TooSlow::default();
             let extensions = request.extensions_mut();
@@ -369,7 +375,12 @@ async fn serve(
             if over_cap {
                 extensions.insert(crate::clients::OverConnectionCap);
             }
-            request.map(|body| axum::body::Body::new(MinRate::new(body, body_limit, too_slow)))
+            let (parts, body) = request.into_parts();
+            let body = linger.wrap(&parts.headers, body);
+            axum::extract::Request::from_parts(
+                parts,
+                axum::body::Body::new(MinRate::new(body, body_limit, too_slow)),
+            )
         });
         let service = hyper_util::service::TowerToHyperService::new(service);
         let connection = if over_cap { &single } else { &builder }

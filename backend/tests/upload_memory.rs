@@ -8,9 +8,7 @@
 mod common;
 
 use peak_alloc::PeakAlloc;
-use serde_json::json;
 
-use common::authenticator::{Passkey, SecurityKey};
 use common::personas::Browser;
 use common::{Engine, TestApp};
 
@@ -25,33 +23,6 @@ fn pdf(size: usize) -> Vec<u8> {
     body.resize(size - 6, b' ');
     body.extend_from_slice(b"%%EOF\n");
     body
-}
-
-/// A patient and a physician with a consultation link to their record.
-async fn scene(app: &TestApp) -> (Browser, String) {
-    let (mut agent, _) = app.signed_in_agent().await;
-    let patient_id = app.create_patient(&mut agent, "1893120105732", "fr").await;
-    let code = app.letter_code(&agent, &patient_id).await;
-    let mut patient = Browser::default();
-    let activated =
-        app.activate(&mut patient, &mut Passkey::new(), "1893120105732", &code).await.status;
-    assert_eq!(activated, 200);
-    let (_, enrolment) = app.create_professional(&mut agent, "M-1", "MED").await;
-    let mut doctor = Browser::default();
-    assert_eq!(app.enrol(&mut doctor, &mut SecurityKey::new(7), &enrolment).await.status, 200);
-    let code = app.send(&mut patient, "/api/me/connection-code", &json!({})).await.body["code"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    let opened = app
-        .send(
-            &mut doctor,
-            "/api/professional/consultations",
-            &json!({"national_id": "1893120105732", "connection_code": code}),
-        )
-        .await;
-    assert_eq!(opened.status, 200, "{:?}", opened.body);
-    (doctor, patient_id)
 }
 
 /// Files a PDF of `size` bytes with `curl`, a client outside this process, so that only the
@@ -108,7 +79,7 @@ async fn growth_while_filing(
 
 async fn memory_stays_flat_in_the_file_size(engine: Engine) {
     let app = TestApp::spawn(engine).await;
-    let (doctor, patient_id) = scene(&app).await;
+    let (doctor, _, patient_id) = app.linked_physician().await;
     // Warm up: the pool's connections, prepared statements, the store's directories.
     growth_while_filing(&app, &doctor, &patient_id, 64 * 1024, 1).await;
 

@@ -418,6 +418,10 @@ impl PendingContent for FilePending {
             // Renaming over the same content already stored keeps one copy and refreshes its
             // modification time, which protects it from a concurrent orphan clean-up.
             std::fs::rename(&temp, &target)?;
+            // The rename is durable once its directory is fsynced. A directory just created for
+            // it is not fsynced in its parent: on ext4 and XFS journal commits are ordered, so
+            // this fsync commits the creation too, and syncing each new parent as well doubled
+            // the time of an upload until the 65 536 prefix directories exist (measured).
             std::fs::File::open(dir)?.sync_all()
         })
         .await?;

@@ -19,6 +19,8 @@ on_both_databases!(
     concurrent_reads_are_audited_in_groups_and_the_chain_stays_linear,
     a_read_whose_audit_entry_cannot_be_written_is_refused,
     malicious_uploads_are_refused_and_leave_nothing,
+    a_large_upload_refused_before_its_body_is_read_still_gets_the_refusal,
+    an_unread_body_is_read_to_its_end_within_bounds,
     emergency_access_reads_for_four_hours_tells_the_patient_and_never_beats_a_block,
     the_first_access_to_a_record_not_yet_activated_is_notified,
     versions_withdrawal_refusal_and_the_personal_space,
@@ -737,6 +739,118 @@ async fn malicious_uploads_are_refused_and_leave_nothing(engine: Engine) {
     .await;
     assert_eq!(status, 200, "{answer}");
     assert_eq!(answer["format"], "fhir_json");
+}
+
+/// A refusal that comes before the server has read the body (the declared size, the declared
+/// type, the first bytes, no session) reaches the client: the server reads and discards the rest
+/// of the body instead of closing the connection under a client still sending (the kernel would
+/// reset it, and the client, a browser as well, would see a network error instead of the answer).
+async fn a_large_upload_refused_before_its_body_is_read_still_gets_the_refusal(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let (doctor, _, patient_id) = app.linked_physician().await;
+    let mib = 1024 * 1024;
+    let mut too_large = PDF.to_vec();
+    too_large.resize(21 * mib, b' ');
+    let mut executable = b"MZ\x90\x00".to_vec();
+    executable.resize(8 * mib, 0);
+    let path = format!("/api/records/{patient_id}/documents");
+    for round in 0..5 {
+        for (who, content_type, body, status, code) in [
+            (&doctor, "application/pdf", &too_large, 422, "document_rejected"),
+            (&doctor, "text/html", &too_large, 422, "document_rejected"),
+            (&doctor, "application/pdf", &executable, 422, "document_rejected"),
+            (&Browser::default(), "application/pdf", &too_large, 401, "unauthenticated"),
+        ] {
+            let sent = app
+                .request(who, Method::POST, &path)
+                .query(&[
+                    ("category", "summaries"),
+                    ("title", "Scan"),
+                    ("clinical_date", "2026-11-20"),
+                ])
+                .header("content-type", content_type)
+                .body(body.clone())
+                .send()
+                .await;
+            let response = match sent {
+                Ok(response) => response,
+                Err(e) => panic!("round {round}, {content_type}, {status}: {e:?}"),
+            };
+            assert_eq!(response.status(), status, "round {round}, {content_type}");
+            let answer: Value = response.json().await.unwrap();
+            assert_eq!(answer["code"], code, "round {round}, {content_type}");
+        }
+    }
+}
+
+/// On a raw connection: the refusal of a request whose body has not been sent arrives at once;
+/// the server then reads the body when it comes and keeps the connection for the next request.
+/// A body declared longer than twice the document limit is not waited for: the connection closes
+/// after the answer.
+async fn an_unread_body_is_read_to_its_end_within_bounds(engine: Engine) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let app = TestApp::spawn(engine).await;
+    let address = app.base.trim_start_matches("http://").replace("localhost", "127.0.0.1");
+    let head = |length: u64| {
+        format!(
+            "POST /api/records/{}/documents HTTP/1.1\r\n\
+             Host: {address}\r\nOrigin: {}\r\nContent-Type: application/pdf\r\nContent-Length: {length}\r\n\r\n",
+            uuid::Uuid::new_v4(),
+            app.base
+        )
+    };
+    let within = std::time::Duration::from_secs(10);
+
+    let mut connection = tokio::net::TcpStream::connect(&address).await.unwrap();
+    let length = 3 * 1024 * 1024;
+    connection.write_all(head(length).as_bytes()).await.unwrap();
+    let (status, _) = tokio::time::timeout(within, read_answer(&mut connection)).await.unwrap();
+    assert_eq!(status, 401, "answered before the body was sent");
+    connection.write_all(&vec![b'%'; usize::try_from(length).unwrap()]).await.unwrap();
+    connection
+        .write_all(format!("GET /api/health HTTP/1.1\r\nHost: {address}\r\n\r\n").as_bytes())
+        .await
+        .unwrap();
+    let (status, _) = tokio::time::timeout(within, read_answer(&mut connection)).await.unwrap();
+    assert_eq!(status, 200, "the same connection serves the next request");
+
+    let mut connection = tokio::net::TcpStream::connect(&address).await.unwrap();
+    let too_long = 2 * app.state.config.max_document_bytes + 1;
+    connection.write_all(head(too_long).as_bytes()).await.unwrap();
+    let (status, _) = tokio::time::timeout(within, read_answer(&mut connection)).await.unwrap();
+    assert_eq!(status, 401);
+    let mut rest = Vec::new();
+    let closed = tokio::time::timeout(within, connection.read_to_end(&mut rest)).await.unwrap();
+    assert!(closed.is_ok() && rest.is_empty(), "closed after the answer: {closed:?} {rest:?}");
+}
+
+/// Reads one HTTP/1.1 answer with a `Content-Length`: its status and body.
+async fn read_answer(connection: &mut tokio::net::TcpStream) -> (u16, Vec<u8>) {
+    use tokio::io::AsyncReadExt;
+    let mut bytes = Vec::new();
+    let end = loop {
+        if let Some(end) = bytes.windows(4).position(|w| w == b"\r\n\r\n") {
+            break end + 4;
+        }
+        let mut chunk = [0; 4096];
+        let n = connection.read(&mut chunk).await.unwrap();
+        assert!(n > 0, "closed before an answer: {}", String::from_utf8_lossy(&bytes));
+        bytes.extend_from_slice(&chunk[..n]);
+    };
+    let head = String::from_utf8_lossy(&bytes[..end]).to_lowercase();
+    let status = head[9..12].parse().unwrap();
+    let length: usize = head
+        .lines()
+        .find_map(|l| l.strip_prefix("content-length:"))
+        .map_or(0, |v| v.trim().parse().unwrap());
+    let mut body = bytes[end..].to_vec();
+    while body.len() < length {
+        let mut chunk = [0; 4096];
+        let n = connection.read(&mut chunk).await.unwrap();
+        assert!(n > 0, "closed in the middle of an answer");
+        body.extend_from_slice(&chunk[..n]);
+    }
+    (status, body)
 }
 
 fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {

@@ -225,6 +225,36 @@ impl TestApp {
         (id, issued.body["code"].as_str().unwrap().to_owned())
     }
 
+    /// A patient with an activated record (a passkey) and a physician (a security key) with a
+    /// consultation link to it, both signed in: (physician, patient, the record's id).
+    pub async fn linked_physician(&self) -> (Browser, Browser, String) {
+        let (mut agent, _) = self.signed_in_agent().await;
+        let patient_id = self.create_patient(&mut agent, "1893120105732", "fr").await;
+        let code = self.letter_code(&agent, &patient_id).await;
+        let mut patient = Browser::default();
+        let activated =
+            self.activate(&mut patient, &mut Passkey::new(), "1893120105732", &code).await;
+        assert_eq!(activated.status, 200, "{:?}", activated.body);
+        let (_, enrolment) = self.create_professional(&mut agent, "M-1", "MED").await;
+        let mut doctor = Browser::default();
+        let enrolled = self.enrol(&mut doctor, &mut SecurityKey::new(7), &enrolment).await;
+        assert_eq!(enrolled.status, 200, "{:?}", enrolled.body);
+        let code =
+            self.send(&mut patient, "/api/me/connection-code", &json!({})).await.body["code"]
+                .as_str()
+                .unwrap()
+                .to_owned();
+        let opened = self
+            .send(
+                &mut doctor,
+                "/api/professional/consultations",
+                &json!({"national_id": "1893120105732", "connection_code": code}),
+            )
+            .await;
+        assert_eq!(opened.status, 200, "{:?}", opened.body);
+        (doctor, patient, patient_id)
+    }
+
     /// The audit events with this action, newest last.
     pub async fn audit(&self, action: &str) -> Vec<dsp::entity::audit_event::Model> {
         use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
