@@ -20,7 +20,7 @@ use crate::app::AppState;
 use crate::audit::RequestMeta;
 use crate::auth::{CurrentPatient, CurrentProfessional, CurrentUser};
 use crate::error::{ApiJson, AppError};
-use crate::services::documents::{self, Upload};
+use crate::services::documents::{self, Filing, Upload};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -36,7 +36,11 @@ pub fn router() -> OpenApiRouter<AppState> {
 fn upload_of(params: UploadParams, headers: &HeaderMap, body: Body) -> Upload {
     let header = |name| headers.get(name).and_then(|v: &axum::http::HeaderValue| v.to_str().ok());
     Upload {
-        params,
+        filing: Filing {
+            title: params.title,
+            clinical_date: params.clinical_date,
+            file_name: params.file_name,
+        },
         content_type: header(header::CONTENT_TYPE).map(str::to_owned),
         content_length: header(header::CONTENT_LENGTH).and_then(|v| v.parse().ok()),
         body,
@@ -58,8 +62,9 @@ async fn upload_own(
     body: Body,
 ) -> Result<Json<DocumentSummary>, AppError> {
     let me = patient.0.subject_id();
+    let category = params.category;
     let upload = upload_of(params, &headers, body);
-    Ok(Json(documents::upload(&state, &meta, &patient.0, me, None, upload).await?))
+    Ok(Json(documents::upload(&state, &meta, &patient.0, me, category, upload).await?))
 }
 
 /// Files a new version of a document (it becomes the current one; older ones stay readable).
@@ -75,9 +80,8 @@ async fn new_version(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Json<DocumentSummary>, AppError> {
-    let patient_id = documents::patient_of(&state, id).await?;
     let upload = upload_of(params, &headers, body);
-    Ok(Json(documents::upload(&state, &meta, &user, patient_id, Some(id), upload).await?))
+    Ok(Json(documents::upload_version(&state, &meta, &user, id, upload).await?))
 }
 
 /// The versions of a document, newest first.
@@ -139,8 +143,9 @@ async fn upload(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Json<DocumentSummary>, AppError> {
+    let category = params.category;
     let upload = upload_of(params, &headers, body);
-    Ok(Json(documents::upload(&state, &meta, &pro.0, patient_id, None, upload).await?))
+    Ok(Json(documents::upload(&state, &meta, &pro.0, patient_id, category, upload).await?))
 }
 
 /// The documents of a record that this professional may see.

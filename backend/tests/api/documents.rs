@@ -22,6 +22,7 @@ on_both_databases!(
     emergency_access_reads_for_four_hours_tells_the_patient_and_never_beats_a_block,
     the_first_access_to_a_record_not_yet_activated_is_notified,
     versions_withdrawal_refusal_and_the_personal_space,
+    only_the_author_or_a_colleague_of_their_organisation_files_a_new_version,
 );
 
 async fn versions_withdrawal_refusal_and_the_personal_space(engine: Engine) {
@@ -145,6 +146,167 @@ async fn versions_withdrawal_refusal_and_the_personal_space(engine: Engine) {
     assert_eq!(elsewhere.status(), 404, "the patient writes only in the personal space");
     let seen = s.app.get_as(&s.nurse, &format!("/api/records/{}/documents", s.patient_id)).await;
     assert_eq!(seen.body[0]["title"], "Directives anticipées");
+}
+
+/// The acts on one existing document, each of which must answer a hidden document exactly like
+/// a missing one.
+const DOCUMENT_ACTS: [&str; 4] = ["content", "versions", "new version", "withdraw"];
+
+/// Does `act` on the document `target` as `who`: the status and the error code.
+async fn act_on(app: &TestApp, who: &Browser, act: &str, target: &str) -> (u16, String) {
+    let request = match act {
+        "content" => app.request(who, Method::GET, &format!("/api/documents/{target}/content")),
+        "versions" => app.request(who, Method::GET, &format!("/api/documents/{target}/versions")),
+        "new version" => version_request(app, who, target, PDF.to_vec()),
+        "withdraw" => app
+            .request(who, Method::POST, &format!("/api/documents/{target}/withdraw"))
+            .json(&json!({"reason": "wrong patient"})),
+        other => panic!("no act {other}"),
+    };
+    let response = request.send().await.unwrap();
+    let status = response.status().as_u16();
+    let body: Value = response.json().await.unwrap_or(Value::Null);
+    (status, body["code"].as_str().unwrap_or_default().to_owned())
+}
+
+/// A new version of the document `id`, as `who` files it.
+fn version_request(
+    app: &TestApp,
+    who: &Browser,
+    id: &str,
+    body: Vec<u8>,
+) -> reqwest::RequestBuilder {
+    app.request(who, Method::POST, &format!("/api/documents/{id}/versions"))
+        .query(&[
+            ("category", "summaries"),
+            ("title", "Compte rendu (corrigé)"),
+            ("clinical_date", "2026-11-21"),
+        ])
+        .header("content-type", "application/pdf")
+        .body(body)
+}
+
+/// Files a new version of the document `id` as `who`: the status and the answer.
+async fn file_version(app: &TestApp, who: &Browser, id: &str, body: Vec<u8>) -> (u16, Value) {
+    let response = version_request(app, who, id, body).send().await.unwrap();
+    let status = response.status().as_u16();
+    (status, response.json().await.unwrap_or(Value::Null))
+}
+
+/// How many versions of the document `id` are stored.
+async fn versions_stored(app: &TestApp, id: &str) -> usize {
+    dsp::entity::document_version::Entity::find()
+        .filter(
+            dsp::entity::document_version::Column::DocumentId.eq(id.parse::<uuid::Uuid>().unwrap()),
+        )
+        .all(&app.db)
+        .await
+        .unwrap()
+        .len()
+}
+
+/// A PDF that differs from [`PDF`] by `mark`.
+fn pdf_marked(mark: &str) -> Vec<u8> {
+    PDF.iter().copied().chain(format!("% {mark}\n%%EOF\n").into_bytes()).collect()
+}
+
+async fn only_the_author_or_a_colleague_of_their_organisation_files_a_new_version(engine: Engine) {
+    let mut s = scene(engine).await;
+    let (mut agent, _) = s.app.signed_in_agent().await;
+    // A linked physician of another organisation: the matrix lets them write care reports too.
+    let elsewhere = s.app.create_organisation("Clinique Ailleurs").await;
+    let (outsider_id, code) =
+        s.app.create_professional_in(&mut agent, "M-2", "MED", &elsewhere).await;
+    let mut outsider = Browser::default();
+    assert_eq!(s.app.enrol(&mut outsider, &mut SecurityKey::new(45), &code).await.status, 200);
+    link(&s.app, &mut s.patient, &mut outsider).await;
+
+    let (status, doc) =
+        upload(&s.app, &s.doctor, &s.patient_id, "care-reports", "application/pdf", PDF.to_vec())
+            .await;
+    assert_eq!(status, 200, "{doc}");
+    let id = doc["id"].as_str().unwrap().to_owned();
+    assert_eq!(doc["version"], 1);
+    assert_eq!(doc["version_filed_by_id"], s.doctor_id.as_str());
+    // The document remembers the organisation it was filed under: the author's.
+    let stored = dsp::entity::document::Entity::find_by_id(id.parse::<uuid::Uuid>().unwrap())
+        .one(&s.app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let doctor =
+        dsp::entity::professional::Entity::find_by_id(s.doctor_id.parse::<uuid::Uuid>().unwrap())
+            .one(&s.app.db)
+            .await
+            .unwrap()
+            .unwrap();
+    assert!(doctor.organisation_id.is_some());
+    assert_eq!(stored.organisation_id, doctor.organisation_id);
+
+    // Another organisation's physician: refused like a missing document, nothing filed.
+    let (status, body) = file_version(&s.app, &outsider, &id, pdf_marked("outsider")).await;
+    assert_eq!((status, body["code"].as_str()), (404, Some("not_found")), "{body}");
+    assert_eq!(versions_stored(&s.app, &id).await, 1);
+    let refused = s.app.audit("document_version_filed").await;
+    assert_eq!(refused.len(), 1);
+    assert_eq!(refused[0].outcome, "failure");
+    assert_eq!(refused[0].actor_id.unwrap().to_string(), outsider_id);
+    assert!(refused[0].detail.contains("not_author_or_colleague"), "{}", refused[0].detail);
+
+    // A nurse of the author's organisation: her version is filed, and shows her as its filer
+    // while the document keeps its author.
+    let (status, summary) = file_version(&s.app, &s.nurse, &id, pdf_marked("nurse")).await;
+    assert_eq!(status, 200, "{summary}");
+    assert_eq!(summary["author_id"], s.doctor_id.as_str());
+    assert_eq!(summary["version"], 2);
+    assert_eq!(summary["version_filed_by_id"], s.nurse_id.as_str());
+    // The author again.
+    let (status, summary) = file_version(&s.app, &s.doctor, &id, pdf_marked("author")).await;
+    assert_eq!(status, 200, "{summary}");
+    assert_eq!(summary["version"], 3);
+    assert_eq!(summary["version_filed_by_id"], s.doctor_id.as_str());
+    let versions = s.app.get_as(&s.patient, &format!("/api/documents/{id}/versions")).await.body;
+    let filers: Vec<(u64, &str)> = versions
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| (v["version"].as_u64().unwrap(), v["filed_by_id"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        filers,
+        [(3, s.doctor_id.as_str()), (2, s.nurse_id.as_str()), (1, s.doctor_id.as_str())]
+    );
+    let filed = s.app.audit("document_version_filed").await;
+    assert_eq!(filed.iter().filter(|e| e.outcome == "success").count(), 2);
+
+    // The patient files no version of a professional's document, only of their own notes; and
+    // no professional files a version of the patient's note.
+    let (status, _) = file_version(&s.app, &s.patient, &id, pdf_marked("patient")).await;
+    assert_eq!(status, 404);
+    let note = s
+        .app
+        .request(&s.patient, Method::POST, "/api/me/documents")
+        .query(&[
+            ("category", "personal-expression"),
+            ("title", "Directives anticipées"),
+            ("clinical_date", "2026-11-25"),
+        ])
+        .header("content-type", "application/pdf")
+        .body(PDF.to_vec())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(note.status(), 200);
+    let note: Value = note.json().await.unwrap();
+    let note_id = note["id"].as_str().unwrap();
+    let (status, _) = file_version(&s.app, &s.doctor, note_id, pdf_marked("doctor")).await;
+    assert_eq!(status, 404);
+    let (status, summary) = file_version(&s.app, &s.patient, note_id, pdf_marked("own")).await;
+    assert_eq!(status, 200, "{summary}");
+    assert_eq!(summary["version"], 2);
+    assert!(summary["version_filed_by_id"].is_null());
+    assert_eq!(summary["category"], "personal-expression");
+    let _ = &mut agent;
 }
 
 async fn emergency_access_reads_for_four_hours_tells_the_patient_and_never_beats_a_block(
@@ -542,24 +704,50 @@ async fn a_hidden_document_and_a_missing_one_run_the_same_statements(engine: Eng
         assert_eq!(listed.body.as_array().unwrap().len(), 0, "{:?}", listed.body);
     }
 
+    // Every act on it, by the named nurse and by its own author, answers exactly as the same act
+    // on a document that does not exist: same status and code, same statements; nothing changes.
     let app = &s.app;
-    let nurse = &s.nurse;
+    let missing = uuid::Uuid::new_v4().to_string();
+    for who in [&s.nurse, &s.doctor] {
+        for act in DOCUMENT_ACTS {
+            let mut answers = Vec::new();
+            let mut statements = Vec::new();
+            for target in [&id, &missing] {
+                let mut answer = None;
+                statements.push(
+                    app.statements
+                        .of(async { answer = Some(act_on(app, who, act, target).await) })
+                        .await,
+                );
+                answers.push(answer.unwrap());
+            }
+            assert_eq!(answers[0], (404, "not_found".to_owned()), "{act}");
+            assert_eq!(answers[0], answers[1], "{act}");
+            assert!(statements[0].len() >= 4, "{act}: {:#?}", statements[0]);
+            assert_eq!(
+                statements[0], statements[1],
+                "{act}: a hidden document must cost what a missing one does"
+            );
+        }
+    }
+    let own = s.app.get_as(&s.patient, "/api/me/documents").await.body;
+    assert_eq!(own[0]["id"], id.as_str());
+    assert!(own[0]["withdrawn_reason"].is_null(), "{own:?}");
+    assert_eq!(versions_stored(&s.app, &id).await, 1, "no version was filed");
+    let filings = s.app.audit("document_version_filed").await;
+    assert_eq!(filings.len(), 4, "every refusal audited");
+    assert!(filings.iter().all(|e| e.outcome == "failure"));
+    let by_author: Vec<_> =
+        filings.iter().filter(|e| e.actor_id.unwrap().to_string() == s.doctor_id).collect();
+    assert_eq!(by_author.len(), 2);
+    assert!(by_author.iter().any(|e| e.detail.contains("restricted")), "{by_author:?}");
+    assert!(
+        filings.iter().filter(|e| e.patient_id.is_none()).all(|e| e.detail.contains("not_found"))
+    );
     let get = async |path: String| {
-        let response = app.request(nurse, Method::GET, &path).send().await.unwrap();
+        let response = app.request(&s.nurse, Method::GET, &path).send().await.unwrap();
         assert_eq!(response.status(), 404, "{path}");
     };
-    for suffix in ["content", "versions"] {
-        let hidden = app.statements.of(get(format!("/api/documents/{id}/{suffix}"))).await;
-        let missing = app
-            .statements
-            .of(get(format!("/api/documents/{}/{suffix}", uuid::Uuid::new_v4())))
-            .await;
-        assert!(hidden.len() >= 4, "{hidden:#?}");
-        assert_eq!(
-            hidden, missing,
-            "{suffix}: a hidden document must cost what a missing one does"
-        );
-    }
     // A record without a relation and a record that does not exist, likewise.
     let pharmacist = &s.pharmacist;
     let open = async |patient: String| {

@@ -54,7 +54,7 @@ pub struct DocumentSummary {
     pub title: String,
     /// The clinical date.
     pub clinical_date: NaiveDate,
-    /// The author's name.
+    /// The author's name: who wrote the document and filed its first version.
     pub author: String,
     /// The author's id when a professional.
     pub author_id: Option<ProfessionalId>,
@@ -66,8 +66,17 @@ pub struct DocumentSummary {
     pub size: u64,
     /// SHA-256, hex.
     pub sha256: String,
-    /// When it was filed.
+    /// When its first version was filed.
     pub filed_at: DateTime<Utc>,
+    /// The current version's number: 1 until someone files a new version.
+    pub version: u32,
+    /// Who filed the current version: the author, a professional of the organisation the
+    /// document was filed under, or (for their own notes) the patient.
+    pub version_filed_by: String,
+    /// Their id when a professional.
+    pub version_filed_by_id: Option<ProfessionalId>,
+    /// When the current version was filed.
+    pub version_filed_at: DateTime<Utc>,
     /// The patient's restriction (shown to the patient; `None` for professionals).
     pub restriction: Option<DocumentRestriction>,
     /// Set when the author withdrew it, with their reason (only the patient sees withdrawn
@@ -102,6 +111,10 @@ pub struct DocumentVersionSummary {
     pub sha256: String,
     /// When it was filed.
     pub filed_at: DateTime<Utc>,
+    /// Who filed it (the author, a colleague of the author's organisation, or the patient).
+    pub filed_by: String,
+    /// Their id when a professional.
+    pub filed_by_id: Option<ProfessionalId>,
 }
 
 /// Why the author withdraws a document.
