@@ -107,6 +107,7 @@ error-last-credential = Sie können Ihren letzten Schlüssel nicht entfernen: F�
 error-reverification-required = Bitte bestätigen Sie diese Änderung erneut mit Ihrem Passkey oder Sicherheitsschlüssel.
 error-connection-failed = Matrikelnummer und Verbindungscode passen nicht zusammen (Code falsch, bereits benutzt oder abgelaufen). Bitten Sie den Patienten um einen neuen Code.
 error-document-rejected = Dieses Dokument wurde abgelehnt: Typ oder Größe passen nicht, oder der Inhalt ist nicht sicher. Erlaubt sind PDF, CDA-XML, FHIR-JSON, PNG und JPEG bis 20 MB.
+error-document-metadata-in-query = Bei diesem Hochladen standen Titel, Kategorie, Datum oder Dateiname des Dokuments in der Adresse, wo Protokolle und der Browserverlauf sie speichern würden. Die App überträgt sie getrennt; aktualisieren Sie die Software, die das Dokument gesendet hat.
 error-network = Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.
 error-http = Der Server hat mit einem unerwarteten Fehler geantwortet (HTTP { $status }).
 error-unexpected-response = Die Antwort des Servers konnte nicht gelesen werden.

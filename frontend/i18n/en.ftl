@@ -107,6 +107,7 @@ error-last-credential = You cannot remove your last key: add another one first.
 error-reverification-required = Please confirm this change again with your passkey or security key.
 error-connection-failed = The national ID and connection code do not match (the code is wrong, already used or expired). Ask the patient for a new code.
 error-document-rejected = This document was refused: its type or size is not accepted, or its content is not safe. PDF, CDA XML, FHIR JSON, PNG and JPEG up to 20 MB are accepted.
+error-document-metadata-in-query = This upload put the document’s title, category, date or file name in the address, where logs and browser history would keep them. The app sends them separately; update the software that sent this upload.
 error-network = The server cannot be reached. Check your connection and try again.
 error-http = The server answered with an unexpected error (HTTP { $status }).
 error-unexpected-response = The server’s answer could not be read.

@@ -107,6 +107,7 @@ error-last-credential = Vous ne pouvez pas supprimer votre dernière clé : ajo
 error-reverification-required = Confirmez de nouveau cette modification avec votre clé d’accès ou votre clé de sécurité.
 error-connection-failed = Le matricule et le code de connexion ne correspondent pas (code erroné, déjà utilisé ou expiré). Demandez un nouveau code au patient.
 error-document-rejected = Ce document a été refusé : son type ou sa taille ne conviennent pas, ou son contenu n’est pas sûr. Sont acceptés PDF, CDA XML, FHIR JSON, PNG et JPEG jusqu’à 20 Mo.
+error-document-metadata-in-query = Cet envoi a placé le titre, la catégorie, la date ou le nom de fichier du document dans l’adresse, où les journaux et l’historique du navigateur les conserveraient. L’application les transmet à part ; mettez à jour le logiciel qui a fait cet envoi.
 error-network = Le serveur est injoignable. Vérifiez votre connexion et réessayez.
 error-http = Le serveur a répondu par une erreur inattendue (HTTP { $status }).
 error-unexpected-response = La réponse du serveur n’a pas pu être lue.

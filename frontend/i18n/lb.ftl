@@ -107,6 +107,7 @@ error-last-credential = Dir kënnt Äre leschte Schlëssel net ewechhuelen: Setz
 error-reverification-required = Bestätegt dës Ännerung w.e.g. nach eng Kéier mat Ärem Passkey oder Sécherheetsschlëssel.
 error-connection-failed = Matrikel an Verbindungscode passen net (de Code ass falsch, scho benotzt oder ofgelaf). Frot de Patient no engem neie Code.
 error-document-rejected = Dëst Dokument gouf refuséiert: den Typ oder d’Gréisst passen net, oder den Inhalt ass net sécher. Erlaabt sinn PDF, CDA XML, FHIR JSON, PNG a JPEG bis 20 MB.
+error-document-metadata-in-query = Bei dësem Eropluede stoungen Titel, Kategorie, Datum oder Fichiersnumm vum Dokument an der Adress, wou Protokoller an d’Historique vum Browser se géife behalen. D’App schéckt se separat; aktualiséiert d’Software, déi dëst Dokument geschéckt huet.
 error-network = De Server ass net ze erreechen. Kuckt Är Verbindung no a probéiert nach eng Kéier.
 error-http = De Server huet mat engem onerwaarte Feeler geäntwert (HTTP { $status }).
 error-unexpected-response = D’Äntwert vum Server konnt net gelies ginn.

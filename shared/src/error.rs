@@ -70,11 +70,15 @@ pub enum ApiErrorCode {
     /// The document was refused: wrong or undeclared type, too large, unsafe XML, a FHIR
     /// resource naming another patient … (`detail` says which).
     DocumentRejected,
+    /// An upload put what it is filed as (title, category, date, file name) in the query string,
+    /// which ends up in access logs and browser history: it goes in the `DSP-Document-*`
+    /// headers.
+    DocumentMetadataInQuery,
 }
 
 impl ApiErrorCode {
     /// Every code, for exhaustive translation tests.
-    pub const ALL: [Self; 30] = [
+    pub const ALL: [Self; 31] = [
         Self::NotFound,
         Self::MethodNotAllowed,
         Self::MalformedJson,
@@ -105,6 +109,7 @@ impl ApiErrorCode {
         Self::ReverificationRequired,
         Self::ConnectionFailed,
         Self::DocumentRejected,
+        Self::DocumentMetadataInQuery,
     ];
 
     /// The stable wire value (`not_found`, …).
@@ -141,6 +146,7 @@ impl ApiErrorCode {
             Self::ReverificationRequired => "reverification_required",
             Self::ConnectionFailed => "connection_failed",
             Self::DocumentRejected => "document_rejected",
+            Self::DocumentMetadataInQuery => "document_metadata_in_query",
         }
     }
 

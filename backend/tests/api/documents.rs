@@ -5,10 +5,11 @@
 use reqwest::Method;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use serde_json::{Value, json};
+use shared::api::documents::upload_headers;
 
 use crate::common::authenticator::{Passkey, SecurityKey};
 use crate::common::personas::Browser;
-use crate::common::{Engine, TestApp};
+use crate::common::{Engine, TestApp, filed_as};
 use crate::on_both_databases;
 
 on_both_databases!(
@@ -23,6 +24,7 @@ on_both_databases!(
     the_first_access_to_a_record_not_yet_activated_is_notified,
     versions_withdrawal_refusal_and_the_personal_space,
     only_the_author_or_a_colleague_of_their_organisation_files_a_new_version,
+    upload_metadata_travels_in_headers_never_in_the_query,
 );
 
 async fn versions_withdrawal_refusal_and_the_personal_space(engine: Engine) {
@@ -32,20 +34,8 @@ async fn versions_withdrawal_refusal_and_the_personal_space(engine: Engine) {
             .await;
     let id = doc["id"].as_str().unwrap().to_owned();
     let second = PDF.iter().chain(b"% v2\n%%EOF\n").copied().collect::<Vec<u8>>();
-    let response = s
-        .app
-        .request(&s.doctor, Method::POST, &format!("/api/documents/{id}/versions"))
-        .query(&[
-            ("category", "summaries"),
-            ("title", "Compte rendu (corrigé)"),
-            ("clinical_date", "2026-11-21"),
-        ])
-        .header("content-type", "application/pdf")
-        .body(second.clone())
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 200);
+    let (status, _) = file_version(&s.app, &s.doctor, &id, second.clone()).await;
+    assert_eq!(status, 200);
     let versions = s.app.get_as(&s.nurse, &format!("/api/documents/{id}/versions")).await;
     assert_eq!(versions.body.as_array().unwrap().len(), 2, "{:?}", versions.body);
     assert_eq!(versions.body[0]["version"], 2);
@@ -120,29 +110,14 @@ async fn versions_withdrawal_refusal_and_the_personal_space(engine: Engine) {
     assert_eq!(own[0]["withdrawn_reason"], "wrong patient");
 
     // The personal space: the patient files advance directives; linked professionals read them.
-    let own = s
-        .app
-        .request(&s.patient, Method::POST, "/api/me/documents")
-        .query(&[
-            ("category", "personal-expression"),
-            ("title", "Directives anticipées"),
-            ("clinical_date", "2026-11-25"),
-        ])
-        .header("content-type", "application/pdf")
+    let own = personal_note(&s.app, &s.patient, "personal-expression")
         .body(PDF.to_vec())
         .send()
         .await
         .unwrap();
     assert_eq!(own.status(), 200);
-    let elsewhere = s
-        .app
-        .request(&s.patient, Method::POST, "/api/me/documents")
-        .query(&[("category", "lab-analyses"), ("title", "x"), ("clinical_date", "2026-11-25")])
-        .header("content-type", "application/pdf")
-        .body(PDF.to_vec())
-        .send()
-        .await
-        .unwrap();
+    let elsewhere =
+        personal_note(&s.app, &s.patient, "lab-analyses").body(PDF.to_vec()).send().await.unwrap();
     assert_eq!(elsewhere.status(), 404, "the patient writes only in the personal space");
     let seen = s.app.get_as(&s.nurse, &format!("/api/records/{}/documents", s.patient_id)).await;
     assert_eq!(seen.body[0]["title"], "Directives anticipées");
@@ -176,14 +151,17 @@ fn version_request(
     id: &str,
     body: Vec<u8>,
 ) -> reqwest::RequestBuilder {
-    app.request(who, Method::POST, &format!("/api/documents/{id}/versions"))
-        .query(&[
-            ("category", "summaries"),
-            ("title", "Compte rendu (corrigé)"),
-            ("clinical_date", "2026-11-21"),
-        ])
+    let request = app.request(who, Method::POST, &format!("/api/documents/{id}/versions"));
+    filed_as(request, None, "Compte rendu (corrigé)", "2026-11-21", None)
         .header("content-type", "application/pdf")
         .body(body)
+}
+
+/// A note the patient files into their personal space (or tries to file in `category`).
+fn personal_note(app: &TestApp, patient: &Browser, category: &str) -> reqwest::RequestBuilder {
+    let request = app.request(patient, Method::POST, "/api/me/documents");
+    filed_as(request, Some(category), "Directives anticipées", "2026-11-25", None)
+        .header("content-type", "application/pdf")
 }
 
 /// Files a new version of the document `id` as `who`: the status and the answer.
@@ -283,15 +261,7 @@ async fn only_the_author_or_a_colleague_of_their_organisation_files_a_new_versio
     // no professional files a version of the patient's note.
     let (status, _) = file_version(&s.app, &s.patient, &id, pdf_marked("patient")).await;
     assert_eq!(status, 404);
-    let note = s
-        .app
-        .request(&s.patient, Method::POST, "/api/me/documents")
-        .query(&[
-            ("category", "personal-expression"),
-            ("title", "Directives anticipées"),
-            ("clinical_date", "2026-11-25"),
-        ])
-        .header("content-type", "application/pdf")
+    let note = personal_note(&s.app, &s.patient, "personal-expression")
         .body(PDF.to_vec())
         .send()
         .await
@@ -307,6 +277,119 @@ async fn only_the_author_or_a_colleague_of_their_organisation_files_a_new_versio
     assert!(summary["version_filed_by_id"].is_null());
     assert_eq!(summary["category"], "personal-expression");
     let _ = &mut agent;
+}
+
+async fn upload_metadata_travels_in_headers_never_in_the_query(engine: Engine) {
+    let mut s = scene(engine).await;
+    let (_, doc) =
+        upload(&s.app, &s.doctor, &s.patient_id, "summaries", "application/pdf", PDF.to_vec())
+            .await;
+    let id = doc["id"].as_str().unwrap().to_owned();
+    // A query string ends up in access logs and browser history: refused with a code of its
+    // own, on every upload route, even when the headers are there too.
+    let title = "Lettre de sortie — Hôpital d’été";
+    let in_query = [("category", "summaries"), ("title", title), ("clinical_date", "2026-11-20")];
+    let records = format!("/api/records/{}/documents", s.patient_id);
+    let versions = format!("/api/documents/{id}/versions");
+    for (who, path) in
+        [(&s.doctor, records.as_str()), (&s.patient, "/api/me/documents"), (&s.doctor, &versions)]
+    {
+        let bare = s.app.request(who, Method::POST, path).query(&in_query);
+        let with_headers = filed_as(
+            s.app.request(who, Method::POST, path).query(&[("title", title)]),
+            Some("personal-expression"),
+            title,
+            "2026-11-20",
+            None,
+        );
+        for request in [bare, with_headers] {
+            let response =
+                request.header("content-type", "application/pdf").body(PDF.to_vec()).send();
+            let response = response.await.unwrap();
+            assert_eq!(response.status(), 400, "{path}");
+            let body: Value = response.json().await.unwrap();
+            assert_eq!(body["code"], "document_metadata_in_query", "{path}");
+        }
+    }
+    let own = s.app.get_as(&s.patient, "/api/me/documents").await.body;
+    assert_eq!(own.as_array().unwrap().len(), 1, "nothing filed: {own:?}");
+    assert_eq!(versions_stored(&s.app, &id).await, 1);
+
+    // In the headers, a UTF-8 title and file name arrive as they were written.
+    let response = filed_as(
+        s.app.request(&s.doctor, Method::POST, &records),
+        Some("summaries"),
+        title,
+        "2026-11-20",
+        Some("lettre d’été.pdf"),
+    )
+    .header("content-type", "application/pdf")
+    .body(PDF.to_vec())
+    .send()
+    .await
+    .unwrap();
+    assert_eq!(response.status(), 200);
+    let filed: Value = response.json().await.unwrap();
+    assert_eq!(filed["title"], title);
+    assert_eq!(filed["clinical_date"], "2026-11-20");
+    let content = s
+        .app
+        .request(
+            &s.doctor,
+            Method::GET,
+            &format!("/api/documents/{}/content", filed["id"].as_str().unwrap()),
+        )
+        .send()
+        .await
+        .unwrap();
+    let disposition = content.headers()["content-disposition"].to_str().unwrap().to_owned();
+    assert!(disposition.ends_with("lettre%20d_%C3%A9t%C3%A9.pdf"), "{disposition}");
+
+    // Missing or malformed metadata is an invalid request; a new version keeps its category.
+    let attempts = [
+        (records.as_str(), None, "2026-11-20", "no category"),
+        (records.as_str(), Some("nonsense"), "2026-11-20", "an unknown category"),
+        (records.as_str(), Some("summaries"), "20.11.2026", "a date not YYYY-MM-DD"),
+        (versions.as_str(), Some("summaries"), "2026-11-21", "a category on a new version"),
+    ];
+    for (path, category, date, case) in attempts {
+        let response =
+            filed_as(s.app.request(&s.doctor, Method::POST, path), category, title, date, None)
+                .header("content-type", "application/pdf")
+                .body(PDF.to_vec())
+                .send()
+                .await
+                .unwrap();
+        assert_eq!(response.status(), 422, "{case}");
+        let body: Value = response.json().await.unwrap();
+        assert_eq!(body["code"], "invalid_request", "{case}");
+    }
+    let undecodable = s
+        .app
+        .request(&s.doctor, Method::POST, &records)
+        .header(upload_headers::CATEGORY, "summaries")
+        .header(upload_headers::TITLE, "%FF%FE")
+        .header(upload_headers::CLINICAL_DATE, "2026-11-20")
+        .header("content-type", "application/pdf")
+        .body(PDF.to_vec())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(undecodable.status(), 422, "a title that is not UTF-8");
+    let untitled = s
+        .app
+        .request(&s.doctor, Method::POST, &records)
+        .header(upload_headers::CATEGORY, "summaries")
+        .header(upload_headers::CLINICAL_DATE, "2026-11-20")
+        .header("content-type", "application/pdf")
+        .body(PDF.to_vec())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(untitled.status(), 422, "no title");
+    let own = s.app.get_as(&s.patient, "/api/me/documents").await.body;
+    assert_eq!(own.as_array().unwrap().len(), 2, "{own:?}");
+    let _ = &mut s.patient;
 }
 
 async fn emergency_access_reads_for_four_hours_tells_the_patient_and_never_beats_a_block(
@@ -502,19 +585,14 @@ async fn upload(
     content_type: &str,
     body: Vec<u8>,
 ) -> (u16, Value) {
-    let response = app
-        .request(who, Method::POST, &format!("/api/records/{patient_id}/documents"))
-        .query(&[
-            ("category", category),
-            ("title", "Compte rendu"),
-            ("clinical_date", "2026-11-20"),
-            ("file_name", "../../etc/cr.pdf"),
-        ])
-        .header("content-type", content_type)
-        .body(body)
-        .send()
-        .await
-        .unwrap();
+    let request = app.request(who, Method::POST, &format!("/api/records/{patient_id}/documents"));
+    let response =
+        filed_as(request, Some(category), "Compte rendu", "2026-11-20", Some("../../etc/cr.pdf"))
+            .header("content-type", content_type)
+            .body(body)
+            .send()
+            .await
+            .unwrap();
     let status = response.status().as_u16();
     (status, response.json().await.unwrap_or(Value::Null))
 }

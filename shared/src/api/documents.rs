@@ -8,19 +8,58 @@ use uuid::Uuid;
 use crate::Category;
 use crate::ids::{DocumentId, PatientId, ProfessionalId};
 
-/// What to file with an upload (query parameters; the body is the document itself, its type
-/// declared by `Content-Type` and checked against the content).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams, utoipa::ToSchema))]
+/// The request headers that carry what an upload is filed as. They are headers, never query
+/// parameters: a query string ends up in access logs, proxies and browser history, and a title
+/// or file name often names a patient or a condition (a query string on an upload is refused
+/// with `document_metadata_in_query`). The title and the file name are percent-encoded UTF-8,
+/// as JavaScript's `encodeURIComponent` writes them; the category is its code and the clinical
+/// date `YYYY-MM-DD`.
+pub mod upload_headers {
+    /// `DSP-Document-Category`: the category's code (a new document only; a new version keeps
+    /// its document's category and refuses this header).
+    pub const CATEGORY: &str = "dsp-document-category";
+    /// `DSP-Document-Title`: the title, percent-encoded UTF-8, 1 to 200 characters.
+    pub const TITLE: &str = "dsp-document-title";
+    /// `DSP-Document-Clinical-Date`: the clinical date, `YYYY-MM-DD`.
+    pub const CLINICAL_DATE: &str = "dsp-document-clinical-date";
+    /// `DSP-Document-File-Name` (optional): the original file name, percent-encoded UTF-8.
+    pub const FILE_NAME: &str = "dsp-document-file-name";
+}
+
+/// What a new document is filed as: the headers of [`upload_headers`] (the body is the document
+/// itself, its type declared by `Content-Type` and checked against the content).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Header))]
 pub struct UploadParams {
-    /// The category (the professional's matrix must let them write it).
+    /// The category's code (the professional's matrix must let them write it).
+    #[cfg_attr(feature = "openapi", param(rename = "DSP-Document-Category"))]
     pub category: Category,
-    /// A title, 1 to 200 characters.
+    /// The title, percent-encoded UTF-8; 1 to 200 characters.
+    #[cfg_attr(feature = "openapi", param(rename = "DSP-Document-Title"))]
     pub title: String,
-    /// The clinical date (of the exam, the stay, the prescription …).
+    /// The clinical date (of the exam, the stay, the prescription …), `YYYY-MM-DD`.
+    #[cfg_attr(feature = "openapi", param(rename = "DSP-Document-Clinical-Date"))]
     pub clinical_date: NaiveDate,
-    /// The original file name, for the download (never used as a path).
-    #[serde(default)]
+    /// The original file name, percent-encoded UTF-8, for the download (never used as a path).
+    #[cfg_attr(feature = "openapi", param(rename = "DSP-Document-File-Name"))]
+    pub file_name: Option<String>,
+}
+
+/// What a new version of a document is filed as: the headers of [`upload_headers`] but the
+/// category, which stays the document's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Header))]
+pub struct VersionParams {
+    /// The title (the document takes it), percent-encoded UTF-8; 1 to 200 characters.
+    #[cfg_attr(feature = "openapi", param(rename = "DSP-Document-Title"))]
+    pub title: String,
+    /// The clinical date (the document takes it), `YYYY-MM-DD`.
+    #[cfg_attr(feature = "openapi", param(rename = "DSP-Document-Clinical-Date"))]
+    pub clinical_date: NaiveDate,
+    /// The original file name, percent-encoded UTF-8, for the download (never used as a path).
+    #[cfg_attr(feature = "openapi", param(rename = "DSP-Document-File-Name"))]
     pub file_name: Option<String>,
 }
 
