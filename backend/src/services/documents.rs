@@ -579,7 +579,7 @@ fn accepted(stored: &Stored, event: &mut Event) -> Result<Validated, AppError> {
         Ok(validated) => Ok(*validated),
         Err(PutError::Content(e)) => {
             *event = event.clone().with("rejected", e.code());
-            Err(refuse(StatusCode::UNPROCESSABLE_ENTITY, ApiErrorCode::DocumentRejected))
+            Err(refuse(StatusCode::UNPROCESSABLE_ENTITY, rejection(e)))
         }
         Err(PutError::Body(e)) => Err(AppError::MalformedJson(format!("upload body: {e}"))),
         Err(PutError::Store(e)) => Err(AppError::Internal(anyhow::anyhow!("{e}"))),
@@ -734,7 +734,44 @@ pub async fn versions(
 
 fn rejected_now(error: &ContentError) -> AppError {
     tracing::debug!(code = error.code(), "document refused before upload");
-    refuse(StatusCode::UNPROCESSABLE_ENTITY, ApiErrorCode::DocumentRejected)
+    refuse(StatusCode::UNPROCESSABLE_ENTITY, rejection(error))
+}
+
+/// The code the uploader reads for a refused content: the patient and the narrative have their
+/// own, so that the app can say what to fix; the audit entry records the precise reason.
+const fn rejection(error: &ContentError) -> ApiErrorCode {
+    match error {
+        ContentError::FhirNoPatient
+        | ContentError::FhirWrongPatient
+        | ContentError::CdaNoPatient
+        | ContentError::CdaWrongPatient
+        | ContentError::CdaSeveralPatients => ApiErrorCode::DocumentWrongPatient,
+        ContentError::FhirNarrativeUnsafe
+        | ContentError::FhirNarrativeInvalid
+        | ContentError::CdaNarrativeUnsafe => ApiErrorCode::DocumentUnsafeNarrative,
+        ContentError::Empty
+        | ContentError::TooLarge { .. }
+        | ContentError::TextTooLarge { .. }
+        | ContentError::LengthMismatch
+        | ContentError::Truncated
+        | ContentError::WrongType
+        | ContentError::UnsupportedType
+        | ContentError::TypeMismatch { .. }
+        | ContentError::TextEncoding
+        | ContentError::XmlMalformed
+        | ContentError::XmlDtdForbidden
+        | ContentError::XmlEntityForbidden
+        | ContentError::XmlTooDeep
+        | ContentError::XmlTooManyNodes
+        | ContentError::XmlTooManyAttributes
+        | ContentError::XmlNameTooLong
+        | ContentError::XmlNotCda
+        | ContentError::JsonMalformed
+        | ContentError::JsonTooDeep
+        | ContentError::JsonDuplicateKey
+        | ContentError::FhirInvalid
+        | ContentError::FhirUnsupportedResource => ApiErrorCode::DocumentRejected,
+    }
 }
 
 /// The documents of a record a professional may see (the others are simply absent).

@@ -25,6 +25,7 @@ on_both_databases!(
     versions_withdrawal_refusal_and_the_personal_space,
     only_the_author_or_a_colleague_of_their_organisation_files_a_new_version,
     upload_metadata_travels_in_headers_never_in_the_query,
+    a_document_naming_another_patient_or_carrying_script_is_refused_with_its_own_code,
 );
 
 async fn versions_withdrawal_refusal_and_the_personal_space(engine: Engine) {
@@ -390,6 +391,110 @@ async fn upload_metadata_travels_in_headers_never_in_the_query(engine: Engine) {
     let own = s.app.get_as(&s.patient, "/api/me/documents").await.body;
     assert_eq!(own.as_array().unwrap().len(), 2, "{own:?}");
     let _ = &mut s.patient;
+}
+
+async fn a_document_naming_another_patient_or_carrying_script_is_refused_with_its_own_code(
+    engine: Engine,
+) {
+    let s = scene(engine).await;
+    let other = "1985010112346";
+    let cda = |national_id: &str, narrative: &str| {
+        format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?>
+<ClinicalDocument xmlns="urn:hl7-org:v3"><title>Lettre de sortie</title>
+  <recordTarget><patientRole><id root="urn:dsp:national-id" extension="{national_id}"/></patientRole></recordTarget>
+  <component><structuredBody><component><section><text>{narrative}</text></section></component></structuredBody></component>
+</ClinicalDocument>"#
+        )
+        .into_bytes()
+    };
+    let fhir = |extra: Value| {
+        let mut resource = json!({
+            "resourceType": "Observation", "status": "final",
+            "subject": {"identifier": {"system": "urn:dsp:national-id", "value": "1893120105732"}},
+        });
+        resource.as_object_mut().unwrap().extend(extra.as_object().unwrap().clone());
+        resource.to_string().into_bytes()
+    };
+    let cases: Vec<(&str, Vec<u8>, &str, &str)> = vec![
+        ("application/xml", cda(other, "x"), "document_wrong_patient", "cda_wrong_patient"),
+        ("application/xml", cda("", "x"), "document_wrong_patient", "cda_no_patient"),
+        (
+            "application/fhir+json",
+            fhir(json!({"subject": {"reference": "Patient/someone-else"}})),
+            "document_wrong_patient",
+            "fhir_wrong_patient",
+        ),
+        (
+            "application/fhir+json",
+            fhir(json!({
+                "contained": [{"resourceType": "Patient", "id": "p2",
+                    "identifier": [{"system": "urn:dsp:national-id", "value": other}]}],
+                "performer": [{"reference": "#p2"}],
+            })),
+            "document_wrong_patient",
+            "fhir_wrong_patient",
+        ),
+        (
+            "application/fhir+json",
+            fhir(
+                json!({"performer": [{"identifier": {"system": "urn:dsp:national-id", "value": other}}]}),
+            ),
+            "document_wrong_patient",
+            "fhir_wrong_patient",
+        ),
+        (
+            "application/fhir+json",
+            fhir(json!({"text": {"status": "generated",
+                "div": "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p onclick=\"alert(1)\">x</p></div>"}})),
+            "document_unsafe_narrative",
+            "fhir_narrative_unsafe",
+        ),
+        (
+            "application/fhir+json",
+            fhir(json!({"text": {"status": "generated",
+                "div": "<div xmlns=\"http://www.w3.org/1999/xhtml\"><script>alert(1)</script></div>"}})),
+            "document_unsafe_narrative",
+            "fhir_narrative_unsafe",
+        ),
+        (
+            "application/xml",
+            cda("1893120105732", "<linkHtml href=\"javascript:alert(1)\">x</linkHtml>"),
+            "document_unsafe_narrative",
+            "cda_narrative_unsafe",
+        ),
+    ];
+    for (content_type, body, expected, rejected) in cases {
+        let (status, answer) =
+            upload(&s.app, &s.doctor, &s.patient_id, "summaries", content_type, body).await;
+        assert_eq!(status, 422, "{rejected}: {answer}");
+        assert_eq!(answer["code"], expected, "{rejected}");
+        // Nothing about the other patient comes back: only the code and its message.
+        let mut keys: Vec<&str> = answer.as_object().unwrap().keys().map(String::as_str).collect();
+        keys.sort_unstable();
+        assert_eq!(keys, ["code", "message_key", "request_id"]);
+        let entry = s.app.audit("document_filed").await.pop().unwrap();
+        assert_eq!(entry.outcome, "failure");
+        assert!(entry.detail.contains(rejected), "{}", entry.detail);
+    }
+    assert_eq!(
+        s.app.get_as(&s.patient, "/api/me/documents").await.body.as_array().unwrap().len(),
+        0,
+        "nothing filed"
+    );
+    // The same documents naming this patient, with an inert narrative, are filed.
+    for (content_type, body) in [
+        ("application/xml", cda("1893120105732", "<paragraph>Sortie le 14 novembre.</paragraph>")),
+        (
+            "application/fhir+json",
+            fhir(json!({"text": {"status": "generated",
+                "div": "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>Tension <b>128/82</b></p></div>"}})),
+        ),
+    ] {
+        let (status, answer) =
+            upload(&s.app, &s.doctor, &s.patient_id, "summaries", content_type, body).await;
+        assert_eq!(status, 200, "{content_type}: {answer}");
+    }
 }
 
 async fn emergency_access_reads_for_four_hours_tells_the_patient_and_never_beats_a_block(
@@ -950,14 +1055,6 @@ async fn malicious_uploads_are_refused_and_leave_nothing(engine: Engine) {
             b"<?xml version=\"1.0\"?><!DOCTYPE l [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;\">]><ClinicalDocument xmlns=\"urn:hl7-org:v3\">&b;</ClinicalDocument>".to_vec(),
         ),
         ("application/fhir+json", format!("{}{}", "[".repeat(100_000), "]".repeat(100_000)).into_bytes()),
-        (
-            "application/fhir+json",
-            json!({"resourceType": "DocumentReference", "status": "current", "subject": {"reference": "Patient/someone-else"}}).to_string().into_bytes(),
-        ),
-        (
-            "application/fhir+json",
-            json!({"resourceType": "DocumentReference", "status": "current", "subject": {"identifier": {"system": "urn:dsp:national-id", "value": "1985010112346"}}}).to_string().into_bytes(),
-        ),
         ("application/pdf", vec![b'%'; 21 * 1024 * 1024]),
         ("text/html", b"<script>alert(1)</script>".to_vec()),
     ];
