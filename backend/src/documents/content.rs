@@ -22,7 +22,9 @@
 //!
 //! This module does not touch HTTP, the database, the content store or the clock.
 
+use std::collections::HashMap;
 use std::fmt;
+use std::rc::Rc;
 
 use quick_xml::escape::EscapeError;
 use quick_xml::events::{BytesStart, Event};
@@ -1115,7 +1117,7 @@ fn check_subjects(
     patient: &ExpectedPatient,
 ) -> Result<(), ContentError> {
     if root_type != "Bundle" {
-        return match judge_resource(root, root_type, &[], patient) {
+        return match judge_resource(root, root_type, &Entries::default(), patient) {
             Some(Judgement::Match) => Ok(()),
             Some(Judgement::Mismatch | Judgement::Unknown) => Err(ContentError::FhirWrongPatient),
             None => Err(ContentError::FhirNoPatient),
@@ -1124,6 +1126,7 @@ fn check_subjects(
     let mut named = false;
     let mut bundles = vec![root];
     while let Some(bundle) = bundles.pop() {
+        let entries = Entries::of(bundle)?;
         for entry in bundle_entries(bundle)? {
             let Some(resource) = entry.get("resource") else { continue };
             let kind = resource_type(resource)?;
@@ -1131,7 +1134,7 @@ fn check_subjects(
                 bundles.push(resource);
                 continue;
             }
-            match judge_resource(resource, kind, bundle_entries(bundle)?, patient) {
+            match judge_resource(resource, kind, &entries, patient) {
                 Some(Judgement::Match) => named = true,
                 Some(Judgement::Mismatch | Judgement::Unknown) => {
                     return Err(ContentError::FhirWrongPatient);
@@ -1151,6 +1154,51 @@ fn bundle_entries(bundle: &Value) -> Result<&[Value], ContentError> {
     }
 }
 
+/// A Bundle's entries by the URLs a reference may give them, indexed once so that resolving a
+/// reference costs the same however many entries there are (a scan per reference made a 5 MB
+/// Bundle cost tens of seconds): by `fullUrl`, and for a relative reference by each tail of a
+/// `fullUrl` after a `/` (`Patient/123` for `https://hospital.example/fhir/Patient/123`). The
+/// first entry wins, as a scan would find it.
+#[derive(Debug, Default)]
+struct Entries<'a> {
+    full_urls: HashMap<&'a str, &'a Value>,
+    tails: HashMap<&'a str, &'a Value>,
+}
+
+impl<'a> Entries<'a> {
+    fn of(bundle: &'a Value) -> Result<Self, ContentError> {
+        let mut entries = Self::default();
+        for entry in bundle_entries(bundle)? {
+            let Some(full_url) = entry.get("fullUrl").and_then(Value::as_str) else { continue };
+            entries.full_urls.entry(full_url).or_insert(entry);
+            for (slash, _) in full_url.match_indices('/') {
+                if let Some(tail) = full_url.get(slash + 1..).filter(|tail| !tail.is_empty()) {
+                    entries.tails.entry(tail).or_insert(entry);
+                }
+            }
+        }
+        Ok(entries)
+    }
+
+    /// The entry a reference points at: an absolute one by its `fullUrl`, a relative one by
+    /// its `fullUrl` or a tail of it.
+    fn resolve(&self, target: &str, is_relative: bool) -> Option<&'a Value> {
+        let by_tail = || if is_relative { self.tails.get(target).copied() } else { None };
+        self.full_urls.get(target).copied().or_else(by_tail)
+    }
+}
+
+/// A resource's contained resources by id, for its `#id` references.
+fn contained_of(resource: &Value) -> HashMap<&str, &Value> {
+    let mut by_id = HashMap::new();
+    for contained in resource.get("contained").and_then(Value::as_array).into_iter().flatten() {
+        if let Some(id) = contained.get("id").and_then(Value::as_str) {
+            by_id.entry(id).or_insert(contained);
+        }
+    }
+    by_id
+}
+
 /// One walk over the whole resource (no recursion: a stack of the values still to see), so
 /// that no patient hides outside the subject and no script in a narrative:
 ///
@@ -1165,24 +1213,19 @@ fn check_every_part(
     limits: &ContentLimits,
     patient: &ExpectedPatient,
 ) -> Result<(), ContentError> {
-    /// A value still to see, with the resource whose `contained` its `#id` references resolve
-    /// in and the Bundle entries its other references resolve in.
+    /// A value still to see, with the Bundle entries its references resolve in. (A `#id`
+    /// reference needs no resolving here: every contained resource is seen on its own.)
     struct Part<'a> {
         value: &'a Value,
-        container: &'a Value,
-        entries: &'a [Value],
-        contained: bool,
+        entries: Rc<Entries<'a>>,
     }
-    let mut parts = vec![Part { value: root, container: root, entries: &[], contained: false }];
-    while let Some(Part { value, mut container, mut entries, contained }) = parts.pop() {
+    let no_contained = HashMap::new();
+    let mut parts = vec![Part { value: root, entries: Rc::default() }];
+    while let Some(Part { value, mut entries }) = parts.pop() {
         let object = match value {
             Value::Array(items) => {
-                parts.extend(items.iter().map(|value| Part {
-                    value,
-                    container,
-                    entries,
-                    contained,
-                }));
+                parts
+                    .extend(items.iter().map(|value| Part { value, entries: Rc::clone(&entries) }));
                 continue;
             }
             Value::Object(object) => object,
@@ -1192,12 +1235,8 @@ fn check_every_part(
             if kind == "Patient" && judge_patient_resource(value, patient) != Judgement::Match {
                 return Err(ContentError::FhirWrongPatient);
             }
-            // A contained resource's references resolve in its container's `contained`.
-            if !contained {
-                container = value;
-            }
             if kind == "Bundle" {
-                entries = bundle_entries(value)?;
+                entries = Rc::new(Entries::of(value)?);
             }
         }
         let national_identifier = object
@@ -1211,28 +1250,29 @@ fn check_every_part(
             return Err(ContentError::FhirWrongPatient);
         }
         if is_patient_reference(object)
-            && judge_reference(value, container, entries, patient) != Judgement::Match
+            && judge_reference(value, &no_contained, &entries, patient) != Judgement::Match
         {
             return Err(ContentError::FhirWrongPatient);
         }
         if let Some(div) = object.get("text").and_then(|text| text.get("div")) {
             check_narrative(div.as_str().ok_or(ContentError::FhirNarrativeInvalid)?, limits)?;
         }
-        for (key, value) in object {
-            // Only the items of `contained` are contained resources; arrays pass the flag on.
-            let contained = key == "contained";
-            parts.push(Part { value, container, entries, contained });
-        }
+        parts.extend(object.values().map(|value| Part { value, entries: Rc::clone(&entries) }));
     }
     Ok(())
 }
 
-/// Whether a FHIR `Reference` points at a `Patient`, by its type or its URL.
+/// Whether a FHIR `Reference` points at a `Patient` outside the resource, by its type or its
+/// URL (a contained `Patient`, `#id`, is checked as a resource of its own).
 fn is_patient_reference(reference: &Map<String, Value>) -> bool {
+    let target = reference.get("reference").and_then(Value::as_str);
+    if target.is_some_and(|target| target.starts_with('#')) {
+        return false;
+    }
     if reference.get("type").and_then(Value::as_str) == Some("Patient") {
         return true;
     }
-    let Some(target) = reference.get("reference").and_then(Value::as_str) else {
+    let Some(target) = target else {
         return false;
     };
     let path = target.split(['?', '#']).next().unwrap_or_default();
@@ -1276,12 +1316,13 @@ fn combine(judgements: impl IntoIterator<Item = Judgement>) -> Judgement {
 fn judge_resource(
     resource: &Value,
     kind: &str,
-    entries: &[Value],
+    entries: &Entries<'_>,
     patient: &ExpectedPatient,
 ) -> Option<Judgement> {
     if kind == "Patient" {
         return Some(judge_patient_resource(resource, patient));
     }
+    let contained = contained_of(resource);
     let mut judgements = Vec::new();
     for field in ["subject", "patient"] {
         match resource.get(field) {
@@ -1289,10 +1330,10 @@ fn judge_resource(
             Some(Value::Array(references)) => judgements.extend(
                 references
                     .iter()
-                    .map(|reference| judge_reference(reference, resource, entries, patient)),
+                    .map(|reference| judge_reference(reference, &contained, entries, patient)),
             ),
             Some(reference) => {
-                judgements.push(judge_reference(reference, resource, entries, patient))
+                judgements.push(judge_reference(reference, &contained, entries, patient))
             }
         }
     }
@@ -1312,13 +1353,13 @@ fn all_of(judgements: &[Judgement]) -> Judgement {
 
 fn judge_reference(
     reference: &Value,
-    container: &Value,
-    entries: &[Value],
+    contained: &HashMap<&str, &Value>,
+    entries: &Entries<'_>,
     patient: &ExpectedPatient,
 ) -> Judgement {
     let mut judgements = Vec::new();
     if let Some(target) = reference.get("reference").and_then(Value::as_str) {
-        judgements.push(judge_reference_string(target, container, entries, patient));
+        judgements.push(judge_reference_string(target, contained, entries, patient));
     }
     if let Some(identifier) = reference.get("identifier") {
         judgements.push(judge_identifier(identifier, patient));
@@ -1328,17 +1369,12 @@ fn judge_reference(
 
 fn judge_reference_string(
     target: &str,
-    container: &Value,
-    entries: &[Value],
+    contained: &HashMap<&str, &Value>,
+    entries: &Entries<'_>,
     patient: &ExpectedPatient,
 ) -> Judgement {
     if let Some(local_id) = target.strip_prefix('#') {
-        let contained = container.get("contained").and_then(Value::as_array);
-        let found = contained
-            .into_iter()
-            .flatten()
-            .find(|resource| resource.get("id").and_then(Value::as_str) == Some(local_id));
-        return match found {
+        return match contained.get(local_id) {
             Some(resource)
                 if resource.get("resourceType").and_then(Value::as_str) == Some("Patient") =>
             {
@@ -1349,13 +1385,7 @@ fn judge_reference_string(
         };
     }
     let is_relative = !target.contains(':');
-    let found = entries.iter().find(|entry| {
-        entry.get("fullUrl").and_then(Value::as_str).is_some_and(|full_url| {
-            full_url == target
-                || (is_relative
-                    && full_url.strip_suffix(target).is_some_and(|base| base.ends_with('/')))
-        })
-    });
+    let found = entries.resolve(target, is_relative);
     if let Some(resource) = found.and_then(|entry| entry.get("resource")) {
         return if resource.get("resourceType").and_then(Value::as_str) == Some("Patient") {
             judge_patient_resource(resource, patient)
