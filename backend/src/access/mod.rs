@@ -13,8 +13,9 @@
 //!    référent, a link and an emergency access included;
 //! 3. the access matrix lets this profession read (or write) this category; the médecin
 //!    référent uses the `REF` column, and only the référent reads the access-traces dashboard;
-//! 4. the patient has not hidden the document from this professional; its author and the
-//!    référent still see it;
+//! 4. the patient has not hidden the document from this professional: "only its author" keeps
+//!    it for its author and the référent, and a professional the patient names loses it,
+//!    whoever they are (its author included);
 //! 5. there is a live care relation: the médecin référent, a therapeutic link, or an emergency
 //!    access (for reading only).
 //!
@@ -23,8 +24,9 @@
 //! rules 2 and 3: the document is still in force (a withdrawn one is out of every professional's
 //! reach); only its author withdraws it; and only its author or a professional of the
 //! organisation it was filed under files a new version of it (the document keeps its author;
-//! each version records who filed it). Rules 3 to 5 then apply as for any write: the matrix's
-//! write right on its category, not hidden from them, a live relation.
+//! each version records who filed it). Rules 3 to 5 then apply, for these two as for any
+//! write: the matrix's write right on its category, not hidden from them, a live relation (an
+//! emergency access only reads).
 //!
 //! The patient reads everything in their own record, withdrawn documents included, and writes
 //! only in their personal space: new notes, new versions of their own notes, withdrawing them.
