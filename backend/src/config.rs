@@ -32,9 +32,10 @@ pub struct Config {
     /// `DSP_MAX_DOCUMENT_MB`: the largest document a professional or patient may file, in MB of
     /// 1 048 576 bytes (default 20).
     pub max_document_bytes: u64,
-    /// `DSP_FHIR_NATIONAL_ID_SYSTEMS`: comma-separated FHIR identifier systems (URIs) whose
-    /// values are national IDs; a FHIR document may name its patient by one of them as well as
-    /// by `Patient/<record id>` (default `urn:dsp:national-id`).
+    /// `DSP_FHIR_NATIONAL_ID_SYSTEMS`: comma-separated identifier systems (URIs; an OID as
+    /// `urn:oid:…`) whose values are national IDs; a FHIR document may name its patient by one
+    /// of them as well as by `Patient/<record id>`, and a CDA document's `recordTarget` must name
+    /// them by one of them (its `root`, the OID bare or not) (default `urn:dsp:national-id`).
     pub fhir_national_id_systems: Vec<String>,
     /// `DSP_BENCH_ROUTES=1`: mount the benchmark-only baseline routes (`/bench/…`,
     /// `/api/bench/…`, unauthenticated); refused with an `https` origin.

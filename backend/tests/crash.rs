@@ -238,16 +238,14 @@ fn sha256_hex(bytes: &[u8]) -> String {
 }
 
 /// Files `body` as `who` (the physician into the record, the patient into their personal space).
-/// Kept in one function: the upload's metadata travels in the query string here.
 fn upload(people: &People, as_patient: bool, body: Vec<u8>) -> reqwest::RequestBuilder {
     let (who, path, category) = if as_patient {
         (&people.patient, "/api/me/documents".to_owned(), "personal-expression")
     } else {
         (&people.doctor, format!("/api/records/{}/documents", people.patient_id), "summaries")
     };
-    people
-        .request(who, reqwest::Method::POST, &path)
-        .query(&[("category", category), ("title", "Scan"), ("clinical_date", "2026-11-20")])
+    let request = people.request(who, reqwest::Method::POST, &path);
+    common::filed_as(request, Some(category), "Scan", "2026-11-20", None)
         .header("content-type", "application/pdf")
         .body(body)
 }

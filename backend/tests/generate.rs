@@ -117,11 +117,13 @@ async fn allowed_reads(db: &DatabaseConnection, now: chrono::DateTime<chrono::Ut
                 } else {
                     Author::Professional(ProfessionalId(doc.author_id))
                 },
+                organisation: doc.organisation_id.map(OrganisationId),
                 restriction: match doc.restriction.as_str() {
                     "author_only" => Restriction::AuthorOnly,
                     "hidden_from" => Restriction::HiddenFrom(named),
                     _ => Restriction::None,
                 },
+                withdrawn: doc.status == "withdrawn",
             };
             if decide(&matrix, &actor, &Action::ReadDocument(&doc_facts), &facts, now).is_allowed()
             {

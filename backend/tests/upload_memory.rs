@@ -8,6 +8,7 @@
 mod common;
 
 use peak_alloc::PeakAlloc;
+use shared::api::documents::upload_headers;
 
 use common::personas::Browser;
 use common::{Engine, TestApp};
@@ -33,14 +34,15 @@ fn file_with_curl(
     patient_id: &str,
     path: &std::path::Path,
 ) -> std::process::Child {
-    let url = app.url(&format!(
-        "/api/records/{patient_id}/documents?category=care-reports&title=Scan&clinical_date=2026-11-20"
-    ));
+    let url = app.url(&format!("/api/records/{patient_id}/documents"));
     std::process::Command::new("curl")
         .args(["--silent", "--show-error", "--output", "/dev/null", "--write-out", "%{http_code}"])
         .args(["--header", &format!("origin: {}", app.base)])
         .args(["--header", &format!("cookie: {}", doctor.cookie.as_deref().unwrap_or_default())])
         .args(["--header", "content-type: application/pdf"])
+        .args(["--header", &format!("{}: care-reports", upload_headers::CATEGORY)])
+        .args(["--header", &format!("{}: Scan", upload_headers::TITLE)])
+        .args(["--header", &format!("{}: 2026-11-20", upload_headers::CLINICAL_DATE)])
         .arg("--data-binary")
         .arg(format!("@{}", path.display()))
         .arg(url)

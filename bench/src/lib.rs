@@ -24,6 +24,7 @@ use std::time::Duration;
 use anyhow::{Context, bail};
 use load::{Measured, Op};
 use serde::Serialize;
+use shared::api::documents::upload_headers;
 
 /// How long each phase lasts.
 #[derive(Debug, Clone, Copy, Serialize)]
@@ -331,6 +332,13 @@ struct Spec {
     op: Op,
 }
 
+/// What W3's upload is filed as: headers, never the query string.
+const FILED_AS: &[(&str, &str)] = &[
+    (upload_headers::CATEGORY, "care-reports"),
+    (upload_headers::TITLE, "Bench"),
+    (upload_headers::CLINICAL_DATE, "2026-11-20"),
+];
+
 fn specs(options: &Options, origin: &str, fixture: &fixture::Fixture) -> anyhow::Result<Vec<Spec>> {
     let client = reqwest::Client::builder()
         .pool_max_idle_per_host(256)
@@ -357,22 +365,29 @@ fn specs(options: &Options, origin: &str, fixture: &fixture::Fixture) -> anyhow:
             })
         })
     };
-    let post_bytes =
-        |path: String, cookie: Option<Arc<String>>, body: Vec<u8>, expected: u16| -> Op {
-            let (client, origin) = (client.clone(), origin.clone());
-            let body = bytes::Bytes::from(body);
-            Arc::new(move |_| {
-                let mut request = client
-                    .post(format!("{origin}{path}"))
-                    .header("origin", origin.as_ref())
-                    .header("content-type", "application/pdf");
-                if let Some(cookie) = &cookie {
-                    request = request.header("cookie", cookie.as_str());
-                }
-                let request = request.body(body.clone());
-                Box::pin(async move { check(request.send().await?.status(), expected) })
-            })
-        };
+    let post_bytes = |path: String,
+                      cookie: Option<Arc<String>>,
+                      headers: &'static [(&'static str, &'static str)],
+                      body: Vec<u8>,
+                      expected: u16|
+     -> Op {
+        let (client, origin) = (client.clone(), origin.clone());
+        let body = bytes::Bytes::from(body);
+        Arc::new(move |_| {
+            let mut request = client
+                .post(format!("{origin}{path}"))
+                .header("origin", origin.as_ref())
+                .header("content-type", "application/pdf");
+            for (name, value) in headers {
+                request = request.header(*name, *value);
+            }
+            if let Some(cookie) = &cookie {
+                request = request.header("cookie", cookie.as_str());
+            }
+            let request = request.body(body.clone());
+            Box::pin(async move { check(request.send().await?.status(), expected) })
+        })
+    };
     let records = format!("/api/records/{}/documents", fixture.patient_id);
     let sign_in = if options.selected("W5") {
         Some(sign_in::op(&origin, &fixture.security_keys)?)
@@ -440,7 +455,7 @@ fn specs(options: &Options, origin: &str, fixture: &fixture::Fixture) -> anyhow:
             what: "single-row insert + durable commit",
             baseline: None,
             ops_per_call: 1,
-            op: post_bytes("/api/bench/b3".into(), None, Vec::new(), 204),
+            op: post_bytes("/api/bench/b3".into(), None, &[], Vec::new(), 204),
         },
         Spec {
             id: "B2d",
@@ -454,7 +469,7 @@ fn specs(options: &Options, origin: &str, fixture: &fixture::Fixture) -> anyhow:
             what: "raw 1 MiB streamed upload to disk + fsync",
             baseline: None,
             ops_per_call: 1,
-            op: post_bytes("/api/bench/b2".into(), None, megabyte.clone(), 204),
+            op: post_bytes("/api/bench/b2".into(), None, &[], megabyte.clone(), 204),
         },
         Spec {
             id: "W1",
@@ -505,11 +520,9 @@ fn specs(options: &Options, origin: &str, fixture: &fixture::Fixture) -> anyhow:
             baseline: Some("B2u"),
             ops_per_call: 1,
             op: post_bytes(
-                format!(
-                    "/api/records/{}/documents?category=care-reports&title=Bench&clinical_date=2026-11-20",
-                    fixture.patient_id
-                ),
+                format!("/api/records/{}/documents", fixture.patient_id),
                 Some(physician.clone()),
+                FILED_AS,
                 megabyte,
                 200,
             ),

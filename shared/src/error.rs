@@ -67,16 +67,28 @@ pub enum ApiErrorCode {
     /// The national ID and connection code do not match (wrong, used or expired code; never
     /// says whether the national ID exists).
     ConnectionFailed,
-    /// The document was refused: wrong or undeclared type, unsafe XML, a FHIR resource naming
-    /// another patient … (`detail` says which); one too large is `PayloadTooLarge`.
+    /// The document was refused: wrong or undeclared type, unsafe or malformed XML or JSON …
+    /// (the audit entry records the precise reason); one too large is `PayloadTooLarge`.
     DocumentRejected,
     /// The request's body came too slowly (slower than the server's minimum rate, or stopped).
     RequestTimeout,
+    /// An upload put what it is filed as (title, category, date, file name) in the query string,
+    /// which ends up in access logs and browser history: it goes in the `DSP-Document-*`
+    /// headers.
+    DocumentMetadataInQuery,
+    /// The document names another patient than this record's, or does not name this record's
+    /// patient by their national ID (a CDA `recordTarget`, a FHIR subject, a contained or
+    /// bundled Patient, any Patient reference or national-ID identifier). Nothing is said
+    /// about the other patient.
+    DocumentWrongPatient,
+    /// The document's narrative (FHIR `text.div`, CDA `section/text`) holds a script, an event
+    /// attribute, a `javascript:` link or another element that is not allowed.
+    DocumentUnsafeNarrative,
 }
 
 impl ApiErrorCode {
     /// Every code, for exhaustive translation tests.
-    pub const ALL: [Self; 31] = [
+    pub const ALL: [Self; 34] = [
         Self::NotFound,
         Self::MethodNotAllowed,
         Self::MalformedJson,
@@ -108,6 +120,9 @@ impl ApiErrorCode {
         Self::ConnectionFailed,
         Self::DocumentRejected,
         Self::RequestTimeout,
+        Self::DocumentMetadataInQuery,
+        Self::DocumentWrongPatient,
+        Self::DocumentUnsafeNarrative,
     ];
 
     /// The stable wire value (`not_found`, …).
@@ -145,6 +160,9 @@ impl ApiErrorCode {
             Self::ConnectionFailed => "connection_failed",
             Self::DocumentRejected => "document_rejected",
             Self::RequestTimeout => "request_timeout",
+            Self::DocumentMetadataInQuery => "document_metadata_in_query",
+            Self::DocumentWrongPatient => "document_wrong_patient",
+            Self::DocumentUnsafeNarrative => "document_unsafe_narrative",
         }
     }
 

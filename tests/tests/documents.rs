@@ -1,6 +1,7 @@
 //! Documents from end to end, in English and in Luxembourgish: a demo patient activates and
 //! makes a connection code; a demo physician enrols, opens the record with it, follows the link
-//! to the record and files a PDF through the upload form (with its progress bar); the patient
+//! to the record and files a PDF through the upload form (with its progress bar; its accented
+//! title travels in a header and comes back as typed); the patient
 //! sees the document, opens it in the viewer (timeline and by category), hides it from that
 //! physician by name (who, though its author, no longer sees it) and blocks another physician;
 //! the patient's history shows every step and filters by the physician's name; once the patient
@@ -20,6 +21,9 @@ async fn a_filed_document_is_seen_then_restricted_in_english() -> anyhow::Result
 async fn a_filed_document_is_seen_then_restricted_in_luxembourgish() -> anyhow::Result<()> {
     journey("lb", "lb-LU").await
 }
+
+/// Typed into the upload form: it travels percent-encoded in a header, and must come back as is.
+const TITLE: &str = "Discharge letter — Hôpital d’été";
 
 const PDF: &str =
     "%PDF-1.4\\n1 0 obj << /Type /Catalog >> endobj\\ntrailer << /Root 1 0 R >>\\n%%EOF\\n";
@@ -89,7 +93,7 @@ async fn journey(lang: &str, locale: &str) -> anyhow::Result<()> {
     )
     .await?;
     fill(&professional, "#upload-category", "care-reports").await?;
-    fill(&professional, "#upload-title", "Discharge letter").await?;
+    fill(&professional, "#upload-title", TITLE).await?;
     let today = eval(&professional, "new Date().toISOString().slice(0, 10)").await?;
     fill(&professional, "#upload-date", today.as_str().unwrap_or_default()).await?;
     click(&professional, "#upload-button").await?;
@@ -102,7 +106,7 @@ async fn journey(lang: &str, locale: &str) -> anyhow::Result<()> {
     wait_until(&professional, "document.querySelector('[data-document-id] button.view-document')")
         .await?;
     let row = text_of(&professional, "[data-document-id]").await?;
-    assert!(row.contains("Discharge letter") && row.contains("PDF"), "{row:?}");
+    assert!(row.contains(TITLE) && row.contains("PDF"), "{row:?}");
 
     // The patient sees it, views it, and hides it from the physician.
     patient.goto(format!("{}/patient/documents", server.origin)).await?;
@@ -111,7 +115,7 @@ async fn journey(lang: &str, locale: &str) -> anyhow::Result<()> {
     wait_until(&patient, "document.querySelector('[data-document-id] select.restriction-mode')")
         .await?;
     let row = text_of(&patient, "[data-document-id]").await?;
-    assert!(row.contains("Discharge letter") && row.contains(&physician), "{row:?}");
+    assert!(row.contains(TITLE) && row.contains(&physician), "{row:?}");
     click(&patient, "[data-document-id] button.view-document").await?;
     wait_until(&patient, "document.querySelector('#document-viewer iframe[sandbox]')").await?;
     click(&patient, "#documents-by-category").await?;
@@ -171,7 +175,7 @@ async fn journey(lang: &str, locale: &str) -> anyhow::Result<()> {
         wait_until(&patient, &format!("document.querySelector('li[data-action={step}]')")).await?;
     }
     let filed = text_of(&patient, "li[data-action=document_filed]").await?;
-    assert!(filed.contains(&physician) && filed.contains("Discharge letter"), "{filed:?}");
+    assert!(filed.contains(&physician) && filed.contains(TITLE), "{filed:?}");
     let blocked = text_of(&patient, "li[data-action=professional_blocked]").await?;
     assert!(blocked.contains(&other), "{blocked:?}");
     // Filter by the physician by name: only their acts remain.

@@ -59,6 +59,10 @@ pub enum Action<'a> {
     },
     /// Withdraw a document: only its author, while they could still write its category.
     WithdrawDocument(&'a DocumentFacts),
+    /// File a new version of a document: its author, or a professional of the organisation it
+    /// was filed under, while they could write its category and see it; the patient for their
+    /// own notes in the personal space.
+    ReplaceDocument(&'a DocumentFacts),
     /// Read the access-traces dashboard: who looked at what in the record.
     ReadAccessTraces,
     /// Open an emergency access ("break the glass"): never over a block, never when the patient
@@ -75,6 +79,7 @@ impl Action<'_> {
             Self::ReadDocument(_) => "read_document",
             Self::WriteDocument { .. } => "write_document",
             Self::WithdrawDocument(_) => "withdraw_document",
+            Self::ReplaceDocument(_) => "replace_document",
             Self::ReadAccessTraces => "read_access_traces",
             Self::OpenEmergencyAccess => "open_emergency_access",
         }
@@ -222,8 +227,14 @@ pub enum Restriction {
 pub struct DocumentFacts {
     /// Its category: the matrix row that applies.
     pub category: Category,
-    /// Who wrote it.
+    /// Who wrote it (and filed its first version).
     pub author: Author,
+    /// The organisation its author filed it under, whose professionals may file new versions of
+    /// it; `None` for the patient's notes and for documents filed without one.
+    pub organisation: Option<OrganisationId>,
     /// Whether the patient hides it. Its author and the médecin référent still see it.
     pub restriction: Restriction,
+    /// Whether its author withdrew it: it then stays in the patient's record only, and nobody
+    /// acts on it any more.
+    pub withdrawn: bool,
 }

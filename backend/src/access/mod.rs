@@ -13,13 +13,24 @@
 //!    référent, a link and an emergency access included;
 //! 3. the access matrix lets this profession read (or write) this category; the médecin
 //!    référent uses the `REF` column, and only the référent reads the access-traces dashboard;
-//! 4. the patient has not hidden the document from this professional; its author and the
-//!    référent still see it;
+//! 4. the patient has not hidden the document from this professional: "only its author" keeps
+//!    it for its author and the référent, and a professional the patient names loses it,
+//!    whoever they are (its author included);
 //! 5. there is a live care relation: the médecin référent, a therapeutic link, or an emergency
 //!    access (for reading only).
 //!
-//! The patient reads everything in their own record and writes only in their personal space;
-//! an agency agent reaches no health data at all.
+//! Every act on an existing document (read, list, versions, download, new version, withdraw) is
+//! decided on the same [facts](DocumentFacts), and an act on an existing document adds, between
+//! rules 2 and 3: the document is still in force (a withdrawn one is out of every professional's
+//! reach); only its author withdraws it; and only its author or a professional of the
+//! organisation it was filed under files a new version of it (the document keeps its author;
+//! each version records who filed it). Rules 3 to 5 then apply, for these two as for any
+//! write: the matrix's write right on its category, not hidden from them, a live relation (an
+//! emergency access only reads).
+//!
+//! The patient reads everything in their own record, withdrawn documents included, and writes
+//! only in their personal space: new notes, new versions of their own notes, withdrawing them.
+//! An agency agent reaches no health data at all.
 
 mod facts;
 mod matrix;
@@ -110,7 +121,8 @@ impl Rule {
 /// Why an act is refused. Precise, because the patient and the agency read it in the audit
 /// trail — and therefore **for the audit trail only**: a reason must never reach the caller.
 /// A professional is never told that something is hidden from them, so the HTTP layer answers
-/// every denied document action (read, withdraw) with the same 404 as an unknown document,
+/// every denied document action (read, new version, withdraw) with the same 404 as an unknown
+/// document,
 /// whatever the reason; from the outside a hidden, restricted or out-of-matrix document cannot
 /// be told from a missing one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -140,7 +152,8 @@ pub enum Reason {
     AccessTracesReferentOnly,
     /// The patient has hidden this document from this professional.
     Restricted,
-    /// Only a document's author withdraws it.
+    /// Only a document's author withdraws it (and only the patient's own notes are theirs to
+    /// replace).
     NotAuthor,
     /// The patient writes only in their personal space (personal expression).
     HolderWritesOnlyPersonalSpace,
@@ -158,6 +171,11 @@ pub enum Reason {
     EmergencyAccessSwitchedOff,
     /// An emergency access allows reading only; writing needs the référent or a link.
     EmergencyAccessReadOnly,
+    /// Only a document's author, or a professional of the organisation it was filed under,
+    /// files a new version of it.
+    NotAuthorOrColleague,
+    /// The document was withdrawn by its author: it stays in the patient's record only.
+    Withdrawn,
 }
 
 impl Reason {
@@ -186,6 +204,8 @@ impl Reason {
             Self::EmergencyAccessExpired => "emergency_access_expired",
             Self::EmergencyAccessSwitchedOff => "emergency_access_switched_off",
             Self::EmergencyAccessReadOnly => "emergency_access_read_only",
+            Self::NotAuthorOrColleague => "not_author_or_colleague",
+            Self::Withdrawn => "withdrawn",
         }
     }
 }
@@ -194,10 +214,12 @@ impl Reason {
 /// the access `matrix` in force.
 ///
 /// A professional must pass rules 1–5 of the module header in that order; the first that fails
-/// is the reason. The patient may read everything in their own record (even closed), and write
-/// or withdraw only their own notes in the personal space of an open record. An agent is always
-/// denied. Withdrawing a document is for its author only, while they could still write its
-/// category. Listing decides on the record alone: the caller must decide
+/// is the reason. The patient may read everything in their own record (even closed), and write,
+/// replace or withdraw only their own notes in the personal space of an open record. An agent is
+/// always denied. A withdrawn document is read by the patient only, and nobody acts on it any
+/// more. Withdrawing a document is for its author only, filing a new version of it for its author
+/// or a professional of the organisation it was filed under, both while they could still write
+/// its category and see it. Listing decides on the record alone: the caller must decide
 /// [`Action::ReadDocument`] for each document and leave out the denied ones.
 ///
 /// Pure and total: the same facts give the same decision, and no facts make it panic.
@@ -242,11 +264,13 @@ fn holder(id: PatientId, action: &Action<'_>, record: &RecordFacts) -> Result<Ru
             Ok(Rule::Holder)
         }
         Action::WriteDocument { category } => writable(*category),
-        Action::WithdrawDocument(doc) => {
-            if doc.author == Author::Patient {
-                writable(doc.category)
-            } else {
+        Action::WithdrawDocument(doc) | Action::ReplaceDocument(doc) => {
+            if doc.author != Author::Patient {
                 Err(Reason::NotAuthor)
+            } else if doc.withdrawn {
+                Err(Reason::Withdrawn)
+            } else {
+                writable(doc.category)
             }
         }
         Action::OpenEmergencyAccess => Err(Reason::ProfessionalsOnly),
@@ -295,11 +319,18 @@ fn professional(
                 Err(Reason::EmergencyAccessSwitchedOff)
             };
         }
-        Action::ReadDocument(doc) => (Need::Read, doc.category, Some(*doc)),
+        Action::ReadDocument(doc) => (Need::Read, in_force(doc)?.category, Some(*doc)),
         Action::WriteDocument { category } => (Need::Write, *category, None),
         Action::WithdrawDocument(doc) => {
-            if doc.author != Author::Professional(pro.id) {
+            if in_force(doc)?.author != Author::Professional(pro.id) {
                 return Err(Reason::NotAuthor);
+            }
+            (Need::Write, doc.category, Some(*doc))
+        }
+        Action::ReplaceDocument(doc) => {
+            let colleague = doc.organisation.is_some() && doc.organisation == pro.organisation;
+            if in_force(doc)?.author != Author::Professional(pro.id) && !colleague {
+                return Err(Reason::NotAuthorOrColleague);
             }
             (Need::Write, doc.category, Some(*doc))
         }
@@ -330,6 +361,11 @@ fn professional(
     }
     // Rule 5: a live care relation.
     care_relation(pro, is_referent, need, record, now)
+}
+
+/// A document professionals still act on: not withdrawn.
+fn in_force(doc: &DocumentFacts) -> Result<&DocumentFacts, Reason> {
+    if doc.withdrawn { Err(Reason::Withdrawn) } else { Ok(doc) }
 }
 
 /// Rule 1, the record's half: activated, or created and past the objection window; not closed.

@@ -107,18 +107,30 @@ fn record() -> RecordFacts {
 }
 
 fn doc(category: Category, author: ProfessionalId) -> DocumentFacts {
-    DocumentFacts { category, author: Author::Professional(author), restriction: Restriction::None }
+    DocumentFacts {
+        category,
+        author: Author::Professional(author),
+        organisation: None,
+        restriction: Restriction::None,
+        withdrawn: false,
+    }
 }
 
-fn every_action(d: &DocumentFacts) -> [Action<'_>; 6] {
+fn every_action(d: &DocumentFacts) -> [Action<'_>; 7] {
     [
         Action::ListDocuments,
         Action::ReadDocument(d),
         Action::WriteDocument { category: d.category },
         Action::WithdrawDocument(d),
+        Action::ReplaceDocument(d),
         Action::ReadAccessTraces,
         Action::OpenEmergencyAccess,
     ]
+}
+
+/// The acts on one existing document.
+fn document_actions(d: &DocumentFacts) -> [Action<'_>; 3] {
+    [Action::ReadDocument(d), Action::WithdrawDocument(d), Action::ReplaceDocument(d)]
 }
 
 fn at(actor: &Actor, action: &Action<'_>, record: &RecordFacts, now: DateTime<Utc>) -> Decision {
@@ -517,7 +529,9 @@ fn the_patient_reads_everything_and_writes_only_in_the_personal_space() {
     let note = DocumentFacts {
         category: Category::PersonalExpression,
         author: Author::Patient,
+        organisation: None,
         restriction: Restriction::None,
+        withdrawn: false,
     };
     assert_eq!(
         at(&patient, &Action::WithdrawDocument(&note), &r, t0()),
@@ -576,6 +590,144 @@ fn only_the_author_withdraws_while_they_could_still_write() {
 }
 
 #[test]
+fn the_author_or_a_colleague_of_their_organisation_files_a_new_version() {
+    const CLINIC: OrganisationId = OrganisationId(Uuid::from_u128(0x41));
+    const NOBODY: ProfessionalId = ProfessionalId(Uuid::from_u128(4));
+    let mut r = record();
+    r.links.push(TherapeuticLink { holder: LinkHolder::Professional(STRANGER), ..r.links[0] });
+    r.emergency_grants =
+        vec![EmergencyGrant { id: Uuid::nil(), professional: NOBODY, opened_at: t0() - secs(60) }];
+    let member = |id, profession, organisation| Actor::Professional {
+        id,
+        profession,
+        organisation,
+        active: true,
+    };
+    let filed =
+        DocumentFacts { organisation: Some(HOSPITAL), ..doc(Category::CareReports, LINKED) };
+    let with = |restriction| DocumentFacts { restriction, ..filed.clone() };
+    let nurse = Profession::Nurse;
+    let cases = [
+        ("the author", member(LINKED, nurse, Some(HOSPITAL)), filed.clone(), ALLOW_LINK),
+        (
+            "the author, since gone elsewhere",
+            member(LINKED, nurse, Some(CLINIC)),
+            filed.clone(),
+            ALLOW_LINK,
+        ),
+        (
+            "a colleague of its organisation",
+            member(STRANGER, nurse, Some(HOSPITAL)),
+            filed.clone(),
+            ALLOW_LINK,
+        ),
+        (
+            "a professional of another organisation",
+            member(STRANGER, nurse, Some(CLINIC)),
+            filed.clone(),
+            Decision::Deny(Reason::NotAuthorOrColleague),
+        ),
+        (
+            "a professional of no organisation",
+            member(STRANGER, nurse, None),
+            filed.clone(),
+            Decision::Deny(Reason::NotAuthorOrColleague),
+        ),
+        (
+            "nobody is a colleague on a document filed under no organisation",
+            member(STRANGER, nurse, None),
+            doc(Category::CareReports, LINKED),
+            Decision::Deny(Reason::NotAuthorOrColleague),
+        ),
+        (
+            "the référent of another organisation",
+            member(REFERENT, Profession::Physician, Some(CLINIC)),
+            filed.clone(),
+            Decision::Deny(Reason::NotAuthorOrColleague),
+        ),
+        (
+            "a colleague whose profession may not write the category",
+            member(STRANGER, Profession::LabTechnician, Some(HOSPITAL)),
+            filed.clone(),
+            Decision::Deny(Reason::CategoryNotWritable),
+        ),
+        (
+            "a colleague the patient hides it from",
+            member(STRANGER, nurse, Some(HOSPITAL)),
+            with(Restriction::HiddenFrom(vec![STRANGER])),
+            Decision::Deny(Reason::Restricted),
+        ),
+        (
+            "a colleague, when only its author sees it",
+            member(STRANGER, nurse, Some(HOSPITAL)),
+            with(Restriction::AuthorOnly),
+            Decision::Deny(Reason::Restricted),
+        ),
+        (
+            "the author, when the patient hides it from them by name",
+            member(LINKED, nurse, Some(HOSPITAL)),
+            with(Restriction::HiddenFrom(vec![LINKED])),
+            Decision::Deny(Reason::Restricted),
+        ),
+        (
+            "a colleague with only an emergency access",
+            member(NOBODY, nurse, Some(HOSPITAL)),
+            filed.clone(),
+            Decision::Deny(Reason::EmergencyAccessReadOnly),
+        ),
+        (
+            "the author, once the document is withdrawn",
+            member(LINKED, nurse, Some(HOSPITAL)),
+            DocumentFacts { withdrawn: true, ..filed.clone() },
+            Decision::Deny(Reason::Withdrawn),
+        ),
+    ];
+    for (case, actor, d, expected) in cases {
+        assert_eq!(at(&actor, &Action::ReplaceDocument(&d), &r, t0()), expected, "{case}");
+    }
+    r.emergency_grants.clear();
+    assert_eq!(
+        at(&member(NOBODY, nurse, Some(HOSPITAL)), &Action::ReplaceDocument(&filed), &r, t0()),
+        Decision::Deny(Reason::NoCareRelation)
+    );
+
+    // The patient replaces their own notes only, in an open record.
+    let patient = Actor::Patient { id: PATIENT };
+    let note =
+        DocumentFacts { author: Author::Patient, ..doc(Category::PersonalExpression, LINKED) };
+    let replace =
+        |d: &DocumentFacts, r: &RecordFacts| at(&patient, &Action::ReplaceDocument(d), r, t0());
+    assert_eq!(replace(&note, &r), Decision::Allow(Rule::Holder));
+    assert_eq!(replace(&filed, &r), Decision::Deny(Reason::NotAuthor));
+    assert_eq!(
+        replace(&DocumentFacts { withdrawn: true, ..note.clone() }, &r),
+        Decision::Deny(Reason::Withdrawn)
+    );
+    let closed = RecordFacts { state: RecordState::Closed, ..r.clone() };
+    assert_eq!(replace(&note, &closed), Decision::Deny(Reason::RecordClosed));
+    assert_eq!(
+        at(&Actor::Patient { id: OTHER_PATIENT }, &Action::ReplaceDocument(&note), &r, t0()),
+        Decision::Deny(Reason::NotTheHolder)
+    );
+}
+
+#[test]
+fn a_withdrawn_document_stays_with_the_patient_alone() {
+    let withdrawn = DocumentFacts { withdrawn: true, ..doc(Category::CareReports, LINKED) };
+    for actor in [pro(REFERENT, Profession::Physician), pro(LINKED, Profession::Physician)] {
+        for action in document_actions(&withdrawn) {
+            assert_eq!(
+                at(&actor, &action, &record(), t0()),
+                Decision::Deny(Reason::Withdrawn),
+                "{actor:?} {action:?}"
+            );
+        }
+    }
+    let patient = Actor::Patient { id: PATIENT };
+    assert_eq!(read(&patient, &withdrawn, &record(), t0()), Decision::Allow(Rule::Holder));
+}
+
+#[test]
 fn names_are_stable_snake_case_and_distinct() {
     let reasons = [
         Reason::NotTheHolder,
@@ -599,6 +751,8 @@ fn names_are_stable_snake_case_and_distinct() {
         Reason::EmergencyAccessExpired,
         Reason::EmergencyAccessSwitchedOff,
         Reason::EmergencyAccessReadOnly,
+        Reason::NotAuthorOrColleague,
+        Reason::Withdrawn,
     ];
     let mut names: Vec<&str> = reasons.iter().map(Reason::as_str).collect();
     names.extend(
@@ -711,9 +865,20 @@ fn any_document() -> impl Strategy<Value = DocumentFacts> {
         proptest::collection::vec(any_professional_id(), 0..4).prop_map(Restriction::HiddenFrom),
         Just(Restriction::AuthorOnly),
     ];
-    (0..Category::ALL.len(), author, restriction).prop_map(|(c, author, restriction)| {
-        DocumentFacts { category: Category::ALL[c], author, restriction }
-    })
+    (
+        0..Category::ALL.len(),
+        author,
+        proptest::option::of(any_organisation_id()),
+        restriction,
+        proptest::bool::weighted(0.2),
+    )
+        .prop_map(|(c, author, organisation, restriction, withdrawn)| DocumentFacts {
+            category: Category::ALL[c],
+            author,
+            organisation,
+            restriction,
+            withdrawn,
+        })
 }
 
 fn any_professional() -> impl Strategy<Value = Actor> {
@@ -794,7 +959,7 @@ proptest! {
         d in any_document(),
         now in any_instant(),
     ) {
-        for action in [Action::ReadDocument(&d), Action::WithdrawDocument(&d)] {
+        for action in document_actions(&d) {
             if !decide(&matrix, &actor, &action, &record, now).is_allowed() {
                 continue;
             }
@@ -814,6 +979,38 @@ proptest! {
                         ),
                     }
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn only_the_author_or_a_colleague_replaces_and_nobody_acts_on_a_withdrawn_document(
+        matrix in any_matrix(),
+        actor in any_actor(),
+        record in any_record(),
+        d in any_document(),
+        now in any_instant(),
+    ) {
+        if decide(&matrix, &actor, &Action::ReplaceDocument(&d), &record, now).is_allowed() {
+            prop_assert!(!d.withdrawn);
+            match actor {
+                Actor::Patient { id } => {
+                    prop_assert!(id == record.patient && d.author == Author::Patient);
+                }
+                Actor::Agent { .. } => prop_assert!(false, "an agent replaced {d:?}"),
+                Actor::Professional { id, organisation, .. } => prop_assert!(
+                    d.author == Author::Professional(id)
+                        || (organisation.is_some() && organisation == d.organisation),
+                    "{id} of {organisation:?} replaced {d:?}"
+                ),
+            }
+        }
+        if d.withdrawn {
+            for action in document_actions(&d) {
+                let allowed = decide(&matrix, &actor, &action, &record, now).is_allowed();
+                let patient_reads = matches!(actor, Actor::Patient { .. })
+                    && matches!(action, Action::ReadDocument(_));
+                prop_assert!(!allowed || patient_reads, "{actor:?} {action:?} on {d:?}");
             }
         }
     }

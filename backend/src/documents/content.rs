@@ -10,12 +10,21 @@
 //! The XML parse refuses any `<!DOCTYPE` outright (so no DTD, no external entity, no entity
 //! expansion) and any entity other than the five predefined ones and character references, and
 //! bounds depth, node count, attributes and name length. The JSON parse bounds depth with an
-//! iterative scan before `serde_json` builds anything, refuses duplicate keys, and checks that a
-//! FHIR resource names the record's patient.
+//! iterative scan before `serde_json` builds anything and refuses duplicate keys.
+//!
+//! A document goes into the record of the patient it names, and only that one: a CDA document
+//! has exactly one `recordTarget`, which names the record's patient by a national ID in a
+//! configured system; a FHIR resource's subjects name them; and every other patient identity
+//! either carries (a national-ID identifier anywhere; in FHIR also every contained or bundled
+//! `Patient` and every reference to a `Patient`) must be them too. Narratives that a viewer
+//! turns into HTML (FHIR `text.div`, CDA `section/text`) must be inert: FHIR's own XHTML rules
+//! (txt-1, txt-2), and no script, event attribute or script URL in a CDA narrative block.
 //!
 //! This module does not touch HTTP, the database, the content store or the clock.
 
+use std::collections::HashMap;
 use std::fmt;
+use std::rc::Rc;
 
 use quick_xml::escape::EscapeError;
 use quick_xml::events::{BytesStart, Event};
@@ -239,9 +248,31 @@ pub enum ContentError {
     /// A FHIR document that names no patient.
     #[error("the FHIR document does not name the patient")]
     FhirNoPatient,
-    /// A FHIR document that names another patient, or one that cannot be shown to be this one.
+    /// A FHIR document that names another patient, or one that cannot be shown to be this one:
+    /// in its subject, a contained or bundled `Patient`, any `Patient` reference, or any
+    /// identifier in a national-ID system.
     #[error("the FHIR document names another patient")]
     FhirWrongPatient,
+    /// A FHIR narrative (`text.div`) that could run code or reach out: a script, an event
+    /// attribute, a `javascript:` URL, an element or attribute outside FHIR's allowed XHTML.
+    #[error("the FHIR narrative holds active or disallowed content")]
+    FhirNarrativeUnsafe,
+    /// A FHIR narrative that is not a well-formed XHTML `div` with some content.
+    #[error("the FHIR narrative is not a well-formed XHTML div with content")]
+    FhirNarrativeInvalid,
+    /// A CDA document whose `recordTarget` carries no national ID of the record's patient.
+    #[error("the CDA document does not name the patient by their national ID")]
+    CdaNoPatient,
+    /// A CDA document that carries the national ID of someone else.
+    #[error("the CDA document names another patient")]
+    CdaWrongPatient,
+    /// A CDA document with more than one `recordTarget`: a record holds one patient's documents.
+    #[error("the CDA document has more than one record target")]
+    CdaSeveralPatients,
+    /// A CDA narrative that could run code: a script, an event attribute, a `javascript:` link,
+    /// an element from outside the CDA narrative block.
+    #[error("the CDA narrative holds active or disallowed content")]
+    CdaNarrativeUnsafe,
 }
 
 impl ContentError {
@@ -273,6 +304,12 @@ impl ContentError {
             Self::FhirUnsupportedResource => "fhir_unsupported_resource",
             Self::FhirNoPatient => "fhir_no_patient",
             Self::FhirWrongPatient => "fhir_wrong_patient",
+            Self::FhirNarrativeUnsafe => "fhir_narrative_unsafe",
+            Self::FhirNarrativeInvalid => "fhir_narrative_invalid",
+            Self::CdaNoPatient => "cda_no_patient",
+            Self::CdaWrongPatient => "cda_wrong_patient",
+            Self::CdaSeveralPatients => "cda_several_patients",
+            Self::CdaNarrativeUnsafe => "cda_narrative_unsafe",
         }
     }
 }
@@ -310,16 +347,18 @@ impl Default for ContentLimits {
     }
 }
 
-/// The record's patient, as a FHIR document must name them: by the FHIR `Patient` id on this
-/// server (`Patient/<id>`), or by an identifier whose system is one of `national_id_systems`
-/// and whose value is the national ID.
+/// The record's patient, as a document must name them: in FHIR by the `Patient` id on this
+/// server (`Patient/<id>`) or by an identifier whose system is one of `national_id_systems` and
+/// whose value is the national ID; in CDA by a `recordTarget/patientRole/id` whose `root` is
+/// one of those systems (an OID written `urn:oid:1.2.3` or `1.2.3`) and whose `extension` is the
+/// national ID.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ExpectedPatient {
     /// The patient's FHIR `Patient` id on this server.
     pub fhir_id: Option<String>,
     /// The patient's national ID (digits only).
     pub national_id: Option<String>,
-    /// Identifier systems (URIs) whose values are national IDs.
+    /// Identifier systems (URIs; OIDs as `urn:oid:…`) whose values are national IDs.
     pub national_id_systems: Vec<String>,
 }
 
@@ -519,7 +558,9 @@ impl Validator {
             DocumentFormat::Pdf => check_pdf(&self.tail)?,
             DocumentFormat::Png => check_png(&self.head, &self.tail, self.size)?,
             DocumentFormat::Jpeg => check_jpeg(&self.tail)?,
-            DocumentFormat::CdaXml => check_cda(strip_bom(&self.text), &self.limits)?,
+            DocumentFormat::CdaXml => {
+                check_cda(strip_bom(&self.text), &self.limits, &self.patient)?;
+            }
             DocumentFormat::FhirJson => {
                 check_fhir(strip_bom(&self.text), &self.limits, &self.patient)?;
             }
@@ -618,9 +659,44 @@ fn xml_error(error: &quick_xml::Error) -> ContentError {
     }
 }
 
+/// Where an element of a CDA document stands, as far as the checks here care.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CdaScope {
+    /// `ClinicalDocument`.
+    Root,
+    /// `ClinicalDocument/recordTarget`: the patient the document is about.
+    RecordTarget,
+    /// `recordTarget/patientRole`, whose `id`s identify the patient.
+    PatientRole,
+    /// A `section`, whose `text` is the narrative block.
+    Section,
+    /// `section/text` and everything in it: what a CDA stylesheet turns into HTML.
+    Narrative,
+    /// Anything else.
+    Other,
+}
+
+/// What a CDA document says about its patient, gathered while it streams by.
+#[derive(Debug, Default)]
+struct CdaPatient {
+    record_targets: usize,
+    /// A national ID of the record's patient in the record target.
+    named: bool,
+    /// A national ID of someone else anywhere.
+    someone_else: bool,
+}
+
 /// A streaming, non-recursive check: quick-xml never reads a DTD nor expands an entity, and any
 /// `<!DOCTYPE` or unknown entity reference is refused here before it could matter downstream.
-fn check_cda(text: &[u8], limits: &ContentLimits) -> Result<(), ContentError> {
+/// The same pass checks the patient the document is about (exactly one `recordTarget`, naming
+/// the record's patient by a national ID in a configured system; no national ID of anyone else
+/// anywhere) and that its narrative could run nothing; it keeps one small scope per open
+/// element, within the depth limit.
+fn check_cda(
+    text: &[u8],
+    limits: &ContentLimits,
+    patient: &ExpectedPatient,
+) -> Result<(), ContentError> {
     let text = std::str::from_utf8(text).map_err(|_| ContentError::TextEncoding)?;
     let mut reader = NsReader::from_str(text);
     let config = reader.config_mut();
@@ -630,15 +706,17 @@ fn check_cda(text: &[u8], limits: &ContentLimits) -> Result<(), ContentError> {
     config.allow_unmatched_ends = false;
     config.expand_empty_elements = false;
 
-    let mut depth = 0_usize;
+    let mut scopes: Vec<CdaScope> = Vec::new();
     let mut nodes = 0_usize;
     let mut root_seen = false;
+    let mut named = CdaPatient::default();
     loop {
         let (namespace, event) = reader.read_resolved_event().map_err(|e| xml_error(&e))?;
         nodes += 1;
         if nodes > limits.xml_max_nodes {
             return Err(ContentError::XmlTooManyNodes);
         }
+        let depth = scopes.len();
         match event {
             Event::DocType(_) => return Err(ContentError::XmlDtdForbidden),
             Event::Decl(declaration) => {
@@ -650,14 +728,14 @@ fn check_cda(text: &[u8], limits: &ContentLimits) -> Result<(), ContentError> {
                 }
             }
             Event::Start(ref element) | Event::Empty(ref element) => {
+                let in_cda =
+                    matches!(namespace, ResolveResult::Bound(Namespace(ns)) if ns == CDA_NAMESPACE);
                 if depth == 0 {
                     if root_seen {
                         return Err(ContentError::XmlMalformed);
                     }
                     root_seen = true;
-                    let is_cda = matches!(namespace, ResolveResult::Bound(Namespace(ns)) if ns == CDA_NAMESPACE)
-                        && element.local_name().as_ref() == CDA_ROOT;
-                    if !is_cda {
+                    if !(in_cda && element.local_name().as_ref() == CDA_ROOT) {
                         return Err(ContentError::XmlNotCda);
                     }
                 }
@@ -665,11 +743,25 @@ fn check_cda(text: &[u8], limits: &ContentLimits) -> Result<(), ContentError> {
                     return Err(ContentError::XmlTooDeep);
                 }
                 check_element(element, limits)?;
+                let scope = cda_scope(scopes.last().copied(), in_cda, element)?;
+                if scope == CdaScope::RecordTarget {
+                    named.record_targets += 1;
+                }
+                if in_cda && element.local_name().as_ref() == "id" {
+                    cda_identifier(
+                        element,
+                        scopes.last() == Some(&CdaScope::PatientRole),
+                        patient,
+                        &mut named,
+                    )?;
+                }
                 if matches!(event, Event::Start(_)) {
-                    depth += 1;
+                    scopes.push(scope);
                 }
             }
-            Event::End(_) => depth = depth.saturating_sub(1),
+            Event::End(_) => {
+                scopes.pop();
+            }
             Event::Text(text) => {
                 if depth == 0 && !text.trim_ascii().is_empty() {
                     return Err(ContentError::XmlMalformed);
@@ -694,14 +786,164 @@ fn check_cda(text: &[u8], limits: &ContentLimits) -> Result<(), ContentError> {
             Event::Eof => {
                 return if depth > 0 {
                     Err(ContentError::Truncated)
-                } else if root_seen {
-                    Ok(())
-                } else {
+                } else if !root_seen {
                     Err(ContentError::XmlMalformed)
+                } else if named.someone_else {
+                    Err(ContentError::CdaWrongPatient)
+                } else if named.record_targets > 1 {
+                    Err(ContentError::CdaSeveralPatients)
+                } else if !named.named {
+                    Err(ContentError::CdaNoPatient)
+                } else {
+                    Ok(())
                 };
             }
         }
     }
+}
+
+/// The elements of the CDA narrative block (`section/text`), all in the CDA namespace.
+const CDA_NARRATIVE_ELEMENTS: &[&str] = &[
+    "content",
+    "linkHtml",
+    "sub",
+    "sup",
+    "br",
+    "footnote",
+    "footnoteRef",
+    "renderMultiMedia",
+    "paragraph",
+    "list",
+    "item",
+    "caption",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "th",
+    "td",
+    "col",
+    "colgroup",
+];
+
+/// The scope of an element under `parent`; refuses what could run code: a `script` element
+/// anywhere, and in the narrative block any element outside it, an event attribute (`on…`), a
+/// namespaced attribute, a link whose URL could run code.
+fn cda_scope(
+    parent: Option<CdaScope>,
+    in_cda: bool,
+    element: &BytesStart<'_>,
+) -> Result<CdaScope, ContentError> {
+    let name = element.local_name();
+    let name = name.as_ref();
+    if name.eq_ignore_ascii_case("script") {
+        return Err(ContentError::CdaNarrativeUnsafe);
+    }
+    let scope = match parent {
+        None => CdaScope::Root,
+        Some(CdaScope::Narrative) => {
+            if !(in_cda && CDA_NARRATIVE_ELEMENTS.contains(&name)) {
+                return Err(ContentError::CdaNarrativeUnsafe);
+            }
+            CdaScope::Narrative
+        }
+        Some(CdaScope::Root) if in_cda && name == "recordTarget" => CdaScope::RecordTarget,
+        Some(CdaScope::RecordTarget) if in_cda && name == "patientRole" => CdaScope::PatientRole,
+        Some(_) if in_cda && name == "section" => CdaScope::Section,
+        Some(CdaScope::Section) if in_cda && name == "text" => CdaScope::Narrative,
+        Some(_) => CdaScope::Other,
+    };
+    if scope == CdaScope::Narrative {
+        for attribute in element.attributes() {
+            let attribute = attribute.map_err(|_| ContentError::XmlMalformed)?;
+            let key = attribute.key.as_ref();
+            let event_handler = key.get(..2).is_some_and(|start| start.eq_ignore_ascii_case("on"));
+            let foreign =
+                key.contains(':') && !key.starts_with("xmlns") && !key.starts_with("xml:");
+            if event_handler || foreign {
+                return Err(ContentError::CdaNarrativeUnsafe);
+            }
+            if key == "href" {
+                let url = attribute
+                    .normalized_value(XmlVersion::Implicit1_0)
+                    .map_err(|e| xml_error(&e))?;
+                if !link_is_inert(&url) {
+                    return Err(ContentError::CdaNarrativeUnsafe);
+                }
+            }
+        }
+    }
+    Ok(scope)
+}
+
+/// An `id` of a CDA document: one whose `root` is a national-ID system names a person by their
+/// national ID (`extension`), which must be the record's patient's; in the record target's
+/// `patientRole` it is what names the document's patient.
+fn cda_identifier(
+    element: &BytesStart<'_>,
+    of_the_record_target: bool,
+    patient: &ExpectedPatient,
+    named: &mut CdaPatient,
+) -> Result<(), ContentError> {
+    let value = |name: &str| -> Result<Option<String>, ContentError> {
+        match element.try_get_attribute(name).map_err(|_| ContentError::XmlMalformed)? {
+            Some(attribute) => Ok(Some(
+                attribute
+                    .normalized_value(XmlVersion::Implicit1_0)
+                    .map_err(|e| xml_error(&e))?
+                    .into_owned(),
+            )),
+            None => Ok(None),
+        }
+    };
+    let (Some(root), Some(extension)) = (value("root")?, value("extension")?) else {
+        return Ok(());
+    };
+    if !is_national_id_system(&root, &patient.national_id_systems) {
+        return Ok(());
+    }
+    let extension: String = extension.chars().filter(|c| !c.is_whitespace()).collect();
+    if extension.is_empty() {
+        // No value: names nobody.
+        return Ok(());
+    }
+    if patient.national_id.as_deref() == Some(extension.as_str()) {
+        named.named |= of_the_record_target;
+    } else {
+        named.someone_else = true;
+    }
+    Ok(())
+}
+
+/// Whether `system` (a FHIR identifier system, or a CDA `root`) is one of the configured
+/// national-ID systems; an OID counts written either way, `urn:oid:1.2.3` or `1.2.3`.
+fn is_national_id_system(system: &str, known: &[String]) -> bool {
+    let bare = |s: &str| {
+        let s = s.trim();
+        match s.get(..8) {
+            Some(prefix) if prefix.eq_ignore_ascii_case("urn:oid:") => s[8..].to_owned(),
+            _ => s.to_owned(),
+        }
+    };
+    let system = bare(system);
+    !system.is_empty() && known.iter().any(|k| bare(k) == system)
+}
+
+/// The scheme of a URL as a browser reads it (ASCII blanks and control characters inside are
+/// dropped: `java\tscript:` is `javascript:`), in lower case; `None` for a relative URL or a
+/// fragment.
+fn url_scheme(url: &str) -> Option<String> {
+    let cleaned: String =
+        url.chars().filter(|c| !c.is_ascii_whitespace() && !c.is_control()).collect();
+    let (scheme, _) = cleaned.split_once(':')?;
+    if scheme.contains(['/', '?', '#']) { None } else { Some(scheme.to_ascii_lowercase()) }
+}
+
+/// A link that only navigates: relative, a fragment, or `http`, `https`, `mailto`, `tel`.
+fn link_is_inert(url: &str) -> bool {
+    url_scheme(url)
+        .is_none_or(|scheme| matches!(scheme.as_str(), "http" | "https" | "mailto" | "tel"))
 }
 
 fn check_element(element: &BytesStart<'_>, limits: &ContentLimits) -> Result<(), ContentError> {
@@ -851,6 +1093,8 @@ fn parse_json(json: &[u8], max_depth: usize) -> Result<Value, ContentError> {
     })
 }
 
+/// A FHIR resource (or Bundle) is accepted when its subjects name the record's patient, every
+/// other patient identity it carries is that patient too, and its narratives are inert.
 fn check_fhir(
     json: &[u8],
     limits: &ContentLimits,
@@ -861,30 +1105,36 @@ fn check_fhir(
     if !FHIR_RESOURCE_TYPES.contains(&root_type) {
         return Err(ContentError::FhirUnsupportedResource);
     }
+    check_subjects(&root, root_type, patient)?;
+    check_every_part(&root, limits, patient)
+}
+
+/// The subjects (`subject`, `patient`): of the resource, or of every Bundle entry that has one;
+/// each must be the record's patient, and at least one must name them.
+fn check_subjects(
+    root: &Value,
+    root_type: &str,
+    patient: &ExpectedPatient,
+) -> Result<(), ContentError> {
     if root_type != "Bundle" {
-        return match judge_resource(&root, root_type, &[], patient) {
+        return match judge_resource(root, root_type, &Entries::default(), patient) {
             Some(Judgement::Match) => Ok(()),
             Some(Judgement::Mismatch | Judgement::Unknown) => Err(ContentError::FhirWrongPatient),
             None => Err(ContentError::FhirNoPatient),
         };
     }
-    // Every entry that names a patient must name this one, and at least one must.
     let mut named = false;
-    let mut bundles = vec![&root];
+    let mut bundles = vec![root];
     while let Some(bundle) = bundles.pop() {
-        let entries = match bundle.get("entry") {
-            None => &[][..],
-            Some(Value::Array(entries)) => entries.as_slice(),
-            Some(_) => return Err(ContentError::FhirInvalid),
-        };
-        for entry in entries {
+        let entries = Entries::of(bundle)?;
+        for entry in bundle_entries(bundle)? {
             let Some(resource) = entry.get("resource") else { continue };
             let kind = resource_type(resource)?;
             if kind == "Bundle" {
                 bundles.push(resource);
                 continue;
             }
-            match judge_resource(resource, kind, entries, patient) {
+            match judge_resource(resource, kind, &entries, patient) {
                 Some(Judgement::Match) => named = true,
                 Some(Judgement::Mismatch | Judgement::Unknown) => {
                     return Err(ContentError::FhirWrongPatient);
@@ -894,6 +1144,143 @@ fn check_fhir(
         }
     }
     if named { Ok(()) } else { Err(ContentError::FhirNoPatient) }
+}
+
+fn bundle_entries(bundle: &Value) -> Result<&[Value], ContentError> {
+    match bundle.get("entry") {
+        None => Ok(&[]),
+        Some(Value::Array(entries)) => Ok(entries.as_slice()),
+        Some(_) => Err(ContentError::FhirInvalid),
+    }
+}
+
+/// A Bundle's entries by the URLs a reference may give them, indexed once so that resolving a
+/// reference costs the same however many entries there are (a scan per reference made a 5 MB
+/// Bundle cost tens of seconds): by `fullUrl`, and for a relative reference by each tail of a
+/// `fullUrl` after a `/` (`Patient/123` for `https://hospital.example/fhir/Patient/123`). The
+/// first entry wins, as a scan would find it.
+#[derive(Debug, Default)]
+struct Entries<'a> {
+    full_urls: HashMap<&'a str, &'a Value>,
+    tails: HashMap<&'a str, &'a Value>,
+}
+
+impl<'a> Entries<'a> {
+    fn of(bundle: &'a Value) -> Result<Self, ContentError> {
+        let mut entries = Self::default();
+        for entry in bundle_entries(bundle)? {
+            let Some(full_url) = entry.get("fullUrl").and_then(Value::as_str) else { continue };
+            entries.full_urls.entry(full_url).or_insert(entry);
+            for (slash, _) in full_url.match_indices('/') {
+                if let Some(tail) = full_url.get(slash + 1..).filter(|tail| !tail.is_empty()) {
+                    entries.tails.entry(tail).or_insert(entry);
+                }
+            }
+        }
+        Ok(entries)
+    }
+
+    /// The entry a reference points at: an absolute one by its `fullUrl`, a relative one by
+    /// its `fullUrl` or a tail of it.
+    fn resolve(&self, target: &str, is_relative: bool) -> Option<&'a Value> {
+        let by_tail = || if is_relative { self.tails.get(target).copied() } else { None };
+        self.full_urls.get(target).copied().or_else(by_tail)
+    }
+}
+
+/// A resource's contained resources by id, for its `#id` references.
+fn contained_of(resource: &Value) -> HashMap<&str, &Value> {
+    let mut by_id = HashMap::new();
+    for contained in resource.get("contained").and_then(Value::as_array).into_iter().flatten() {
+        if let Some(id) = contained.get("id").and_then(Value::as_str) {
+            by_id.entry(id).or_insert(contained);
+        }
+    }
+    by_id
+}
+
+/// One walk over the whole resource (no recursion: a stack of the values still to see), so
+/// that no patient hides outside the subject and no script in a narrative:
+///
+/// - every `Patient` resource (the root's contained ones, bundled ones, their contained ones)
+///   must be shown to be the record's patient;
+/// - every reference to a `Patient` (`Patient/<id>`, `…/Patient/<id>`, `"type": "Patient"`),
+///   from any field, must resolve to them;
+/// - every identifier in a national-ID system must be their national ID;
+/// - every narrative (`text.div`) must be inert XHTML ([`check_narrative`]).
+fn check_every_part(
+    root: &Value,
+    limits: &ContentLimits,
+    patient: &ExpectedPatient,
+) -> Result<(), ContentError> {
+    /// A value still to see, with the Bundle entries its references resolve in. (A `#id`
+    /// reference needs no resolving here: every contained resource is seen on its own.)
+    struct Part<'a> {
+        value: &'a Value,
+        entries: Rc<Entries<'a>>,
+    }
+    let no_contained = HashMap::new();
+    let mut parts = vec![Part { value: root, entries: Rc::default() }];
+    while let Some(Part { value, mut entries }) = parts.pop() {
+        let object = match value {
+            Value::Array(items) => {
+                parts
+                    .extend(items.iter().map(|value| Part { value, entries: Rc::clone(&entries) }));
+                continue;
+            }
+            Value::Object(object) => object,
+            _ => continue,
+        };
+        if let Some(kind) = object.get("resourceType").and_then(Value::as_str) {
+            if kind == "Patient" && judge_patient_resource(value, patient) != Judgement::Match {
+                return Err(ContentError::FhirWrongPatient);
+            }
+            if kind == "Bundle" {
+                entries = Rc::new(Entries::of(value)?);
+            }
+        }
+        let national_identifier = object
+            .get("system")
+            .and_then(Value::as_str)
+            .is_some_and(|system| is_national_id_system(system, &patient.national_id_systems));
+        if national_identifier
+            && object.get("value").is_some()
+            && judge_identifier(value, patient) != Judgement::Match
+        {
+            return Err(ContentError::FhirWrongPatient);
+        }
+        if is_patient_reference(object)
+            && judge_reference(value, &no_contained, &entries, patient) != Judgement::Match
+        {
+            return Err(ContentError::FhirWrongPatient);
+        }
+        if let Some(div) = object.get("text").and_then(|text| text.get("div")) {
+            check_narrative(div.as_str().ok_or(ContentError::FhirNarrativeInvalid)?, limits)?;
+        }
+        parts.extend(object.values().map(|value| Part { value, entries: Rc::clone(&entries) }));
+    }
+    Ok(())
+}
+
+/// Whether a FHIR `Reference` points at a `Patient` outside the resource, by its type or its
+/// URL (a contained `Patient`, `#id`, is checked as a resource of its own).
+fn is_patient_reference(reference: &Map<String, Value>) -> bool {
+    let target = reference.get("reference").and_then(Value::as_str);
+    if target.is_some_and(|target| target.starts_with('#')) {
+        return false;
+    }
+    if reference.get("type").and_then(Value::as_str) == Some("Patient") {
+        return true;
+    }
+    let Some(target) = target else {
+        return false;
+    };
+    let path = target.split(['?', '#']).next().unwrap_or_default();
+    let mut segments: Vec<&str> = path.split('/').collect();
+    if segments.len() >= 4 && segments[segments.len() - 2] == "_history" {
+        segments.truncate(segments.len() - 2);
+    }
+    segments.len() >= 2 && segments[segments.len() - 2] == "Patient"
 }
 
 fn resource_type(resource: &Value) -> Result<&str, ContentError> {
@@ -929,12 +1316,13 @@ fn combine(judgements: impl IntoIterator<Item = Judgement>) -> Judgement {
 fn judge_resource(
     resource: &Value,
     kind: &str,
-    entries: &[Value],
+    entries: &Entries<'_>,
     patient: &ExpectedPatient,
 ) -> Option<Judgement> {
     if kind == "Patient" {
         return Some(judge_patient_resource(resource, patient));
     }
+    let contained = contained_of(resource);
     let mut judgements = Vec::new();
     for field in ["subject", "patient"] {
         match resource.get(field) {
@@ -942,10 +1330,10 @@ fn judge_resource(
             Some(Value::Array(references)) => judgements.extend(
                 references
                     .iter()
-                    .map(|reference| judge_reference(reference, resource, entries, patient)),
+                    .map(|reference| judge_reference(reference, &contained, entries, patient)),
             ),
             Some(reference) => {
-                judgements.push(judge_reference(reference, resource, entries, patient))
+                judgements.push(judge_reference(reference, &contained, entries, patient))
             }
         }
     }
@@ -965,13 +1353,13 @@ fn all_of(judgements: &[Judgement]) -> Judgement {
 
 fn judge_reference(
     reference: &Value,
-    container: &Value,
-    entries: &[Value],
+    contained: &HashMap<&str, &Value>,
+    entries: &Entries<'_>,
     patient: &ExpectedPatient,
 ) -> Judgement {
     let mut judgements = Vec::new();
     if let Some(target) = reference.get("reference").and_then(Value::as_str) {
-        judgements.push(judge_reference_string(target, container, entries, patient));
+        judgements.push(judge_reference_string(target, contained, entries, patient));
     }
     if let Some(identifier) = reference.get("identifier") {
         judgements.push(judge_identifier(identifier, patient));
@@ -981,17 +1369,12 @@ fn judge_reference(
 
 fn judge_reference_string(
     target: &str,
-    container: &Value,
-    entries: &[Value],
+    contained: &HashMap<&str, &Value>,
+    entries: &Entries<'_>,
     patient: &ExpectedPatient,
 ) -> Judgement {
     if let Some(local_id) = target.strip_prefix('#') {
-        let contained = container.get("contained").and_then(Value::as_array);
-        let found = contained
-            .into_iter()
-            .flatten()
-            .find(|resource| resource.get("id").and_then(Value::as_str) == Some(local_id));
-        return match found {
+        return match contained.get(local_id) {
             Some(resource)
                 if resource.get("resourceType").and_then(Value::as_str) == Some("Patient") =>
             {
@@ -1002,13 +1385,7 @@ fn judge_reference_string(
         };
     }
     let is_relative = !target.contains(':');
-    let found = entries.iter().find(|entry| {
-        entry.get("fullUrl").and_then(Value::as_str).is_some_and(|full_url| {
-            full_url == target
-                || (is_relative
-                    && full_url.strip_suffix(target).is_some_and(|base| base.ends_with('/')))
-        })
-    });
+    let found = entries.resolve(target, is_relative);
     if let Some(resource) = found.and_then(|entry| entry.get("resource")) {
         return if resource.get("resourceType").and_then(Value::as_str) == Some("Patient") {
             judge_patient_resource(resource, patient)
@@ -1042,7 +1419,7 @@ fn judge_identifier(identifier: &Value, patient: &ExpectedPatient) -> Judgement 
     else {
         return Judgement::Unknown;
     };
-    if !patient.national_id_systems.iter().any(|known| known == system) {
+    if !is_national_id_system(system, &patient.national_id_systems) {
         return Judgement::Unknown;
     }
     let value: String = value.chars().filter(|c| !c.is_whitespace()).collect();
@@ -1062,6 +1439,254 @@ fn judge_patient_resource(resource: &Value, patient: &ExpectedPatient) -> Judgem
         judgements.push(Judgement::Match);
     }
     combine(judgements)
+}
+
+// ---- FHIR narrative ------------------------------------------------------------------------
+
+const XHTML_NAMESPACE: &str = "http://www.w3.org/1999/xhtml";
+
+/// The elements FHIR allows in a narrative (`Narrative.div`, invariant txt-1: the basic HTML
+/// formatting elements, tables, lists, links and images; no script, form, frame, object,
+/// style or head element).
+const NARRATIVE_ELEMENTS: &[&str] = &[
+    "a",
+    "abbr",
+    "acronym",
+    "b",
+    "big",
+    "blockquote",
+    "br",
+    "caption",
+    "cite",
+    "code",
+    "col",
+    "colgroup",
+    "dd",
+    "dfn",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "i",
+    "img",
+    "li",
+    "ol",
+    "p",
+    "pre",
+    "q",
+    "samp",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "tt",
+    "ul",
+    "var",
+];
+
+/// The attributes FHIR allows on them (txt-1): no event attribute (`on…`), no namespaced one
+/// but `xml:lang`, no namespace declaration but the XHTML default.
+const NARRATIVE_ATTRIBUTES: &[&str] = &[
+    "abbr",
+    "accesskey",
+    "align",
+    "alt",
+    "axis",
+    "bgcolor",
+    "border",
+    "cellhalign",
+    "cellpadding",
+    "cellspacing",
+    "cellvalign",
+    "char",
+    "charoff",
+    "charset",
+    "cite",
+    "class",
+    "colspan",
+    "compact",
+    "coords",
+    "dir",
+    "frame",
+    "headers",
+    "height",
+    "href",
+    "hreflang",
+    "hspace",
+    "id",
+    "lang",
+    "longdesc",
+    "name",
+    "nowrap",
+    "rel",
+    "rev",
+    "rowspan",
+    "rules",
+    "scope",
+    "shape",
+    "span",
+    "src",
+    "start",
+    "style",
+    "summary",
+    "tabindex",
+    "title",
+    "type",
+    "valign",
+    "value",
+    "vspace",
+    "width",
+    "xml:lang",
+    "xmlns",
+];
+
+/// A FHIR narrative is refused unless it is inert XHTML as FHIR defines it (txt-1, txt-2): a
+/// well-formed `div` in the XHTML namespace with some content, only the allowed elements and
+/// attributes, links that only navigate, images from the resource itself (`#…`), `http(s)` or
+/// a PNG, JPEG or GIF `data:` URL, styles that load and run nothing. Streamed like the CDA
+/// check, within the same limits.
+fn check_narrative(div: &str, limits: &ContentLimits) -> Result<(), ContentError> {
+    let invalid = |_| ContentError::FhirNarrativeInvalid;
+    let mut reader = NsReader::from_str(div);
+    let config = reader.config_mut();
+    config.check_comments = true;
+    config.check_end_names = true;
+    config.allow_dangling_amp = false;
+    config.allow_unmatched_ends = false;
+    let (mut depth, mut nodes, mut root_seen, mut content) = (0_usize, 0_usize, false, false);
+    loop {
+        let (namespace, event) =
+            reader.read_resolved_event().map_err(|_| ContentError::FhirNarrativeInvalid)?;
+        nodes += 1;
+        if nodes > limits.xml_max_nodes || depth + 1 > limits.xml_max_depth {
+            return Err(ContentError::FhirNarrativeInvalid);
+        }
+        match event {
+            Event::Start(ref element) | Event::Empty(ref element) => {
+                let xhtml = matches!(namespace, ResolveResult::Bound(Namespace(ns)) if ns == XHTML_NAMESPACE);
+                let name = element.local_name();
+                if depth == 0 {
+                    if root_seen || !xhtml || name.as_ref() != "div" {
+                        return Err(ContentError::FhirNarrativeInvalid);
+                    }
+                    root_seen = true;
+                } else {
+                    content = true;
+                    if !(xhtml && NARRATIVE_ELEMENTS.contains(&name.as_ref())) {
+                        return Err(ContentError::FhirNarrativeUnsafe);
+                    }
+                }
+                check_element(element, limits).map_err(invalid)?;
+                check_narrative_attributes(element)?;
+                if matches!(event, Event::Start(_)) {
+                    depth += 1;
+                }
+            }
+            Event::End(_) => depth = depth.saturating_sub(1),
+            Event::Text(text) => {
+                let blank = text.trim_ascii().is_empty();
+                if depth == 0 && !blank {
+                    return Err(ContentError::FhirNarrativeInvalid);
+                }
+                content |= !blank;
+            }
+            Event::GeneralRef(reference) => {
+                if depth == 0 {
+                    return Err(ContentError::FhirNarrativeInvalid);
+                }
+                if reference.is_char_ref() {
+                    reference.resolve_char_ref().map_err(|_| ContentError::FhirNarrativeInvalid)?;
+                } else if !XML_PREDEFINED_ENTITIES.contains(&&*reference) {
+                    return Err(ContentError::FhirNarrativeInvalid);
+                }
+                content = true;
+            }
+            Event::CData(_) => {
+                if depth == 0 {
+                    return Err(ContentError::FhirNarrativeInvalid);
+                }
+                content = true;
+            }
+            Event::Comment(_) => {}
+            Event::Decl(_) | Event::PI(_) | Event::DocType(_) => {
+                return Err(ContentError::FhirNarrativeInvalid);
+            }
+            Event::Eof => {
+                return if depth == 0 && root_seen && content {
+                    Ok(())
+                } else {
+                    Err(ContentError::FhirNarrativeInvalid)
+                };
+            }
+        }
+    }
+}
+
+fn check_narrative_attributes(element: &BytesStart<'_>) -> Result<(), ContentError> {
+    for attribute in element.attributes() {
+        let attribute = attribute.map_err(|_| ContentError::FhirNarrativeInvalid)?;
+        let key = attribute.key.as_ref();
+        if !NARRATIVE_ATTRIBUTES.contains(&key) {
+            return Err(ContentError::FhirNarrativeUnsafe);
+        }
+        let value = attribute
+            .normalized_value(XmlVersion::Implicit1_0)
+            .map_err(|_| ContentError::FhirNarrativeInvalid)?;
+        let inert = match key {
+            "href" | "longdesc" | "cite" => link_is_inert(&value),
+            "src" => image_is_inert(&value),
+            "style" => style_is_inert(&value),
+            _ => true,
+        };
+        if !inert {
+            return Err(ContentError::FhirNarrativeUnsafe);
+        }
+    }
+    Ok(())
+}
+
+/// An image source FHIR allows that runs nothing: the resource's own (`#…`), `http(s)`, or a
+/// PNG, JPEG or GIF `data:` URL (not SVG, which can hold scripts).
+fn image_is_inert(url: &str) -> bool {
+    let cleaned: String =
+        url.chars().filter(|c| !c.is_ascii_whitespace() && !c.is_control()).collect();
+    let lower = cleaned.to_ascii_lowercase();
+    match url_scheme(&cleaned).as_deref() {
+        None => cleaned.starts_with('#'),
+        Some("http" | "https") => true,
+        Some("data") => ["data:image/png", "data:image/jpeg", "data:image/gif"]
+            .iter()
+            .any(|prefix| lower.starts_with(prefix)),
+        Some(_) => false,
+    }
+}
+
+/// A style that loads and runs nothing: no `url(…)`, `expression(…)`, `@import`, script URL or
+/// behaviour binding.
+fn style_is_inert(style: &str) -> bool {
+    let cleaned: String = style
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control() && *c != '\\')
+        .collect::<String>()
+        .to_ascii_lowercase();
+    !["url(", "expression(", "@import", "javascript:", "vbscript:", "behavior:", "-moz-binding"]
+        .iter()
+        .any(|needle| cleaned.contains(needle))
 }
 
 #[cfg(test)]

@@ -7,16 +7,14 @@ use std::collections::HashMap;
 
 use axum::body::Body;
 use axum::http::StatusCode;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction,
     EntityTrait, QueryFilter, QueryOrder, Select,
 };
 use shared::api::auth::Role;
-use shared::api::documents::{
-    DocumentRestriction, DocumentSummary, DocumentVersionSummary, UploadParams,
-};
+use shared::api::documents::{DocumentRestriction, DocumentSummary, DocumentVersionSummary};
 use shared::ids::{AgentId, DocumentId, OrganisationId, PatientId, ProfessionalId};
 use shared::{ApiErrorCode, Category, Profession};
 use uuid::Uuid;
@@ -29,7 +27,7 @@ use crate::audit::writer::FirstAccess;
 use crate::audit::{Event, Outcome, RequestMeta};
 use crate::auth::{CurrentPatient, CurrentProfessional, CurrentUser};
 use crate::documents::content::{
-    ContentError, ContentLimits, DocumentFormat, ExpectedPatient, Validator,
+    ContentError, ContentLimits, DocumentFormat, ExpectedPatient, Validated, Validator,
 };
 use crate::documents::store::{
     ContentAddress, PutError, content_disposition, download_file_name, put_stream,
@@ -114,7 +112,9 @@ pub(crate) fn facts_of(doc: &document::Model, named: Vec<ProfessionalId>) -> Doc
         } else {
             Author::Professional(ProfessionalId(doc.author_id))
         },
+        organisation: doc.organisation_id.map(OrganisationId),
         restriction,
+        withdrawn: doc.status == "withdrawn",
     }
 }
 
@@ -123,39 +123,39 @@ pub(crate) fn facts_of(doc: &document::Model, named: Vec<ProfessionalId>) -> Doc
 enum DocumentAct {
     Read,
     Withdraw,
+    Replace,
 }
 
-/// The document and the decision on it, recorded in the event. A denial and a document that
+/// The one decision on an act on an existing document (read, versions, download, new version,
+/// withdraw), recorded in the event; the document when allowed. A denial and a document that
 /// does not exist become the same not-found refusal, and they run the same statements (a missing
 /// document is looked up as an empty placeholder in no record), so that they also take the same
 /// time: a professional cannot tell a hidden document from a missing one by timing either.
 async fn decide_on_document(
     state: &AppState,
-    txn: &DatabaseTransaction,
+    conn: &impl ConnectionTrait,
     user: &CurrentUser,
     document_id: Uuid,
     act: DocumentAct,
+    now: DateTime<Utc>,
     event: &mut Event,
 ) -> Result<document::Model, AppError> {
-    let found = document::Entity::find_by_id(document_id).one(txn).await?;
-    let doc = found.clone().unwrap_or_else(|| placeholder(document_id, state.clock.now()));
-    let facts = lookup_record_facts(txn, doc.patient_id, state.clock.now()).await?;
-    let doc_facts = document_facts(txn, &doc).await?;
-    let who = actor(txn, user).await?;
-    let matrix = state.matrix.get(txn).await?;
+    let found = document::Entity::find_by_id(document_id).one(conn).await?;
+    let doc = found.clone().unwrap_or_else(|| placeholder(document_id, now));
+    let facts = lookup_record_facts(conn, doc.patient_id, now).await?;
+    let doc_facts = document_facts(conn, &doc).await?;
+    let who = actor(conn, user).await?;
+    let matrix = state.matrix.get(conn).await?;
     let action = match act {
         DocumentAct::Read => Action::ReadDocument(&doc_facts),
         DocumentAct::Withdraw => Action::WithdrawDocument(&doc_facts),
+        DocumentAct::Replace => Action::ReplaceDocument(&doc_facts),
     };
-    let decision = facts.map(|f| access::decide(&matrix, &who, &action, &f, state.clock.now()));
+    let decision = facts.map(|f| access::decide(&matrix, &who, &action, &f, now));
     match (found, decision) {
         (Some(doc), Some(decision)) => {
             event.patient_id = Some(doc.patient_id);
             apply(decision, event)?;
-            // Withdrawn documents stay in the patient's record only.
-            if doc.status != "current" && (user.role != Role::Patient || act != DocumentAct::Read) {
-                return Err(hidden());
-            }
             Ok(doc)
         }
         _ => {
@@ -226,23 +226,30 @@ async fn with_current_versions(
 fn summary_of(
     doc: document::Model,
     version: document_version::Model,
-    author: Option<String>,
+    people: &People,
     restriction: Option<DocumentRestriction>,
 ) -> DocumentSummary {
+    let filer = people.get(&version.created_by);
     DocumentSummary {
         id: DocumentId(doc.id),
         patient_id: PatientId(doc.patient_id),
         category: Category::from_code(&doc.category).unwrap_or(Category::Summaries),
-        title: doc.title,
-        clinical_date: doc.clinical_date,
-        author: author.unwrap_or_default(),
+        author: people.get(&doc.author_id).map(|p| p.name.clone()).unwrap_or_default(),
         author_id: (doc.author_kind != Role::Patient.as_str())
             .then_some(ProfessionalId(doc.author_id)),
+        title: doc.title,
+        clinical_date: doc.clinical_date,
         format: version.format,
         media_type: version.media_type,
         size: u64::try_from(version.size).unwrap_or(0),
         sha256: version.sha256,
         filed_at: doc.created_at,
+        version: u32::try_from(version.version).unwrap_or(0),
+        version_filed_by: filer.map(|p| p.name.clone()).unwrap_or_default(),
+        version_filed_by_id: filer
+            .is_some_and(|p| p.professional)
+            .then_some(ProfessionalId(version.created_by)),
+        version_filed_at: version.created_at,
         restriction,
         withdrawn_reason: if doc.status == "withdrawn" {
             Some(doc.withdrawn_reason.unwrap_or_default())
@@ -250,6 +257,49 @@ fn summary_of(
             None
         },
     }
+}
+
+/// Someone who wrote a document or filed one of its versions.
+struct Person {
+    name: String,
+    /// A professional of the directory (else the patient).
+    professional: bool,
+}
+
+type People = HashMap<Uuid, Person>;
+
+/// The authors and filers among `ids`: the professionals in one statement per batch, then the
+/// patients among the rest (a patient files only into their own record) in one more.
+async fn people(
+    conn: &impl ConnectionTrait,
+    ids: impl IntoIterator<Item = Uuid>,
+) -> Result<People, AppError> {
+    let mut ids: Vec<Uuid> = ids.into_iter().collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let mut people = People::new();
+    for chunk in ids.chunks(BATCH) {
+        for p in professional::Entity::find()
+            .filter(professional::Column::Id.is_in(chunk.iter().copied()))
+            .all(conn)
+            .await?
+        {
+            let name = format!("{} {}", p.given_name, p.family_name);
+            people.insert(p.id, Person { name, professional: true });
+        }
+    }
+    let patients: Vec<Uuid> = ids.into_iter().filter(|id| !people.contains_key(id)).collect();
+    for chunk in patients.chunks(BATCH) {
+        for p in patient::Entity::find()
+            .filter(patient::Column::Id.is_in(chunk.iter().copied()))
+            .all(conn)
+            .await?
+        {
+            let name = format!("{} {}", p.given_name, p.family_name);
+            people.insert(p.id, Person { name, professional: false });
+        }
+    }
+    Ok(people)
 }
 
 /// Ids per statement in the batched lookups below (far under SQLite's 32 766 parameters).
@@ -276,33 +326,14 @@ async fn hidden_from_of<'a>(
 }
 
 /// The summaries of many documents (each with its current version), in order, with a constant
-/// number of statements: their authors' names and (for the patient) their restrictions.
+/// number of statements: the names of their authors and filers and (for the patient) their
+/// restrictions.
 async fn summaries(
     conn: &impl ConnectionTrait,
     docs: Vec<(document::Model, document_version::Model)>,
     for_patient: bool,
 ) -> Result<Vec<DocumentSummary>, AppError> {
-    let mut names: HashMap<Uuid, String> = HashMap::new();
-    let (by_patients, by_professionals): (Vec<&document::Model>, Vec<&document::Model>) =
-        docs.iter().map(|(d, _)| d).partition(|d| d.author_kind == Role::Patient.as_str());
-    let mut professional_ids: Vec<Uuid> = by_professionals.iter().map(|d| d.author_id).collect();
-    professional_ids.sort_unstable();
-    professional_ids.dedup();
-    for chunk in professional_ids.chunks(BATCH) {
-        for p in professional::Entity::find()
-            .filter(professional::Column::Id.is_in(chunk.iter().copied()))
-            .all(conn)
-            .await?
-        {
-            names.insert(p.id, format!("{} {}", p.given_name, p.family_name));
-        }
-    }
-    if let Some(first) = by_patients.first() {
-        // A patient files only into their own record: one author.
-        if let Some(p) = patient::Entity::find_by_id(first.author_id).one(conn).await? {
-            names.insert(p.id, format!("{} {}", p.given_name, p.family_name));
-        }
-    }
+    let people = people(conn, docs.iter().flat_map(|(d, v)| [d.author_id, v.created_by])).await?;
     let mut named = if for_patient {
         hidden_from_of(conn, docs.iter().map(|(d, _)| d)).await?
     } else {
@@ -319,8 +350,7 @@ async fn summaries(
                 }
             }
         });
-        let author = names.get(&doc.author_id).cloned();
-        out.push(summary_of(doc, version, author, restriction));
+        out.push(summary_of(doc, version, &people, restriction));
     }
     Ok(out)
 }
@@ -328,8 +358,8 @@ async fn summaries(
 /// An upload as it arrives: what to file, the declared type and length, the streaming body.
 #[derive(Debug)]
 pub struct Upload {
-    /// Category, title, clinical date, file name.
-    pub params: UploadParams,
+    /// What to file it as.
+    pub filing: Filing,
     /// The `Content-Type` the client declared (checked against the content).
     pub content_type: Option<String>,
     /// The `Content-Length` the client declared (checked against the bytes).
@@ -338,54 +368,46 @@ pub struct Upload {
     pub body: Body,
 }
 
-/// Files a document into a record: a professional within their matrix write rights and a live
-/// care relation, or the patient in their personal space. The body streams through the validator
-/// into the content store; nothing is visible unless everything succeeds. With `replaces`, the
-/// upload becomes the new current version of that document (the older ones stay readable).
+/// What a document (or a new version of it) is filed as.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Filing {
+    /// The title, 1 to 200 characters.
+    pub title: String,
+    /// The clinical date.
+    pub clinical_date: NaiveDate,
+    /// The original file name, for the download (never used as a path).
+    pub file_name: Option<String>,
+}
+
+/// Files a new document into a record: a professional within their matrix write rights and a
+/// live care relation (the document is filed under their organisation), or the patient in their
+/// personal space. The decision is taken before a byte of the body is read, and again in the
+/// transaction that files it (the facts may have changed while the body streamed). The body
+/// streams through the validator into the content store; nothing is visible unless everything
+/// succeeds.
 ///
 /// # Errors
-/// `not_found` (no such record or document, or no right to write here: indistinguishable),
-/// `document_rejected`, `payload_too_large`, `invalid_request`; audited.
+/// `not_found` (no such record, or no right to write here: indistinguishable), the document
+/// refusals (`document_rejected`, `document_wrong_patient`, `document_unsafe_narrative`),
+/// `payload_too_large`, `invalid_request`; audited.
 pub async fn upload(
     state: &AppState,
     meta: &RequestMeta,
     user: &CurrentUser,
     patient_id: Uuid,
-    replaces: Option<Uuid>,
+    category: Category,
     upload: Upload,
 ) -> Result<DocumentSummary, AppError> {
-    let Upload { params, content_type, content_length, body } = upload;
-    let title = params.title.trim().to_owned();
-    if title.is_empty() || title.chars().count() > 200 {
-        return Err(AppError::InvalidRequest("a title has 1 to 200 characters".into()));
-    }
+    let title = checked_title(&upload.filing.title)?;
     let now = state.clock.now();
-    let document_id = replaces.unwrap_or_else(Uuid::new_v4);
-    let action = if replaces.is_some() { "document_version_filed" } else { "document_filed" };
-    let event = Event::new(action, Outcome::Success, Some((user.role, user.subject_id())))
-        .patient(patient_id)
-        .target("document", document_id.to_string())
-        .with("category", params.category.code());
+    let document_id = Uuid::new_v4();
+    let event =
+        Event::new("document_filed", Outcome::Success, Some((user.role, user.subject_id())))
+            .patient(patient_id)
+            .target("document", document_id.to_string())
+            .with("category", category.code());
     // Decide before reading a byte of the body; a refusal is audited at once.
-    let existing = match replaces {
-        Some(id) => document::Entity::find_by_id(id)
-            .one(&state.db)
-            .await?
-            .filter(|d| d.patient_id == patient_id && d.status == "current"),
-        None => None,
-    };
-    let category =
-        existing.as_ref().and_then(|d| Category::from_code(&d.category)).unwrap_or(params.category);
-    let decision = match record_facts(&state.db, patient_id, state.clock.now()).await {
-        Ok(facts) if replaces.is_none() || existing.is_some() => Some(access::decide(
-            &*state.matrix.get(&state.db).await?,
-            &actor(&state.db, user).await?,
-            &Action::WriteDocument { category },
-            &facts,
-            now,
-        )),
-        _ => None,
-    };
+    let (_, decision) = decide_to_file(state, &state.db, user, patient_id, category, now).await?;
     let Some(decision) = decision.filter(Decision::is_allowed) else {
         let rule = decision.map_or("not_found", |d| d.as_str());
         return audited(state, meta, event.with("rule", rule), async |_, _| {
@@ -393,12 +415,146 @@ pub async fn upload(
         })
         .await;
     };
+    let (stored, filing) = store(state, patient_id, upload).await?;
+    let event = event.with("rule", decision.as_str());
+    audited(state, meta, event, async |txn, event| {
+        let (who, decision) = decide_to_file(state, txn, user, patient_id, category, now).await?;
+        apply(decision.ok_or_else(hidden)?, event)?;
+        let validated = accepted(&stored, event)?;
+        let organisation = match who {
+            Actor::Professional { organisation, .. } => organisation.map(|o| o.0),
+            Actor::Patient { .. } | Actor::Agent { .. } => None,
+        };
+        let doc = document::ActiveModel {
+            id: Set(document_id),
+            patient_id: Set(patient_id),
+            category: Set(category.code().into()),
+            title: Set(title.clone()),
+            clinical_date: Set(filing.clinical_date),
+            author_kind: Set(user.role.as_str().into()),
+            author_id: Set(user.subject_id()),
+            organisation_id: Set(organisation),
+            status: Set("current".into()),
+            withdrawn_reason: Set(None),
+            restriction: Set("none".into()),
+            current_version: Set(1),
+            created_at: Set(now),
+        }
+        .insert(txn)
+        .await?;
+        file_version_row(txn, &doc, &validated, &filing, user, now).await?;
+        *event = event.clone().with("version", 1);
+        summary(txn, doc, user.role == Role::Patient).await
+    })
+    .await
+}
+
+/// Files a new version of a document, which becomes its current one (the older ones stay
+/// readable): its author, or a professional of the organisation it was filed under, within the
+/// rules; the patient for their own notes. The document keeps its author and category; the
+/// version records who filed it. Decided with [`access::decide`] like every other act on the
+/// document, before the body is read and again when filing: a document one may not act on
+/// answers exactly like one that does not exist.
+///
+/// # Errors
+/// `not_found` (no such document, or no right to replace it: indistinguishable), the document
+/// refusals, `invalid_request`; audited.
+pub async fn upload_version(
+    state: &AppState,
+    meta: &RequestMeta,
+    user: &CurrentUser,
+    document_id: Uuid,
+    upload: Upload,
+) -> Result<DocumentSummary, AppError> {
+    let title = checked_title(&upload.filing.title)?;
+    let now = state.clock.now();
+    let mut event = Event::new(
+        "document_version_filed",
+        Outcome::Success,
+        Some((user.role, user.subject_id())),
+    )
+    .target("document", document_id.to_string());
+    // Decide before reading a byte of the body; a refusal is audited at once.
+    let doc = match decide_on_document(
+        state,
+        &state.db,
+        user,
+        document_id,
+        DocumentAct::Replace,
+        now,
+        &mut event,
+    )
+    .await
+    {
+        Ok(doc) => doc,
+        Err(refusal @ AppError::Refused(..)) => {
+            return audited(state, meta, event, async |_, _| Err::<DocumentSummary, _>(refusal))
+                .await;
+        }
+        Err(other) => return Err(other),
+    };
+    let (stored, filing) = store(state, doc.patient_id, upload).await?;
+    audited(state, meta, event, async |txn, event| {
+        let current =
+            decide_on_document(state, txn, user, document_id, DocumentAct::Replace, now, event)
+                .await?;
+        let validated = accepted(&stored, event)?;
+        let version = current.current_version + 1;
+        let mut active: document::ActiveModel = current.into();
+        active.current_version = Set(version);
+        active.title = Set(title.clone());
+        active.clinical_date = Set(filing.clinical_date);
+        let doc = active.update(txn).await?;
+        file_version_row(txn, &doc, &validated, &filing, user, now).await?;
+        *event = event.clone().with("version", version);
+        summary(txn, doc, user.role == Role::Patient).await
+    })
+    .await
+}
+
+/// A title as filed: trimmed, 1 to 200 characters.
+fn checked_title(title: &str) -> Result<String, AppError> {
+    let title = title.trim();
+    if title.is_empty() || title.chars().count() > 200 {
+        return Err(AppError::InvalidRequest("a title has 1 to 200 characters".into()));
+    }
+    Ok(title.to_owned())
+}
+
+/// The decision on filing a new document of `category` into the record, and the actor it was
+/// taken for; `None` when there is no such record. The same statements run either way.
+async fn decide_to_file(
+    state: &AppState,
+    conn: &impl ConnectionTrait,
+    user: &CurrentUser,
+    patient_id: Uuid,
+    category: Category,
+    now: DateTime<Utc>,
+) -> Result<(Actor, Option<Decision>), AppError> {
+    let facts = lookup_record_facts(conn, patient_id, now).await?;
+    let who = actor(conn, user).await?;
+    let matrix = state.matrix.get(conn).await?;
+    let decision =
+        facts.map(|f| access::decide(&matrix, &who, &Action::WriteDocument { category }, &f, now));
+    Ok((who, decision))
+}
+
+/// What the content store made of an upload's body.
+type Stored = Result<Validated, PutError>;
+
+/// Streams the body of an upload into the record of `patient_id` through the validator, into
+/// the content store; with what to file it as.
+async fn store(
+    state: &AppState,
+    patient_id: Uuid,
+    upload: Upload,
+) -> Result<(Stored, Filing), AppError> {
     let national_id = patient::Entity::find_by_id(patient_id)
         .one(&state.db)
         .await?
         .ok_or_else(hidden)?
         .national_id;
-    let declared = match content_type.as_deref() {
+    let declared = match upload.content_type.as_deref() {
         Some(ct) => Some(DocumentFormat::from_declared(ct).map_err(|e| rejected_now(&e))?),
         None => None,
     };
@@ -411,73 +567,52 @@ pub async fn upload(
         },
     )
     .declared_format(declared)
-    .declared_length(content_length)
+    .declared_length(upload.content_length)
     .map_err(|e| rejected_now(&e))?;
-    let stored = put_stream(&*state.store, body.into_data_stream(), validator).await;
-    let event = event.with("rule", decision.as_str());
-    audited(state, meta, event, async |txn, event| {
-        let validated = match &stored {
-            Ok(v) => *v,
-            Err(PutError::Content(e)) => {
-                *event = event.clone().with("rejected", e.code());
-                return Err(refusal_of(e));
-            }
-            Err(PutError::Body(e)) => {
-                return Err(AppError::MalformedJson(format!("upload body: {e}")));
-            }
-            Err(PutError::Store(e)) => return Err(AppError::Internal(anyhow::anyhow!("{e}"))),
-        };
-        let (doc, version) = match &existing {
-            Some(current) => {
-                let version = current.current_version + 1;
-                let mut active: document::ActiveModel = current.clone().into();
-                active.current_version = Set(version);
-                active.title = Set(title.clone());
-                active.clinical_date = Set(params.clinical_date);
-                (active.update(txn).await?, version)
-            }
-            None => {
-                let doc = document::ActiveModel {
-                    id: Set(document_id),
-                    patient_id: Set(patient_id),
-                    category: Set(category.code().into()),
-                    title: Set(title.clone()),
-                    clinical_date: Set(params.clinical_date),
-                    author_kind: Set(user.role.as_str().into()),
-                    author_id: Set(user.subject_id()),
-                    organisation_id: Set(None),
-                    status: Set("current".into()),
-                    withdrawn_reason: Set(None),
-                    restriction: Set("none".into()),
-                    current_version: Set(1),
-                    created_at: Set(now),
-                }
-                .insert(txn)
-                .await?;
-                (doc, 1)
-            }
-        };
-        document_version::ActiveModel {
-            id: Set(Uuid::new_v4()),
-            document_id: Set(document_id),
-            version: Set(version),
-            sha256: Set(data_encoding::HEXLOWER.encode(&validated.sha256)),
-            size: Set(i64::try_from(validated.size).unwrap_or(i64::MAX)),
-            format: Set(validated.format.code().into()),
-            media_type: Set(validated.media_type.into()),
-            file_name: Set(params
-                .file_name
-                .as_deref()
-                .map(crate::documents::store::sanitize_file_name)),
-            created_by: Set(user.subject_id()),
-            created_at: Set(now),
+    let stored = put_stream(&*state.store, upload.body.into_data_stream(), validator).await;
+    Ok((stored, upload.filing))
+}
+
+/// The validated content, or the refusal (its precise reason recorded in the event).
+fn accepted(stored: &Stored, event: &mut Event) -> Result<Validated, AppError> {
+    match stored {
+        Ok(validated) => Ok(*validated),
+        Err(PutError::Content(e)) => {
+            *event = event.clone().with("rejected", e.code());
+            Err(rejection(e))
         }
-        .insert(txn)
-        .await?;
-        *event = event.clone().with("version", version);
-        summary(txn, doc, user.role == Role::Patient).await
-    })
-    .await
+        Err(PutError::Body(e)) => Err(AppError::MalformedJson(format!("upload body: {e}"))),
+        Err(PutError::Store(e)) => Err(AppError::Internal(anyhow::anyhow!("{e}"))),
+    }
+}
+
+/// Records the current version of `doc`, filed now by `user`.
+async fn file_version_row(
+    txn: &DatabaseTransaction,
+    doc: &document::Model,
+    validated: &Validated,
+    filing: &Filing,
+    user: &CurrentUser,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    document_version::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        document_id: Set(doc.id),
+        version: Set(doc.current_version),
+        sha256: Set(data_encoding::HEXLOWER.encode(&validated.sha256)),
+        size: Set(i64::try_from(validated.size).unwrap_or(i64::MAX)),
+        format: Set(validated.format.code().into()),
+        media_type: Set(validated.media_type.into()),
+        file_name: Set(filing
+            .file_name
+            .as_deref()
+            .map(crate::documents::store::sanitize_file_name)),
+        created_by: Set(user.subject_id()),
+        created_at: Set(now),
+    }
+    .insert(txn)
+    .await?;
+    Ok(())
 }
 
 /// The author withdraws a document, with a reason; it leaves professionals' lists, the patient
@@ -497,13 +632,15 @@ pub async fn withdraw(
     if !(3..=500).contains(&reason.chars().count()) {
         return Err(AppError::InvalidRequest("state the reason in 3 to 500 characters".into()));
     }
+    let now = state.clock.now();
     let event =
         Event::new("document_withdrawn", Outcome::Success, Some((user.role, user.subject_id())))
             .target("document", document_id.to_string())
             .with("reason", reason.clone());
     audited(state, meta, event, async |txn, event| {
         let doc =
-            decide_on_document(state, txn, user, document_id, DocumentAct::Withdraw, event).await?;
+            decide_on_document(state, txn, user, document_id, DocumentAct::Withdraw, now, event)
+                .await?;
         let mut active: document::ActiveModel = doc.into();
         active.status = Set("withdrawn".into());
         active.withdrawn_reason = Set(Some(reason.clone()));
@@ -549,18 +686,6 @@ pub async fn record_refusal(
     .await
 }
 
-/// The record a document belongs to (`not_found` when there is no such document).
-///
-/// # Errors
-/// `not_found`; database.
-pub async fn patient_of(state: &AppState, document_id: Uuid) -> Result<Uuid, AppError> {
-    Ok(document::Entity::find_by_id(document_id)
-        .one(&state.db)
-        .await?
-        .ok_or_else(hidden)?
-        .patient_id)
-}
-
 /// The versions of a document, newest first, for whoever may read it.
 ///
 /// # Errors
@@ -574,43 +699,84 @@ pub async fn versions(
     let event =
         Event::new("document_history_read", Outcome::Success, Some((user.role, user.subject_id())))
             .target("document", document_id.to_string());
+    let now = state.clock.now();
     audited_read(state, meta, event, async |txn, event, _| {
-        let doc =
-            decide_on_document(state, txn, user, document_id, DocumentAct::Read, event).await?;
-        Ok(document_version::Entity::find()
+        let doc = decide_on_document(state, txn, user, document_id, DocumentAct::Read, now, event)
+            .await?;
+        let versions = document_version::Entity::find()
             .filter(document_version::Column::DocumentId.eq(document_id))
             .order_by_desc(document_version::Column::Version)
             .all(txn)
-            .await?
+            .await?;
+        let people = people(txn, versions.iter().map(|v| v.created_by)).await?;
+        Ok(versions
             .into_iter()
-            .map(|v| DocumentVersionSummary {
-                version: u32::try_from(v.version).unwrap_or(0),
-                current: v.version == doc.current_version,
-                format: v.format,
-                media_type: v.media_type,
-                size: u64::try_from(v.size).unwrap_or(0),
-                sha256: v.sha256,
-                filed_at: v.created_at,
+            .map(|v| {
+                let filer = people.get(&v.created_by);
+                DocumentVersionSummary {
+                    version: u32::try_from(v.version).unwrap_or(0),
+                    current: v.version == doc.current_version,
+                    format: v.format,
+                    media_type: v.media_type,
+                    size: u64::try_from(v.size).unwrap_or(0),
+                    sha256: v.sha256,
+                    filed_at: v.created_at,
+                    filed_by: filer.map(|p| p.name.clone()).unwrap_or_default(),
+                    filed_by_id: filer
+                        .is_some_and(|p| p.professional)
+                        .then_some(ProfessionalId(v.created_by)),
+                }
             })
             .collect())
     })
     .await
 }
 
-fn rejected_now(e: &ContentError) -> AppError {
-    tracing::debug!(code = e.code(), "document refused before upload");
-    refusal_of(e)
+fn rejected_now(error: &ContentError) -> AppError {
+    tracing::debug!(code = error.code(), "document refused before upload");
+    rejection(error)
 }
 
-/// A document too large is `413 payload_too_large`, like any request too large; any other
-/// refusal of its content `422 document_rejected`.
-const fn refusal_of(e: &ContentError) -> AppError {
-    match e {
-        ContentError::TooLarge { .. } | ContentError::TextTooLarge { .. } => {
-            refuse(StatusCode::PAYLOAD_TOO_LARGE, ApiErrorCode::PayloadTooLarge)
-        }
-        _ => refuse(StatusCode::UNPROCESSABLE_ENTITY, ApiErrorCode::DocumentRejected),
+/// The refusal the uploader reads for a refused content: a document too large is `413
+/// payload_too_large`, like any request too large; the patient and the narrative have their own
+/// codes, so that the app can say what to fix; the audit entry records the precise reason.
+const fn rejection(error: &ContentError) -> AppError {
+    if let ContentError::TooLarge { .. } | ContentError::TextTooLarge { .. } = error {
+        return refuse(StatusCode::PAYLOAD_TOO_LARGE, ApiErrorCode::PayloadTooLarge);
     }
+    let code = match error {
+        ContentError::FhirNoPatient
+        | ContentError::FhirWrongPatient
+        | ContentError::CdaNoPatient
+        | ContentError::CdaWrongPatient
+        | ContentError::CdaSeveralPatients => ApiErrorCode::DocumentWrongPatient,
+        ContentError::FhirNarrativeUnsafe
+        | ContentError::FhirNarrativeInvalid
+        | ContentError::CdaNarrativeUnsafe => ApiErrorCode::DocumentUnsafeNarrative,
+        ContentError::Empty
+        | ContentError::TooLarge { .. }
+        | ContentError::TextTooLarge { .. }
+        | ContentError::LengthMismatch
+        | ContentError::Truncated
+        | ContentError::WrongType
+        | ContentError::UnsupportedType
+        | ContentError::TypeMismatch { .. }
+        | ContentError::TextEncoding
+        | ContentError::XmlMalformed
+        | ContentError::XmlDtdForbidden
+        | ContentError::XmlEntityForbidden
+        | ContentError::XmlTooDeep
+        | ContentError::XmlTooManyNodes
+        | ContentError::XmlTooManyAttributes
+        | ContentError::XmlNameTooLong
+        | ContentError::XmlNotCda
+        | ContentError::JsonMalformed
+        | ContentError::JsonTooDeep
+        | ContentError::JsonDuplicateKey
+        | ContentError::FhirInvalid
+        | ContentError::FhirUnsupportedResource => ApiErrorCode::DocumentRejected,
+    };
+    refuse(StatusCode::UNPROCESSABLE_ENTITY, code)
 }
 
 /// The documents of a record a professional may see (the others are simply absent).
@@ -724,11 +890,12 @@ pub async fn download(
     document_id: Uuid,
     version: Option<u32>,
 ) -> Result<Download, AppError> {
+    let now = state.clock.now();
     let event = Event::new("document_read", Outcome::Success, Some((user.role, user.subject_id())))
         .target("document", document_id.to_string());
     let version = audited_read(state, meta, event, async |txn, event, _| {
-        let doc =
-            decide_on_document(state, txn, user, document_id, DocumentAct::Read, event).await?;
+        let doc = decide_on_document(state, txn, user, document_id, DocumentAct::Read, now, event)
+            .await?;
         document_version::Entity::find()
             .filter(document_version::Column::DocumentId.eq(doc.id))
             .filter(

@@ -327,15 +327,14 @@ impl Resolved {
                     Viewer::Referent { actor, matrix, facts, now } => {
                         let named = hidden_from.remove(&doc.id).unwrap_or_default();
                         let doc_facts = super::documents::facts_of(&doc, named);
-                        doc.status == "current"
-                            && crate::access::decide(
-                                matrix,
-                                actor,
-                                &crate::access::Action::ReadDocument(&doc_facts),
-                                facts,
-                                now,
-                            )
-                            .is_allowed()
+                        crate::access::decide(
+                            matrix,
+                            actor,
+                            &crate::access::Action::ReadDocument(&doc_facts),
+                            facts,
+                            now,
+                        )
+                        .is_allowed()
                     }
                 };
                 if visible {
@@ -718,6 +717,8 @@ mod tests {
             EmergencyAccessExpired,
             EmergencyAccessSwitchedOff,
             EmergencyAccessReadOnly,
+            NotAuthorOrColleague,
+            Withdrawn,
         ];
         for reason in &all {
             match reason {
@@ -741,7 +742,9 @@ mod tests {
                 | LinkEnded
                 | EmergencyAccessExpired
                 | EmergencyAccessSwitchedOff
-                | EmergencyAccessReadOnly => {}
+                | EmergencyAccessReadOnly
+                | NotAuthorOrColleague
+                | Withdrawn => {}
             }
         }
         all

@@ -117,6 +117,22 @@ async fn the_openapi_document_lists_every_route_and_each_answers(engine: Engine)
             answer.status()
         );
     }
+    // What an upload is filed as travels in headers, never in the query string.
+    for (path, expected) in [
+        ("/api/records/{patient_id}/documents", 4),
+        ("/api/me/documents", 4),
+        ("/api/documents/{id}/versions", 3),
+    ] {
+        let parameters = doc["paths"][path]["post"]["parameters"].as_array().unwrap();
+        let headers: Vec<&str> = parameters
+            .iter()
+            .filter(|p| p["in"] == "header")
+            .map(|p| p["name"].as_str().unwrap())
+            .collect();
+        assert_eq!(headers.len(), expected, "{path}: {headers:?}");
+        assert!(headers.iter().all(|h| h.starts_with("DSP-Document-")), "{path}: {headers:?}");
+        assert!(!parameters.iter().any(|p| p["in"] == "query"), "{path}: {parameters:?}");
+    }
     let schemas = doc["components"]["schemas"].as_object().unwrap();
     for name in ["ApiError", "ApiErrorCode", "HealthResponse", "NationalIdCheckRequest"] {
         assert!(schemas.contains_key(name), "schema {name} missing");

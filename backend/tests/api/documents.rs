@@ -5,10 +5,11 @@
 use reqwest::Method;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use serde_json::{Value, json};
+use shared::api::documents::upload_headers;
 
 use crate::common::authenticator::{Passkey, SecurityKey};
 use crate::common::personas::Browser;
-use crate::common::{Engine, TestApp};
+use crate::common::{Engine, TestApp, filed_as};
 use crate::on_both_databases;
 
 on_both_databases!(
@@ -24,6 +25,9 @@ on_both_databases!(
     emergency_access_reads_for_four_hours_tells_the_patient_and_never_beats_a_block,
     the_first_access_to_a_record_not_yet_activated_is_notified,
     versions_withdrawal_refusal_and_the_personal_space,
+    only_the_author_or_a_colleague_of_their_organisation_files_a_new_version,
+    upload_metadata_travels_in_headers_never_in_the_query,
+    a_document_naming_another_patient_or_carrying_script_is_refused_with_its_own_code,
 );
 
 async fn versions_withdrawal_refusal_and_the_personal_space(engine: Engine) {
@@ -33,20 +37,8 @@ async fn versions_withdrawal_refusal_and_the_personal_space(engine: Engine) {
             .await;
     let id = doc["id"].as_str().unwrap().to_owned();
     let second = PDF.iter().chain(b"% v2\n%%EOF\n").copied().collect::<Vec<u8>>();
-    let response = s
-        .app
-        .request(&s.doctor, Method::POST, &format!("/api/documents/{id}/versions"))
-        .query(&[
-            ("category", "summaries"),
-            ("title", "Compte rendu (corrigé)"),
-            ("clinical_date", "2026-11-21"),
-        ])
-        .header("content-type", "application/pdf")
-        .body(second.clone())
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 200);
+    let (status, _) = file_version(&s.app, &s.doctor, &id, second.clone()).await;
+    assert_eq!(status, 200);
     let versions = s.app.get_as(&s.nurse, &format!("/api/documents/{id}/versions")).await;
     assert_eq!(versions.body.as_array().unwrap().len(), 2, "{:?}", versions.body);
     assert_eq!(versions.body[0]["version"], 2);
@@ -121,32 +113,390 @@ async fn versions_withdrawal_refusal_and_the_personal_space(engine: Engine) {
     assert_eq!(own[0]["withdrawn_reason"], "wrong patient");
 
     // The personal space: the patient files advance directives; linked professionals read them.
-    let own = s
-        .app
-        .request(&s.patient, Method::POST, "/api/me/documents")
-        .query(&[
-            ("category", "personal-expression"),
-            ("title", "Directives anticipées"),
-            ("clinical_date", "2026-11-25"),
-        ])
-        .header("content-type", "application/pdf")
+    let own = personal_note(&s.app, &s.patient, "personal-expression")
         .body(PDF.to_vec())
         .send()
         .await
         .unwrap();
     assert_eq!(own.status(), 200);
-    let elsewhere = s
+    let elsewhere =
+        personal_note(&s.app, &s.patient, "lab-analyses").body(PDF.to_vec()).send().await.unwrap();
+    assert_eq!(elsewhere.status(), 404, "the patient writes only in the personal space");
+    let seen = s.app.get_as(&s.nurse, &format!("/api/records/{}/documents", s.patient_id)).await;
+    assert_eq!(seen.body[0]["title"], "Directives anticipées");
+}
+
+/// The acts on one existing document, each of which must answer a hidden document exactly like
+/// a missing one.
+const DOCUMENT_ACTS: [&str; 4] = ["content", "versions", "new version", "withdraw"];
+
+/// Does `act` on the document `target` as `who`: the status and the error code.
+async fn act_on(app: &TestApp, who: &Browser, act: &str, target: &str) -> (u16, String) {
+    let request = match act {
+        "content" => app.request(who, Method::GET, &format!("/api/documents/{target}/content")),
+        "versions" => app.request(who, Method::GET, &format!("/api/documents/{target}/versions")),
+        "new version" => version_request(app, who, target, PDF.to_vec()),
+        "withdraw" => app
+            .request(who, Method::POST, &format!("/api/documents/{target}/withdraw"))
+            .json(&json!({"reason": "wrong patient"})),
+        other => panic!("no act {other}"),
+    };
+    let response = request.send().await.unwrap();
+    let status = response.status().as_u16();
+    let body: Value = response.json().await.unwrap_or(Value::Null);
+    (status, body["code"].as_str().unwrap_or_default().to_owned())
+}
+
+/// A new version of the document `id`, as `who` files it.
+fn version_request(
+    app: &TestApp,
+    who: &Browser,
+    id: &str,
+    body: Vec<u8>,
+) -> reqwest::RequestBuilder {
+    let request = app.request(who, Method::POST, &format!("/api/documents/{id}/versions"));
+    filed_as(request, None, "Compte rendu (corrigé)", "2026-11-21", None)
+        .header("content-type", "application/pdf")
+        .body(body)
+}
+
+/// A note the patient files into their personal space (or tries to file in `category`).
+fn personal_note(app: &TestApp, patient: &Browser, category: &str) -> reqwest::RequestBuilder {
+    let request = app.request(patient, Method::POST, "/api/me/documents");
+    filed_as(request, Some(category), "Directives anticipées", "2026-11-25", None)
+        .header("content-type", "application/pdf")
+}
+
+/// Files a new version of the document `id` as `who`: the status and the answer.
+async fn file_version(app: &TestApp, who: &Browser, id: &str, body: Vec<u8>) -> (u16, Value) {
+    let response = version_request(app, who, id, body).send().await.unwrap();
+    let status = response.status().as_u16();
+    (status, response.json().await.unwrap_or(Value::Null))
+}
+
+/// How many versions of the document `id` are stored.
+async fn versions_stored(app: &TestApp, id: &str) -> usize {
+    dsp::entity::document_version::Entity::find()
+        .filter(
+            dsp::entity::document_version::Column::DocumentId.eq(id.parse::<uuid::Uuid>().unwrap()),
+        )
+        .all(&app.db)
+        .await
+        .unwrap()
+        .len()
+}
+
+/// A PDF that differs from [`PDF`] by `mark`.
+fn pdf_marked(mark: &str) -> Vec<u8> {
+    PDF.iter().copied().chain(format!("% {mark}\n%%EOF\n").into_bytes()).collect()
+}
+
+async fn only_the_author_or_a_colleague_of_their_organisation_files_a_new_version(engine: Engine) {
+    let mut s = scene(engine).await;
+    let (mut agent, _) = s.app.signed_in_agent().await;
+    // A linked physician of another organisation: the matrix lets them write care reports too.
+    let elsewhere = s.app.create_organisation("Clinique Ailleurs").await;
+    let (outsider_id, code) =
+        s.app.create_professional_in(&mut agent, "M-2", "MED", &elsewhere).await;
+    let mut outsider = Browser::default();
+    assert_eq!(s.app.enrol(&mut outsider, &mut SecurityKey::new(45), &code).await.status, 200);
+    link(&s.app, &mut s.patient, &mut outsider).await;
+
+    let (status, doc) =
+        upload(&s.app, &s.doctor, &s.patient_id, "care-reports", "application/pdf", PDF.to_vec())
+            .await;
+    assert_eq!(status, 200, "{doc}");
+    let id = doc["id"].as_str().unwrap().to_owned();
+    assert_eq!(doc["version"], 1);
+    assert_eq!(doc["version_filed_by_id"], s.doctor_id.as_str());
+    // The document remembers the organisation it was filed under: the author's.
+    let stored = dsp::entity::document::Entity::find_by_id(id.parse::<uuid::Uuid>().unwrap())
+        .one(&s.app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let doctor =
+        dsp::entity::professional::Entity::find_by_id(s.doctor_id.parse::<uuid::Uuid>().unwrap())
+            .one(&s.app.db)
+            .await
+            .unwrap()
+            .unwrap();
+    assert!(doctor.organisation_id.is_some());
+    assert_eq!(stored.organisation_id, doctor.organisation_id);
+
+    // Another organisation's physician: refused like a missing document, nothing filed.
+    let (status, body) = file_version(&s.app, &outsider, &id, pdf_marked("outsider")).await;
+    assert_eq!((status, body["code"].as_str()), (404, Some("not_found")), "{body}");
+    assert_eq!(versions_stored(&s.app, &id).await, 1);
+    let refused = s.app.audit("document_version_filed").await;
+    assert_eq!(refused.len(), 1);
+    assert_eq!(refused[0].outcome, "failure");
+    assert_eq!(refused[0].actor_id.unwrap().to_string(), outsider_id);
+    assert!(refused[0].detail.contains("not_author_or_colleague"), "{}", refused[0].detail);
+
+    // A nurse of the author's organisation: her version is filed, and shows her as its filer
+    // while the document keeps its author.
+    let (status, summary) = file_version(&s.app, &s.nurse, &id, pdf_marked("nurse")).await;
+    assert_eq!(status, 200, "{summary}");
+    assert_eq!(summary["author_id"], s.doctor_id.as_str());
+    assert_eq!(summary["version"], 2);
+    assert_eq!(summary["version_filed_by_id"], s.nurse_id.as_str());
+    // The author again.
+    let (status, summary) = file_version(&s.app, &s.doctor, &id, pdf_marked("author")).await;
+    assert_eq!(status, 200, "{summary}");
+    assert_eq!(summary["version"], 3);
+    assert_eq!(summary["version_filed_by_id"], s.doctor_id.as_str());
+    let versions = s.app.get_as(&s.patient, &format!("/api/documents/{id}/versions")).await.body;
+    let filers: Vec<(u64, &str)> = versions
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| (v["version"].as_u64().unwrap(), v["filed_by_id"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        filers,
+        [(3, s.doctor_id.as_str()), (2, s.nurse_id.as_str()), (1, s.doctor_id.as_str())]
+    );
+    let filed = s.app.audit("document_version_filed").await;
+    assert_eq!(filed.iter().filter(|e| e.outcome == "success").count(), 2);
+
+    // The patient files no version of a professional's document, only of their own notes; and
+    // no professional files a version of the patient's note.
+    let (status, _) = file_version(&s.app, &s.patient, &id, pdf_marked("patient")).await;
+    assert_eq!(status, 404);
+    let note = personal_note(&s.app, &s.patient, "personal-expression")
+        .body(PDF.to_vec())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(note.status(), 200);
+    let note: Value = note.json().await.unwrap();
+    let note_id = note["id"].as_str().unwrap();
+    let (status, _) = file_version(&s.app, &s.doctor, note_id, pdf_marked("doctor")).await;
+    assert_eq!(status, 404);
+    let (status, summary) = file_version(&s.app, &s.patient, note_id, pdf_marked("own")).await;
+    assert_eq!(status, 200, "{summary}");
+    assert_eq!(summary["version"], 2);
+    assert!(summary["version_filed_by_id"].is_null());
+    assert_eq!(summary["category"], "personal-expression");
+    let _ = &mut agent;
+}
+
+async fn upload_metadata_travels_in_headers_never_in_the_query(engine: Engine) {
+    let mut s = scene(engine).await;
+    let (_, doc) =
+        upload(&s.app, &s.doctor, &s.patient_id, "summaries", "application/pdf", PDF.to_vec())
+            .await;
+    let id = doc["id"].as_str().unwrap().to_owned();
+    // A query string ends up in access logs and browser history: refused with a code of its
+    // own, on every upload route, even when the headers are there too.
+    let title = "Lettre de sortie — Hôpital d’été";
+    let in_query = [("category", "summaries"), ("title", title), ("clinical_date", "2026-11-20")];
+    let records = format!("/api/records/{}/documents", s.patient_id);
+    let versions = format!("/api/documents/{id}/versions");
+    for (who, path) in
+        [(&s.doctor, records.as_str()), (&s.patient, "/api/me/documents"), (&s.doctor, &versions)]
+    {
+        let bare = s.app.request(who, Method::POST, path).query(&in_query);
+        let with_headers = filed_as(
+            s.app.request(who, Method::POST, path).query(&[("title", title)]),
+            Some("personal-expression"),
+            title,
+            "2026-11-20",
+            None,
+        );
+        for request in [bare, with_headers] {
+            let response =
+                request.header("content-type", "application/pdf").body(PDF.to_vec()).send();
+            let response = response.await.unwrap();
+            assert_eq!(response.status(), 400, "{path}");
+            let body: Value = response.json().await.unwrap();
+            assert_eq!(body["code"], "document_metadata_in_query", "{path}");
+        }
+    }
+    let own = s.app.get_as(&s.patient, "/api/me/documents").await.body;
+    assert_eq!(own.as_array().unwrap().len(), 1, "nothing filed: {own:?}");
+    assert_eq!(versions_stored(&s.app, &id).await, 1);
+
+    // In the headers, a UTF-8 title and file name arrive as they were written.
+    let response = filed_as(
+        s.app.request(&s.doctor, Method::POST, &records),
+        Some("summaries"),
+        title,
+        "2026-11-20",
+        Some("lettre d’été.pdf"),
+    )
+    .header("content-type", "application/pdf")
+    .body(PDF.to_vec())
+    .send()
+    .await
+    .unwrap();
+    assert_eq!(response.status(), 200);
+    let filed: Value = response.json().await.unwrap();
+    assert_eq!(filed["title"], title);
+    assert_eq!(filed["clinical_date"], "2026-11-20");
+    let content = s
         .app
-        .request(&s.patient, Method::POST, "/api/me/documents")
-        .query(&[("category", "lab-analyses"), ("title", "x"), ("clinical_date", "2026-11-25")])
+        .request(
+            &s.doctor,
+            Method::GET,
+            &format!("/api/documents/{}/content", filed["id"].as_str().unwrap()),
+        )
+        .send()
+        .await
+        .unwrap();
+    let disposition = content.headers()["content-disposition"].to_str().unwrap().to_owned();
+    assert!(disposition.ends_with("lettre%20d_%C3%A9t%C3%A9.pdf"), "{disposition}");
+
+    // Missing or malformed metadata is an invalid request; a new version keeps its category.
+    let attempts = [
+        (records.as_str(), None, "2026-11-20", "no category"),
+        (records.as_str(), Some("nonsense"), "2026-11-20", "an unknown category"),
+        (records.as_str(), Some("summaries"), "20.11.2026", "a date not YYYY-MM-DD"),
+        (versions.as_str(), Some("summaries"), "2026-11-21", "a category on a new version"),
+    ];
+    for (path, category, date, case) in attempts {
+        let response =
+            filed_as(s.app.request(&s.doctor, Method::POST, path), category, title, date, None)
+                .header("content-type", "application/pdf")
+                .body(PDF.to_vec())
+                .send()
+                .await
+                .unwrap();
+        assert_eq!(response.status(), 422, "{case}");
+        let body: Value = response.json().await.unwrap();
+        assert_eq!(body["code"], "invalid_request", "{case}");
+    }
+    let undecodable = s
+        .app
+        .request(&s.doctor, Method::POST, &records)
+        .header(upload_headers::CATEGORY, "summaries")
+        .header(upload_headers::TITLE, "%FF%FE")
+        .header(upload_headers::CLINICAL_DATE, "2026-11-20")
         .header("content-type", "application/pdf")
         .body(PDF.to_vec())
         .send()
         .await
         .unwrap();
-    assert_eq!(elsewhere.status(), 404, "the patient writes only in the personal space");
-    let seen = s.app.get_as(&s.nurse, &format!("/api/records/{}/documents", s.patient_id)).await;
-    assert_eq!(seen.body[0]["title"], "Directives anticipées");
+    assert_eq!(undecodable.status(), 422, "a title that is not UTF-8");
+    let untitled = s
+        .app
+        .request(&s.doctor, Method::POST, &records)
+        .header(upload_headers::CATEGORY, "summaries")
+        .header(upload_headers::CLINICAL_DATE, "2026-11-20")
+        .header("content-type", "application/pdf")
+        .body(PDF.to_vec())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(untitled.status(), 422, "no title");
+    let own = s.app.get_as(&s.patient, "/api/me/documents").await.body;
+    assert_eq!(own.as_array().unwrap().len(), 2, "{own:?}");
+    let _ = &mut s.patient;
+}
+
+async fn a_document_naming_another_patient_or_carrying_script_is_refused_with_its_own_code(
+    engine: Engine,
+) {
+    let s = scene(engine).await;
+    let other = "1985010112346";
+    let cda = |national_id: &str, narrative: &str| {
+        format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?>
+<ClinicalDocument xmlns="urn:hl7-org:v3"><title>Lettre de sortie</title>
+  <recordTarget><patientRole><id root="urn:dsp:national-id" extension="{national_id}"/></patientRole></recordTarget>
+  <component><structuredBody><component><section><text>{narrative}</text></section></component></structuredBody></component>
+</ClinicalDocument>"#
+        )
+        .into_bytes()
+    };
+    let fhir = |extra: Value| {
+        let mut resource = json!({
+            "resourceType": "Observation", "status": "final",
+            "subject": {"identifier": {"system": "urn:dsp:national-id", "value": "1893120105732"}},
+        });
+        resource.as_object_mut().unwrap().extend(extra.as_object().unwrap().clone());
+        resource.to_string().into_bytes()
+    };
+    let cases: Vec<(&str, Vec<u8>, &str, &str)> = vec![
+        ("application/xml", cda(other, "x"), "document_wrong_patient", "cda_wrong_patient"),
+        ("application/xml", cda("", "x"), "document_wrong_patient", "cda_no_patient"),
+        (
+            "application/fhir+json",
+            fhir(json!({"subject": {"reference": "Patient/someone-else"}})),
+            "document_wrong_patient",
+            "fhir_wrong_patient",
+        ),
+        (
+            "application/fhir+json",
+            fhir(json!({
+                "contained": [{"resourceType": "Patient", "id": "p2",
+                    "identifier": [{"system": "urn:dsp:national-id", "value": other}]}],
+                "performer": [{"reference": "#p2"}],
+            })),
+            "document_wrong_patient",
+            "fhir_wrong_patient",
+        ),
+        (
+            "application/fhir+json",
+            fhir(
+                json!({"performer": [{"identifier": {"system": "urn:dsp:national-id", "value": other}}]}),
+            ),
+            "document_wrong_patient",
+            "fhir_wrong_patient",
+        ),
+        (
+            "application/fhir+json",
+            fhir(json!({"text": {"status": "generated",
+                "div": "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p onclick=\"alert(1)\">x</p></div>"}})),
+            "document_unsafe_narrative",
+            "fhir_narrative_unsafe",
+        ),
+        (
+            "application/fhir+json",
+            fhir(json!({"text": {"status": "generated",
+                "div": "<div xmlns=\"http://www.w3.org/1999/xhtml\"><script>alert(1)</script></div>"}})),
+            "document_unsafe_narrative",
+            "fhir_narrative_unsafe",
+        ),
+        (
+            "application/xml",
+            cda("1893120105732", "<linkHtml href=\"javascript:alert(1)\">x</linkHtml>"),
+            "document_unsafe_narrative",
+            "cda_narrative_unsafe",
+        ),
+    ];
+    for (content_type, body, expected, rejected) in cases {
+        let (status, answer) =
+            upload(&s.app, &s.doctor, &s.patient_id, "summaries", content_type, body).await;
+        assert_eq!(status, 422, "{rejected}: {answer}");
+        assert_eq!(answer["code"], expected, "{rejected}");
+        // Nothing about the other patient comes back: only the code and its message.
+        let mut keys: Vec<&str> = answer.as_object().unwrap().keys().map(String::as_str).collect();
+        keys.sort_unstable();
+        assert_eq!(keys, ["code", "message_key", "request_id"]);
+        let entry = s.app.audit("document_filed").await.pop().unwrap();
+        assert_eq!(entry.outcome, "failure");
+        assert!(entry.detail.contains(rejected), "{}", entry.detail);
+    }
+    assert_eq!(
+        s.app.get_as(&s.patient, "/api/me/documents").await.body.as_array().unwrap().len(),
+        0,
+        "nothing filed"
+    );
+    // The same documents naming this patient, with an inert narrative, are filed.
+    for (content_type, body) in [
+        ("application/xml", cda("1893120105732", "<paragraph>Sortie le 14 novembre.</paragraph>")),
+        (
+            "application/fhir+json",
+            fhir(json!({"text": {"status": "generated",
+                "div": "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>Tension <b>128/82</b></p></div>"}})),
+        ),
+    ] {
+        let (status, answer) =
+            upload(&s.app, &s.doctor, &s.patient_id, "summaries", content_type, body).await;
+        assert_eq!(status, 200, "{content_type}: {answer}");
+    }
 }
 
 async fn emergency_access_reads_for_four_hours_tells_the_patient_and_never_beats_a_block(
@@ -342,19 +692,14 @@ async fn upload(
     content_type: &str,
     body: Vec<u8>,
 ) -> (u16, Value) {
-    let response = app
-        .request(who, Method::POST, &format!("/api/records/{patient_id}/documents"))
-        .query(&[
-            ("category", category),
-            ("title", "Compte rendu"),
-            ("clinical_date", "2026-11-20"),
-            ("file_name", "../../etc/cr.pdf"),
-        ])
-        .header("content-type", content_type)
-        .body(body)
-        .send()
-        .await
-        .unwrap();
+    let request = app.request(who, Method::POST, &format!("/api/records/{patient_id}/documents"));
+    let response =
+        filed_as(request, Some(category), "Compte rendu", "2026-11-20", Some("../../etc/cr.pdf"))
+            .header("content-type", content_type)
+            .body(body)
+            .send()
+            .await
+            .unwrap();
     let status = response.status().as_u16();
     (status, response.json().await.unwrap_or(Value::Null))
 }
@@ -544,24 +889,50 @@ async fn a_hidden_document_and_a_missing_one_run_the_same_statements(engine: Eng
         assert_eq!(listed.body.as_array().unwrap().len(), 0, "{:?}", listed.body);
     }
 
+    // Every act on it, by the named nurse and by its own author, answers exactly as the same act
+    // on a document that does not exist: same status and code, same statements; nothing changes.
     let app = &s.app;
-    let nurse = &s.nurse;
+    let missing = uuid::Uuid::new_v4().to_string();
+    for who in [&s.nurse, &s.doctor] {
+        for act in DOCUMENT_ACTS {
+            let mut answers = Vec::new();
+            let mut statements = Vec::new();
+            for target in [&id, &missing] {
+                let mut answer = None;
+                statements.push(
+                    app.statements
+                        .of(async { answer = Some(act_on(app, who, act, target).await) })
+                        .await,
+                );
+                answers.push(answer.unwrap());
+            }
+            assert_eq!(answers[0], (404, "not_found".to_owned()), "{act}");
+            assert_eq!(answers[0], answers[1], "{act}");
+            assert!(statements[0].len() >= 4, "{act}: {:#?}", statements[0]);
+            assert_eq!(
+                statements[0], statements[1],
+                "{act}: a hidden document must cost what a missing one does"
+            );
+        }
+    }
+    let own = s.app.get_as(&s.patient, "/api/me/documents").await.body;
+    assert_eq!(own[0]["id"], id.as_str());
+    assert!(own[0]["withdrawn_reason"].is_null(), "{own:?}");
+    assert_eq!(versions_stored(&s.app, &id).await, 1, "no version was filed");
+    let filings = s.app.audit("document_version_filed").await;
+    assert_eq!(filings.len(), 4, "every refusal audited");
+    assert!(filings.iter().all(|e| e.outcome == "failure"));
+    let by_author: Vec<_> =
+        filings.iter().filter(|e| e.actor_id.unwrap().to_string() == s.doctor_id).collect();
+    assert_eq!(by_author.len(), 2);
+    assert!(by_author.iter().any(|e| e.detail.contains("restricted")), "{by_author:?}");
+    assert!(
+        filings.iter().filter(|e| e.patient_id.is_none()).all(|e| e.detail.contains("not_found"))
+    );
     let get = async |path: String| {
-        let response = app.request(nurse, Method::GET, &path).send().await.unwrap();
+        let response = app.request(&s.nurse, Method::GET, &path).send().await.unwrap();
         assert_eq!(response.status(), 404, "{path}");
     };
-    for suffix in ["content", "versions"] {
-        let hidden = app.statements.of(get(format!("/api/documents/{id}/{suffix}"))).await;
-        let missing = app
-            .statements
-            .of(get(format!("/api/documents/{}/{suffix}", uuid::Uuid::new_v4())))
-            .await;
-        assert!(hidden.len() >= 4, "{hidden:#?}");
-        assert_eq!(
-            hidden, missing,
-            "{suffix}: a hidden document must cost what a missing one does"
-        );
-    }
     // A record without a relation and a record that does not exist, likewise.
     let pharmacist = &s.pharmacist;
     let open = async |patient: String| {
@@ -686,14 +1057,6 @@ async fn malicious_uploads_are_refused_and_leave_nothing(engine: Engine) {
             b"<?xml version=\"1.0\"?><!DOCTYPE l [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;\">]><ClinicalDocument xmlns=\"urn:hl7-org:v3\">&b;</ClinicalDocument>".to_vec(),
         ),
         ("application/fhir+json", format!("{}{}", "[".repeat(100_000), "]".repeat(100_000)).into_bytes()),
-        (
-            "application/fhir+json",
-            json!({"resourceType": "DocumentReference", "status": "current", "subject": {"reference": "Patient/someone-else"}}).to_string().into_bytes(),
-        ),
-        (
-            "application/fhir+json",
-            json!({"resourceType": "DocumentReference", "status": "current", "subject": {"identifier": {"system": "urn:dsp:national-id", "value": "1985010112346"}}}).to_string().into_bytes(),
-        ),
         ("text/html", b"<script>alert(1)</script>".to_vec()),
     ];
     for (content_type, body) in cases {
@@ -756,18 +1119,13 @@ async fn a_large_upload_refused_before_its_body_is_read_still_gets_the_refusal(e
     let path = format!("/api/records/{patient_id}/documents");
     for round in 0..5 {
         for (who, content_type, body, status, code) in [
-            (&doctor, "application/pdf", &too_large, 422, "document_rejected"),
+            (&doctor, "application/pdf", &too_large, 413, "payload_too_large"),
             (&doctor, "text/html", &too_large, 422, "document_rejected"),
             (&doctor, "application/pdf", &executable, 422, "document_rejected"),
             (&Browser::default(), "application/pdf", &too_large, 401, "unauthenticated"),
         ] {
-            let sent = app
-                .request(who, Method::POST, &path)
-                .query(&[
-                    ("category", "summaries"),
-                    ("title", "Scan"),
-                    ("clinical_date", "2026-11-20"),
-                ])
+            let request = app.request(who, Method::POST, &path);
+            let sent = filed_as(request, Some("summaries"), "Scan", "2026-11-20", None)
                 .header("content-type", content_type)
                 .body(body.clone())
                 .send()

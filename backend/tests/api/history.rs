@@ -395,14 +395,14 @@ async fn named_professional(
 }
 
 async fn file(app: &TestApp, who: &Browser, patient_id: &str, title: &str) -> String {
-    let response = app
-        .request(who, Method::POST, &format!("/api/records/{patient_id}/documents"))
-        .query(&[("category", "care-reports"), ("title", title), ("clinical_date", "2026-11-20")])
-        .header("content-type", "application/pdf")
-        .body(PDF.to_vec())
-        .send()
-        .await
-        .unwrap();
+    let request = app.request(who, Method::POST, &format!("/api/records/{patient_id}/documents"));
+    let response =
+        crate::common::filed_as(request, Some("care-reports"), title, "2026-11-20", None)
+            .header("content-type", "application/pdf")
+            .body(PDF.to_vec())
+            .send()
+            .await
+            .unwrap();
     assert_eq!(response.status(), 200);
     response.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_owned()
 }

@@ -24,6 +24,32 @@ pub fn postgres_admin_url() -> String {
         .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
 }
 
+/// What a document is filed as, in the `DSP-Document-*` headers a client sends with an upload:
+/// the title and file name percent-encoded UTF-8; no category for a new version.
+pub fn filed_as(
+    request: reqwest::RequestBuilder,
+    category: Option<&str>,
+    title: &str,
+    clinical_date: &str,
+    file_name: Option<&str>,
+) -> reqwest::RequestBuilder {
+    use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
+    use shared::api::documents::upload_headers;
+    let mut request = request
+        .header(upload_headers::TITLE, utf8_percent_encode(title, NON_ALPHANUMERIC).to_string())
+        .header(upload_headers::CLINICAL_DATE, clinical_date);
+    if let Some(category) = category {
+        request = request.header(upload_headers::CATEGORY, category);
+    }
+    if let Some(name) = file_name {
+        request = request.header(
+            upload_headers::FILE_NAME,
+            utf8_percent_encode(name, NON_ALPHANUMERIC).to_string(),
+        );
+    }
+    request
+}
+
 /// A running server and a client for it.
 pub struct TestApp {
     /// The public origin (`DSP_PUBLIC_ORIGIN`): what browsers and authenticators see.

@@ -193,21 +193,35 @@ impl TestApp {
         let organisations = self.get_as(agent, "/api/agency/organisations").await;
         let organisation_id = match organisations.body.as_array().and_then(|a| a.first()) {
             Some(o) => o["id"].as_str().unwrap().to_owned(),
-            None => {
-                use sea_orm::{ActiveModelTrait, ActiveValue::Set};
-                let id = uuid::Uuid::new_v4();
-                dsp::entity::organisation::ActiveModel {
-                    id: Set(id),
-                    name: Set("Hôpital Test".into()),
-                    kind: Set("hospital".into()),
-                    created_at: Set(chrono::Utc::now()),
-                }
-                .insert(&self.db)
-                .await
-                .unwrap();
-                id.to_string()
-            }
+            None => self.create_organisation("Hôpital Test").await,
         };
+        self.create_professional_in(agent, licence, profession, &organisation_id).await
+    }
+
+    /// Adds an organisation to the directory (the agency has no route for it); returns its id.
+    pub async fn create_organisation(&self, name: &str) -> String {
+        use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+        let id = uuid::Uuid::new_v4();
+        dsp::entity::organisation::ActiveModel {
+            id: Set(id),
+            name: Set(name.into()),
+            kind: Set("hospital".into()),
+            created_at: Set(chrono::Utc::now()),
+        }
+        .insert(&self.db)
+        .await
+        .unwrap();
+        id.to_string()
+    }
+
+    /// Creates a professional of `organisation_id` as `agent`; returns (id, enrolment code).
+    pub async fn create_professional_in(
+        &self,
+        agent: &mut Browser,
+        licence: &str,
+        profession: &str,
+        organisation_id: &str,
+    ) -> (String, String) {
         let created = self
             .send(
                 agent,

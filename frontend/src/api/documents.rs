@@ -3,10 +3,11 @@
 //!
 //! The upload goes through `XMLHttpRequest`, the only browser API that reports upload progress;
 //! the file is sent as the body, its own type as `Content-Type` (the server checks it against the
-//! content).
+//! content), and what it is filed as in the `DSP-Document-*` headers, never in the address (which
+//! logs and the browser's history keep).
 
 use gloo_net::http::Request;
-use shared::api::documents::{DocumentRestriction, DocumentSummary};
+use shared::api::documents::{DocumentRestriction, DocumentSummary, upload_headers};
 use shared::ids::{DocumentId, PatientId};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -78,20 +79,21 @@ pub async fn upload(
     file: &File,
     progress: Callback<(f64, f64)>,
 ) -> Result<DocumentSummary, ApiFailure> {
-    let url = format!(
-        "/api/records/{}/documents?category={}&title={}&clinical_date={}&file_name={}",
-        request.patient.0,
-        encode(&request.category),
-        encode(&request.title),
-        encode(&request.clinical_date),
-        encode(&file.name()),
-    );
+    let url = format!("/api/records/{}/documents", request.patient.0);
     let xhr = XmlHttpRequest::new().map_err(|_| ApiFailure::Network)?;
     xhr.open("POST", &url).map_err(|_| ApiFailure::Network)?;
     let media_type =
         if file.type_().is_empty() { "application/octet-stream".to_owned() } else { file.type_() };
-    xhr.set_request_header("Content-Type", &media_type).map_err(|_| ApiFailure::Network)?;
-    xhr.set_request_header("Accept", "application/json").map_err(|_| ApiFailure::Network)?;
+    for (name, value) in [
+        ("Content-Type", media_type),
+        ("Accept", "application/json".to_owned()),
+        (upload_headers::CATEGORY, encode(&request.category)),
+        (upload_headers::TITLE, encode(&request.title)),
+        (upload_headers::CLINICAL_DATE, encode(&request.clinical_date)),
+        (upload_headers::FILE_NAME, encode(&file.name())),
+    ] {
+        xhr.set_request_header(name, &value).map_err(|_| ApiFailure::Network)?;
+    }
     let on_progress = Closure::<dyn FnMut(ProgressEvent)>::new(move |event: ProgressEvent| {
         if event.length_computable() {
             progress.emit((event.loaded(), event.total()));

@@ -208,7 +208,9 @@ mod tests {
             "patient_id":"00000000-0000-0000-0000-000000000000","category":"summaries",
             "title":"Report","clinical_date":"2026-11-25","author":"Dr A","author_id":null,
             "format":"pdf","media_type":"application/pdf","size":12,"sha256":"ab",
-            "filed_at":"2026-11-25T10:00:00Z",
+            "filed_at":"2026-11-25T10:00:00Z","version":2,"version_filed_by":"Dr B",
+            "version_filed_by_id":"00000000-0000-0000-0000-000000000003",
+            "version_filed_at":"2026-11-26T08:00:00Z",
             "restriction":{"mode":"hidden_from","professionals":["00000000-0000-0000-0000-000000000002"]},
             "unknown_field":[1,{"x":null}]}]"#;
         let ours: Vec<DocumentSummary> = from_str(body).unwrap();

@@ -135,6 +135,21 @@ pub fn withdrawn_label(tr: &Translator, document: &DocumentSummary) -> Option<St
     })
 }
 
+/// Who filed the current version and when, once someone filed a new version of the document
+/// (the author stays the one who wrote it).
+pub fn version_label(tr: &Translator, document: &DocumentSummary) -> Option<String> {
+    (document.version > 1).then(|| {
+        tr.t_args(
+            "documents-version-filed",
+            [
+                ("version", Arg::from(document.version)),
+                ("name", Arg::from(document.version_filed_by.clone())),
+                ("date", Arg::from(tr.date(document.version_filed_at.date_naive()))),
+            ],
+        )
+    })
+}
+
 /// A file name for a download when the server gives none.
 fn fallback_name(document: &DocumentSummary) -> String {
     let extension = match document.format.as_str() {
@@ -293,6 +308,9 @@ fn document_row(
                     <div><dt>{ tr.t("documents-date") }</dt><dd>{ tr.date(document.clinical_date) }</dd></div>
                     <div><dt>{ tr.t("documents-category") }</dt><dd>{ messages::category_name(tr, document.category) }</dd></div>
                     <div><dt>{ tr.t("documents-author") }</dt><dd>{ document.author.clone() }</dd></div>
+                    if let Some(version) = version_label(tr, document) {
+                        <div><dt>{ tr.t("documents-version") }</dt><dd>{ version }</dd></div>
+                    }
                     <div><dt>{ tr.t("documents-format") }</dt><dd>{ format_name(&document.format) }</dd></div>
                     <div><dt>{ tr.t("documents-size") }</dt><dd>{ format_size(document.size, tr.language()) }</dd></div>
                 </dl>
@@ -446,6 +464,10 @@ mod tests {
             sha256: String::new(),
             withdrawn_reason: None,
             filed_at: Utc.with_ymd_and_hms(2026, 11, 25, filed_hour, 0, 0).unwrap(),
+            version: 1,
+            version_filed_by: "Dr A".into(),
+            version_filed_by_id: None,
+            version_filed_at: Utc.with_ymd_and_hms(2026, 11, 25, filed_hour, 0, 0).unwrap(),
             restriction: None,
         }
     }
@@ -530,6 +552,25 @@ mod tests {
         assert_eq!(
             withdrawn_label(&fr, &d).as_deref(),
             Some("Retiré par son auteur : erreur de patient")
+        );
+    }
+
+    #[test]
+    fn a_new_version_names_who_filed_it() {
+        let en = Translator::new(Language::En);
+        let mut d = document(9, Category::Summaries, (2025, 1, 1), 9);
+        assert_eq!(version_label(&en, &d), None, "the author filed the only version");
+        d.version = 2;
+        d.version_filed_by = "Anne Muller".into();
+        d.version_filed_at = Utc.with_ymd_and_hms(2026, 11, 27, 8, 0, 0).unwrap();
+        assert_eq!(
+            version_label(&en, &d).as_deref(),
+            Some("version 2, filed by Anne Muller on 27 November 2026")
+        );
+        let de = Translator::new(Language::De);
+        assert_eq!(
+            version_label(&de, &d).as_deref(),
+            Some("Version 2, abgelegt von Anne Muller am 27. November 2026")
         );
     }
 

@@ -343,7 +343,9 @@ mod tests {
             "id": Uuid::from_u128(1), "patient_id": Uuid::nil(), "category": "summaries",
             "title": "Report", "clinical_date": "2026-11-25", "author": "Dr A", "author_id": null,
             "format": "pdf", "media_type": "application/pdf", "size": 1, "sha256": "",
-            "filed_at": "2026-11-25T10:00:00Z", "restriction": null
+            "filed_at": "2026-11-25T10:00:00Z", "version": 1, "version_filed_by": "Dr A",
+            "version_filed_by_id": null, "version_filed_at": "2026-11-25T10:00:00Z",
+            "restriction": null
         }))
         .unwrap();
         assert!(can_restrict(&document));

@@ -160,6 +160,8 @@ pub const DENIAL_REASONS: &[&str] = &[
     "emergency_access_expired",
     "emergency_access_switched_off",
     "emergency_access_read_only",
+    "not_author_or_colleague",
+    "withdrawn",
     "not_found",
 ];
 
