@@ -159,8 +159,15 @@ pub async fn finish(
         if used.rows_affected != 1 {
             return Err(refuse(StatusCode::BAD_REQUEST, ApiErrorCode::ActivationFailed));
         }
+        let credential =
+            insert_credential(txn, Role::Patient, patient_id, &registered.credential, name, now)
+                .await?;
+        *event = event.clone().target("credential", credential.id.clone());
+        // Only after every check that can refuse (a refusal commits with its audit entry): a
+        // recovery removes the other passkeys.
         let revoked = credential::Entity::delete_many()
             .filter(credential::Column::SubjectId.eq(patient_id))
+            .filter(credential::Column::Id.ne(credential.id.clone()))
             .exec(txn)
             .await?
             .rows_affected;
@@ -177,10 +184,6 @@ pub async fn finish(
             });
             notify_patient(txn, patient_id, "credential_recovery", &detail, now).await?;
         }
-        let credential =
-            insert_credential(txn, Role::Patient, patient_id, &registered.credential, name, now)
-                .await?;
-        *event = event.clone().target("credential", credential.id.clone());
         let record =
             patient::Entity::find_by_id(patient_id).one(txn).await?.ok_or(AppError::NotFound)?;
         if record.record_state == RecordState::Created.as_str() {

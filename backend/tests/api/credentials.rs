@@ -20,6 +20,7 @@ on_both_databases!(
     removing_a_key_needs_a_fresh_verification_and_never_takes_the_last,
     a_suspended_key_ends_every_session_at_once,
     a_letter_for_an_activated_record_is_an_explicit_recovery,
+    a_refused_recovery_leaves_the_passkeys_alone,
     a_first_letter_is_no_recovery,
     activation_start_costs_the_same_for_a_known_and_an_unknown_national_id,
 );
@@ -300,6 +301,46 @@ async fn a_letter_for_an_activated_record_is_an_explicit_recovery(engine: Engine
         app.activate(&mut Browser::default(), &mut Passkey::new(), NATIONAL_ID, &code).await;
     assert_eq!(again.code(), "activation_failed");
     assert_eq!(dsp::audit::verify(&app.db).await.unwrap().first_broken, None);
+}
+
+async fn a_refused_recovery_leaves_the_passkeys_alone(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let (mut agent, _) = app.signed_in_agent().await;
+    // Someone else's key, already registered.
+    let code = app.create_agent("Other Agent").await;
+    assert_eq!(
+        app.enrol(&mut Browser::default(), &mut SecurityKey::new(60), &code).await.status,
+        200
+    );
+    let mut home = Browser::default();
+    let mut phone = Passkey::new();
+    let patient_id = activated(&app, &mut agent, &mut home, &mut phone).await;
+    let code = app.letter_code(&agent, &patient_id).await;
+    // The letter's holder answers with a credential id that is already registered (a copy of
+    // that key): refused, and nothing of the patient's is removed or ended.
+    let mut copy = SecurityKey::new(60);
+    let mut browser = Browser::default();
+    let start = app
+        .send(
+            &mut browser,
+            "/api/activation/start",
+            &json!({"national_id": NATIONAL_ID, "activation_code": code}),
+        )
+        .await;
+    assert_eq!(start.body["recovery"], true, "{:?}", start.body);
+    let credential: Value =
+        serde_json::from_str(&copy.register(&start.body["public_key"].to_string(), &app.base))
+            .unwrap();
+    let refused =
+        app.send(&mut browser, "/api/activation/finish", &json!({"credential": credential})).await;
+    assert_eq!(refused.status, 400, "{:?}", refused.body);
+    assert_eq!(refused.code(), "credential_rejected");
+    assert_eq!(session_code(&app, &home).await, "live");
+    assert_eq!(credential_ids(&app, &home).await.len(), 1);
+    assert_eq!(app.sign_in_with_passkey(&mut Browser::default(), &mut phone).await.status, 200);
+    assert!(app.audit("credential_recovery").await.is_empty());
+    assert_eq!(app.audit("activation").await.pop().unwrap().outcome, "failure");
+    assert_eq!(notification_kinds(&app, &home).await, ["recovery_letter_issued"]);
 }
 
 async fn a_first_letter_is_no_recovery(engine: Engine) {
