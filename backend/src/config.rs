@@ -27,7 +27,8 @@ pub struct Config {
     /// `DSP_ENROLMENT_CODE_DAYS`: how long an enrolment code works (default 14).
     pub enrolment_code_days: u32,
     /// `DSP_NOT_FOUND_FLOOR_MS`: the least time a `not_found` answer takes (default 10 ms), so
-    /// that refusing a hidden document or record and a missing one cannot be told apart by timing.
+    /// that refusing a hidden document or record and a missing one cannot be told apart by timing;
+    /// an activation start waits it out too (a known and an unknown national ID look alike).
     pub not_found_floor: std::time::Duration,
     /// `DSP_MAX_DOCUMENT_MB`: the largest document a professional or patient may file, in MB of
     /// 1 048 576 bytes (default 20).

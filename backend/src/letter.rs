@@ -1,4 +1,5 @@
-//! The patient's information and activation letter, as a printable PDF in the patient's language.
+//! The patient's information and activation letter, as a printable PDF in the patient's language;
+//! for a record that already has passkeys, a recovery letter (its code replaces them).
 //!
 //! Owns the letter's wording in the four languages, the date formats it prints, the Windows-1252
 //! (WinAnsi) encoding of its text, the Helvetica metrics used to wrap it, and the page layout.
@@ -34,6 +35,8 @@ pub struct LetterFacts<'a> {
     pub code_expires_on: NaiveDate,
     /// Where the patient activates the record.
     pub activation_url: &'a str,
+    /// The record already has passkeys: this is a recovery letter, whose code replaces them.
+    pub recovery: bool,
 }
 
 // The sender, as printed in the letterhead, the window-envelope return line and the footer.
@@ -70,7 +73,7 @@ pub fn render(facts: &LetterFacts<'_>) -> Vec<u8> {
     pdf.document_info(info_id)
         .title(TextStr(words.title))
         .author(TextStr(AGENCY))
-        .subject(TextStr(words.subject))
+        .subject(TextStr(if facts.recovery { words.recovery_subject } else { words.subject }))
         .producer(TextStr("DSP"));
     for (font, id) in fonts.iter().zip(font_ids) {
         pdf.type1_font(id)
@@ -125,6 +128,11 @@ struct Words {
     steps: [&'static str; 3],
     code_label: &'static str,
     code_note: &'static str,
+    /// A recovery letter's subject, heading and warning (in place of the objection window);
+    /// `{phone}`.
+    recovery_subject: &'static str,
+    recovery_heading: &'static str,
+    recovery_body: &'static str,
     close_heading: &'static str,
     close_body: &'static str,
     help_heading: &'static str,
@@ -178,6 +186,14 @@ fn words_for(language: Language) -> Words {
                         Versich gëtt e gespaart; frot dann w.e.g. bei der Agence DSP no engem \
                         neie Bréif. Soubal Dir en neie Bréif kritt, ass de Code aus dësem Bréif \
                         net méi gëlteg.",
+            recovery_subject: "Äre Gesondheetsdossier (DSP): Bréif fir Ären Zougang erëmzekréien",
+            recovery_heading: "Bréif fir Ären Zougang erëmzekréien",
+            recovery_body: "Ären Dossier ass schonn aktivéiert. Dëse Bréif ersetzt e verluerene \
+                            Passkey: benotzt de Code hei ënnendrënner just, wann Dir Äre Passkey \
+                            verluer hutt. Domat ginn all d’Passkeyen, déi Dir registréiert hutt, \
+                            geläscht an all Är Sessiounen zougemaach; den neie Passkey, deen Dir \
+                            dann erstellt, ass deen eenzegen. Wann Dir dëse Bréif net ugefrot \
+                            hutt, rufft w.e.g. direkt eisen Helpdesk um {phone} un.",
             close_heading: "Wéi Dir Ären Dossier zoumaacht",
             close_body: "Dir kënnt Ären Dossier zu all Moment zoumaachen: online am Portal oder \
                          mat enger ënnerschriwwener Demande op Pabeier un d’Agence DSP. Soubal \
@@ -229,6 +245,16 @@ fn words_for(language: Language) -> Words {
                         5\u{a0}essais erronés, il est bloqué\u{a0}: demandez alors une nouvelle \
                         lettre à l’Agence DSP. Dès qu’une nouvelle lettre vous est envoyée, le \
                         code de la présente lettre n’est plus valable.",
+            recovery_subject: "Votre Dossier de Soins Partagé (DSP)\u{a0}: lettre de \
+                               récupération après la perte de votre clé d’accès",
+            recovery_heading: "Lettre de récupération",
+            recovery_body: "Votre dossier est déjà activé. Cette lettre remplace une clé \
+                            d’accès («\u{a0}passkey\u{a0}») perdue\u{a0}: n’utilisez le code \
+                            ci-dessous que si vous avez perdu votre clé d’accès. Son utilisation \
+                            supprime toutes les clés d’accès que vous avez enregistrées et ferme \
+                            toutes vos sessions\u{a0}; la nouvelle clé que vous créerez sera alors \
+                            la seule. Si vous n’avez pas demandé cette lettre, appelez sans \
+                            attendre notre service d’assistance au {phone}.",
             close_heading: "Comment fermer votre dossier",
             close_body: "Vous pouvez fermer votre dossier à tout moment, en ligne dans le \
                          portail ou par une demande écrite et signée adressée à l’Agence DSP. \
@@ -282,6 +308,16 @@ fn words_for(language: Language) -> Words {
                         5 Fehlversuchen wird er gesperrt; fordern Sie in diesem Fall bei der \
                         Agence DSP ein neues Schreiben an. Sobald Ihnen ein neues Schreiben \
                         zugeht, ist der Code in diesem Schreiben ungültig.",
+            recovery_subject: "Ihre elektronische Gesundheitsakte (DSP): \
+                               Wiederherstellungsschreiben für einen verlorenen Passkey",
+            recovery_heading: "Wiederherstellungsschreiben",
+            recovery_body: "Ihre Akte ist bereits aktiviert. Dieses Schreiben ersetzt einen \
+                            verlorenen „Passkey“: Verwenden Sie den unten stehenden Code nur, wenn \
+                            Sie Ihren Passkey verloren haben. Damit werden alle Passkeys gelöscht, \
+                            die Sie registriert haben, und alle Ihre Sitzungen beendet; der neue \
+                            Passkey, den Sie dann erstellen, ist der einzige. Wenn Sie dieses \
+                            Schreiben nicht angefordert haben, rufen Sie bitte sofort unseren \
+                            Helpdesk unter {phone} an.",
             close_heading: "So schließen Sie Ihre Akte",
             close_body: "Sie können Ihre Akte jederzeit schließen: online im Portal oder mit \
                          einem unterschriebenen Antrag auf Papier an die Agence DSP. Eine \
@@ -332,6 +368,13 @@ fn words_for(language: Language) -> Words {
                         attempts it is locked; in that case, ask the Agence DSP for a new \
                         letter. As soon as we send you a new letter, the code in this one stops \
                         working.",
+            recovery_subject: "Your shared care record (DSP): recovery letter for a lost passkey",
+            recovery_heading: "Recovery letter",
+            recovery_body: "Your record is already activated. This letter replaces a lost \
+                            passkey: use the code below only if you lost your passkey. Using it \
+                            removes every passkey you registered and ends all your sessions; the \
+                            new passkey you then create is the only one. If you did not ask for \
+                            this letter, call our helpdesk at once on {phone}.",
             close_heading: "How to close your record",
             close_body: "You can close your record at any time, online in the portal or with a \
                          signed request on paper to the Agence DSP. Once it is closed, no health \
@@ -959,17 +1002,26 @@ fn compose(facts: &LetterFacts<'_>) -> Composed {
 
     // Subject and salutation.
     layout.gap(6.0);
-    layout.flow(&[Run::new(Font::Bold, words.subject)], LEFT, TEXT_WIDTH, 12.0, 16.0, INK, None);
+    let subject = if facts.recovery { words.recovery_subject } else { words.subject };
+    layout.flow(&[Run::new(Font::Bold, subject)], LEFT, TEXT_WIDTH, 12.0, 16.0, INK, None);
     layout.gap(12.0);
     layout.paragraph(&fill(words.salutation, Font::Regular, &[("name", &name, Font::Regular)]));
     layout.gap(6.0);
     layout.paragraph(&fill(words.intro, Font::Regular, &[]));
 
-    // Objection window.
-    let dates =
-        [("deadline", deadline.as_str(), Font::Bold), ("expires", expires.as_str(), Font::Bold)];
-    layout.heading(words.object_heading);
-    layout.paragraph(&fill(words.object_body, Font::Regular, &dates));
+    // Objection window; for an activated record, what a recovery letter does instead.
+    if facts.recovery {
+        layout.heading(words.recovery_heading);
+        let phone = [("phone", HELPDESK_PHONE, Font::Bold)];
+        layout.paragraph(&fill(words.recovery_body, Font::Regular, &phone));
+    } else {
+        let dates = [
+            ("deadline", deadline.as_str(), Font::Bold),
+            ("expires", expires.as_str(), Font::Bold),
+        ];
+        layout.heading(words.object_heading);
+        layout.paragraph(&fill(words.object_body, Font::Regular, &dates));
+    }
 
     // Activation.
     layout.heading(words.activate_heading);
@@ -1140,6 +1192,7 @@ mod tests {
             objection_deadline: date(2026, 12, 25),
             code_expires_on: date(2027, 2, 23),
             activation_url: "https://dsp.example.lu/activate",
+            recovery: false,
         }
     }
 
@@ -1198,6 +1251,9 @@ mod tests {
                     w.activate_heading,
                     w.code_label,
                     w.code_note,
+                    w.recovery_subject,
+                    w.recovery_heading,
+                    w.recovery_body,
                     w.close_heading,
                     w.close_body,
                     w.help_heading,
@@ -1259,6 +1315,35 @@ mod tests {
             }
             assert!(!shown.contains(&b'{'), "{tag}: a placeholder was left unfilled");
             assert!(!shown.contains(&b'*'), "{tag}");
+        }
+    }
+
+    #[test]
+    fn a_recovery_letter_says_what_its_code_does_in_every_language() {
+        let id = national_id();
+        let address = address();
+        for language in Language::ALL {
+            let tag = language.tag();
+            let words = words_for(language);
+            let mut f = facts(language, &id, &address);
+            let plain = shown_text(&render(&f));
+            f.recovery = true;
+            let pdf = render(&f);
+            let shown = shown_text(&pdf);
+            // The heading is one line, one literal string.
+            let heading = [b"(".as_slice(), &encode(words.recovery_heading), b") Tj"].concat();
+            assert!(contains(&pdf, &heading), "{tag}: recovery heading");
+            assert!(contains(&shown, &encode(words.recovery_subject)), "{tag}: subject");
+            assert!(!contains(&shown, &encode(words.subject)), "{tag}: the plain subject");
+            assert!(!contains(&shown, &encode(words.object_heading)), "{tag}: no objection");
+            assert!(!contains(&plain, &encode(words.recovery_heading)), "{tag}: plain letter");
+            assert!(contains(&pdf, b"(K7PQ-M3XW-R9TD) Tj"), "{tag}: code not verbatim");
+            assert!(contains(&shown, &encode(HELPDESK_PHONE)), "{tag}");
+            assert!(!shown.contains(&b'{'), "{tag}: a placeholder was left unfilled");
+            let composed = compose(&f);
+            assert!(composed.widest_right <= RIGHT + 0.01, "{tag}: {}", composed.widest_right);
+            assert!(composed.lowest_baseline >= BOTTOM, "{tag}: {}", composed.lowest_baseline);
+            assert!((1..=2).contains(&composed.pages.len()), "{tag}");
         }
     }
 

@@ -10,6 +10,8 @@ mod audit;
 mod care;
 #[path = "api/contract.rs"]
 mod contract;
+#[path = "api/credentials.rs"]
+mod credentials;
 #[path = "api/documents.rs"]
 mod documents;
 #[path = "api/errors.rs"]

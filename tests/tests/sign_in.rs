@@ -2,13 +2,19 @@
 //! German: an agent enrols a USB security key with the link from `create_agent`, opens a
 //! patient's record in the console and downloads the information letter; the patient (another
 //! browser, a synced platform passkey) activates with the letter's code, signs out and signs in
-//! again with the passkey alone; a professional added by the agent enrols a security key with the
-//! code the console shows once, and signs in. Any failed step fails the test.
+//! again with the passkey alone, and manages their passkeys (the only one cannot be removed; a
+//! removal with a stale verification asks to confirm first); a professional added by the agent
+//! enrols a security key with the code the console shows once, and signs in. Any failed step fails
+//! the test.
 
+use chromiumoxide::cdp::browser_protocol::web_authn::{
+    AuthenticatorId, RemoveVirtualAuthenticatorParams,
+};
 use e2e::{
     Authenticator, Chromium, TestServer, add_authenticator, catalogue_message, click, eval, fill,
     text_of, wait_for_app, wait_for_path, wait_until,
 };
+use sea_orm::ConnectionTrait;
 use shared::NationalId;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -37,21 +43,25 @@ async fn journey(lang: &str, locale: &str, first_eleven: &str) -> anyhow::Result
         .map_err(|e| anyhow::anyhow!("create_agent: {e:?}"))?;
     let national_id = NationalId::from_first_eleven(first_eleven)?.as_str().to_owned();
 
-    let handouts =
+    let (agent, console, handouts) =
         agent_console(lang, locale, &agent_code.link, &agent_code.code, &national_id).await?;
-    patient_activates(lang, locale, &server.origin, &handouts).await?;
+    patient_activates(lang, locale, &server, &handouts).await?;
+    let recovery_code = recovery_letter(lang, &console, &national_id).await?;
+    agent.close().await?;
+    patient_recovers(lang, locale, &server, &national_id, &recovery_code).await?;
     professional_enrols(lang, locale, &handouts.professional_link).await?;
     Ok(())
 }
 
-/// The agent enrols, opens a record, downloads its letter, adds a professional and issues a code.
+/// The agent enrols, opens a record, downloads its letter, adds a professional and issues a code;
+/// the console stays open (the browser and its page).
 async fn agent_console(
     lang: &str,
     locale: &str,
     link: &str,
     code: &str,
     national_id: &str,
-) -> anyhow::Result<Handouts> {
+) -> anyhow::Result<(Chromium, chromiumoxide::page::Page, Handouts)> {
     let browser = Chromium::launch(locale).await?;
     let page = browser.open(link).await?;
     wait_for_app(&page).await?;
@@ -140,22 +150,96 @@ async fn agent_console(
         professional_link.ends_with(&format!("/enrol#code={professional_code}")),
         "{professional_link} carries {professional_code}"
     );
-    browser.close().await?;
-    Ok(Handouts { national_id: national_id.to_owned(), activation_code, professional_link })
+    let handouts =
+        Handouts { national_id: national_id.to_owned(), activation_code, professional_link };
+    Ok((browser, page, handouts))
+}
+
+/// The patient lost their phone: the agent finds the (now activated) record, which says that a
+/// new letter is a recovery letter, and downloads it; returns its code.
+async fn recovery_letter(
+    lang: &str,
+    page: &chromiumoxide::page::Page,
+    national_id: &str,
+) -> anyhow::Result<String> {
+    fill(page, "#patient-search", national_id).await?;
+    click(page, "form.search button[type=submit]").await?;
+    let row = format!("[data-patient-id][data-national-id='{national_id}']");
+    wait_until(page, &format!("document.querySelector(\"{row} .badge.state-activated\")")).await?;
+    assert_eq!(
+        text_of(page, &format!("{row} [id^=letter-note-]")).await?,
+        catalogue_message(lang, "agency-letter-recovery")?
+    );
+    click(page, &format!("{row} button.download-letter")).await?;
+    wait_until(page, "window.__dspBlobs.length > 1").await?;
+    let pdf = eval(
+        page,
+        "(async () => { const bytes = new Uint8Array(await window.__dspBlobs[1].arrayBuffer()); \
+         let text = ''; for (const b of bytes) text += String.fromCharCode(b); return text; })()",
+    )
+    .await?;
+    letter_code(pdf.as_str().unwrap_or_default())
+        .ok_or_else(|| anyhow::anyhow!("no (XXXX-XXXX-XXXX) Tj in the recovery letter"))
+}
+
+/// On a new phone, the recovery letter's code: the page says what it does and asks; the patient
+/// confirms, lands on their portal with a new passkey, and is told what happened.
+async fn patient_recovers(
+    lang: &str,
+    locale: &str,
+    server: &TestServer,
+    national_id: &str,
+    code: &str,
+) -> anyhow::Result<()> {
+    let browser = Chromium::launch(locale).await?;
+    let page = browser.open(&format!("{}/activate", server.origin)).await?;
+    wait_for_app(&page).await?;
+    add_authenticator(&page, Authenticator::Passkey).await?;
+    fill(&page, "#activate-national-id", national_id).await?;
+    fill(&page, "#activate-code", code).await?;
+    click(&page, "#activate-button").await?;
+    wait_until(&page, "document.getElementById('activate-recovery')").await?;
+    assert_eq!(
+        text_of(&page, "#activate-recovery-heading").await?,
+        catalogue_message(lang, "activate-recovery-heading")?
+    );
+    assert_eq!(
+        eval(&page, "document.activeElement.id").await?,
+        "activate-recovery-heading",
+        "the warning is read first"
+    );
+    click(&page, "#activate-recovery-confirm").await?;
+    wait_for_path(&page, "/patient").await?;
+    wait_until(&page, "document.querySelector('[data-notification-id]')").await?;
+    let told = catalogue_message(lang, "notification-credential-recovery")?;
+    wait_until(
+        &page,
+        &format!(
+            "Array.from(document.querySelectorAll('[data-notification-id]')).some(n => \
+             n.innerText.includes({}))",
+            serde_json::to_string(&told)?
+        ),
+    )
+    .await?;
+    click(&page, "nav a[href='/security']").await?;
+    wait_for_path(&page, "/security").await?;
+    wait_until(&page, "document.querySelectorAll('[data-credential-id]').length === 1").await?;
+    wait_until(&page, "document.querySelector('[data-credential-id] .last-credential')").await?;
+    browser.close().await
 }
 
 /// The patient activates with a passkey, signs out, and signs in with the passkey alone.
 async fn patient_activates(
     lang: &str,
     locale: &str,
-    origin: &str,
+    server: &TestServer,
     handouts: &Handouts,
 ) -> anyhow::Result<()> {
     let browser = Chromium::launch(locale).await?;
-    let page = browser.open(&format!("{origin}/activate")).await?;
+    let page = browser.open(&format!("{}/activate", server.origin)).await?;
     wait_for_app(&page).await?;
     assert_eq!(eval(&page, "document.documentElement.lang").await?, lang);
-    add_authenticator(&page, Authenticator::Passkey).await?;
+    let phone = add_authenticator(&page, Authenticator::Passkey).await?;
 
     // The national ID is explained as it is typed.
     fill(&page, "#activate-national-id", &handouts.national_id[..6]).await?;
@@ -195,13 +279,20 @@ async fn patient_activates(
 
     sign_out_and_in(lang, &page, "/patient").await?;
     assert_eq!(text_of(&page, "#signed-in-as").await?, "Léa Schmit");
-    security_page(lang, &page).await?;
+    security_page(lang, &page, server, phone).await?;
     browser.close().await
 }
 
-/// The patient's security page: their synced passkey (renamed inline), this session, and adding
-/// a passkey on an authenticator that already holds one.
-async fn security_page(lang: &str, page: &chromiumoxide::page::Page) -> anyhow::Result<()> {
+/// The patient's security page: their synced passkey (renamed inline; the only one, so it cannot
+/// be removed and the page says what to do instead), this session, adding a passkey on an
+/// authenticator that already holds one, then on a new one; and removing a passkey once the
+/// verification is stale, which asks to confirm with a passkey first.
+async fn security_page(
+    lang: &str,
+    page: &chromiumoxide::page::Page,
+    server: &TestServer,
+    phone: AuthenticatorId,
+) -> anyhow::Result<()> {
     click(page, "nav a[href='/security']").await?;
     wait_for_path(page, "/security").await?;
     wait_until(page, "document.querySelectorAll('[data-credential-id]').length === 1").await?;
@@ -211,6 +302,15 @@ async fn security_page(lang: &str, page: &chromiumoxide::page::Page) -> anyhow::
     assert_eq!(
         text_of(page, "[data-session-id] .badge").await?,
         catalogue_message(lang, "security-this-device")?
+    );
+    assert_eq!(
+        eval(page, "document.querySelector('button.remove-credential') === null").await?,
+        true,
+        "the only passkey cannot be removed"
+    );
+    assert_eq!(
+        text_of(page, "[data-credential-id] .last-credential").await?,
+        catalogue_message(lang, "security-last-passkey")?
     );
 
     click(page, "button.rename-credential").await?;
@@ -231,7 +331,50 @@ async fn security_page(lang: &str, page: &chromiumoxide::page::Page) -> anyhow::
         text_of(page, "#add-credential-error").await?,
         catalogue_message(lang, "ceremony-already-registered")?
     );
+
+    // A new phone (the old one is put away): a second passkey; now either can be removed.
+    page.execute(RemoveVirtualAuthenticatorParams::new(phone)).await?;
+    add_authenticator(page, Authenticator::Passkey).await?;
+    click(page, "#add-credential-button").await?;
+    wait_until(page, "document.querySelectorAll('[data-credential-id]').length === 2").await?;
+    wait_until(page, "document.querySelectorAll('button.remove-credential').length === 2").await?;
+    assert_eq!(eval(page, "document.querySelector('.last-credential') === null").await?, true);
+
+    // Later (the verification is stale): removing the new passkey first asks to confirm with a
+    // passkey, which the new phone does; then it goes, and the phone's is the last one again.
+    server.state.db.execute_unprepared("UPDATE sessions SET reverified_at = NULL").await?;
+    eval(
+        page,
+        "(() => { const row = Array.from(document.querySelectorAll('[data-credential-id]')) \
+           .find(r => r.querySelector('.row-title').innerText === 'Deuxième'); \
+         row.querySelector('button.remove-credential').click(); return true; })()",
+    )
+    .await?;
+    click(page, "button.confirm-remove-credential").await?;
+    wait_until(page, "document.querySelectorAll('[data-credential-id]').length === 1").await?;
+    assert_eq!(
+        text_of(page, "#credentials-status").await?,
+        catalogue_message(lang, "security-removed")?
+    );
+    wait_until(page, "document.querySelector('[data-credential-id] .last-credential')").await?;
+    let removals = audit_outcomes(server, "credential_removed").await?;
+    assert_eq!(removals, ["failure", "success"], "refused while stale, then removed");
+    assert!(audit_outcomes(server, "reverification").await?.contains(&"success".to_owned()));
     Ok(())
+}
+
+/// The outcomes of the audit entries with `action`, oldest first.
+async fn audit_outcomes(server: &TestServer, action: &str) -> anyhow::Result<Vec<String>> {
+    use dsp::entity::audit_event;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+    Ok(audit_event::Entity::find()
+        .filter(audit_event::Column::Action.eq(action))
+        .order_by_asc(audit_event::Column::Id)
+        .all(&server.state.db)
+        .await?
+        .into_iter()
+        .map(|e| e.outcome)
+        .collect())
 }
 
 /// The professional enrols a security key with the link the console showed, and signs in.

@@ -1,7 +1,8 @@
 //! Sessions: an opaque random token in an `HttpOnly`, `SameSite=Strict` cookie (`Secure` and the
 //! `__Host-` prefix on https); the database keeps only its hash. Idle time-outs per role, an
-//! absolute time-out of 12 hours, rotation at every sign-in, revocation at sign-out and when a
-//! credential is removed.
+//! absolute time-out of 12 hours, rotation at every sign-in, revocation at sign-out, when a
+//! credential is removed, and for every session of a person when one of their keys is suspended
+//! as a possible clone or their passkeys are replaced by a recovery.
 //!
 //! The extractors are the coarse authorisation: a handler that takes [`CurrentPatient`] can only
 //! be reached by a signed-in patient.
@@ -125,7 +126,8 @@ pub async fn revoke(
     Ok(())
 }
 
-/// Ends every session of a subject (a credential removed, a key re-issued), returning how many.
+/// Ends every session of a subject (a key re-issued or suspended, a recovery), returning how
+/// many.
 ///
 /// # Errors
 /// When the update fails.

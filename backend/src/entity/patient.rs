@@ -30,6 +30,16 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {}
+pub enum Relation {
+    /// The current activation code of its letter, if any.
+    #[sea_orm(has_one = "super::activation_code::Entity")]
+    ActivationCode,
+}
+
+impl Related<super::activation_code::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::ActivationCode.def()
+    }
+}
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -6,7 +6,8 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use shared::ApiError;
 use shared::api::auth::{
-    ActivationStart, CeremonyFinish, CeremonyOptions, EnrolmentStart, SessionInfo,
+    ActivationOptions, ActivationStart, CeremonyFinish, CeremonyOptions, EnrolmentStart,
+    SessionInfo,
 };
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -100,9 +101,10 @@ async fn current_session(
     ))
 }
 
-/// Checks the national ID and the letter's activation code; answers passkey registration options.
+/// Checks the national ID and the letter's activation code; answers passkey registration options
+/// and whether the letter is a recovery letter (finishing replaces the record's passkeys).
 #[utoipa::path(post, path = "/activation/start", tag = "activation", request_body = ActivationStart,
-    responses((status = 200, body = CeremonyOptions),
+    responses((status = 200, body = ActivationOptions),
               (status = 400, body = ApiError, description = "activation_failed (never says whether the national ID exists)"),
               (status = 422, body = ApiError, description = "invalid_national_id"),
               (status = 423, body = ApiError, description = "activation_locked"),
@@ -111,7 +113,7 @@ async fn activation_start(
     State(state): State<AppState>,
     meta: RequestMeta,
     ApiJson(input): ApiJson<ActivationStart>,
-) -> Result<Json<CeremonyOptions>, AppError> {
+) -> Result<Json<ActivationOptions>, AppError> {
     Ok(Json(services::activation::start(&state, &meta, &input).await?))
 }
 

@@ -17,6 +17,7 @@ use shared::ids::{OrganisationId, PatientId, ProfessionalId};
 use shared::{ApiErrorCode, Language, NationalId, Profession};
 use uuid::Uuid;
 
+use super::emergency::notify_patient;
 use super::{audited, contains_pattern, refuse};
 use crate::app::AppState;
 use crate::audit::{Event, Outcome, RequestMeta};
@@ -198,6 +199,11 @@ pub struct Letter {
 /// and lifting a lock-out), in the patient's language. The objection window starts with the
 /// first letter.
 ///
+/// For a record that already has passkeys the letter is a recovery letter (audited as
+/// `recovery_letter_issued`): its wording says that using the code removes the existing
+/// passkeys, and the patient is told in the app at once, so that someone who did not ask for it
+/// calls the helpdesk before it is used.
+///
 /// # Errors
 /// `not_found`; `invalid_request` for a closed record; audited.
 pub async fn issue_letter(
@@ -216,6 +222,16 @@ pub async fn issue_letter(
         let IssuedActivationCode { code, expires_at, first_letter } =
             issue_activation_code(txn, state, &row, now).await?;
         *event = event.clone().with("code_expires_at", expires_at.to_rfc3339());
+        let recovery = credential::Entity::find()
+            .filter(credential::Column::SubjectId.eq(id))
+            .count(txn)
+            .await?
+            > 0;
+        if recovery {
+            event.action = "recovery_letter_issued";
+            let detail = serde_json::json!({ "code_expires_at": expires_at });
+            notify_patient(txn, id, "recovery_letter_issued", &detail, now).await?;
+        }
         let national_id = NationalId::parse(&row.national_id)
             .map_err(|e| AppError::Internal(anyhow::anyhow!("stored national ID: {e}")))?;
         let address_lines: Vec<String> = [
@@ -241,6 +257,7 @@ pub async fn issue_letter(
             objection_deadline: (first_letter + OBJECTION_WINDOW).date_naive(),
             code_expires_on: expires_at.date_naive(),
             activation_url: &format!("{}/activate", state.config.public_origin),
+            recovery,
         });
         Ok(Letter {
             pdf,

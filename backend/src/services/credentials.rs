@@ -1,5 +1,5 @@
-//! One's own passkeys / security keys and sessions: list, add (after a fresh verification),
-//! rename, remove (never the last), end sessions.
+//! One's own passkeys / security keys and sessions: list, add and remove (each after a fresh
+//! verification; never the last), rename, end sessions.
 
 use axum::http::StatusCode;
 use sea_orm::{
@@ -160,11 +160,13 @@ pub async fn rename(
     .await
 }
 
-/// Removes one of the user's credentials (not the last usable one) and ends the sessions that
-/// were opened with it.
+/// Removes one of the user's credentials and ends the sessions that were opened with it. Like
+/// adding one, it needs a verification within the last minutes; the last usable credential is
+/// never removed (a lost one is replaced through the agency: a recovery letter or a new
+/// enrolment code).
 ///
 /// # Errors
-/// `not_found`, `last_credential`; audited.
+/// `not_found`, `reverification_required`, `last_credential`; audited.
 pub async fn remove(
     state: &AppState,
     meta: &RequestMeta,
@@ -179,6 +181,9 @@ pub async fn remove(
         meta,
         Event::new("credential_removed", Outcome::Success, actor).target("credential", id),
         async |txn, _| {
+            if !recently_verified(user, now) {
+                return Err(refuse(StatusCode::FORBIDDEN, ApiErrorCode::ReverificationRequired));
+            }
             let usable = credential::Entity::find()
                 .filter(credential::Column::SubjectId.eq(user.subject_id()))
                 .filter(credential::Column::SuspendedAt.is_null())

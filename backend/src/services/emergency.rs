@@ -91,7 +91,7 @@ pub async fn open(
     .await
 }
 
-/// Adds a notification for the patient.
+/// Adds a notification for the patient about what a professional did.
 pub(crate) async fn notify(
     conn: &impl ConnectionTrait,
     patient_id: Uuid,
@@ -100,13 +100,23 @@ pub(crate) async fn notify(
     reason: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
+    let detail = serde_json::json!({"professional": professional_id, "reason": reason});
+    notify_patient(conn, patient_id, kind, &detail, now).await
+}
+
+/// Adds a notification for the patient (`kind` names what happened; `detail` its facts).
+pub(crate) async fn notify_patient(
+    conn: &impl ConnectionTrait,
+    patient_id: Uuid,
+    kind: &str,
+    detail: &serde_json::Value,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
     notification::ActiveModel {
         id: Set(Uuid::new_v4()),
         patient_id: Set(patient_id),
         kind: Set(kind.into()),
-        detail: Set(
-            serde_json::json!({"professional": professional_id, "reason": reason}).to_string()
-        ),
+        detail: Set(detail.to_string()),
         created_at: Set(now),
         read_at: Set(None),
     }

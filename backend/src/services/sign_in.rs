@@ -53,7 +53,8 @@ struct Asserted {
 }
 
 /// Verifies an assertion for a stored ceremony of `purpose`, updates the credential's counter
-/// (compare-and-set), and suspends a credential whose counter went backwards.
+/// (compare-and-set), and suspends a credential whose counter went backwards, ending every
+/// session of its holder.
 async fn verify_assertion(
     txn: &DatabaseTransaction,
     state: &AppState,
@@ -84,11 +85,18 @@ async fn verify_assertion(
         match state.rp.finish_authentication(&ceremony.state, body, &stored(&row), policy(role)) {
             Ok(v) => v,
             Err(CeremonyError::CounterRegression) => {
-                // A possible cloned key: suspend it; the audit entry says why.
+                // A possible cloned key: suspend it and end every session of its holder at once.
+                // Nobody can tell the clone from the original, and whoever holds the clone may
+                // have added a key of their own and signed in with it: all sessions are suspect,
+                // not only those this key opened. The audit entry says why and how many ended.
                 let mut suspended: credential::ActiveModel = row.clone().into();
                 suspended.suspended_at = Set(Some(now));
                 suspended.update(txn).await?;
-                *event = event.clone().with("suspended", "signature counter went backwards");
+                let ended = session::revoke_all(txn, row.subject_id, now).await?;
+                *event = event
+                    .clone()
+                    .with("suspended", "signature counter went backwards")
+                    .with("sessions_ended", ended);
                 return Err(ceremony_refusal(CeremonyError::CounterRegression));
             }
             Err(e) => {

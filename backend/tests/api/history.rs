@@ -182,8 +182,11 @@ async fn filters_narrow_the_history(engine: Engine) {
     app.letter_code(&agent, &id).await;
     assert_eq!(app.sign_in_with_passkey(&mut patient, &mut passkey).await.status, 200);
 
+    // The first letter, and (the record being activated) a recovery letter.
     let letters = history(&app, &patient, "?action=letter_issued").await;
-    assert_eq!(actions(&letters), ["letter_issued", "letter_issued"]);
+    assert_eq!(actions(&letters), ["letter_issued"]);
+    let recovery = history(&app, &patient, "?action=recovery_letter_issued").await;
+    assert_eq!(actions(&recovery), ["recovery_letter_issued"]);
 
     let by_agents = history(&app, &patient, "?actor=agent").await;
     let entries = by_agents["entries"].as_array().unwrap();
@@ -191,7 +194,7 @@ async fn filters_narrow_the_history(engine: Engine) {
     assert!(entries.iter().all(|e| e["actor"]["role"] == "agent"));
     let one_agent = entries[0]["actor"]["id"].as_str().unwrap().to_owned();
     let by_one = history(&app, &patient, &format!("?actor={one_agent}")).await;
-    assert_eq!(actions(&by_one), ["letter_issued"], "the second agent issued one letter");
+    assert_eq!(actions(&by_one), ["recovery_letter_issued"], "the second agent issued one letter");
 
     let mine = history(&app, &patient, "?actor=patient").await;
     assert!(mine["entries"].as_array().unwrap().iter().all(|e| e["actor"]["is_you"] == true));
@@ -204,7 +207,7 @@ async fn filters_narrow_the_history(engine: Engine) {
     let later = day_one + TimeDelta::days(1);
     let late = history(&app, &patient, &format!("?from={later}")).await;
     assert!(!actions(&late).contains(&"patient_created".to_owned()));
-    assert!(actions(&late).contains(&"letter_issued".to_owned()));
+    assert!(actions(&late).contains(&"recovery_letter_issued".to_owned()));
     let both = history(&app, &patient, &format!("?from={later}&action=patient_created")).await;
     assert!(actions(&both).is_empty());
 

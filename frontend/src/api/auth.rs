@@ -2,7 +2,8 @@
 //! agents): the server's half of each WebAuthn ceremony.
 
 use shared::api::auth::{
-    ActivationStart, CeremonyFinish, CeremonyOptions, EnrolmentStart, SessionInfo,
+    ActivationOptions, ActivationStart, CeremonyFinish, CeremonyOptions, EnrolmentStart,
+    SessionInfo,
 };
 
 use super::{ApiFailure, get_answer, interpret_answer, post_for_nothing, post_json};
@@ -28,8 +29,9 @@ pub async fn sign_out() -> Result<(), ApiFailure> {
     post_for_nothing("/api/auth/sign-out", &serde_json::Map::new()).await
 }
 
-/// National ID and activation code → registration options for the patient's passkey.
-pub async fn activation_start(start: &ActivationStart) -> Result<CeremonyOptions, ApiFailure> {
+/// National ID and activation code → registration options for the patient's passkey, and
+/// whether the letter is a recovery letter.
+pub async fn activation_start(start: &ActivationStart) -> Result<ActivationOptions, ApiFailure> {
     post_json("/api/activation/start", start).await
 }
 

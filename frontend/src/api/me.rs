@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use super::{ApiFailure, delete, get_json, patch_json, post_for_nothing, post_json};
 
-/// Options to confirm it is still the person (before adding a key).
+/// Options to confirm it is still the person (before adding or removing a key).
 pub async fn reverify_start() -> Result<CeremonyOptions, ApiFailure> {
     post_json("/api/me/reverify/start", &serde_json::Map::new()).await
 }
@@ -26,7 +26,8 @@ pub async fn rename_credential(id: &str, name: &str) -> Result<CredentialSummary
     patch_json(&credential_path(id), &RenameCredential { name: name.to_owned() }).await
 }
 
-/// Removes a credential (`409 last_credential` for the last one).
+/// Removes a credential (`403 reverification_required` first, `409 last_credential` for the
+/// last usable one).
 pub async fn remove_credential(id: &str) -> Result<(), ApiFailure> {
     delete(&credential_path(id)).await
 }

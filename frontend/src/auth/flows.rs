@@ -2,7 +2,9 @@
 //! verdict. Pages call one function each and show what it returns.
 
 use shared::ApiErrorCode;
-use shared::api::auth::{ActivationStart, CeremonyFinish, EnrolmentStart, SessionInfo};
+use shared::api::auth::{
+    ActivationOptions, ActivationStart, CeremonyFinish, EnrolmentStart, SessionInfo,
+};
 use shared::api::me::CredentialSummary;
 
 use super::{FlowError, create, get};
@@ -18,12 +20,22 @@ pub async fn sign_in() -> Result<SessionInfo, FlowError> {
     Ok(api::auth::sign_in_finish(&CeremonyFinish { credential, name: None }).await?)
 }
 
-/// A patient activates their record and registers a passkey.
+/// A patient's national ID and letter code: the options to register their passkey, and whether
+/// the letter is a recovery letter (the page then asks before going on).
 ///
 /// # Errors
 /// Where the flow stopped.
-pub async fn activate(start: &ActivationStart) -> Result<SessionInfo, FlowError> {
-    let options = api::auth::activation_start(start).await?;
+pub async fn activation_options(start: &ActivationStart) -> Result<ActivationOptions, FlowError> {
+    Ok(api::auth::activation_start(start).await?)
+}
+
+/// Registers the patient's passkey with the options of [`activation_options`]: the record is
+/// activated (or, with a recovery letter, its other passkeys are replaced) and the patient is
+/// signed in.
+///
+/// # Errors
+/// Where the flow stopped.
+pub async fn activate(options: &ActivationOptions) -> Result<SessionInfo, FlowError> {
     let credential = create(&options.public_key).await?;
     Ok(api::auth::activation_finish(&CeremonyFinish { credential, name: None }).await?)
 }
@@ -46,6 +58,20 @@ pub async fn reverify() -> Result<(), FlowError> {
     let options = api::me::reverify_start().await?;
     let credential = get(&options.public_key).await?;
     Ok(api::me::reverify_finish(&CeremonyFinish { credential, name: None }).await?)
+}
+
+/// Removes a credential, confirming first when the server asks.
+///
+/// # Errors
+/// Where the flow stopped (`last_credential` for the last usable one).
+pub async fn remove_credential(id: &str) -> Result<(), FlowError> {
+    match api::me::remove_credential(id).await {
+        Err(failure) if failure.is(ApiErrorCode::ReverificationRequired) => {
+            reverify().await?;
+            Ok(api::me::remove_credential(id).await?)
+        }
+        other => Ok(other?),
+    }
 }
 
 /// Registers one more credential under `name`, confirming first when the server asks.

@@ -387,6 +387,29 @@ mod tests {
     }
 
     #[test]
+    fn a_recovery_reads_in_plain_words_in_every_language() {
+        let en = Translator::new(Language::En);
+        assert_eq!(
+            sentence(&en, &entry("recovery_letter_issued", agent())),
+            "The agency (Anne Weber) issued a recovery letter: its code replaces your passkeys."
+        );
+        for language in Language::ALL {
+            let tr = Translator::new(language);
+            let letter = sentence(&tr, &entry("recovery_letter_issued", agent()));
+            let plain = sentence(&tr, &entry("letter_issued", agent()));
+            assert!(letter.contains("Anne Weber") && letter != plain, "{language:?}: {letter}");
+            let used = sentence(&tr, &entry("credential_recovery", you()));
+            let removed = sentence(&tr, &entry("credential_removed", you()));
+            assert!(!used.is_empty() && used != removed, "{language:?}: {used}");
+            for text in [&letter, &used] {
+                assert!(!text.contains("history-") && !text.contains('_'), "{language:?}: {text}");
+            }
+            let what = action_label(&tr, "credential_recovery");
+            assert_ne!(what, "credential recovery", "{language:?}");
+        }
+    }
+
+    #[test]
     fn a_filed_document_is_named_with_its_title_and_category() {
         let mut filed = entry("document_filed", doctor("Claire Weber"));
         filed.document = letter();

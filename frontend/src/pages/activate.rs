@@ -1,7 +1,9 @@
 //! `/activate`: a patient types their national ID (explained as they type) and the code from
-//! their letter, registers a passkey and lands, signed in, on their portal.
+//! their letter, registers a passkey and lands, signed in, on their portal. With a recovery
+//! letter (the record already has passkeys) the page first says what the code does: the new
+//! passkey replaces every other one and every session ends; the person confirms or stops.
 
-use shared::api::auth::ActivationStart;
+use shared::api::auth::{ActivationOptions, ActivationStart};
 use wasm_bindgen_futures::spawn_local;
 use web_sys::SubmitEvent;
 use yew::prelude::*;
@@ -21,6 +23,7 @@ use crate::session::use_session;
 
 const NATIONAL_ID: &str = "activate-national-id";
 const CODE: &str = "activate-code";
+const RECOVERY_HEADING: &str = "activate-recovery-heading";
 
 /// See the module documentation.
 #[component]
@@ -33,6 +36,7 @@ pub fn ActivatePage() -> Html {
     let submitted = use_state(|| false);
     let busy = use_state(|| false);
     let error = use_state(|| None::<FlowError>);
+    let recovery = use_state(|| None::<ActivationOptions>);
     let supported = use_memo((), |()| auth::supported());
 
     let problems = form.problems();
@@ -41,17 +45,49 @@ pub fn ActivatePage() -> Html {
         Callback::from(move |value: String| form.dispatch(FormAction::Set(field, value)))
     };
 
+    // Registers the passkey with the server's options, then the portal.
+    let register = {
+        let busy = busy.clone();
+        let error = error.clone();
+        Callback::from(move |options: ActivationOptions| {
+            busy.set(true);
+            error.set(None);
+            let busy = busy.clone();
+            let error = error.clone();
+            let session = session.clone();
+            let navigator = navigator.clone();
+            spawn_local(async move {
+                match flows::activate(&options).await {
+                    Ok(info) => {
+                        session.signed_in(info);
+                        busy.set(false);
+                        if let Some(navigator) = navigator {
+                            navigator.push(&Route::Patient);
+                        }
+                    }
+                    Err(failure) => {
+                        error.set(Some(failure));
+                        busy.set(false);
+                    }
+                }
+            });
+        })
+    };
+
     let onsubmit = {
         let form = form.clone();
         let submitted = submitted.clone();
         let busy = busy.clone();
         let error = error.clone();
+        let recovery = recovery.clone();
+        let register = register.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             if *busy {
                 return;
             }
             submitted.set(true);
+            recovery.set(None);
             if let Some((field, _)) = form.problems().first() {
                 browser::focus_element(match field {
                     ActivationField::NationalId => NATIONAL_ID,
@@ -67,23 +103,43 @@ pub fn ActivatePage() -> Html {
             error.set(None);
             let busy = busy.clone();
             let error = error.clone();
-            let session = session.clone();
-            let navigator = navigator.clone();
+            let recovery = recovery.clone();
+            let register = register.clone();
             spawn_local(async move {
-                match flows::activate(&start).await {
-                    Ok(info) => {
-                        session.signed_in(info);
+                match flows::activation_options(&start).await {
+                    Ok(options) if options.recovery => {
                         busy.set(false);
-                        if let Some(navigator) = navigator {
-                            navigator.push(&Route::Patient);
-                        }
+                        recovery.set(Some(options));
                     }
+                    Ok(options) => register.emit(options),
                     Err(failure) => {
                         error.set(Some(failure));
                         busy.set(false);
                     }
                 }
             });
+        })
+    };
+    // The warning takes focus, so that it is read out before the choice.
+    use_effect_with(recovery.is_some(), |shown| {
+        if *shown {
+            browser::focus_element(RECOVERY_HEADING);
+        }
+    });
+    let confirm_recovery = {
+        let recovery = recovery.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(options) = (*recovery).clone() {
+                recovery.set(None);
+                register.emit(options);
+            }
+        })
+    };
+    let stop_recovery = {
+        let recovery = recovery.clone();
+        Callback::from(move |_: MouseEvent| {
+            recovery.set(None);
+            browser::focus_element(CODE);
         })
     };
 
@@ -140,13 +196,28 @@ pub fn ActivatePage() -> Html {
                         id="activate-button"
                         type="submit"
                         class="button-primary"
-                        disabled={*busy}
+                        disabled={*busy || recovery.is_some()}
                         aria-describedby="activate-error"
                     >
                         { i18n.t("activate-button") }
                     </button>
                 </div>
             </form>
+            if recovery.is_some() {
+                <section id="activate-recovery" class="panel" aria-labelledby={RECOVERY_HEADING}>
+                    <h2 id={RECOVERY_HEADING} tabindex="-1">{ i18n.t("activate-recovery-heading") }</h2>
+                    <p class="warning">{ i18n.t("activate-recovery-text") }</p>
+                    <div class="actions">
+                        <button id="activate-recovery-confirm" type="button" class="button-danger"
+                            onclick={confirm_recovery}>
+                            { i18n.t("activate-recovery-confirm") }
+                        </button>
+                        <button type="button" class="button-secondary" onclick={stop_recovery}>
+                            { i18n.t("cancel") }
+                        </button>
+                    </div>
+                </section>
+            }
             <CeremonyProgress busy={*busy} />
             <ErrorMessage id="activate-error" text={error_text.or(unsupported)} />
             <p class="muted">

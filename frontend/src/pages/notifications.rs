@@ -1,6 +1,7 @@
 //! On the patient's page: what the patient is told about (an emergency access with its stated
-//! reason, a professional who opened the record before it was activated), newest first, unread
-//! ones marked, and a button that marks them all as read. The sentences are plain Rust, tested.
+//! reason, a professional who opened the record before it was activated, a recovery letter
+//! issued, passkeys replaced with its code), newest first, unread ones marked, and a button that
+//! marks them all as read. The sentences are plain Rust, tested.
 
 use shared::api::care::Notification;
 use wasm_bindgen_futures::spawn_local;
@@ -28,6 +29,8 @@ pub fn notification_sentence(tr: &Translator, notification: &Notification) -> St
             None => tr.t_args("notification-emergency-no-reason", [("name", Arg::from(who))]),
         },
         "first_access" => tr.t_args("notification-first-access", [("name", Arg::from(who))]),
+        "recovery_letter_issued" => tr.t("notification-recovery-letter-issued"),
+        "credential_recovery" => tr.t("notification-credential-recovery"),
         _ => tr.t("notification-other"),
     }
 }
@@ -174,6 +177,16 @@ mod tests {
             nobody.professional = None;
             assert!(!notification_sentence(&tr, &nobody).contains("notification-"));
             assert!(!notification_sentence(&tr, &notification("other", None, 9)).is_empty());
+            let other = notification_sentence(&tr, &notification("other", None, 9));
+            let letter =
+                notification_sentence(&tr, &notification("recovery_letter_issued", None, 9));
+            let used = notification_sentence(&tr, &notification("credential_recovery", None, 9));
+            for sentence in [&letter, &used] {
+                assert!(!sentence.contains("notification-"), "{language:?}: {sentence}");
+                assert!(!sentence.contains("Anne Weber"), "{language:?}: {sentence}");
+                assert_ne!(sentence, &other, "{language:?}");
+            }
+            assert_ne!(letter, used, "{language:?}");
         }
     }
 

@@ -1,5 +1,6 @@
-//! `/security` (any signed-in person): the passkeys or security keys (rename, remove, add one,
-//! confirming first when the server asks) and the open sessions (end one).
+//! `/security` (any signed-in person): the passkeys or security keys (rename; add or remove one,
+//! confirming first when the server asks; the last usable one cannot be removed, and the page
+//! says what to do when it is lost) and the open sessions (end one).
 
 use shared::api::auth::Role;
 use shared::api::me::{CredentialSummary, SessionSummary};
@@ -73,7 +74,8 @@ fn Credentials(props: &CredentialsProps) -> Html {
     let i18n = use_i18n();
     let list = use_state(|| Remote::<Vec<CredentialSummary>>::Loading);
     let editing = use_state(|| None::<Editing>);
-    let row_error = use_state(|| None::<(String, ApiFailure)>);
+    let row_error = use_state(|| None::<(String, FlowError)>);
+    let removing = use_state(|| false);
     let status = use_state(|| None::<String>);
     let new_name = use_state(String::new);
     let adding = use_state(|| false);
@@ -121,7 +123,7 @@ fn Credentials(props: &CredentialsProps) -> Html {
                         editing.set(None);
                         status.set(Some("security-renamed".to_owned()));
                     }
-                    Err(failure) => row_error.set(Some((id, failure))),
+                    Err(failure) => row_error.set(Some((id, FlowError::Api(failure)))),
                 }
             });
         })
@@ -130,14 +132,21 @@ fn Credentials(props: &CredentialsProps) -> Html {
         let editing = editing.clone();
         let row_error = row_error.clone();
         let status = status.clone();
+        let removing = removing.clone();
         let reload = reload.clone();
         Callback::from(move |id: String| {
+            if *removing {
+                return;
+            }
+            removing.set(true);
+            row_error.set(None);
             let editing = editing.clone();
             let row_error = row_error.clone();
             let status = status.clone();
+            let removing = removing.clone();
             let reload = reload.clone();
             spawn_local(async move {
-                match api::me::remove_credential(&id).await {
+                match flows::remove_credential(&id).await {
                     Ok(()) => {
                         editing.set(None);
                         status.set(Some("security-removed".to_owned()));
@@ -146,6 +155,7 @@ fn Credentials(props: &CredentialsProps) -> Html {
                     }
                     Err(failure) => row_error.set(Some((id, failure))),
                 }
+                removing.set(false);
             });
         })
     };
@@ -192,19 +202,23 @@ fn Credentials(props: &CredentialsProps) -> Html {
         Remote::Failed(failure) => {
             html! { <ErrorMessage text={AttrValue::from(messages::api_failure(&i18n, failure))} /> }
         }
-        Remote::Ready(rows) => html! {
-            <ul class="rows">
-                { for rows.iter().map(|c| credential_row(
-                    &i18n,
-                    c,
-                    editing.as_ref(),
-                    row_error.as_ref(),
-                    &on_edit,
-                    &on_rename,
-                    &on_remove,
-                )) }
-            </ul>
-        },
+        Remote::Ready(rows) => {
+            // The only credential that still signs in stays: without it, nobody could.
+            let usable = rows.iter().filter(|c| !c.suspended).count();
+            let callbacks = RowCallbacks { on_edit, on_rename, on_remove };
+            html! {
+                <ul class="rows">
+                    { for rows.iter().map(|c| credential_row(
+                        &i18n,
+                        c,
+                        (!c.suspended && usable <= 1).then_some(props.passkeys),
+                        editing.as_ref(),
+                        row_error.as_ref(),
+                        &callbacks,
+                    )) }
+                </ul>
+            }
+        }
     };
     let add_label =
         if props.passkeys { i18n.t("security-add-passkey") } else { i18n.t("security-add-key") };
@@ -240,7 +254,7 @@ fn Credentials(props: &CredentialsProps) -> Html {
                     </button>
                 </div>
             </form>
-            <CeremonyProgress busy={*adding} />
+            <CeremonyProgress busy={*adding || *removing} />
             <ErrorMessage
                 id="add-credential-error"
                 text={(*add_error).as_ref().map(|e| AttrValue::from(messages::flow_failure(&i18n, e)))}
@@ -249,20 +263,29 @@ fn Credentials(props: &CredentialsProps) -> Html {
     }
 }
 
+/// What a credential's row can do.
+struct RowCallbacks {
+    on_edit: Callback<Option<Editing>>,
+    on_rename: Callback<(String, String)>,
+    on_remove: Callback<String>,
+}
+
+/// One credential. `last` is set for the only one that still signs in (`Some(true)` for a
+/// passkey): it cannot be removed, and the row says what to do instead.
 fn credential_row(
     i18n: &Translator,
     credential: &CredentialSummary,
+    last: Option<bool>,
     editing: Option<&Editing>,
-    row_error: Option<&(String, ApiFailure)>,
-    on_edit: &Callback<Option<Editing>>,
-    on_rename: &Callback<(String, String)>,
-    on_remove: &Callback<String>,
+    row_error: Option<&(String, FlowError)>,
+    callbacks: &RowCallbacks,
 ) -> Html {
+    let RowCallbacks { on_edit, on_rename, on_remove } = callbacks;
     let id = credential.id.clone();
     let dom_id = format!("credential-{}", dom_safe(&id));
     let error = row_error
         .filter(|(rid, _)| *rid == id)
-        .map(|(_, failure)| AttrValue::from(messages::api_failure(i18n, failure)));
+        .map(|(_, failure)| AttrValue::from(messages::flow_failure(i18n, failure)));
     let kind =
         if credential.synced { i18n.t("security-synced") } else { i18n.t("security-device-bound") };
     let last_used = credential
@@ -313,6 +336,7 @@ fn credential_row(
                     <p id={warning_id} class="warning">
                         { i18n.t_args("security-remove-confirm", [("name", credential.name.clone().into())]) }
                     </p>
+                    <p class="field-hint">{ i18n.t("security-add-reverify-hint") }</p>
                     <button type="button" class="button-danger confirm-remove-credential" onclick={confirm}>
                         { i18n.t("security-remove") }
                     </button>
@@ -336,10 +360,12 @@ fn credential_row(
                         aria-label={i18n.t_args("security-rename-named", [("name", credential.name.clone().into())])}>
                         { i18n.t("security-rename") }
                     </button>
-                    <button type="button" class="button-secondary remove-credential" onclick={remove}
-                        aria-label={i18n.t_args("security-remove-named", [("name", credential.name.clone().into())])}>
-                        { i18n.t("security-remove") }
-                    </button>
+                    if last.is_none() {
+                        <button type="button" class="button-secondary remove-credential" onclick={remove}
+                            aria-label={i18n.t_args("security-remove-named", [("name", credential.name.clone().into())])}>
+                            { i18n.t("security-remove") }
+                        </button>
+                    }
                 </>
             }
         }
@@ -356,6 +382,11 @@ fn credential_row(
                 </dl>
                 if credential.suspended {
                     <p class="warning">{ i18n.t("security-suspended") }</p>
+                }
+                if let Some(passkey) = last {
+                    <p class="field-hint last-credential">
+                        if passkey { { i18n.t("security-last-passkey") } } else { { i18n.t("security-last-key") } }
+                    </p>
                 }
             </div>
             <div class="row-actions">

@@ -72,6 +72,19 @@ pub struct ActivationStart {
     pub activation_code: String,
 }
 
+/// What an activation start answers once the national ID and code match: the passkey's creation
+/// options, and whether the letter is a recovery letter.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ActivationOptions {
+    /// `PublicKeyCredentialCreationOptionsJSON`.
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub public_key: serde_json::Value,
+    /// The record already has passkeys: finishing replaces them. Every other passkey is removed
+    /// and every session ends, so the app asks the person to confirm first.
+    pub recovery: bool,
+}
+
 /// Step one of enrolment: the code the agency issued.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

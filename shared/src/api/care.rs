@@ -156,8 +156,10 @@ pub struct EmergencyAccessOpened {
 pub struct Notification {
     /// Its id.
     pub id: Uuid,
-    /// `first_access` (a professional opened the record before you activated it) or
-    /// `emergency_access`.
+    /// `first_access` (a professional opened the record before you activated it),
+    /// `emergency_access`, `recovery_letter_issued` (the agency issued a letter whose code
+    /// replaces your passkeys) or `credential_recovery` (such a code was used: your passkeys were
+    /// replaced and every session ended).
     pub kind: String,
     /// Who, and for an emergency access the stated reason.
     pub professional: Option<ProfessionalBrief>,

@@ -63,6 +63,7 @@ pub const ACTION_GROUPS: &[(&str, &[&str])] = &[
         &[
             "patient_created",
             "letter_issued",
+            "recovery_letter_issued",
             "activation_attempt",
             "activation",
             "history_viewed",
@@ -78,6 +79,7 @@ pub const ACTION_GROUPS: &[(&str, &[&str])] = &[
             "credential_added",
             "credential_renamed",
             "credential_removed",
+            "credential_recovery",
             "session_ended",
         ],
     ),
@@ -111,6 +113,7 @@ pub const KNOWN_ACTIONS: &[&str] = &[
     "emergency_access_disabled",
     "patient_created",
     "letter_issued",
+    "recovery_letter_issued",
     "activation_attempt",
     "activation",
     "history_viewed",
@@ -121,6 +124,7 @@ pub const KNOWN_ACTIONS: &[&str] = &[
     "credential_added",
     "credential_renamed",
     "credential_removed",
+    "credential_recovery",
     "session_ended",
 ];
 

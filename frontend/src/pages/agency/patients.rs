@@ -2,7 +2,7 @@
 //! letter (each download issues a new activation code and voids the previous one).
 
 use shared::Language;
-use shared::api::agency::PatientSummary;
+use shared::api::agency::{PatientSummary, RecordState};
 use shared::ids::PatientId;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::SubmitEvent;
@@ -352,7 +352,9 @@ fn patient_row(
         let patient = patient.clone();
         on_letter.reform(move |_: MouseEvent| patient.clone())
     };
-    let note = if patient.letter_issued_at.is_some() {
+    let note = if patient.record_state == RecordState::Activated {
+        i18n.t("agency-letter-recovery")
+    } else if patient.letter_issued_at.is_some() {
         i18n.t("agency-letter-voids-previous")
     } else {
         i18n.t("agency-letter-new-code")
