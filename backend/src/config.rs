@@ -43,6 +43,19 @@ pub struct Config {
     /// a request is refused at once with 503 and `Retry-After` instead of queueing behind the
     /// database pool.
     pub max_in_flight: usize,
+    /// `DSP_EMERGENCY_MAX_PER_WINDOW` (default 3) emergency accesses one professional may open
+    /// within any `DSP_EMERGENCY_WINDOW_HOURS` (default 24); the next is refused and the agency
+    /// alerted.
+    pub emergency_cap: crate::access::EmergencyCap,
+    /// `DSP_AUDIT_CHECKPOINT_DIR`: where `serve` writes a signed checkpoint of the audit chains'
+    /// heads every `DSP_AUDIT_CHECKPOINT_MINUTES`, for the operator to ship to a witness the
+    /// database's writer cannot rewrite (unset: no checkpoints).
+    pub audit_checkpoint_dir: Option<PathBuf>,
+    /// `DSP_AUDIT_CHECKPOINT_KEY`: the Ed25519 private key (PKCS#8 PEM, `dsp audit keygen`) that
+    /// signs them, a file kept outside the database; required with the directory.
+    pub audit_checkpoint_key: Option<PathBuf>,
+    /// `DSP_AUDIT_CHECKPOINT_MINUTES`: how often (default 10).
+    pub audit_checkpoint_every: chrono::TimeDelta,
 }
 
 impl Config {
@@ -132,6 +145,30 @@ impl Config {
             .ok()
             .filter(|n| *n > 0)
             .context("DSP_MAX_IN_FLIGHT must be a positive number")?;
+        let positive = |name: &str, default: u32, max: u32| -> anyhow::Result<u32> {
+            let value = var(name).map_or(Ok(default), |v| v.parse()).ok();
+            value
+                .filter(|n| (1..=max).contains(n))
+                .with_context(|| format!("{name} must be a number from 1 to {max}"))
+        };
+        let emergency_cap = crate::access::EmergencyCap {
+            max_openings: positive("DSP_EMERGENCY_MAX_PER_WINDOW", 3, 1000)?,
+            window: chrono::TimeDelta::hours(i64::from(positive(
+                "DSP_EMERGENCY_WINDOW_HOURS",
+                24,
+                24 * 31,
+            )?)),
+        };
+        let audit_checkpoint_dir = var("DSP_AUDIT_CHECKPOINT_DIR").map(PathBuf::from);
+        let audit_checkpoint_key = var("DSP_AUDIT_CHECKPOINT_KEY").map(PathBuf::from);
+        if audit_checkpoint_dir.is_some() != audit_checkpoint_key.is_some() {
+            bail!("DSP_AUDIT_CHECKPOINT_DIR and DSP_AUDIT_CHECKPOINT_KEY go together: set both");
+        }
+        let audit_checkpoint_every = chrono::TimeDelta::minutes(i64::from(positive(
+            "DSP_AUDIT_CHECKPOINT_MINUTES",
+            10,
+            24 * 60,
+        )?));
         Ok(Self {
             database_url,
             data_dir,
@@ -146,6 +183,10 @@ impl Config {
             fhir_national_id_systems,
             bench_routes,
             max_in_flight,
+            emergency_cap,
+            audit_checkpoint_dir,
+            audit_checkpoint_key,
+            audit_checkpoint_every,
         })
     }
 }
@@ -189,6 +230,10 @@ mod tests {
             ("DSP_FHIR_NATIONAL_ID_SYSTEMS", "not a uri"),
             ("DSP_NOT_FOUND_FLOOR_MS", "-1"),
             ("DSP_MAX_IN_FLIGHT", "0"),
+            ("DSP_EMERGENCY_MAX_PER_WINDOW", "0"),
+            ("DSP_EMERGENCY_WINDOW_HOURS", "a day"),
+            ("DSP_AUDIT_CHECKPOINT_MINUTES", "0"),
+            ("DSP_AUDIT_CHECKPOINT_DIR", "/var/lib/dsp/checkpoints"),
         ] {
             let err = config(&[("DSP_DATA_DIR", d), (name, value)]).unwrap_err();
             assert!(err.to_string().contains(name), "{name}={value}: {err}");
@@ -213,5 +258,42 @@ mod tests {
             c.fhir_national_id_systems,
             ["urn:oid:1.2.3", "https://example.lu/ns/matricule"]
         );
+    }
+}
+
+#[cfg(test)]
+mod more_tests {
+    use super::*;
+
+    #[test]
+    fn the_emergency_cap_and_the_checkpoints_are_configured() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path().to_str().unwrap().to_owned();
+        let config = |vars: &[(&str, &str)]| {
+            Config::from_lookup(|name| {
+                (name == "DSP_DATA_DIR")
+                    .then(|| d.clone())
+                    .or_else(|| vars.iter().find(|(k, _)| *k == name).map(|(_, v)| (*v).to_owned()))
+            })
+            .unwrap()
+        };
+        let c = config(&[]);
+        assert_eq!(c.emergency_cap, crate::access::EmergencyCap::default());
+        assert_eq!(c.emergency_cap.max_openings, 3);
+        assert_eq!(c.emergency_cap.window, chrono::TimeDelta::hours(24));
+        assert_eq!((c.audit_checkpoint_dir, c.audit_checkpoint_key), (None, None));
+        assert_eq!(c.audit_checkpoint_every, chrono::TimeDelta::minutes(10));
+        let c = config(&[
+            ("DSP_EMERGENCY_MAX_PER_WINDOW", "5"),
+            ("DSP_EMERGENCY_WINDOW_HOURS", "12"),
+            ("DSP_AUDIT_CHECKPOINT_DIR", "/srv/witness"),
+            ("DSP_AUDIT_CHECKPOINT_KEY", "/etc/dsp/checkpoint.pem"),
+            ("DSP_AUDIT_CHECKPOINT_MINUTES", "5"),
+        ]);
+        assert_eq!(c.emergency_cap.max_openings, 5);
+        assert_eq!(c.emergency_cap.window, chrono::TimeDelta::hours(12));
+        assert_eq!(c.audit_checkpoint_dir.unwrap(), PathBuf::from("/srv/witness"));
+        assert_eq!(c.audit_checkpoint_key.unwrap(), PathBuf::from("/etc/dsp/checkpoint.pem"));
+        assert_eq!(c.audit_checkpoint_every, chrono::TimeDelta::minutes(5));
     }
 }

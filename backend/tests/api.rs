@@ -12,6 +12,8 @@ mod care;
 mod contract;
 #[path = "api/documents.rs"]
 mod documents;
+#[path = "api/emergency.rs"]
+mod emergency;
 #[path = "api/errors.rs"]
 mod errors;
 #[path = "api/history.rs"]

@@ -70,11 +70,14 @@ pub enum ApiErrorCode {
     /// The document was refused: wrong or undeclared type, too large, unsafe XML, a FHIR
     /// resource naming another patient … (`detail` says which).
     DocumentRejected,
+    /// The professional has opened as many emergency accesses as allowed within the window;
+    /// this one is refused and the agency has been alerted.
+    EmergencyAccessLimitReached,
 }
 
 impl ApiErrorCode {
     /// Every code, for exhaustive translation tests.
-    pub const ALL: [Self; 30] = [
+    pub const ALL: [Self; 31] = [
         Self::NotFound,
         Self::MethodNotAllowed,
         Self::MalformedJson,
@@ -105,6 +108,7 @@ impl ApiErrorCode {
         Self::ReverificationRequired,
         Self::ConnectionFailed,
         Self::DocumentRejected,
+        Self::EmergencyAccessLimitReached,
     ];
 
     /// The stable wire value (`not_found`, …).
@@ -141,6 +145,7 @@ impl ApiErrorCode {
             Self::ReverificationRequired => "reverification_required",
             Self::ConnectionFailed => "connection_failed",
             Self::DocumentRejected => "document_rejected",
+            Self::EmergencyAccessLimitReached => "emergency_access_limit_reached",
         }
     }
 

@@ -20,7 +20,11 @@
 //!
 //! The patient reads everything in their own record and writes only in their personal space;
 //! an agency agent reaches no health data at all.
+//!
+//! Opening an emergency access is also capped per professional ([`emergency_cap`]): a rule about
+//! the professional alone, checked before the record is looked at (its module says why).
 
+mod cap;
 mod facts;
 mod matrix;
 
@@ -33,6 +37,7 @@ use shared::ids::{OrganisationId, PatientId, ProfessionalId};
 use shared::{Category, Profession};
 use uuid::Uuid;
 
+pub use cap::{CapCheck, EmergencyCap, emergency_cap};
 pub use facts::{
     Action, Actor, Author, DocumentFacts, EMERGENCY_ACCESS_DURATION, EmergencyGrant, LinkContext,
     LinkHolder, OBJECTION_WINDOW, RecordFacts, Restriction, TherapeuticLink,
@@ -158,6 +163,9 @@ pub enum Reason {
     EmergencyAccessSwitchedOff,
     /// An emergency access allows reading only; writing needs the référent or a link.
     EmergencyAccessReadOnly,
+    /// The professional has opened as many emergency accesses as the cap allows within its
+    /// window ([`emergency_cap`], checked before the record is looked at).
+    EmergencyAccessLimitReached,
 }
 
 impl Reason {
@@ -186,6 +194,7 @@ impl Reason {
             Self::EmergencyAccessExpired => "emergency_access_expired",
             Self::EmergencyAccessSwitchedOff => "emergency_access_switched_off",
             Self::EmergencyAccessReadOnly => "emergency_access_read_only",
+            Self::EmergencyAccessLimitReached => "emergency_access_limit_reached",
         }
     }
 }

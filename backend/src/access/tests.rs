@@ -599,6 +599,7 @@ fn names_are_stable_snake_case_and_distinct() {
         Reason::EmergencyAccessExpired,
         Reason::EmergencyAccessSwitchedOff,
         Reason::EmergencyAccessReadOnly,
+        Reason::EmergencyAccessLimitReached,
     ];
     let mut names: Vec<&str> = reasons.iter().map(Reason::as_str).collect();
     names.extend(

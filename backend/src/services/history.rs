@@ -718,6 +718,7 @@ mod tests {
             EmergencyAccessExpired,
             EmergencyAccessSwitchedOff,
             EmergencyAccessReadOnly,
+            EmergencyAccessLimitReached,
         ];
         for reason in &all {
             match reason {
@@ -741,7 +742,8 @@ mod tests {
                 | LinkEnded
                 | EmergencyAccessExpired
                 | EmergencyAccessSwitchedOff
-                | EmergencyAccessReadOnly => {}
+                | EmergencyAccessReadOnly
+                | EmergencyAccessLimitReached => {}
             }
         }
         all

@@ -160,6 +160,7 @@ pub const DENIAL_REASONS: &[&str] = &[
     "emergency_access_expired",
     "emergency_access_switched_off",
     "emergency_access_read_only",
+    "emergency_access_limit_reached",
     "not_found",
 ];
 
