@@ -83,10 +83,11 @@ enum AuditCommand {
         /// A directory of checkpoint files (the witness's copy).
         #[arg(long, value_name = "DIR")]
         checkpoints: Option<std::path::PathBuf>,
-        /// The public key that signs them (PEM); default: DIR/checkpoint-key.pub. Give the
-        /// copy you keep yourself: a key found beside the files proves only that they agree.
+        /// A public key that signs them (PEM); repeat it for the keys before a rotation.
+        /// Default: the checkpoint-key-*.pub files in DIR. Give the copies you keep yourself:
+        /// keys found beside the files prove only that the files agree with them.
         #[arg(long, value_name = "FILE", requires = "checkpoints")]
-        public_key: Option<std::path::PathBuf>,
+        public_key: Vec<std::path::PathBuf>,
     },
     /// Write a signed checkpoint of the chains that moved since the last one now (`serve`
     /// writes one every DSP_AUDIT_CHECKPOINT_MINUTES), to DSP_AUDIT_CHECKPOINT_DIR with the key
@@ -155,10 +156,12 @@ async fn main() -> anyhow::Result<()> {
                 None => None,
                 Some(dir) => {
                     use dsp::audit::checkpoint;
-                    let key_file =
-                        public_key.unwrap_or_else(|| dir.join(checkpoint::PUBLIC_KEY_FILE));
-                    let checked = checkpoint::load_public_key(&key_file)
-                        .and_then(|key| checkpoint::read_dir(dir, &key));
+                    let keys = if public_key.is_empty() {
+                        checkpoint::public_keys_in(dir)
+                    } else {
+                        public_key.iter().map(|file| checkpoint::load_public_key(file)).collect()
+                    };
+                    let checked = keys.and_then(|keys| checkpoint::read_dir(dir, &keys));
                     match checked {
                         Ok(witnessed) => Some(witnessed),
                         Err(e) => {

@@ -53,9 +53,32 @@ use crate::error::AppError;
 /// The first line of every checkpoint file.
 const MAGIC: &str = "dsp-audit-checkpoint 1";
 
-/// The name the writer gives the public key in the checkpoint directory (the verifier's
-/// fallback when no key is given).
-pub const PUBLIC_KEY_FILE: &str = "checkpoint-key.pub";
+/// The writer leaves its public key in the checkpoint directory as
+/// `checkpoint-key-<fingerprint>.pub` (one file per key, so a rotated key adds one): the
+/// verifier's fallback when no key is given.
+pub const PUBLIC_KEY_PREFIX: &str = "checkpoint-key-";
+
+/// A short name of a public key: the first 16 hex digits of its SHA-256.
+#[must_use]
+pub fn fingerprint(public: &VerifyingKey) -> String {
+    data_encoding::HEXLOWER.encode(&Sha256::digest(public.as_bytes())[..8])
+}
+
+/// The public keys the writer left in `dir`.
+///
+/// # Errors
+/// When the directory or a key cannot be read.
+pub fn public_keys_in(dir: &Path) -> Result<Vec<VerifyingKey>, CheckpointError> {
+    let mut keys = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(|e| CheckpointError::Io(dir.into(), e))? {
+        let path = entry.map_err(|e| CheckpointError::Io(dir.into(), e))?.path();
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        if name.starts_with(PUBLIC_KEY_PREFIX) && name.ends_with(".pub") {
+            keys.push(load_public_key(&path)?);
+        }
+    }
+    Ok(keys)
+}
 
 /// The PostgreSQL advisory lock that lets one instance write at a time.
 const LOCK: i64 = 0x0D5B_A0D1_7C4E_C0DE;
@@ -75,8 +98,8 @@ pub enum CheckpointError {
     /// A checkpoint file is not in the format.
     #[error("{0}: not a checkpoint ({1})")]
     Malformed(PathBuf, String),
-    /// A checkpoint's signature does not verify with the public key.
-    #[error("{0}: the signature does not verify with the given public key")]
+    /// A checkpoint's signature does not verify with any of the public keys.
+    #[error("{0}: the signature does not verify with the given public keys")]
     Signature(PathBuf),
     /// A checkpoint between the first and the newest is not in the directory.
     #[error("checkpoint {0} is missing from the witness")]
@@ -341,7 +364,7 @@ fn signed_file(
 /// fsynced), and the public key beside it the first time.
 fn store(dir: &Path, name: &str, bytes: &[u8], public: &VerifyingKey) -> std::io::Result<PathBuf> {
     std::fs::create_dir_all(dir)?;
-    let key_file = dir.join(PUBLIC_KEY_FILE);
+    let key_file = dir.join(format!("{PUBLIC_KEY_PREFIX}{}.pub", fingerprint(public)));
     if !key_file.exists() {
         let pem = public
             .to_public_key_pem(LineEnding::LF)
@@ -404,12 +427,13 @@ struct Parsed {
     heads: Vec<(String, i64, String)>,
 }
 
-/// Reads every checkpoint file of `dir`, checks each signature with `public` and that they form
-/// one unbroken sequence from 1 to the newest, each naming a file of the number before it.
+/// Reads every checkpoint file of `dir`, checks that each is signed by one of `keys` (several
+/// after a key rotation) and that they form one unbroken sequence from 1 to the newest, each
+/// naming a file of the number before it.
 ///
 /// # Errors
 /// A file unreadable, malformed or wrongly signed; a checkpoint missing or out of sequence.
-pub fn read_dir(dir: &Path, public: &VerifyingKey) -> Result<Checkpoints, CheckpointError> {
+pub fn read_dir(dir: &Path, keys: &[VerifyingKey]) -> Result<Checkpoints, CheckpointError> {
     let mut parsed = Vec::new();
     let entries = std::fs::read_dir(dir).map_err(|e| CheckpointError::Io(dir.into(), e))?;
     for entry in entries {
@@ -419,7 +443,7 @@ pub fn read_dir(dir: &Path, public: &VerifyingKey) -> Result<Checkpoints, Checkp
             continue;
         }
         let bytes = std::fs::read(&path).map_err(|e| CheckpointError::Io(path.clone(), e))?;
-        parsed.push((parse(&path, &bytes, public)?, path));
+        parsed.push((parse(&path, &bytes, keys)?, path));
     }
     let mut by_number: BTreeMap<i64, Vec<String>> = BTreeMap::new();
     for (p, _) in &parsed {
@@ -456,7 +480,7 @@ pub fn read_dir(dir: &Path, public: &VerifyingKey) -> Result<Checkpoints, Checkp
 }
 
 /// Parses one file and checks its signature.
-fn parse(path: &Path, bytes: &[u8], public: &VerifyingKey) -> Result<Parsed, CheckpointError> {
+fn parse(path: &Path, bytes: &[u8], keys: &[VerifyingKey]) -> Result<Parsed, CheckpointError> {
     let bad = |why: &str| CheckpointError::Malformed(path.into(), why.to_owned());
     let text = std::str::from_utf8(bytes).map_err(|_| bad("not UTF-8"))?;
     let body_end = text.rfind("signature ").ok_or_else(|| bad("no signature"))?;
@@ -467,9 +491,9 @@ fn parse(path: &Path, bytes: &[u8], public: &VerifyingKey) -> Result<Parsed, Che
         .and_then(|s| data_encoding::BASE64.decode(s.as_bytes()).ok())
         .and_then(|s| Signature::from_slice(&s).ok())
         .ok_or_else(|| bad("unreadable signature"))?;
-    public
-        .verify_strict(body.as_bytes(), &signature)
-        .map_err(|_| CheckpointError::Signature(path.into()))?;
+    if !keys.iter().any(|key| key.verify_strict(body.as_bytes(), &signature).is_ok()) {
+        return Err(CheckpointError::Signature(path.into()));
+    }
     let mut lines = body.lines();
     if lines.next() != Some(MAGIC) {
         return Err(bad("unknown format"));
@@ -536,7 +560,7 @@ mod tests {
         let time = DateTime::from_timestamp(1_800_000_000, 123_000).unwrap();
         let bytes = signed_file(&key(), 4, time, Some("c0ffee"), &heads);
         let path = Path::new("checkpoint-0000000004.txt");
-        let parsed = parse(path, &bytes, &key().public_key()).unwrap();
+        let parsed = parse(path, &bytes, &[key().public_key()]).unwrap();
         assert_eq!((parsed.number, parsed.time), (4, time));
         assert_eq!(parsed.previous.as_deref(), Some("c0ffee"));
         assert_eq!(parsed.heads, heads);
@@ -546,16 +570,18 @@ mod tests {
             let forged = text.replacen(from, to, 1);
             assert!(
                 matches!(
-                    parse(path, forged.as_bytes(), &key().public_key()),
+                    parse(path, forged.as_bytes(), &[key().public_key()]),
                     Err(CheckpointError::Signature(_))
                 ),
                 "{from} → {to}"
             );
         }
         let stranger = SigningKey::from_bytes(&[8; 32]).verifying_key();
-        assert!(matches!(parse(path, &bytes, &stranger), Err(CheckpointError::Signature(_))));
+        assert!(matches!(parse(path, &bytes, &[stranger]), Err(CheckpointError::Signature(_))));
+        // After a rotation, the old key among the given ones still verifies old files.
+        assert!(parse(path, &bytes, &[stranger, key().public_key()]).is_ok());
         assert!(matches!(
-            parse(path, b"hello\nsignature AAAA\n", &key().public_key()),
+            parse(path, b"hello\nsignature AAAA\n", &[key().public_key()]),
             Err(CheckpointError::Malformed(..))
         ));
     }

@@ -155,7 +155,7 @@ async fn checkpoints_reveal_a_truncated_and_a_rewritten_chain_that_verify_misses
     let written = checkpoint::write(&app.db, &witness, app.clock.now()).await.unwrap().unwrap();
     assert_eq!(written.number, 1);
     assert!(written.chains >= 2, "{written:?}");
-    let checkpoints = checkpoint::read_dir(&witness.dir, &public).unwrap();
+    let checkpoints = checkpoint::read_dir(&witness.dir, &[public]).unwrap();
     assert_eq!(checkpoint::verify_against(&app.db, &checkpoints).await.unwrap().first_broken, None);
 
     // The newest two entries of the record's chain go, its head moves back: verify sees nothing.
@@ -173,7 +173,7 @@ async fn checkpoints_reveal_a_truncated_and_a_rewritten_chain_that_verify_misses
     assert_eq!(dsp::audit::verify(&app.db).await.unwrap().first_broken, None);
     app.clock.advance(chrono::TimeDelta::minutes(10));
     assert!(checkpoint::write(&app.db, &witness, app.clock.now()).await.unwrap().is_some());
-    let checkpoints = checkpoint::read_dir(&witness.dir, &public).unwrap();
+    let checkpoints = checkpoint::read_dir(&witness.dir, &[public]).unwrap();
     let report = checkpoint::verify_against(&app.db, &checkpoints).await.unwrap();
     let (id, broken, problem) = report.first_broken.expect("the rewrite is detected");
     assert_eq!(broken, chain);
@@ -212,7 +212,7 @@ async fn checkpoints_are_one_per_interval_and_forged_ones_are_refused(engine: En
         let entry = entry.unwrap();
         std::fs::copy(entry.path(), witness.dir.join(entry.file_name())).unwrap();
     }
-    let checkpoints = checkpoint::read_dir(&witness.dir, &public).unwrap();
+    let checkpoints = checkpoint::read_dir(&witness.dir, &[public]).unwrap();
     assert_eq!(checkpoint::verify_against(&app.db, &checkpoints).await.unwrap().first_broken, None);
     // Without checkpoint 1, the witness is incomplete.
     let one = std::fs::read_dir(&witness.dir)
@@ -222,18 +222,18 @@ async fn checkpoints_are_one_per_interval_and_forged_ones_are_refused(engine: En
         .unwrap();
     let saved = std::fs::read(&one).unwrap();
     std::fs::remove_file(&one).unwrap();
-    let err = checkpoint::read_dir(&witness.dir, &public).unwrap_err();
+    let err = checkpoint::read_dir(&witness.dir, &[public]).unwrap_err();
     assert!(err.to_string().contains("checkpoint 1 is missing"), "{err}");
     // A checkpoint edited after signing, or signed with another key, is refused.
     let forged = String::from_utf8(saved.clone()).unwrap().replacen("patient:", "patient:0", 1);
     std::fs::write(&one, forged).unwrap();
-    let err = checkpoint::read_dir(&witness.dir, &public).unwrap_err();
+    let err = checkpoint::read_dir(&witness.dir, &[public]).unwrap_err();
     assert!(err.to_string().contains("signature"), "{err}");
     std::fs::write(&one, &saved).unwrap();
     let (_other_keys, _, stranger) = self::witness(chrono::TimeDelta::minutes(10));
-    let err = checkpoint::read_dir(&witness.dir, &stranger).unwrap_err();
+    let err = checkpoint::read_dir(&witness.dir, &[stranger]).unwrap_err();
     assert!(err.to_string().contains("signature"), "{err}");
-    assert!(checkpoint::read_dir(&witness.dir, &public).is_ok());
+    assert!(checkpoint::read_dir(&witness.dir, &[public]).is_ok());
 }
 
 /// Runs the `dsp` command on the test's database; returns (exit status, stdout).
