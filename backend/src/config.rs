@@ -62,6 +62,19 @@ pub struct Config {
     pub body_read_timeout: std::time::Duration,
     /// `DSP_BODY_MIN_BYTES_PER_SEC`: the least pace of a request body (default 500 bytes/s).
     pub body_min_bytes_per_sec: u64,
+    /// `DSP_EMERGENCY_MAX_PER_WINDOW` (default 3) emergency accesses one professional may open
+    /// within any `DSP_EMERGENCY_WINDOW_HOURS` (default 24); the next is refused and the agency
+    /// alerted.
+    pub emergency_cap: crate::access::EmergencyCap,
+    /// `DSP_AUDIT_CHECKPOINT_DIR`: where `serve` writes a signed checkpoint of the audit chains'
+    /// heads every `DSP_AUDIT_CHECKPOINT_MINUTES`, for the operator to ship to a witness the
+    /// database's writer cannot rewrite (unset: no checkpoints).
+    pub audit_checkpoint_dir: Option<PathBuf>,
+    /// `DSP_AUDIT_CHECKPOINT_KEY`: the Ed25519 private key (PKCS#8 PEM, `dsp audit keygen`) that
+    /// signs them, a file kept outside the database; required with the directory.
+    pub audit_checkpoint_key: Option<PathBuf>,
+    /// `DSP_AUDIT_CHECKPOINT_MINUTES`: how often (default 10).
+    pub audit_checkpoint_every: chrono::TimeDelta,
 }
 
 /// The defaults of the variables that protect the server from slow and greedy clients, as the
@@ -182,6 +195,30 @@ impl Config {
         let header_read_timeout = seconds(number("DSP_HEADER_READ_TIMEOUT_SECS", 1)?);
         let body_read_timeout = seconds(number("DSP_BODY_READ_TIMEOUT_SECS", 1)?);
         let body_min_bytes_per_sec = number("DSP_BODY_MIN_BYTES_PER_SEC", 1)?;
+        let positive = |name: &str, default: u32, max: u32| -> anyhow::Result<u32> {
+            let value = var(name).map_or(Ok(default), |v| v.parse()).ok();
+            value
+                .filter(|n| (1..=max).contains(n))
+                .with_context(|| format!("{name} must be a number from 1 to {max}"))
+        };
+        let emergency_cap = crate::access::EmergencyCap {
+            max_openings: positive("DSP_EMERGENCY_MAX_PER_WINDOW", 3, 1000)?,
+            window: chrono::TimeDelta::hours(i64::from(positive(
+                "DSP_EMERGENCY_WINDOW_HOURS",
+                24,
+                24 * 31,
+            )?)),
+        };
+        let audit_checkpoint_dir = var("DSP_AUDIT_CHECKPOINT_DIR").map(PathBuf::from);
+        let audit_checkpoint_key = var("DSP_AUDIT_CHECKPOINT_KEY").map(PathBuf::from);
+        if audit_checkpoint_dir.is_some() != audit_checkpoint_key.is_some() {
+            bail!("DSP_AUDIT_CHECKPOINT_DIR and DSP_AUDIT_CHECKPOINT_KEY go together: set both");
+        }
+        let audit_checkpoint_every = chrono::TimeDelta::minutes(i64::from(positive(
+            "DSP_AUDIT_CHECKPOINT_MINUTES",
+            10,
+            24 * 60,
+        )?));
         Ok(Self {
             database_url,
             data_dir,
@@ -201,6 +238,10 @@ impl Config {
             header_read_timeout,
             body_read_timeout,
             body_min_bytes_per_sec,
+            emergency_cap,
+            audit_checkpoint_dir,
+            audit_checkpoint_key,
+            audit_checkpoint_every,
         })
     }
 }
@@ -249,6 +290,10 @@ mod tests {
             ("DSP_HEADER_READ_TIMEOUT_SECS", "0"),
             ("DSP_BODY_READ_TIMEOUT_SECS", "1.5"),
             ("DSP_BODY_MIN_BYTES_PER_SEC", "0"),
+            ("DSP_EMERGENCY_MAX_PER_WINDOW", "0"),
+            ("DSP_EMERGENCY_WINDOW_HOURS", "a day"),
+            ("DSP_AUDIT_CHECKPOINT_MINUTES", "0"),
+            ("DSP_AUDIT_CHECKPOINT_DIR", "/var/lib/dsp/checkpoints"),
         ] {
             let err = config(&[("DSP_DATA_DIR", d), (name, value)]).unwrap_err();
             assert!(err.to_string().contains(name), "{name}={value}: {err}");
@@ -302,5 +347,42 @@ mod tests {
         let err = config(&[("DSP_DATA_DIR", d), ("DSP_MAX_IN_FLIGHT", "16")]).unwrap_err();
         assert!(err.to_string().contains("DSP_MAX_IN_FLIGHT_PER_CLIENT must be below"), "{err}");
         assert_eq!(c.header_read_timeout, std::time::Duration::from_secs(3));
+    }
+}
+
+#[cfg(test)]
+mod more_tests {
+    use super::*;
+
+    #[test]
+    fn the_emergency_cap_and_the_checkpoints_are_configured() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path().to_str().unwrap().to_owned();
+        let config = |vars: &[(&str, &str)]| {
+            Config::from_lookup(|name| {
+                (name == "DSP_DATA_DIR")
+                    .then(|| d.clone())
+                    .or_else(|| vars.iter().find(|(k, _)| *k == name).map(|(_, v)| (*v).to_owned()))
+            })
+            .unwrap()
+        };
+        let c = config(&[]);
+        assert_eq!(c.emergency_cap, crate::access::EmergencyCap::default());
+        assert_eq!(c.emergency_cap.max_openings, 3);
+        assert_eq!(c.emergency_cap.window, chrono::TimeDelta::hours(24));
+        assert_eq!((c.audit_checkpoint_dir, c.audit_checkpoint_key), (None, None));
+        assert_eq!(c.audit_checkpoint_every, chrono::TimeDelta::minutes(10));
+        let c = config(&[
+            ("DSP_EMERGENCY_MAX_PER_WINDOW", "5"),
+            ("DSP_EMERGENCY_WINDOW_HOURS", "12"),
+            ("DSP_AUDIT_CHECKPOINT_DIR", "/srv/witness"),
+            ("DSP_AUDIT_CHECKPOINT_KEY", "/etc/dsp/checkpoint.pem"),
+            ("DSP_AUDIT_CHECKPOINT_MINUTES", "5"),
+        ]);
+        assert_eq!(c.emergency_cap.max_openings, 5);
+        assert_eq!(c.emergency_cap.window, chrono::TimeDelta::hours(12));
+        assert_eq!(c.audit_checkpoint_dir.unwrap(), PathBuf::from("/srv/witness"));
+        assert_eq!(c.audit_checkpoint_key.unwrap(), PathBuf::from("/etc/dsp/checkpoint.pem"));
+        assert_eq!(c.audit_checkpoint_every, chrono::TimeDelta::minutes(5));
     }
 }

@@ -17,6 +17,19 @@ async fn open(config: Config) -> anyhow::Result<AppState> {
     AppState::new(connection, config, Clock::system()).await
 }
 
+/// The checkpoint witness the configuration asks for, its key loaded (`None`: no checkpoints).
+fn witness(config: &Config) -> anyhow::Result<Option<dsp::audit::checkpoint::Witness>> {
+    let (Some(dir), Some(key)) = (&config.audit_checkpoint_dir, &config.audit_checkpoint_key)
+    else {
+        return Ok(None);
+    };
+    Ok(Some(dsp::audit::checkpoint::Witness {
+        dir: dir.clone(),
+        key: dsp::audit::checkpoint::CheckpointKey::load(key)?,
+        every: config.audit_checkpoint_every,
+    }))
+}
+
 /// DSP, the national shared care record. Configuration comes from the environment
 /// (see `.env.example`).
 #[derive(Debug, Parser)]
@@ -63,8 +76,30 @@ enum Command {
 
 #[derive(Debug, Subcommand)]
 enum AuditCommand {
-    /// Recompute every hash chain; name the first broken entry (exit status 1 if any).
-    Verify,
+    /// Recompute every hash chain; name the first broken entry (exit status 1 if any). With
+    /// --checkpoints, also check every chain against the signed checkpoints of a witness: a chain
+    /// shorter than witnessed (truncated) or whose witnessed entry changed (rewritten).
+    Verify {
+        /// A directory of checkpoint files (the witness's copy).
+        #[arg(long, value_name = "DIR")]
+        checkpoints: Option<std::path::PathBuf>,
+        /// A public key that signs them (PEM); repeat it for the keys before a rotation.
+        /// Default: the checkpoint-key-*.pub files in DIR. Give the copies you keep yourself:
+        /// keys found beside the files prove only that the files agree with them.
+        #[arg(long, value_name = "FILE", requires = "checkpoints")]
+        public_key: Vec<std::path::PathBuf>,
+    },
+    /// Write a signed checkpoint of the chains that moved since the last one now (`serve`
+    /// writes one every DSP_AUDIT_CHECKPOINT_MINUTES), to DSP_AUDIT_CHECKPOINT_DIR with the key
+    /// DSP_AUDIT_CHECKPOINT_KEY.
+    Checkpoint,
+    /// Write a new Ed25519 key pair for checkpoints: the private key at --out (PKCS#8 PEM,
+    /// readable by its owner only) and the public key at --out with `.pub` added.
+    Keygen {
+        /// Where the private key goes; never on the database's host.
+        #[arg(long, value_name = "FILE")]
+        out: std::path::PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -84,14 +119,22 @@ async fn main() -> anyhow::Result<()> {
     let config = Config::from_env()?;
     match cli.command {
         Command::Serve => {
+            // The key is read before serving: a missing or unreadable one stops the start.
+            let witness = witness(&config)?;
             let server = Server::build(config.clone(), Clock::system()).await?;
             let state = open(config).await?;
+            let checkpoints = witness.map(|witness| {
+                tokio::spawn(dsp::maintenance::checkpoints_forever(state.clone(), witness))
+            });
             let housekeeping = tokio::spawn(dsp::maintenance::run_forever(
                 state,
                 std::time::Duration::from_secs(600),
             ));
             let result = server.run(app::shutdown_signal()).await;
             housekeeping.abort();
+            if let Some(task) = checkpoints {
+                task.abort();
+            }
             result
         }
         Command::Migrate => {
@@ -107,16 +150,49 @@ async fn main() -> anyhow::Result<()> {
             print!("{created}");
             Ok(())
         }
-        Command::Audit(AuditCommand::Verify) => {
+        Command::Audit(AuditCommand::Verify { checkpoints, public_key }) => {
             let connection = db::connect(&config).await.context("opening the database")?;
-            let report =
-                dsp::audit::verify(&connection).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            let witnessed = match &checkpoints {
+                None => None,
+                Some(dir) => {
+                    use dsp::audit::checkpoint;
+                    let keys = if public_key.is_empty() {
+                        checkpoint::public_keys_in(dir)
+                    } else {
+                        public_key.iter().map(|file| checkpoint::load_public_key(file)).collect()
+                    };
+                    let checked = keys.and_then(|keys| checkpoint::read_dir(dir, &keys));
+                    match checked {
+                        Ok(witnessed) => Some(witnessed),
+                        Err(e) => {
+                            println!("checkpoints REFUSED: {e}");
+                            std::process::exit(1);
+                        }
+                    }
+                }
+            };
+            let report = match &witnessed {
+                None => dsp::audit::verify(&connection).await,
+                Some(w) => dsp::audit::checkpoint::verify_against(&connection, w).await,
+            }
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
             match report.first_broken {
                 None => {
                     println!(
                         "audit log intact: {} entries in {} chains",
                         report.entries, report.chains
                     );
+                    if let Some(w) = witnessed {
+                        let newest =
+                            w.newest.map(|(n, at)| format!(", the newest number {n} of {at}"));
+                        println!(
+                            "  and as {} checkpoints witnessed: {} entries of {} chains{}",
+                            w.files,
+                            w.entries(),
+                            w.chains.len(),
+                            newest.unwrap_or_default()
+                        );
+                    }
                     Ok(())
                 }
                 Some((id, chain, problem)) => {
@@ -124,6 +200,37 @@ async fn main() -> anyhow::Result<()> {
                     std::process::exit(1);
                 }
             }
+        }
+        Command::Audit(AuditCommand::Checkpoint) => {
+            let Some(mut witness) = witness(&config)? else {
+                anyhow::bail!("set DSP_AUDIT_CHECKPOINT_DIR and DSP_AUDIT_CHECKPOINT_KEY first");
+            };
+            witness.every = chrono::TimeDelta::zero();
+            let connection = db::connect(&config).await.context("opening the database")?;
+            db::migrate(&connection).await.context("migrating")?;
+            let started = std::time::Instant::now();
+            let written =
+                dsp::audit::checkpoint::write(&connection, &witness, Clock::system().now())
+                    .await
+                    .map_err(|e| anyhow::anyhow!("{e}"))?;
+            match written {
+                Some(w) => println!(
+                    "checkpoint {} written: {} chains, {} bytes, {:.2} s: {}",
+                    w.number,
+                    w.chains,
+                    w.bytes,
+                    started.elapsed().as_secs_f64(),
+                    w.file.display()
+                ),
+                None => println!("no chain moved since the last checkpoint: nothing written"),
+            }
+            Ok(())
+        }
+        Command::Audit(AuditCommand::Keygen { out }) => {
+            let public = dsp::audit::checkpoint::keygen(&out)?;
+            println!("private key: {} (set DSP_AUDIT_CHECKPOINT_KEY to it)", out.display());
+            println!("public key:  {} (keep a copy with the witness)", public.display());
+            Ok(())
         }
         Command::Generate { scale, seed } => {
             let options = dsp::generate::Options {

@@ -105,3 +105,24 @@ pub async fn run_forever(state: AppState, every: Duration) {
         }
     }
 }
+
+/// Writes a signed audit checkpoint every `witness.every` (one instance per interval, see
+/// [`crate::audit::checkpoint`]), logging what it wrote, until the task is dropped.
+pub async fn checkpoints_forever(state: AppState, witness: crate::audit::checkpoint::Witness) {
+    let every = witness.every.to_std().unwrap_or(Duration::from_secs(600));
+    let mut interval = tokio::time::interval(every);
+    loop {
+        interval.tick().await;
+        match crate::audit::checkpoint::write(&state.db, &witness, state.clock.now()).await {
+            Ok(Some(written)) => tracing::info!(
+                number = written.number,
+                chains = written.chains,
+                bytes = written.bytes,
+                file = %written.file.display(),
+                "audit checkpoint"
+            ),
+            Ok(None) => {}
+            Err(e) => tracing::error!(error = %e, "audit checkpoint failed"),
+        }
+    }
+}

@@ -14,6 +14,8 @@ mod contract;
 mod credentials;
 #[path = "api/documents.rs"]
 mod documents;
+#[path = "api/emergency.rs"]
+mod emergency;
 #[path = "api/errors.rs"]
 mod errors;
 #[path = "api/headers.rs"]

@@ -84,11 +84,14 @@ pub enum ApiErrorCode {
     /// The document's narrative (FHIR `text.div`, CDA `section/text`) holds a script, an event
     /// attribute, a `javascript:` link or another element that is not allowed.
     DocumentUnsafeNarrative,
+    /// The professional has opened as many emergency accesses as allowed within the window;
+    /// this one is refused and the agency has been alerted.
+    EmergencyAccessLimitReached,
 }
 
 impl ApiErrorCode {
     /// Every code, for exhaustive translation tests.
-    pub const ALL: [Self; 34] = [
+    pub const ALL: [Self; 35] = [
         Self::NotFound,
         Self::MethodNotAllowed,
         Self::MalformedJson,
@@ -123,6 +126,7 @@ impl ApiErrorCode {
         Self::DocumentMetadataInQuery,
         Self::DocumentWrongPatient,
         Self::DocumentUnsafeNarrative,
+        Self::EmergencyAccessLimitReached,
     ];
 
     /// The stable wire value (`not_found`, …).
@@ -163,6 +167,7 @@ impl ApiErrorCode {
             Self::DocumentMetadataInQuery => "document_metadata_in_query",
             Self::DocumentWrongPatient => "document_wrong_patient",
             Self::DocumentUnsafeNarrative => "document_unsafe_narrative",
+            Self::EmergencyAccessLimitReached => "emergency_access_limit_reached",
         }
     }
 

@@ -2,6 +2,8 @@
 //! enrols a security key, finds that no patient they reach has this national ID, opens the
 //! record page, states a reason and opens emergency access (the documents then load); the patient
 //! reads the notification with the physician's name and the reason, and marks it as read.
+//! And in French: a physician who already broke the glass three times today is refused a fourth
+//! with the message that the limit was reached, and the agent sees the alert in the console.
 
 use e2e::{
     Authenticator, Chromium, TestServer, add_authenticator, catalogue_message, click, eval, fill,
@@ -114,5 +116,88 @@ async fn a_physician_breaks_the_glass_and_the_patient_is_told() -> anyhow::Resul
     )
     .await?;
     patient_browser.close().await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn past_the_cap_the_physician_is_refused_and_the_agency_sees_the_alert() -> anyhow::Result<()>
+{
+    use sea_orm::{ActiveModelTrait as _, ActiveValue::Set, EntityTrait as _};
+    let lang = "fr";
+    let server = TestServer::start().await?;
+    let demo =
+        dsp::demo::create(&server.state).await.map_err(|e| anyhow::anyhow!("demo data: {e:?}"))?;
+    let (physician, _, enrol_link) = demo
+        .professional_links
+        .iter()
+        .find(|(_, profession, _)| *profession == shared::Profession::Physician)
+        .cloned()
+        .ok_or_else(|| anyhow::anyhow!("no demo physician"))?;
+    let agent_link = demo.agent_link.clone().ok_or_else(|| anyhow::anyhow!("no demo agent"))?;
+    let record = dsp::entity::patient::Entity::find()
+        .one(&server.state.db)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("no demo patient"))?;
+
+    let professional_browser = Chromium::launch("fr-FR").await?;
+    let professional = professional_browser.open(&enrol_link).await?;
+    wait_for_app(&professional).await?;
+    add_authenticator(&professional, Authenticator::SecurityKey).await?;
+    click(&professional, "#enrol-button").await?;
+    wait_for_path(&professional, "/professional").await?;
+    let id = eval(
+        &professional,
+        "fetch('/api/auth/session').then(r => r.json()).then(s => s.subject_id)",
+    )
+    .await?;
+    let id: uuid::Uuid = id.as_str().unwrap_or_default().parse()?;
+    // Three emergency accesses opened earlier today: the cap (3 in 24 hours) is reached.
+    for hours in 1..=3 {
+        dsp::entity::emergency_grant::ActiveModel {
+            id: Set(uuid::Uuid::new_v4()),
+            patient_id: Set(uuid::Uuid::new_v4()),
+            professional_id: Set(id),
+            reason: Set("Earlier today, another patient".to_owned()),
+            opened_at: Set(chrono::Utc::now() - chrono::TimeDelta::hours(hours)),
+        }
+        .insert(&server.state.db)
+        .await?;
+    }
+    professional.goto(format!("{}/professional/records/{}", server.origin, record.id)).await?;
+    wait_for_app(&professional).await?;
+    wait_until(&professional, "document.getElementById('emergency-reason')").await?;
+    fill(&professional, "#emergency-reason", "Inconscient à l’arrivée, allergies inconnues")
+        .await?;
+    click(&professional, "#emergency-button").await?;
+    wait_until(
+        &professional,
+        "(document.querySelector('#emergency-result [role=alert]') || {innerText: ''}).innerText.trim()",
+    )
+    .await?;
+    let refused = text_of(&professional, "#emergency-result").await?;
+    let expected = catalogue_message(lang, "error-emergency-access-limit-reached")?;
+    assert!(refused.starts_with(&expected), "{refused:?} should start with {expected:?}");
+    professional_browser.close().await?;
+
+    // The agent enrols and finds the alert above the emergency accesses of the review.
+    let agent_browser = Chromium::launch("fr-FR").await?;
+    let agent = agent_browser.open(&agent_link).await?;
+    wait_for_app(&agent).await?;
+    add_authenticator(&agent, Authenticator::SecurityKey).await?;
+    click(&agent, "#enrol-button").await?;
+    wait_for_path(&agent, "/agency").await?;
+    wait_until(&agent, "document.querySelector('[data-alert-id]')").await?;
+    let heading = text_of(&agent, "#emergency-alerts-heading").await?;
+    assert_eq!(heading, catalogue_message(lang, "agency-emergency-alerts-heading")?);
+    let alert = text_of(&agent, "[data-alert-id]").await?;
+    assert!(alert.contains(&physician), "{alert:?} names {physician}");
+    // The words between the name and the count ("… s’est vu refuser un accès d’urgence : …").
+    let message = catalogue_message(lang, "agency-emergency-alert")?;
+    let words = message.split('}').nth(1).and_then(|rest| rest.split('{').next()).unwrap_or("");
+    assert!(words.trim().len() > 10 && alert.contains(words.trim()), "{alert:?} / {words:?}");
+    assert!(alert.contains(" 3 ") && alert.contains("24"), "{alert:?}");
+    let openings = eval(&agent, "document.querySelectorAll('[data-emergency-id]').length").await?;
+    assert_eq!(openings, 3, "the three earlier openings are listed");
+    agent_browser.close().await?;
     Ok(())
 }

@@ -31,7 +31,11 @@
 //! The patient reads everything in their own record, withdrawn documents included, and writes
 //! only in their personal space: new notes, new versions of their own notes, withdrawing them.
 //! An agency agent reaches no health data at all.
+//!
+//! Opening an emergency access is also capped per professional ([`emergency_cap`]): a rule about
+//! the professional alone, checked before the record is looked at (its module says why).
 
+mod cap;
 mod facts;
 mod matrix;
 
@@ -44,6 +48,7 @@ use shared::ids::{OrganisationId, PatientId, ProfessionalId};
 use shared::{Category, Profession};
 use uuid::Uuid;
 
+pub use cap::{CapCheck, EmergencyCap, emergency_cap};
 pub use facts::{
     Action, Actor, Author, DocumentFacts, EMERGENCY_ACCESS_DURATION, EmergencyGrant, LinkContext,
     LinkHolder, OBJECTION_WINDOW, RecordFacts, Restriction, TherapeuticLink,
@@ -176,6 +181,9 @@ pub enum Reason {
     NotAuthorOrColleague,
     /// The document was withdrawn by its author: it stays in the patient's record only.
     Withdrawn,
+    /// The professional has opened as many emergency accesses as the cap allows within its
+    /// window ([`emergency_cap`], checked before the record is looked at).
+    EmergencyAccessLimitReached,
 }
 
 impl Reason {
@@ -206,6 +214,7 @@ impl Reason {
             Self::EmergencyAccessReadOnly => "emergency_access_read_only",
             Self::NotAuthorOrColleague => "not_author_or_colleague",
             Self::Withdrawn => "withdrawn",
+            Self::EmergencyAccessLimitReached => "emergency_access_limit_reached",
         }
     }
 }

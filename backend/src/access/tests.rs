@@ -753,6 +753,7 @@ fn names_are_stable_snake_case_and_distinct() {
         Reason::EmergencyAccessReadOnly,
         Reason::NotAuthorOrColleague,
         Reason::Withdrawn,
+        Reason::EmergencyAccessLimitReached,
     ];
     let mut names: Vec<&str> = reasons.iter().map(Reason::as_str).collect();
     names.extend(

@@ -6,8 +6,11 @@
 //! Entries form hash chains: one per record (`patient:<id>`), else one per actor, else `system`.
 //! Each entry's hash covers the previous entry's hash and the entry's canonical bytes; the chain
 //! head row is locked while appending, so concurrent appends to one record stay linear, and a
-//! unique (chain, seq) index refuses a fork. [`verify`] recomputes every chain.
+//! unique (chain, seq) index refuses a fork. [`verify`] recomputes every chain; signed
+//! [checkpoints](checkpoint) kept outside the database catch a chain cut short or rewritten
+//! from some entry on, which the chain alone cannot show.
 
+pub mod checkpoint;
 pub mod writer;
 
 use axum::extract::{ConnectInfo, FromRequestParts};
@@ -303,11 +306,27 @@ pub struct VerifyReport {
 /// # Errors
 /// Database errors.
 pub async fn verify(conn: &impl ConnectionTrait) -> Result<VerifyReport, AppError> {
+    verify_with(conn, None).await
+}
+
+/// [`verify`], and with `checkpoints` every witnessed entry compared as it passes; a chain that
+/// ends before its newest witnessed entry is reported after the pass.
+pub(crate) async fn verify_with(
+    conn: &impl ConnectionTrait,
+    checkpoints: Option<&checkpoint::Checkpoints>,
+) -> Result<VerifyReport, AppError> {
     use sea_orm::{ColumnTrait, QueryFilter};
     let mut heads: std::collections::HashMap<String, (i64, String)> =
         std::collections::HashMap::new();
     let mut entries = 0_u64;
     let mut after = 0_i64;
+    let broken = |heads: &std::collections::HashMap<String, (i64, String)>,
+                  entries: u64,
+                  at: (i64, String, String)| VerifyReport {
+        entries,
+        chains: u64::try_from(heads.len()).unwrap_or(u64::MAX),
+        first_broken: Some(at),
+    };
     loop {
         let page = audit_event::Entity::find()
             .filter(audit_event::Column::Id.gt(after))
@@ -332,14 +351,19 @@ pub async fn verify(conn: &impl ConnectionTrait) -> Result<VerifyReport, AppErro
             } else if entry_hash(entry.prev_hash.as_deref(), &entry) != entry.hash {
                 Some("its content does not match its hash (edited)".to_owned())
             } else {
-                None
+                checkpoints
+                    .and_then(|c| c.chains.get(&entry.chain_key))
+                    .and_then(|witnessed| witnessed.get(&entry.seq))
+                    .and_then(|seen| seen.iter().find(|w| w.hash != entry.hash))
+                    .map(|w| {
+                        format!(
+                            "rewritten: checkpoint {} witnessed entry {} with another hash",
+                            w.checkpoint, entry.seq
+                        )
+                    })
             };
             if let Some(problem) = problem {
-                return Ok(VerifyReport {
-                    entries,
-                    chains: u64::try_from(heads.len()).unwrap_or(u64::MAX),
-                    first_broken: Some((entry.id, entry.chain_key, problem)),
-                });
+                return Ok(broken(&heads, entries, (entry.id, entry.chain_key, problem)));
             }
             heads.insert(entry.chain_key, (entry.seq, entry.hash));
         }
@@ -355,15 +379,28 @@ pub async fn verify(conn: &impl ConnectionTrait) -> Result<VerifyReport, AppErro
         let key: String = row.try_get("", "chain_key")?;
         let seq: i64 = row.try_get("", "seq")?;
         if heads.get(&key).map_or(0, |(s, _)| *s) != seq {
-            return Ok(VerifyReport {
-                entries,
-                chains: u64::try_from(heads.len()).unwrap_or(u64::MAX),
-                first_broken: Some((
-                    0,
-                    key,
-                    format!("the chain should end at entry {seq} (entries removed)"),
-                )),
-            });
+            let problem = format!("the chain should end at entry {seq} (entries removed)");
+            return Ok(broken(&heads, entries, (0, key, problem)));
+        }
+    }
+    // A deleted tail with its head moved back: only a witness still knows how far it went.
+    if let Some(checkpoints) = checkpoints {
+        let mut short: Vec<(&String, i64, i64, i64)> = checkpoints
+            .chains
+            .iter()
+            .filter_map(|(key, witnessed)| {
+                let (&seq, seen) = witnessed.last_key_value()?;
+                let ends = heads.get(key).map_or(0, |(s, _)| *s);
+                let checkpoint = seen.first().map_or(0, |w| w.checkpoint);
+                (ends < seq).then_some((key, seq, ends, checkpoint))
+            })
+            .collect();
+        short.sort();
+        if let Some((key, seq, ends, checkpoint)) = short.first() {
+            let problem = format!(
+                "truncated: checkpoint {checkpoint} witnessed entry {seq}, the chain ends at entry {ends}"
+            );
+            return Ok(broken(&heads, entries, (0, (*key).clone(), problem)));
         }
     }
     Ok(VerifyReport {

@@ -14,6 +14,7 @@ pub mod credential;
 pub mod document;
 pub mod document_hidden_from;
 pub mod document_version;
+pub mod emergency_alert;
 pub mod emergency_grant;
 pub mod enrolment_code;
 pub mod notification;

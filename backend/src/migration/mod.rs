@@ -12,6 +12,8 @@ mod m20261125_000004_history_index;
 mod m20261125_000005_care_relations;
 mod m20261125_000006_documents;
 mod m20261126_000007_content_index;
+mod m20261204_500001_emergency_cap;
+mod m20261204_500002_audit_checkpoints;
 
 /// Every migration, oldest first.
 #[derive(Debug)]
@@ -28,6 +30,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000005_care_relations::Migration),
             Box::new(m20261125_000006_documents::Migration),
             Box::new(m20261126_000007_content_index::Migration),
+            Box::new(m20261204_500001_emergency_cap::Migration),
+            Box::new(m20261204_500002_audit_checkpoints::Migration),
         ]
     }
 }

@@ -7,9 +7,9 @@ use shared::ApiError;
 use shared::api::agency::Search;
 use shared::api::care::{
     CareOverview, ConnectionCode, ConsultationOpened, EmergencyAccessOpened,
-    EmergencyAccessRequest, EmergencyAccessReview, EmergencyAccessSetting, GrantLink, LinkSummary,
-    Notification, OpenAdmission, OpenConsultation, PatientFound, PatientLookup, ProfessionalBrief,
-    SetReferent,
+    EmergencyAccessRequest, EmergencyAccessReview, EmergencyAccessSetting, EmergencyAlert,
+    GrantLink, LinkSummary, Notification, OpenAdmission, OpenConsultation, PatientFound,
+    PatientLookup, ProfessionalBrief, SetReferent,
 };
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -36,6 +36,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(notifications))
         .routes(routes!(notifications_read))
         .routes(routes!(emergency_review))
+        .routes(routes!(emergency_alerts))
         .routes(routes!(open_admission))
         .routes(routes!(renew_stay))
         .routes(routes!(find_patient))
@@ -128,6 +129,16 @@ async fn emergency_review(
     _agent: CurrentAgent,
 ) -> Result<Json<Vec<EmergencyAccessReview>>, AppError> {
     Ok(Json(emergency::review(&state).await?))
+}
+
+/// Alerts for the agency's review: professionals refused at the cap on emergency accesses.
+#[utoipa::path(get, path = "/agency/emergency-alerts", tag = "agency",
+    responses((status = 200, body = Vec<EmergencyAlert>), (status = 403, body = ApiError)))]
+async fn emergency_alerts(
+    State(state): State<AppState>,
+    _agent: CurrentAgent,
+) -> Result<Json<Vec<EmergencyAlert>>, AppError> {
+    Ok(Json(emergency::alerts(&state).await?))
 }
 
 /// A new connection code (10 minutes, single use) to hand to a professional at the visit.

@@ -1,6 +1,8 @@
 //! Emergency access ("break the glass"): a professional with no relation states a reason and
 //! confirms with a fresh security-key verification; four hours of reading; the patient is told at
-//! once; never over a block, never when the patient switched it off; the agency reviews them.
+//! once; never over a block, never when the patient switched it off; at most a configured number
+//! per professional within a sliding window, past which the agency is alerted; the agency reviews
+//! them and the alerts.
 //! Also the patient's notifications, including the first access to a record not yet activated.
 
 use axum::http::StatusCode;
@@ -14,7 +16,8 @@ use shared::ApiErrorCode;
 use shared::api::agency::RecordState;
 use shared::api::auth::Role;
 use shared::api::care::{
-    EmergencyAccessOpened, EmergencyAccessRequest, EmergencyAccessReview, Notification,
+    EmergencyAccessOpened, EmergencyAccessRequest, EmergencyAccessReview, EmergencyAlert,
+    Notification,
 };
 use shared::ids::PatientId;
 use uuid::Uuid;
@@ -26,14 +29,16 @@ use crate::access::{self, Action, EMERGENCY_ACCESS_DURATION};
 use crate::app::AppState;
 use crate::audit::{Event, Outcome, RequestMeta};
 use crate::auth::{CurrentPatient, CurrentProfessional};
-use crate::entity::{emergency_grant, notification, professional};
+use crate::entity::{emergency_alert, emergency_grant, notification, patient, professional};
 use crate::error::AppError;
 
 /// Opens an emergency access to a record.
 ///
 /// # Errors
-/// `reverification_required` (no fresh verification), `invalid_request` (no reason), `not_found`
-/// (no such record, or refused: blocked, switched off, closed — indistinguishable); audited.
+/// `reverification_required` (no fresh verification), `invalid_request` (no reason),
+/// `emergency_access_limit_reached` (the professional's cap, whatever the record; the agency is
+/// alerted), `not_found` (no such record, or refused: blocked, switched off, closed —
+/// indistinguishable); audited.
 pub async fn open(
     state: &AppState,
     meta: &RequestMeta,
@@ -57,12 +62,30 @@ pub async fn open(
     )
     .with("reason", reason.clone());
     audited(state, meta, event, async |txn, event| {
+        // The cap first, before anything about the record: at the cap every record answers
+        // alike. The professional's row is locked so that their openings are counted one at a
+        // time (PostgreSQL; SQLite has a single writer).
+        let mut query = professional::Entity::find_by_id(user.subject_id());
+        if txn.get_database_backend() == sea_orm::DbBackend::Postgres {
+            query = query.lock_exclusive();
+        }
+        let p = query.one(txn).await?.ok_or(AppError::NotFound)?;
+        let cap = state.config.emergency_cap;
+        let check = access::emergency_cap(cap, &recent_openings(txn, p.id, cap, now).await?, now);
+        if let Some(reason) = check.refusal() {
+            *event = event
+                .clone()
+                .with("rule", reason.as_str())
+                .with("openings_in_window", check.openings());
+            // In the record's history when there is such a record (the caller is not told).
+            if patient::Entity::find_by_id(patient_id).one(txn).await?.is_some() {
+                event.patient_id = Some(patient_id);
+            }
+            alert(txn, p.id, check.openings(), cap, now).await?;
+            return Err(refuse(StatusCode::FORBIDDEN, ApiErrorCode::EmergencyAccessLimitReached));
+        }
         let facts = record_facts(txn, patient_id, state.clock.now()).await.map_err(|_| hidden())?;
         event.patient_id = Some(patient_id);
-        let p = professional::Entity::find_by_id(user.subject_id())
-            .one(txn)
-            .await?
-            .ok_or(AppError::NotFound)?;
         let actor = super::documents::actor(txn, &pro.0).await?;
         let matrix = state.matrix.get(txn).await?;
         let decision = access::decide(&matrix, &actor, &Action::OpenEmergencyAccess, &facts, now);
@@ -89,6 +112,49 @@ pub async fn open(
         })
     })
     .await
+}
+
+/// When the professional opened emergency accesses within the cap's window ending at `now`: at
+/// most one more than the cap counts, so the newest suffice.
+async fn recent_openings(
+    conn: &impl ConnectionTrait,
+    professional_id: Uuid,
+    cap: access::EmergencyCap,
+    now: DateTime<Utc>,
+) -> Result<Vec<DateTime<Utc>>, AppError> {
+    let since = now.checked_sub_signed(cap.window).unwrap_or(DateTime::<Utc>::MIN_UTC);
+    Ok(emergency_grant::Entity::find()
+        .select_only()
+        .column(emergency_grant::Column::OpenedAt)
+        .filter(emergency_grant::Column::ProfessionalId.eq(professional_id))
+        .filter(emergency_grant::Column::OpenedAt.gt(since))
+        .order_by_desc(emergency_grant::Column::OpenedAt)
+        .limit(u64::from(cap.max_openings) + 1)
+        .into_tuple::<DateTime<Utc>>()
+        .all(conn)
+        .await?)
+}
+
+/// Leaves an alert for the agency: the professional was refused at the cap.
+async fn alert(
+    conn: &impl ConnectionTrait,
+    professional_id: Uuid,
+    openings: u32,
+    cap: access::EmergencyCap,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let number = |n: i64| i32::try_from(n).unwrap_or(i32::MAX);
+    emergency_alert::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        professional_id: Set(professional_id),
+        refused_at: Set(now),
+        openings_in_window: Set(number(i64::from(openings))),
+        max_openings: Set(number(i64::from(cap.max_openings))),
+        window_hours: Set(number(cap.window.num_hours())),
+    }
+    .insert(conn)
+    .await?;
+    Ok(())
 }
 
 /// Adds a notification for the patient about what a professional did.
@@ -214,6 +280,31 @@ pub async fn review(state: &AppState) -> Result<Vec<EmergencyAccessReview>, AppE
             professional: brief(&state.db, g.professional_id).await?,
             reason: g.reason,
             opened_at: g.opened_at,
+        });
+    }
+    Ok(out)
+}
+
+/// Alerts for the agency's review, newest first: professionals refused at the cap.
+///
+/// # Errors
+/// Database.
+pub async fn alerts(state: &AppState) -> Result<Vec<EmergencyAlert>, AppError> {
+    let rows = emergency_alert::Entity::find()
+        .order_by_desc(emergency_alert::Column::RefusedAt)
+        .limit(200)
+        .all(&state.db)
+        .await?;
+    let mut out = Vec::with_capacity(rows.len());
+    let number = |n: i32| u32::try_from(n).unwrap_or(0);
+    for a in rows {
+        out.push(EmergencyAlert {
+            id: a.id,
+            professional: brief(&state.db, a.professional_id).await?,
+            refused_at: a.refused_at,
+            openings_in_window: number(a.openings_in_window),
+            max_openings: number(a.max_openings),
+            window_hours: number(a.window_hours),
         });
     }
     Ok(out)

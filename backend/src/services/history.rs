@@ -719,6 +719,7 @@ mod tests {
             EmergencyAccessReadOnly,
             NotAuthorOrColleague,
             Withdrawn,
+            EmergencyAccessLimitReached,
         ];
         for reason in &all {
             match reason {
@@ -744,7 +745,8 @@ mod tests {
                 | EmergencyAccessSwitchedOff
                 | EmergencyAccessReadOnly
                 | NotAuthorOrColleague
-                | Withdrawn => {}
+                | Withdrawn
+                | EmergencyAccessLimitReached => {}
             }
         }
         all

@@ -1,7 +1,8 @@
 //! The audit log: append-only in the database, hash-chained, verifiable; concurrent appends to
 //! one record stay linear.
 
-use sea_orm::{ConnectionTrait, DbBackend};
+use dsp::audit::checkpoint::{self, CheckpointKey, Witness};
+use sea_orm::{ConnectionTrait, DbBackend, Statement};
 use serde_json::json;
 
 use crate::common::{Engine, TestApp};
@@ -11,6 +12,9 @@ on_both_databases!(
     the_database_refuses_to_change_audit_entries,
     verify_names_the_first_edited_entry,
     concurrent_appends_to_one_record_stay_linear,
+    checkpoints_reveal_a_truncated_and_a_rewritten_chain_that_verify_misses,
+    checkpoints_are_one_per_interval_and_forged_ones_are_refused,
+    the_cli_writes_checkpoints_and_verify_exits_1_naming_the_truncated_chain,
 );
 
 async fn the_database_refuses_to_change_audit_entries(engine: Engine) {
@@ -84,4 +88,211 @@ async fn concurrent_appends_to_one_record_stay_linear(engine: Engine) {
     seqs.sort_unstable();
     assert_eq!(seqs, (1..=17).collect::<Vec<i64>>(), "one chain, no gap, no fork");
     assert_eq!(dsp::audit::verify(&app.db).await.unwrap().first_broken, None);
+}
+
+/// An insider with the database writer's rights: drops the append-only guard, deletes the newest
+/// `n` entries of `chain` and moves its head back to the entry before them.
+async fn truncate(app: &TestApp, engine: Engine, chain: &str, n: i64) {
+    let drop_guard = match engine {
+        Engine::Postgres => "DROP TRIGGER IF EXISTS audit_events_append_only ON audit_events",
+        Engine::Sqlite => "DROP TRIGGER IF EXISTS audit_events_no_delete",
+    };
+    app.db.execute_unprepared(drop_guard).await.unwrap();
+    let backend = app.db.get_database_backend();
+    let head = app
+        .db
+        .query_one_raw(Statement::from_sql_and_values(
+            backend,
+            dsp::db::placeholders(
+                backend,
+                "SELECT seq FROM audit_chain_heads WHERE chain_key = $1",
+            ),
+            [chain.into()],
+        ))
+        .await
+        .unwrap()
+        .unwrap();
+    let seq: i64 = head.try_get("", "seq").unwrap();
+    let keep = seq - n;
+    for sql in [
+        "DELETE FROM audit_events WHERE chain_key = $1 AND seq > $2",
+        "UPDATE audit_chain_heads SET seq = $2, \
+         hash = (SELECT hash FROM audit_events WHERE chain_key = $1 AND seq = $2) \
+         WHERE chain_key = $1",
+    ] {
+        app.db
+            .execute_raw(Statement::from_sql_and_values(
+                backend,
+                dsp::db::placeholders(backend, sql),
+                [chain.into(), keep.into()],
+            ))
+            .await
+            .unwrap();
+    }
+}
+
+/// A key pair in a directory of its own (outside the database), and a witness directory.
+fn witness(every: chrono::TimeDelta) -> (tempfile::TempDir, Witness, ed25519_dalek::VerifyingKey) {
+    let dir = tempfile::tempdir().unwrap();
+    let key_file = dir.path().join("keys/audit-checkpoint.pem");
+    let public_file = checkpoint::keygen(&key_file).unwrap();
+    let key = CheckpointKey::load(&key_file).unwrap();
+    let public = checkpoint::load_public_key(&public_file).unwrap();
+    assert_eq!(key.public_key(), public);
+    let witness = Witness { dir: dir.path().join("checkpoints"), key, every };
+    (dir, witness, public)
+}
+
+async fn checkpoints_reveal_a_truncated_and_a_rewritten_chain_that_verify_misses(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let (mut agent, _) = app.signed_in_agent().await;
+    let patient = app.create_patient(&mut agent, "1893120105732", "fr").await;
+    for _ in 0..3 {
+        app.letter_code(&agent, &patient).await;
+    }
+    let chain = format!("patient:{patient}");
+    let (_keep, witness, public) = witness(chrono::TimeDelta::minutes(10));
+    let written = checkpoint::write(&app.db, &witness, app.clock.now()).await.unwrap().unwrap();
+    assert_eq!(written.number, 1);
+    assert!(written.chains >= 2, "{written:?}");
+    let checkpoints = checkpoint::read_dir(&witness.dir, &[public]).unwrap();
+    assert_eq!(checkpoint::verify_against(&app.db, &checkpoints).await.unwrap().first_broken, None);
+
+    // The newest two entries of the record's chain go, its head moves back: verify sees nothing.
+    truncate(&app, engine, &chain, 2).await;
+    assert_eq!(dsp::audit::verify(&app.db).await.unwrap().first_broken, None);
+    let report = checkpoint::verify_against(&app.db, &checkpoints).await.unwrap();
+    let (_, broken, problem) = report.first_broken.expect("the truncation is detected");
+    assert_eq!(broken, chain);
+    assert!(problem.contains("truncated"), "{problem}");
+
+    // The chain grows again past where it was: its entries now differ from the witnessed ones.
+    for _ in 0..3 {
+        app.letter_code(&agent, &patient).await;
+    }
+    assert_eq!(dsp::audit::verify(&app.db).await.unwrap().first_broken, None);
+    app.clock.advance(chrono::TimeDelta::minutes(10));
+    assert!(checkpoint::write(&app.db, &witness, app.clock.now()).await.unwrap().is_some());
+    let checkpoints = checkpoint::read_dir(&witness.dir, &[public]).unwrap();
+    let report = checkpoint::verify_against(&app.db, &checkpoints).await.unwrap();
+    let (id, broken, problem) = report.first_broken.expect("the rewrite is detected");
+    assert_eq!(broken, chain);
+    assert!(id > 0 && problem.contains("rewritten"), "{problem}");
+}
+
+async fn checkpoints_are_one_per_interval_and_forged_ones_are_refused(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let (mut agent, _) = app.signed_in_agent().await;
+    let patient = app.create_patient(&mut agent, "1893120105732", "de").await;
+    let (_keep, witness, public) = witness(chrono::TimeDelta::minutes(10));
+    // Two instances share the database, each with its own directory: one checkpoint per interval.
+    let other = Witness {
+        dir: witness.dir.with_file_name("other-instance"),
+        key: witness.key.clone(),
+        every: witness.every,
+    };
+    let now = app.clock.now();
+    let (first, second) = tokio::join!(
+        checkpoint::write(&app.db, &witness, now),
+        checkpoint::write(&app.db, &other, now)
+    );
+    let (first, second) = (first.unwrap(), second.unwrap());
+    assert_eq!(usize::from(first.is_some()) + usize::from(second.is_some()), 1);
+    app.clock.advance(chrono::TimeDelta::minutes(5));
+    assert!(checkpoint::write(&app.db, &witness, app.clock.now()).await.unwrap().is_none());
+    // Only what changed since goes into the next one.
+    app.letter_code(&agent, &patient).await;
+    app.clock.advance(chrono::TimeDelta::minutes(5));
+    let next = checkpoint::write(&app.db, &other, app.clock.now()).await.unwrap().unwrap();
+    assert_eq!(next.number, 2);
+    assert_eq!(next.chains, 1, "the record's chain alone: {next:?}");
+    // The witness gathers every instance's files (either may have written the first).
+    std::fs::create_dir_all(&witness.dir).unwrap();
+    for entry in std::fs::read_dir(&other.dir).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), witness.dir.join(entry.file_name())).unwrap();
+    }
+    let checkpoints = checkpoint::read_dir(&witness.dir, &[public]).unwrap();
+    assert_eq!(checkpoint::verify_against(&app.db, &checkpoints).await.unwrap().first_broken, None);
+    // Without checkpoint 1, the witness is incomplete.
+    let one = std::fs::read_dir(&witness.dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_str().unwrap().starts_with("checkpoint-0000000001-"))
+        .unwrap();
+    let saved = std::fs::read(&one).unwrap();
+    std::fs::remove_file(&one).unwrap();
+    let err = checkpoint::read_dir(&witness.dir, &[public]).unwrap_err();
+    assert!(err.to_string().contains("checkpoint 1 is missing"), "{err}");
+    // A checkpoint edited after signing, or signed with another key, is refused.
+    let forged = String::from_utf8(saved.clone()).unwrap().replacen("patient:", "patient:0", 1);
+    std::fs::write(&one, forged).unwrap();
+    let err = checkpoint::read_dir(&witness.dir, &[public]).unwrap_err();
+    assert!(err.to_string().contains("signature"), "{err}");
+    std::fs::write(&one, &saved).unwrap();
+    let (_other_keys, _, stranger) = self::witness(chrono::TimeDelta::minutes(10));
+    let err = checkpoint::read_dir(&witness.dir, &[stranger]).unwrap_err();
+    assert!(err.to_string().contains("signature"), "{err}");
+    assert!(checkpoint::read_dir(&witness.dir, &[public]).is_ok());
+}
+
+/// Runs the `dsp` command on the test's database; returns (exit status, stdout).
+fn dsp(app: &TestApp, args: &[&str], vars: &[(&str, &std::path::Path)]) -> (i32, String) {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_dsp"));
+    command
+        .args(args)
+        .env_clear()
+        .env("DATABASE_URL", &app.state.config.database_url)
+        .env("DSP_DATA_DIR", app.data_dir())
+        .env("DSP_LOG", "warn");
+    for (name, value) in vars {
+        command.env(name, value);
+    }
+    let output = command.output().unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    (output.status.code().unwrap_or(-1), format!("{stdout}{stderr}"))
+}
+
+async fn the_cli_writes_checkpoints_and_verify_exits_1_naming_the_truncated_chain(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let (mut agent, _) = app.signed_in_agent().await;
+    let patient = app.create_patient(&mut agent, "1893120105732", "lb").await;
+    app.letter_code(&agent, &patient).await;
+    let keys = tempfile::tempdir().unwrap();
+    let witness = tempfile::tempdir().unwrap();
+    let key = keys.path().join("checkpoint.pem");
+    let public = keys.path().join("checkpoint.pem.pub");
+    let (status, out) = dsp(&app, &["audit", "keygen", "--out", key.to_str().unwrap()], &[]);
+    assert_eq!(status, 0, "{out}");
+    let vars = [("DSP_AUDIT_CHECKPOINT_DIR", witness.path()), ("DSP_AUDIT_CHECKPOINT_KEY", &key)];
+    let (status, out) = dsp(&app, &["audit", "checkpoint"], &vars);
+    assert_eq!(status, 0, "{out}");
+    assert!(out.contains("checkpoint 1 written"), "{out}");
+    let (status, out) = dsp(&app, &["audit", "checkpoint"], &vars);
+    assert!(status == 0 && out.contains("nothing written"), "{out}");
+    let dir = witness.path().to_str().unwrap();
+    let pinned =
+        ["audit", "verify", "--checkpoints", dir, "--public-key", public.to_str().unwrap()];
+    let (status, out) = dsp(&app, &pinned, &[]);
+    assert_eq!(status, 0, "{out}");
+    assert!(out.contains("intact") && out.contains("1 checkpoints witnessed"), "{out}");
+
+    truncate(&app, engine, &format!("patient:{patient}"), 1).await;
+    let (status, out) = dsp(&app, &["audit", "verify"], &[]);
+    assert_eq!(status, 0, "verify alone misses it: {out}");
+    let (status, out) = dsp(&app, &pinned, &[]);
+    assert_eq!(status, 1, "{out}");
+    assert!(out.contains(&format!("chain patient:{patient}: truncated")), "{out}");
+    // The key found beside the files serves when none is given.
+    let (status, out) = dsp(&app, &["audit", "verify", "--checkpoints", dir], &[]);
+    assert_eq!(status, 1, "{out}");
+    // Checkpoints signed by another key are refused, whatever they say.
+    let stranger = keys.path().join("stranger.pem");
+    dsp(&app, &["audit", "keygen", "--out", stranger.to_str().unwrap()], &[]);
+    let other = keys.path().join("stranger.pem.pub");
+    let args = ["audit", "verify", "--checkpoints", dir, "--public-key", other.to_str().unwrap()];
+    let (status, out) = dsp(&app, &args, &[]);
+    assert_eq!(status, 1, "{out}");
+    assert!(out.contains("REFUSED") && out.contains("signature"), "{out}");
 }

@@ -78,6 +78,7 @@ const ROUTES: &[(&str, &str)] = &[
     ("get", "/api/me/notifications"),
     ("post", "/api/me/notifications/read"),
     ("get", "/api/agency/emergency-accesses"),
+    ("get", "/api/agency/emergency-alerts"),
 ];
 
 async fn the_openapi_document_lists_every_route_and_each_answers(engine: Engine) {

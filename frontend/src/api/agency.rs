@@ -1,10 +1,11 @@
 //! The agency console: patients' records and their letters, the professional directory and
-//! enrolment codes.
+//! enrolment codes, the emergency-access review and its alerts.
 
 use shared::api::agency::{
     EnrolmentCodeIssued, NewPatient, NewProfessional, OrganisationSummary, PatientSummary,
     ProfessionalSummary,
 };
+use shared::api::care::{EmergencyAccessReview, EmergencyAlert};
 use shared::ids::{PatientId, ProfessionalId};
 
 use super::{ApiFailure, Download, get_json, post_for_file, post_json, search};
@@ -50,4 +51,14 @@ pub async fn create_professional(
 pub async fn issue_enrolment_code(id: ProfessionalId) -> Result<EnrolmentCodeIssued, ApiFailure> {
     post_json(&format!("/api/agency/professionals/{id}/enrolment-code"), &serde_json::Map::new())
         .await
+}
+
+/// Emergency accesses opened, newest first, for the review.
+pub async fn emergency_accesses() -> Result<Vec<EmergencyAccessReview>, ApiFailure> {
+    get_json("/api/agency/emergency-accesses").await
+}
+
+/// Professionals refused at the cap on emergency accesses, newest first.
+pub async fn emergency_alerts() -> Result<Vec<EmergencyAlert>, ApiFailure> {
+    get_json("/api/agency/emergency-alerts").await
 }

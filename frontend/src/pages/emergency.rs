@@ -1,7 +1,9 @@
 //! On a record the professional cannot reach: break the glass. A stated reason (10 to 500
 //! characters), what it means in plain words, and a confirmation with the security key when the
 //! server asks for one (`reverification_required`); then the page reloads the documents. The
-//! server's refusal is deliberately vague (blocked, switched off, closed, unknown look alike).
+//! server's refusal is deliberately vague (blocked, switched off, closed, unknown look alike),
+//! except at the professional's cap (`emergency_access_limit_reached`), which is about them, not
+//! the record: it says the limit was reached and the agency alerted.
 
 use shared::ApiErrorCode;
 use shared::api::care::EmergencyAccessOpened;
@@ -196,6 +198,19 @@ mod tests {
         for language in Language::ALL {
             let tr = Translator::new(language);
             assert_eq!(emergency_failure(&tr, &not_found), tr.t("emergency-refused"));
+        }
+    }
+
+    #[test]
+    fn the_cap_says_the_limit_was_reached_and_the_agency_alerted() {
+        let code = ApiErrorCode::EmergencyAccessLimitReached;
+        let at_cap = FlowError::Api(ApiFailure::Api(shared::ApiError::new(code, "")));
+        for language in Language::ALL {
+            let tr = Translator::new(language);
+            let text = emergency_failure(&tr, &at_cap);
+            assert_eq!(text, tr.t("error-emergency-access-limit-reached"), "{language:?}");
+            assert_ne!(text, tr.t("emergency-refused"));
+            assert!(!text.starts_with("error-"), "{language:?}: {text}");
         }
     }
 }

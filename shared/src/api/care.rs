@@ -187,6 +187,25 @@ pub struct EmergencyAccessReview {
     pub opened_at: DateTime<Utc>,
 }
 
+/// An alert for the agency: a professional asked for one more emergency access than the cap
+/// allows within its window, and was refused.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EmergencyAlert {
+    /// Its id.
+    pub id: Uuid,
+    /// Who was refused.
+    pub professional: Option<ProfessionalBrief>,
+    /// When.
+    pub refused_at: DateTime<Utc>,
+    /// Their emergency accesses opened within the window by then.
+    pub openings_in_window: u32,
+    /// The cap in force: at most this many …
+    pub max_openings: u32,
+    /// … within this many hours.
+    pub window_hours: u32,
+}
+
 /// A professional of a hospital or care institution registers an admission: a stay link
 /// (45 days, renewable by 30) or an emergency-department link (24 hours + 15 days).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -166,6 +166,7 @@ pub const DENIAL_REASONS: &[&str] = &[
     "emergency_access_read_only",
     "not_author_or_colleague",
     "withdrawn",
+    "emergency_access_limit_reached",
     "not_found",
 ];
 

@@ -1,7 +1,8 @@
 //! `/agency`: for a signed-in agent, the console (patients' records and letters, the
-//! professional directory and enrolment codes); for anyone else, what the console is for and how
-//! agents get in.
+//! professional directory and enrolment codes, the emergency-access review and its alerts); for
+//! anyone else, what the console is for and how agents get in.
 
+mod emergency;
 mod patients;
 mod professionals;
 
@@ -14,6 +15,7 @@ use crate::components::route_link::RouteLink;
 use crate::i18n::Arg;
 use crate::i18n::context::use_i18n;
 use crate::session::use_session;
+use emergency::EmergencyPanel;
 use patients::PatientsPanel;
 use professionals::ProfessionalsPanel;
 
@@ -35,10 +37,12 @@ pub fn AgencyPage() -> Html {
                 <nav class="in-page" aria-label={i18n.t("agency-sections")}>
                     <a href="#patients-heading">{ i18n.t("agency-patients-heading") }</a>
                     <a href="#professionals-heading">{ i18n.t("agency-professionals-heading") }</a>
+                    <a href="#emergency-review-heading">{ i18n.t("agency-emergency-heading") }</a>
                     <RouteLink to={Route::Security}>{ i18n.t("security-link") }</RouteLink>
                 </nav>
                 <PatientsPanel />
                 <ProfessionalsPanel />
+                <EmergencyPanel />
             </article>
         };
     }
