@@ -87,11 +87,21 @@ pub struct Chromium {
 }
 
 impl Chromium {
-    /// Launches Chromium with `lang` as the browser's language (`navigator.languages`).
+    /// Launches Chromium with `lang` as the browser's language (`navigator.languages`), in a
+    /// desktop window (1280 × 900).
     ///
     /// # Errors
     /// When Chromium is missing or does not start.
     pub async fn launch(lang: &str) -> anyhow::Result<Self> {
+        Self::launch_sized(lang, 1280, 900).await
+    }
+
+    /// Like [`Chromium::launch`], in a window of `width` × `height` CSS pixels (390 × 844 is a
+    /// phone's).
+    ///
+    /// # Errors
+    /// When Chromium is missing or does not start.
+    pub async fn launch_sized(lang: &str, width: u32, height: u32) -> anyhow::Result<Self> {
         let profile = tempfile::tempdir()?;
         let executable =
             std::env::var("DSP_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
@@ -99,7 +109,7 @@ impl Chromium {
             .chrome_executable(executable)
             .no_sandbox()
             .user_data_dir(profile.path())
-            .window_size(1280, 900)
+            .window_size(width, height)
             // Bare keys: chromiumoxide adds the dashes itself.
             .args([
                 "disable-gpu".to_owned(),
