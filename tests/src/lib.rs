@@ -87,21 +87,11 @@ pub struct Chromium {
 }
 
 impl Chromium {
-    /// Launches Chromium with `lang` as the browser's language (`navigator.languages`), in a
-    /// desktop window (1280 × 900).
+    /// Launches Chromium with `lang` as the browser's language (`navigator.languages`).
     ///
     /// # Errors
     /// When Chromium is missing or does not start.
     pub async fn launch(lang: &str) -> anyhow::Result<Self> {
-        Self::launch_sized(lang, 1280, 900).await
-    }
-
-    /// Like [`Chromium::launch`], in a window of `width` × `height` CSS pixels (390 × 844 is a
-    /// phone's).
-    ///
-    /// # Errors
-    /// When Chromium is missing or does not start.
-    pub async fn launch_sized(lang: &str, width: u32, height: u32) -> anyhow::Result<Self> {
         let profile = tempfile::tempdir()?;
         let executable =
             std::env::var("DSP_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
@@ -109,7 +99,7 @@ impl Chromium {
             .chrome_executable(executable)
             .no_sandbox()
             .user_data_dir(profile.path())
-            .window_size(width, height)
+            .window_size(1280, 900)
             // Bare keys: chromiumoxide adds the dashes itself.
             .args([
                 "disable-gpu".to_owned(),
@@ -145,6 +135,17 @@ impl Chromium {
         self.browser.wait().await?;
         Ok(())
     }
+}
+
+/// Makes `page` a phone's screen: 390 × 844 CSS pixels at two device pixels each, touch, the
+/// page's `<meta name="viewport">` obeyed (a window cannot be made that narrow).
+///
+/// # Errors
+/// When Chromium refuses the CDP command.
+pub async fn emulate_phone(page: &Page) -> anyhow::Result<()> {
+    use chromiumoxide::cdp::browser_protocol::emulation::SetDeviceMetricsOverrideParams;
+    page.execute(SetDeviceMetricsOverrideParams::new(390, 844, 2.0, true)).await?;
+    Ok(())
 }
 
 /// Evaluates a JavaScript expression and returns its JSON value.
