@@ -269,7 +269,7 @@ async fn read_every_format(page: &Page, lang: &str, phone: bool) -> anyhow::Resu
     if phone {
         assert!(number("screen") == 390.0 && number("ratio") == 2.0, "{canvas}");
     }
-    assert!((number("width") - (number("css") - 2.0) * number("ratio")).abs() <= 2.0, "{canvas}");
+    assert!((number("width") - number("css") * number("ratio")).abs() <= 1.0, "{canvas}");
     // An A4 page keeps its shape.
     let ratio = number("height") / number("width");
     assert!((ratio - 842.0 / 595.0).abs() < 0.02, "{canvas}");

@@ -3,59 +3,43 @@
 //! beside the narrative are for software and are not shown; a body that is not XML (an attached
 //! PDF or image) is noted, for the reader to download.
 
-use chrono::NaiveDate;
-
-use crate::forms::parse_iso_date;
-
 use super::narrative::{Narrative, Section, inert};
 use super::xml::Element;
+use super::{Document, Fact, FactValue};
+use crate::forms::parse_iso_date;
 
 /// Deepest section kept.
 const MAX_SECTION_DEPTH: usize = 8;
 
-/// What the viewer shows of a CDA document.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Cda {
-    /// `title`.
-    pub title: Option<String>,
-    /// The day of `effectiveTime`.
-    pub date: Option<NaiveDate>,
-    /// The patient's name (`recordTarget`).
-    pub patient: Option<String>,
-    /// The first author's name and organisation.
-    pub author: Option<String>,
-    /// The sections of a structured body.
-    pub sections: Vec<Section>,
-    /// Whether the body is an attachment (`nonXMLBody`) rather than sections.
-    pub attachment: bool,
-}
-
 /// Reads a parsed CDA document; `None` when its root is not `ClinicalDocument`.
 #[must_use]
-pub fn read(root: &Element) -> Option<Cda> {
+pub fn read(root: &Element) -> Option<Document> {
     if root.name != "ClinicalDocument" {
         return None;
     }
-    let some = |text: String| Some(text).filter(|t| !t.is_empty());
-    let assigned = root.path(&["author", "assignedAuthor"]);
-    let person = assigned.and_then(|a| a.path(&["assignedPerson", "name"])).map(Element::text);
-    let organisation =
-        assigned.and_then(|a| a.path(&["representedOrganization", "name"])).map(Element::text);
-    let author = [person, organisation].into_iter().flatten().filter(|t| !t.is_empty());
+    let text = |path: &[&str]| root.path(path).map(Element::text).filter(|t| !t.is_empty());
+    let author = [
+        text(&["author", "assignedAuthor", "assignedPerson", "name"]),
+        text(&["author", "assignedAuthor", "representedOrganization", "name"]),
+    ];
+    let author = author.into_iter().flatten().collect::<Vec<_>>().join(", ");
+    let date = root.path(&["effectiveTime"]).and_then(|t| t.attribute("value")).and_then(hl7_date);
+    let facts = [
+        text(&["title"]).map(|t| (Fact::Title, FactValue::Text(t))),
+        date.map(|d| (Fact::Date, d)),
+        text(&["recordTarget", "patientRole", "patient", "name"])
+            .map(|t| (Fact::Patient, FactValue::Text(t))),
+        Some(author).filter(|a| !a.is_empty()).map(|a| (Fact::Author, FactValue::Text(a))),
+    ];
     let body = root.path(&["component"]);
-    Some(Cda {
-        title: root.path(&["title"]).map(Element::text).and_then(some),
-        date: root.path(&["effectiveTime"]).and_then(|t| t.attribute("value")).and_then(hl7_date),
-        patient: root
-            .path(&["recordTarget", "patientRole", "patient", "name"])
-            .map(Element::text)
-            .and_then(some),
-        author: some(author.collect::<Vec<_>>().join(", ")),
+    Some(Document {
+        facts: facts.into_iter().flatten().collect(),
         sections: body
             .and_then(|b| b.path(&["structuredBody"]))
             .map(|b| sections(b, 0))
             .unwrap_or_default(),
         attachment: body.and_then(|b| b.path(&["nonXMLBody"])).is_some(),
+        ..Document::default()
     })
 }
 
@@ -76,13 +60,16 @@ fn sections(parent: &Element, depth: usize) -> Vec<Section> {
 }
 
 /// The day of an HL7 timestamp (`20261125`, `202611251030+0100`).
-fn hl7_date(value: &str) -> Option<NaiveDate> {
+fn hl7_date(value: &str) -> Option<FactValue> {
     let (year, month, day) = (value.get(..4)?, value.get(4..6)?, value.get(6..8)?);
-    parse_iso_date(&format!("{year}-{month}-{day}"))
+    parse_iso_date(&format!("{year}-{month}-{day}")).map(FactValue::Date)
 }
 
 #[cfg(test)]
 mod tests {
+    use chrono::NaiveDate;
+
+    use super::super::narrative::Inert;
     use super::super::xml::tests::parse;
     use super::*;
 
@@ -107,26 +94,32 @@ mod tests {
     #[test]
     fn the_header_and_sections_are_read() {
         let cda = read(&parse(CDA).unwrap()).unwrap();
-        assert_eq!(cda.title.as_deref(), Some("Lettre de sortie"));
-        assert_eq!(cda.date, NaiveDate::from_ymd_opt(2026, 11, 25));
-        assert_eq!(cda.patient.as_deref(), Some("Marie Dupont"));
-        assert_eq!(cda.author.as_deref(), Some("Dr Claire Weber, Cabinet Place d'Armes"));
-        assert!(!cda.attachment);
+        let text = |s: &str| FactValue::Text(s.to_owned());
+        assert_eq!(
+            cda.facts,
+            [
+                (Fact::Title, text("Lettre de sortie")),
+                (Fact::Date, FactValue::Date(NaiveDate::from_ymd_opt(2026, 11, 25).unwrap())),
+                (Fact::Patient, text("Marie Dupont")),
+                (Fact::Author, text("Dr Claire Weber, Cabinet Place d'Armes")),
+            ]
+        );
+        assert!(!cda.attachment && cda.kind.is_none());
         let titles: Vec<_> = cda.sections.iter().map(|s| s.title.as_deref()).collect();
         assert_eq!(titles, [Some("Motif"), Some("Traitement")]);
         assert_eq!(cda.sections[0].sections[0].title.as_deref(), Some("Détail"));
         let Narrative::Shown(text) = &cda.sections[1].body else { panic!("no text") };
-        assert!(matches!(&text[0], super::super::narrative::Inert::Element { tag: "ul", .. }));
+        assert!(matches!(&text[0], Inert::Element { tag: "ul", .. }));
     }
 
     #[test]
     fn an_attached_body_is_noted_and_other_roots_refused() {
         let cda = read(
-            &parse(r#"<ClinicalDocument xmlns="urn:hl7-org:v3"><component><nonXMLBody><text mediaType="application/pdf" representation="B64">JVBERi0=</text></nonXMLBody></component></ClinicalDocument>"#)
+            &parse(r#"<ClinicalDocument xmlns="urn:hl7-org:v3"><effectiveTime value="2026"/><component><nonXMLBody><text mediaType="application/pdf" representation="B64">JVBERi0=</text></nonXMLBody></component></ClinicalDocument>"#)
                 .unwrap(),
         )
         .unwrap();
-        assert!(cda.attachment && cda.sections.is_empty() && cda.title.is_none());
+        assert!(cda.attachment && cda.sections.is_empty() && cda.facts.is_empty());
         assert_eq!(read(&parse("<html><body/></html>").unwrap()), None);
     }
 }

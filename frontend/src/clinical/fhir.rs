@@ -3,73 +3,28 @@
 //! [`super::narrative`]), a `Composition`'s sections and a `Bundle`'s entries. Codes are shown as
 //! the resource names them (`final`); the full resource is the download.
 
-use chrono::NaiveDate;
 use serde_json::Value;
-
-use crate::forms::parse_iso_date;
 
 use super::narrative::{Narrative, Section, inert};
 use super::xml::Element;
+use super::{Document, Fact, FactValue};
+use crate::forms::parse_iso_date;
 
 /// Most entries of a bundle shown.
 pub const MAX_ENTRIES: usize = 100;
 /// Deepest bundle or section kept.
 const MAX_DEPTH: usize = 8;
 
-/// A fact about a resource, by the label the viewer gives it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Fact {
-    /// `title`, `description`.
-    Title,
-    /// The concept: `code`, `medicationCodeableConcept`, `vaccineCode`, `type`.
-    About,
-    /// `status`.
-    Status,
-    /// The clinically relevant date.
-    Date,
-    /// The patient (`subject`, `patient`).
-    Patient,
-    /// Who wrote, did or asked for it.
-    Author,
-    /// An observation's value.
-    Result,
-}
+/// How a narrative's XHTML is parsed: the browser's parser, or the tests'.
+pub type Parse<'a> = &'a dyn Fn(&str) -> Option<Element>;
 
-/// A fact's value.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FactValue {
-    /// Shown as written.
-    Text(String),
-    /// A day, shown in the reader's language.
-    Date(NaiveDate),
-}
-
-/// What the viewer shows of a resource.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Resource {
-    /// `resourceType`.
-    pub kind: String,
-    /// The key facts found, in the order of [`Fact`].
-    pub facts: Vec<(Fact, FactValue)>,
-    /// `text.div`.
-    pub narrative: Narrative,
-    /// A `Composition`'s sections.
-    pub sections: Vec<Section>,
-    /// A `Bundle`'s entries, at most [`MAX_ENTRIES`].
-    pub entries: Vec<Resource>,
-}
-
-/// Reads a resource; `parse` reads a narrative's XHTML (the browser's parser, or the tests').
+/// Reads a resource; `None` without a `resourceType`.
 #[must_use]
-pub fn read(resource: &Value, parse: &dyn Fn(&str) -> Option<Element>) -> Option<Resource> {
+pub fn read(resource: &Value, parse: Parse<'_>) -> Option<Document> {
     read_at(resource, parse, 0)
 }
 
-fn read_at(
-    resource: &Value,
-    parse: &dyn Fn(&str) -> Option<Element>,
-    depth: usize,
-) -> Option<Resource> {
+fn read_at(resource: &Value, parse: Parse<'_>, depth: usize) -> Option<Document> {
     let kind = resource.get("resourceType")?.as_str()?.to_owned();
     let deeper = depth < MAX_DEPTH;
     let entries = items(resource, "entry")
@@ -77,12 +32,13 @@ fn read_at(
         .filter_map(|entry| read_at(entry.get("resource")?, parse, depth + 1))
         .take(MAX_ENTRIES)
         .collect();
-    Some(Resource {
-        kind,
+    Some(Document {
+        kind: Some(kind),
         facts: facts(resource),
         narrative: narrative(resource, parse),
         sections: if deeper { sections(resource, parse, depth) } else { Vec::new() },
         entries,
+        attachment: false,
     })
 }
 
@@ -91,14 +47,14 @@ fn items<'a>(value: &'a Value, key: &str) -> impl Iterator<Item = &'a Value> {
     value.get(key).and_then(Value::as_array).into_iter().flatten()
 }
 
-fn narrative(value: &Value, parse: &dyn Fn(&str) -> Option<Element>) -> Narrative {
-    match value.pointer("/text/div").and_then(Value::as_str) {
+fn narrative(value: &Value, parse: Parse<'_>) -> Narrative {
+    match value.get("text").and_then(|t| t.get("div")).and_then(Value::as_str) {
         None => Narrative::Absent,
         Some(div) => parse(div).map_or(Narrative::Unreadable, |div| Narrative::Shown(inert(&div))),
     }
 }
 
-fn sections(value: &Value, parse: &dyn Fn(&str) -> Option<Element>, depth: usize) -> Vec<Section> {
+fn sections(value: &Value, parse: Parse<'_>, depth: usize) -> Vec<Section> {
     items(value, "section")
         .map(|section| Section {
             title: section.get("title").and_then(Value::as_str).map(str::to_owned),
@@ -112,37 +68,34 @@ fn sections(value: &Value, parse: &dyn Fn(&str) -> Option<Element>, depth: usize
         .collect()
 }
 
-/// The first of `keys` that `read` makes something of.
-fn first<'a>(
-    value: &'a Value,
-    keys: &[&str],
-    read: impl Fn(&'a Value) -> Option<String>,
-) -> Option<String> {
-    keys.iter().filter_map(|key| value.pointer(key)).find_map(read).filter(|t| !t.trim().is_empty())
+/// What `read` makes of the first of `keys` that gives something.
+fn first(value: &Value, keys: &[&str], read: fn(&Value) -> Option<String>) -> Option<String> {
+    keys.iter().filter_map(|key| value.get(key)).find_map(read).filter(|t| !t.trim().is_empty())
 }
 
 fn string(value: &Value) -> Option<String> {
     value.as_str().map(str::to_owned)
 }
 
-/// A CodeableConcept's text, else its first coding's display, else that code; or a plain code
-/// (a `Bundle`'s `type`).
+/// A plain code (a `Bundle`'s `type`), or a CodeableConcept's text, else its first coding's
+/// display, else that code.
 fn concept(value: &Value) -> Option<String> {
-    let coding = value.pointer("/coding/0");
+    let coding = value.get("coding").and_then(|c| c.get(0));
     string(value)
-        .or_else(|| first(value, &["/text"], string))
-        .or_else(|| coding.and_then(|c| first(c, &["/display", "/code"], string)))
+        .or_else(|| first(value, &["text"], string))
+        .or_else(|| first(coding?, &["display", "code"], string))
 }
 
-/// A Reference's display (or one in an array of them).
+/// A Reference's display (or the first of an array of them, or of a performer's actor).
 fn display(value: &Value) -> Option<String> {
-    let reference = value.as_array().and_then(|a| a.first()).unwrap_or(value);
-    first(reference, &["/display", "/actor/display"], string)
+    let reference = value.get(0).unwrap_or(value);
+    first(reference, &["display"], string)
+        .or_else(|| first(reference.get("actor")?, &["display"], string))
 }
 
 fn quantity(value: &Value) -> Option<String> {
     let number = decimal(value.get("value")?)?;
-    let unit = first(value, &["/unit", "/code"], string).unwrap_or_default();
+    let unit = first(value, &["unit", "code"], string).unwrap_or_default();
     Some(format!("{number} {unit}").trim_end().to_owned())
 }
 
@@ -171,61 +124,63 @@ fn decimal(value: &Value) -> Option<String> {
 }
 
 fn facts(r: &Value) -> Vec<(Fact, FactValue)> {
-    let text = |fact: Fact, found: Option<String>| found.map(|t| (fact, FactValue::Text(t)));
-    let date = first(
-        r,
-        &[
-            "/date",
-            "/effectiveDateTime",
-            "/issued",
-            "/recordedDate",
-            "/authoredOn",
-            "/occurrenceDateTime",
-            "/onsetDateTime",
-            "/performedDateTime",
-            "/effectivePeriod/start",
-            "/period/start",
-        ],
-        string,
-    )
-    .map(|d| {
-        let day = d.get(..10).and_then(parse_iso_date);
-        (Fact::Date, day.map_or(FactValue::Text(d), FactValue::Date))
-    });
-    [
-        text(Fact::Title, first(r, &["/title", "/description"], string)),
-        text(
+    let found = [
+        (Fact::Title, first(r, &["title", "description"], string)),
+        (
             Fact::About,
-            first(r, &["/code", "/medicationCodeableConcept", "/vaccineCode", "/type"], concept),
+            first(r, &["code", "medicationCodeableConcept", "vaccineCode", "type"], concept),
         ),
-        text(Fact::Status, first(r, &["/status"], string)),
-        date,
-        text(Fact::Patient, first(r, &["/subject", "/patient"], display)),
-        text(
+        (Fact::Status, first(r, &["status"], string)),
+        (
+            Fact::Date,
+            first(
+                r,
+                &[
+                    "date",
+                    "effectiveDateTime",
+                    "issued",
+                    "recordedDate",
+                    "authoredOn",
+                    "occurrenceDateTime",
+                    "onsetDateTime",
+                    "performedDateTime",
+                ],
+                string,
+            ),
+        ),
+        (Fact::Patient, first(r, &["subject", "patient"], display)),
+        (
             Fact::Author,
-            first(r, &["/author", "/performer", "/recorder", "/requester", "/asserter"], display),
+            first(r, &["author", "performer", "recorder", "requester", "asserter"], display),
         ),
-        text(
+        (
             Fact::Result,
-            first(r, &["/valueQuantity"], quantity)
-                .or_else(|| first(r, &["/valueString"], string))
-                .or_else(|| first(r, &["/valueCodeableConcept"], concept)),
+            first(r, &["valueQuantity"], quantity)
+                .or_else(|| first(r, &["valueString", "valueCodeableConcept"], concept)),
         ),
-    ]
-    .into_iter()
-    .flatten()
-    .collect()
+    ];
+    found
+        .into_iter()
+        .filter_map(|(fact, text)| {
+            let text = text?;
+            // A day is shown in the reader's language; a month or a year as written.
+            let day =
+                (fact == Fact::Date).then(|| text.get(..10).and_then(parse_iso_date)).flatten();
+            Some((fact, day.map_or(FactValue::Text(text), FactValue::Date)))
+        })
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
+    use chrono::NaiveDate;
     use serde_json::json;
 
     use super::super::narrative::Inert;
     use super::super::xml::tests::parse;
     use super::*;
 
-    fn read_test(value: &Value) -> Resource {
+    fn read_test(value: &Value) -> Document {
         read(value, &parse).unwrap()
     }
 
@@ -242,7 +197,7 @@ mod tests {
             "text": {"status": "generated", "div": "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>Hb <b>13.5</b> g/dL</p></div>"}
         });
         let r = read_test(&observation);
-        assert_eq!(r.kind, "Observation");
+        assert_eq!(r.kind.as_deref(), Some("Observation"));
         let text = |s: &str| FactValue::Text(s.to_owned());
         assert_eq!(
             r.facts,
@@ -275,7 +230,7 @@ mod tests {
             ]
         });
         let r = read_test(&bundle);
-        assert_eq!(r.kind, "Bundle");
+        assert_eq!(r.kind.as_deref(), Some("Bundle"));
         assert_eq!(r.facts, [(Fact::About, FactValue::Text("document".into()))]);
         assert_eq!(r.entries.len(), 2);
         let composition = &r.entries[0];

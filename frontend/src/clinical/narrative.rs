@@ -9,7 +9,7 @@
 //! `innerHTML`). This holds whatever the upload checked.
 
 use yew::prelude::*;
-use yew::virtual_dom::VTag;
+use yew::virtual_dom::{AttributeOrProperty, Attributes, VTag};
 
 use super::xml::{Element, Node};
 
@@ -33,9 +33,10 @@ pub enum Inert {
 }
 
 /// A narrative as the viewer shows it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub enum Narrative {
     /// None given.
+    #[default]
     Absent,
     /// Made inert.
     Shown(Vec<Inert>),
@@ -177,11 +178,13 @@ pub fn render(nodes: &[Inert]) -> Html {
             Inert::Element { tag: "br", .. } => VTag::new("br").into(),
             Inert::Element { tag, span: (colspan, rowspan), children } => {
                 let mut element = VTag::new(*tag);
-                for (name, span) in [("colspan", colspan), ("rowspan", rowspan)] {
-                    if let Some(n) = span {
-                        element.add_attribute(name, n.to_string());
-                    }
-                }
+                let value = |n: &Option<u16>| {
+                    n.map(|n| AttributeOrProperty::Attribute(n.to_string().into()))
+                };
+                element.set_attributes(Attributes::Dynamic {
+                    keys: &["colspan", "rowspan"],
+                    values: Box::new([value(colspan), value(rowspan)]),
+                });
                 element.add_child(render(children));
                 element.into()
             }

@@ -49,9 +49,12 @@ export function pageCount(doc) {
 // The latest call for each canvas: an earlier one stops drawing or never starts.
 const latest = new WeakMap();
 
-// Draws page `number` into `canvas`, as wide as the canvas's box and sharp at the screen's pixel
-// ratio. Resolves to false when a later call for the same canvas took over.
-export async function renderPage(doc, number, canvas) {
+// Draws page `number` into the canvas `canvasId`, as wide as the box that holds it (the canvas
+// may still be hidden) and sharp at the screen's pixel ratio. Resolves to false when a later call
+// for the same canvas took over.
+export async function renderPage(doc, number, canvasId) {
+  const canvas = document.getElementById(canvasId);
+  if (!canvas) return false;
   const call = {};
   latest.get(canvas)?.task?.cancel();
   latest.set(canvas, call);
@@ -59,7 +62,7 @@ export async function renderPage(doc, number, canvas) {
   const page = await doc.getPage(number);
   if (latest.get(canvas) !== call) return false;
   const natural = page.getViewport({ scale: 1 });
-  const width = canvas.clientWidth || natural.width;
+  const width = canvas.parentElement.clientWidth || natural.width;
   let scale = (width / natural.width) * (window.devicePixelRatio || 1);
   const pixels = natural.width * natural.height * scale * scale;
   if (pixels > MAX_PIXELS) scale *= Math.sqrt(MAX_PIXELS / pixels);

@@ -1,18 +1,15 @@
 //! A PDF drawn by pdf.js (the glue is `pdf_view.js` beside this file): one page at a time into a
 //! canvas as wide as the viewer, with the previous and next pages and "page n of N", which is the
 //! canvas's label too. Nothing of the document but its drawing reaches the page.
-
-use std::cell::RefCell;
-use std::rc::Rc;
+//!
+//! Not a component of its own: the viewer keeps a [`Pdf`] in its state and renders [`view`] (a
+//! component per format would weigh on the wasm for nothing).
 
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::spawn_local;
-use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
 use crate::components::message::{ErrorMessage, StatusMessage};
-use crate::i18n::Arg;
-use crate::i18n::context::use_i18n;
+use crate::i18n::{Arg, Translator};
 
 #[wasm_bindgen(module = "/src/components/pdf_view.js")]
 extern "C" {
@@ -21,115 +18,83 @@ extern "C" {
     #[wasm_bindgen(js_name = pageCount)]
     fn page_count(doc: &JsValue) -> u32;
     #[wasm_bindgen(catch, js_name = renderPage)]
-    async fn render_page(
-        doc: &JsValue,
-        number: u32,
-        canvas: &HtmlCanvasElement,
-    ) -> Result<JsValue, JsValue>;
+    async fn render_page(doc: &JsValue, number: u32, canvas_id: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = closePdf)]
     fn close_pdf(doc: &JsValue);
 }
 
-/// A document's bytes in the browser's memory, given up to pdf.js (its worker takes them); equal
-/// only to themselves.
-#[derive(Debug, Clone)]
-pub struct PdfBytes(pub js_sys::Uint8Array);
+/// The id of the canvas the page is drawn into (one viewer at a time).
+const CANVAS_ID: &str = "document-page";
 
-impl PartialEq for PdfBytes {
-    fn eq(&self, other: &Self) -> bool {
-        AsRef::<JsValue>::as_ref(&self.0) == AsRef::<JsValue>::as_ref(&other.0)
+/// A document and the page shown.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Pdf {
+    /// pdf.js's document; `None` while opening or when it could not be opened.
+    pub doc: Option<JsValue>,
+    /// Its number of pages.
+    pages: u32,
+    /// The page shown, from 1.
+    page: u32,
+    /// Whether the document could not be opened or a page drawn.
+    failed: bool,
+}
+
+impl Pdf {
+    /// Opens a document from its bytes (pdf.js's worker parses them).
+    pub async fn open(bytes: &[u8]) -> Self {
+        let doc = open_pdf(js_sys::Uint8Array::from(bytes)).await.ok();
+        let pages = doc.as_ref().map_or(0, page_count);
+        Self { failed: doc.is_none(), doc, pages, page: 1 }
+    }
+
+    /// The same document at `page`.
+    #[must_use]
+    pub fn at(&self, page: u32) -> Self {
+        Self { page: page.clamp(1, self.pages.max(1)), ..self.clone() }
+    }
+
+    /// Draws the page; `Some` with the failure marked when it could not be drawn.
+    pub async fn draw(&self) -> Option<Self> {
+        let doc = self.doc.as_ref()?;
+        let failed = render_page(doc, self.page, CANVAS_ID).await.is_err();
+        failed.then(|| Self { failed, ..self.clone() })
     }
 }
 
-/// Props of [`PdfView`].
-#[derive(Debug, Clone, PartialEq, Properties)]
-pub struct PdfViewProps {
-    /// The document.
-    pub bytes: PdfBytes,
+/// Ends pdf.js's work on a document (its worker).
+pub fn close(doc: &JsValue) {
+    close_pdf(doc);
 }
 
-/// An open document and its number of pages; `None` when pdf.js could not open it.
-type Opened = Option<(JsValue, u32)>;
-
-/// See the module documentation.
-#[component]
-pub fn PdfView(props: &PdfViewProps) -> Html {
-    let i18n = use_i18n();
-    let opened = use_state(|| None::<Opened>);
-    let page = use_state(|| 1_u32);
-    let failed = use_state(|| false);
-    let canvas = use_node_ref();
-    {
-        let (opened, page) = (opened.clone(), page.clone());
-        use_effect_with(props.bytes.clone(), move |bytes| {
-            opened.set(None);
-            page.set(1);
-            // The document to close when the viewer closes or shows another one; `Err` once closed.
-            let held = Rc::new(RefCell::new(Ok::<_, ()>(None::<JsValue>)));
-            let keep = held.clone();
-            let bytes = bytes.clone();
-            spawn_local(async move {
-                let result = open_pdf(bytes.0).await.ok();
-                let closed = keep.borrow().is_err();
-                match result {
-                    Some(doc) if closed => close_pdf(&doc),
-                    Some(doc) => {
-                        *keep.borrow_mut() = Ok(Some(doc.clone()));
-                        opened.set(Some(Some((doc.clone(), page_count(&doc)))));
-                    }
-                    None if !closed => opened.set(Some(None)),
-                    None => {}
-                }
-            });
-            move || {
-                if let Ok(Some(doc)) = held.replace(Err(())) {
-                    close_pdf(&doc);
-                }
-            }
-        });
-    }
-    {
-        let (canvas, failed) = (canvas.clone(), failed.clone());
-        let doc = (*opened).clone().flatten().map(|(doc, _)| doc);
-        use_effect_with((doc, *page), move |(doc, number)| {
-            if let (Some(doc), Some(canvas)) = (doc.clone(), canvas.cast::<HtmlCanvasElement>()) {
-                let number = *number;
-                spawn_local(async move {
-                    failed.set(render_page(&doc, number, &canvas).await.is_err());
-                });
-            }
-        });
-    }
-    let Some(opened) = &*opened else {
-        return html! { <StatusMessage text={AttrValue::from(i18n.t("loading"))} /> };
-    };
-    let Some((_, pages)) = opened else {
-        return html! { <ErrorMessage text={AttrValue::from(i18n.t("documents-viewer-unreadable"))} /> };
-    };
-    let (n, pages) = (*page, *pages);
+/// The pages and their controls; `go` turns to a page. The canvas is there from the start (hidden
+/// until a page is drawn), so that the first page is drawn as soon as the document opens.
+pub fn view(tr: &Translator, pdf: &Pdf, go: &Callback<u32>) -> Html {
+    let (page, pages) = (pdf.page, pdf.pages);
     let label =
-        i18n.t_args("documents-page", [("page", Arg::from(n)), ("pages", Arg::from(pages))]);
-    let go = |to: u32| {
-        let page = page.clone();
-        Callback::from(move |_: MouseEvent| page.set(to))
-    };
+        tr.t_args("documents-page", [("page", Arg::from(page)), ("pages", Arg::from(pages))]);
+    let turn = |to: u32| go.reform(move |_: MouseEvent| to);
     html! {
         <div class="pdf-view">
+            if pdf.failed {
+                <ErrorMessage text={AttrValue::from(tr.t("documents-viewer-unreadable"))} />
+            } else if pdf.doc.is_none() {
+                <StatusMessage text={AttrValue::from(tr.t("loading"))} />
+            }
             if pages > 1 {
-                <div class="in-page pdf-pages" role="group" aria-label={i18n.t("documents-pages")}>
-                    <button type="button" class="button-secondary pdf-previous" disabled={n <= 1}
-                        onclick={go(n.saturating_sub(1).max(1))}>
-                        { i18n.t("documents-page-previous") }
+                <div class="in-page pdf-pages" role="group" aria-label={tr.t("documents-pages")}>
+                    <button type="button" class="button-secondary pdf-previous" disabled={page <= 1}
+                        onclick={turn(page.saturating_sub(1))}>
+                        { tr.t("documents-page-previous") }
                     </button>
                     <span class="pdf-page-number" aria-live="polite">{ label.clone() }</span>
-                    <button type="button" class="button-secondary pdf-next" disabled={n >= pages}
-                        onclick={go((n + 1).min(pages))}>
-                        { i18n.t("documents-page-next") }
+                    <button type="button" class="button-secondary pdf-next" disabled={page >= pages}
+                        onclick={turn(page + 1)}>
+                        { tr.t("documents-page-next") }
                     </button>
                 </div>
             }
-            <canvas ref={canvas} class="document-page" role="img" aria-label={label}></canvas>
-            <ErrorMessage text={failed.then(|| AttrValue::from(i18n.t("documents-viewer-unreadable")))} />
+            <canvas id={CANVAS_ID} class="document-page" role="img" aria-label={label}
+                hidden={pdf.doc.is_none() || pdf.failed}></canvas>
         </div>
     }
 }

@@ -1,7 +1,7 @@
 //! The document viewer of [`super::documents`], the same for the patient and a professional. The
 //! content is fetched as bytes and shown by this page itself, never by the document:
 //!
-//! - PDF: drawn by pdf.js into a canvas, page by page ([`PdfView`]);
+//! - PDF: drawn by pdf.js into a canvas, page by page ([`pdf_view`]);
 //! - PNG, JPEG: an `<img>` of an object URL;
 //! - CDA XML: its header and narrative sections ([`cda`]);
 //! - FHIR JSON: the resource's type, key facts and narrative ([`fhir`]).
@@ -9,22 +9,22 @@
 //! A narrative reaches the page only as [`narrative`] rebuilds it. What cannot be read is said,
 //! and the download beside each document stays.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use shared::api::documents::DocumentSummary;
 use shared::ids::DocumentId;
+use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{Blob, BlobPropertyBag, Url};
 use yew::prelude::*;
 
 use crate::api::{self, ApiFailure};
 use crate::browser;
-use crate::clinical::cda::{self, Cda};
-use crate::clinical::fhir::{self, Fact, FactValue, Resource};
 use crate::clinical::narrative::{self, Narrative, Section};
-use crate::clinical::xml;
+use crate::clinical::{Document, Fact, FactValue, cda, fhir, xml};
 use crate::components::message::{ErrorMessage, StatusMessage};
-use crate::components::pdf_view::{PdfBytes, PdfView};
+use crate::components::pdf_view::{self, Pdf};
 use crate::i18n::context::use_i18n;
 use crate::i18n::{Translator, messages};
 
@@ -75,11 +75,11 @@ pub const fn fact_key(fact: Fact) -> &'static str {
 #[derive(Debug, Clone, PartialEq)]
 enum Content {
     Loading,
-    Pdf(PdfBytes),
+    Pdf(Pdf),
     /// An object URL, released when the viewer closes or changes.
     Image(String),
-    Cda(Rc<Cda>),
-    Fhir(Rc<Resource>),
+    /// A CDA document or a FHIR resource.
+    Clinical(Rc<Document>),
     /// Arrived, but cannot be shown.
     Unreadable,
     Failed(ApiFailure),
@@ -95,19 +95,39 @@ fn object_url(bytes: &[u8], media_type: &str) -> Option<String> {
 
 fn read(kind: ViewKind, bytes: &[u8], media_type: &str) -> Content {
     let shown = match kind {
-        ViewKind::Pdf => Some(Content::Pdf(PdfBytes(js_sys::Uint8Array::from(bytes)))),
         ViewKind::Image => object_url(bytes, media_type).map(Content::Image),
-        ViewKind::Cda => xml::parse(&String::from_utf8_lossy(bytes))
-            .and_then(|root| cda::read(&root))
-            .map(|cda| Content::Cda(Rc::new(cda))),
-        // From text, as every API answer is read: one copy of the JSON parser in the wasm.
-        ViewKind::Fhir => serde_json::from_str(&String::from_utf8_lossy(bytes))
+        // The upload checked that both are UTF-8.
+        ViewKind::Cda => std::str::from_utf8(bytes)
             .ok()
+            .and_then(xml::parse)
+            .and_then(|root| cda::read(&root))
+            .map(|document| Content::Clinical(Rc::new(document))),
+        // From text, as every API answer is read: one copy of the JSON parser in the wasm.
+        ViewKind::Fhir => std::str::from_utf8(bytes)
+            .ok()
+            .and_then(|text| serde_json::from_str(text).ok())
             .and_then(|value| fhir::read(&value, &xml::parse))
-            .map(|resource| Content::Fhir(Rc::new(resource))),
-        ViewKind::None => None,
+            .map(|document| Content::Clinical(Rc::new(document))),
+        ViewKind::Pdf | ViewKind::None => None,
     };
     shown.unwrap_or(Content::Unreadable)
+}
+
+/// What the viewer gives back when it closes or shows another document.
+enum Held {
+    Url(String),
+    Pdf(JsValue),
+}
+
+impl Held {
+    fn release(self) {
+        match self {
+            Self::Url(url) => {
+                let _ = Url::revoke_object_url(&url);
+            }
+            Self::Pdf(doc) => pdf_view::close(&doc),
+        }
+    }
 }
 
 /// Props of [`DocumentViewer`].
@@ -131,42 +151,79 @@ pub fn DocumentViewer(props: &DocumentViewerProps) -> Html {
         use_effect_with(props.document.id, move |id: &DocumentId| {
             let id = *id;
             content.set(Content::Loading);
-            let url_cell = Rc::new(std::cell::RefCell::new(None::<String>));
-            let keep = url_cell.clone();
+            // What to give back; `None` in the first place once the viewer has closed.
+            let held = Rc::new(RefCell::new((true, None::<Held>)));
+            let keep = held.clone();
             spawn_local(async move {
                 let shown = match api::documents::content(id).await {
                     Err(failure) => Content::Failed(failure),
+                    Ok(file) if kind == ViewKind::Pdf => Content::Pdf(Pdf::open(&file.bytes).await),
                     Ok(file) => read(kind, &file.bytes, &media_type),
                 };
-                if let Content::Image(url) = &shown {
-                    *keep.borrow_mut() = Some(url.clone());
+                let to_hold = match &shown {
+                    Content::Image(url) => Some(Held::Url(url.clone())),
+                    Content::Pdf(pdf) => pdf.doc.clone().map(Held::Pdf),
+                    _ => None,
+                };
+                let open = keep.borrow().0;
+                if !open {
+                    if let Some(held) = to_hold {
+                        held.release();
+                    }
+                    return;
                 }
-                content.set(shown);
+                keep.borrow_mut().1 = to_hold;
+                content.set(shown.clone());
                 browser::focus_element("document-viewer-heading");
+                if let Content::Pdf(pdf) = shown
+                    && let Some(failed) = pdf.draw().await
+                {
+                    content.set(Content::Pdf(failed));
+                }
             });
             move || {
-                if let Some(url) = url_cell.borrow_mut().take() {
-                    let _ = Url::revoke_object_url(&url);
+                let mut held = held.borrow_mut();
+                held.0 = false;
+                if let Some(held) = held.1.take() {
+                    held.release();
                 }
             }
         });
     }
+    let turn_page = {
+        let content = content.clone();
+        Callback::from(move |page: u32| {
+            if let Content::Pdf(pdf) = &*content {
+                let pdf = pdf.at(page);
+                content.set(Content::Pdf(pdf.clone()));
+                let content = content.clone();
+                spawn_local(async move {
+                    if let Some(failed) = pdf.draw().await {
+                        content.set(Content::Pdf(failed));
+                    }
+                });
+            }
+        })
+    };
     let title = props.document.title.clone();
     let close = props.on_close.reform(|_: MouseEvent| ());
     let unreadable = || AttrValue::from(i18n.t("documents-viewer-unreadable"));
     let body = match &*content {
+        // The canvas is there before the document opens, to be drawn into as soon as it does.
+        Content::Loading if kind == ViewKind::Pdf => {
+            pdf_view::view(&i18n, &Pdf::default(), &turn_page)
+        }
         Content::Loading => html! { <StatusMessage text={AttrValue::from(i18n.t("loading"))} /> },
         Content::Failed(failure) => {
             html! { <ErrorMessage text={AttrValue::from(messages::api_failure(&i18n, failure))} /> }
         }
         Content::Unreadable => html! { <ErrorMessage text={unreadable()} /> },
-        Content::Pdf(bytes) => html! { <PdfView bytes={bytes.clone()} /> },
+        Content::Pdf(pdf) => pdf_view::view(&i18n, pdf, &turn_page),
         Content::Image(url) => html! {
             <img class="document-image" src={url.clone()} alt={title.clone()} />
         },
-        Content::Cda(cda) => cda_view(&i18n, cda),
-        Content::Fhir(resource) => html! {
-            <div class="clinical">{ resource_view(&i18n, resource, 3) }</div>
+        Content::Clinical(document) => html! {
+            <div class="clinical">{ document_view(&i18n, document, 3) }</div>
         },
     };
     html! {
@@ -198,27 +255,6 @@ fn heading(level: u8, text: &str) -> Html {
     narrative::element(tag, Html::from(text.to_owned()))
 }
 
-fn fact(label: String, value: Option<String>) -> Html {
-    value.map(|value| html! { <div><dt>{ label }</dt><dd>{ value }</dd></div> }).unwrap_or_default()
-}
-
-fn cda_view(tr: &Translator, cda: &Cda) -> Html {
-    html! {
-        <div class="clinical">
-            <dl class="facts">
-                { fact(tr.t("documents-clinical-title"), cda.title.clone()) }
-                { fact(tr.t("documents-date"), cda.date.map(|d| tr.date(d))) }
-                { fact(tr.t("documents-clinical-patient"), cda.patient.clone()) }
-                { fact(tr.t("documents-clinical-author"), cda.author.clone()) }
-            </dl>
-            if cda.attachment {
-                <p class="notice">{ tr.t("documents-clinical-attachment") }</p>
-            }
-            { sections_view(tr, &cda.sections, 3) }
-        </div>
-    }
-}
-
 fn narrative_view(tr: &Translator, body: &Narrative) -> Html {
     match body {
         Narrative::Absent => Html::default(),
@@ -248,19 +284,29 @@ fn sections_view(tr: &Translator, sections: &[Section], level: u8) -> Html {
         .collect()
 }
 
-fn resource_view(tr: &Translator, resource: &Resource, level: u8) -> Html {
+/// A CDA document (its facts, then its sections) or a FHIR resource (its type as a heading,
+/// its facts, narrative, sections and entries).
+fn document_view(tr: &Translator, document: &Document, level: u8) -> Html {
+    let facts = document.facts.iter().map(|(fact, value)| {
+        let value = match value {
+            FactValue::Text(text) => text.clone(),
+            FactValue::Date(day) => tr.date(*day),
+        };
+        html! { <div><dt>{ tr.t(fact_key(*fact)) }</dt><dd>{ value }</dd></div> }
+    });
+    let inner = level + u8::from(document.kind.is_some());
     html! {
-        <section class="clinical-section" data-resource-type={resource.kind.clone()}>
-            { heading(level, &resource.kind) }
-            <dl class="facts">
-                { for resource.facts.iter().map(|(f, value)| fact(tr.t(fact_key(*f)), Some(match value {
-                    FactValue::Text(text) => text.clone(),
-                    FactValue::Date(day) => tr.date(*day),
-                }))) }
-            </dl>
-            { narrative_view(tr, &resource.narrative) }
-            { sections_view(tr, &resource.sections, level + 1) }
-            { for resource.entries.iter().map(|entry| resource_view(tr, entry, level + 1)) }
+        <section class="clinical-section" data-resource-type={document.kind.clone()}>
+            if let Some(kind) = &document.kind {
+                { heading(level, kind) }
+            }
+            <dl class="facts">{ for facts }</dl>
+            if document.attachment {
+                <p class="notice">{ tr.t("documents-clinical-attachment") }</p>
+            }
+            { narrative_view(tr, &document.narrative) }
+            { sections_view(tr, &document.sections, inner) }
+            { for document.entries.iter().map(|entry| document_view(tr, entry, inner)) }
         </section>
     }
 }
