@@ -361,7 +361,7 @@ async fn read_every_format(page: &Page, lang: &str, phone: bool) -> anyhow::Resu
         "Observation",
         "Hemoglobin",
         "final",
-        "13.5 g/dL",
+        if lang == "en" { "13.5 g/dL" } else { "13,5 g/dL" },
         "Marie Dupont",
         "Haemoglobin 13.5 g/dL, within range.",
         catalogue_message(lang, "documents-fhir-result")?.as_str(),

@@ -24,16 +24,23 @@ pub fn read(root: &Element) -> Option<Document> {
     ];
     let author = author.into_iter().flatten().collect::<Vec<_>>().join(", ");
     let date = root.path(&["effectiveTime"]).and_then(|t| t.attribute("value")).and_then(hl7_date);
-    let facts = [
-        text(&["title"]).map(|t| (Fact::Title, FactValue::Text(t))),
-        date.map(|d| (Fact::Date, d)),
-        text(&["recordTarget", "patientRole", "patient", "name"])
-            .map(|t| (Fact::Patient, FactValue::Text(t))),
-        Some(author).filter(|a| !a.is_empty()).map(|a| (Fact::Author, FactValue::Text(a))),
-    ];
+    let mut facts = Vec::new();
+    for (fact, value) in [
+        (Fact::Title, text(&["title"]).map(FactValue::Text)),
+        (Fact::Date, date),
+        (
+            Fact::Patient,
+            text(&["recordTarget", "patientRole", "patient", "name"]).map(FactValue::Text),
+        ),
+        (Fact::Author, Some(author).filter(|a| !a.is_empty()).map(FactValue::Text)),
+    ] {
+        if let Some(value) = value {
+            facts.push((fact, value));
+        }
+    }
     let body = root.path(&["component"]);
     Some(Document {
-        facts: facts.into_iter().flatten().collect(),
+        facts,
         sections: body
             .and_then(|b| b.path(&["structuredBody"]))
             .map(|b| sections(b, 0))

@@ -33,16 +33,18 @@ pub enum Fact {
 }
 
 /// A fact's value.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum FactValue {
     /// Shown as written.
     Text(String),
     /// A day, shown in the reader's language.
     Date(NaiveDate),
+    /// A number and its unit, the number shown in the reader's language.
+    Quantity(f64, String),
 }
 
 /// What the viewer shows of a CDA document or a FHIR resource.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Document {
     /// A FHIR resource's `resourceType`; none for a CDA document.
     pub kind: Option<String>,

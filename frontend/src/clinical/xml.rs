@@ -102,14 +102,16 @@ pub fn parse(text: &str) -> Option<Element> {
 }
 
 fn from_dom(element: &web_sys::Element, depth: usize, budget: &mut usize) -> Element {
+    let mut copy = Element { name: element.local_name(), ..Element::default() };
     let attributes = element.attributes();
-    let attributes = (0..attributes.length())
-        .filter_map(|i| attributes.item(i))
-        .map(|a| (a.local_name(), a.value()))
-        .collect();
-    let mut children = Vec::new();
+    for i in 0..attributes.length() {
+        if let Some(a) = attributes.item(i) {
+            copy.attributes.push((a.local_name(), a.value()));
+        }
+    }
     let nodes = element.child_nodes();
-    for node in (0..nodes.length()).filter_map(|i| nodes.item(i)) {
+    for i in 0..nodes.length() {
+        let Some(node) = nodes.item(i) else { continue };
         if *budget == 0 {
             break;
         }
@@ -117,16 +119,16 @@ fn from_dom(element: &web_sys::Element, depth: usize, budget: &mut usize) -> Ele
         match node.node_type() {
             web_sys::Node::ELEMENT_NODE if depth < MAX_DEPTH => {
                 if let Ok(child) = node.dyn_into::<web_sys::Element>() {
-                    children.push(Node::Element(from_dom(&child, depth + 1, budget)));
+                    copy.children.push(Node::Element(from_dom(&child, depth + 1, budget)));
                 }
             }
             web_sys::Node::TEXT_NODE | web_sys::Node::CDATA_SECTION_NODE => {
-                children.push(Node::Text(node.node_value().unwrap_or_default()));
+                copy.children.push(Node::Text(node.node_value().unwrap_or_default()));
             }
             _ => {}
         }
     }
-    Element { name: element.local_name(), attributes, children }
+    copy
 }
 
 #[cfg(test)]

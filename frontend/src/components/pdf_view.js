@@ -27,10 +27,11 @@ function load() {
   return library;
 }
 
-// Opens a document from its bytes (a Uint8Array the caller gives up).
-export async function openPdf(bytes) {
+// Opens a document from its bytes (a Uint8Array the caller gives up) and draws its first page into
+// the canvas `canvasId`; resolves to the document, rejects when it cannot be read or drawn.
+export async function openPdf(bytes, canvasId) {
   const lib = await load();
-  return lib.getDocument({
+  const doc = await lib.getDocument({
     data: bytes,
     isEvalSupported: false,
     enableXfa: false,
@@ -40,6 +41,13 @@ export async function openPdf(bytes) {
     iccUrl: BASE + "iccs/",
     verbosity: lib.VerbosityLevel.ERRORS,
   }).promise;
+  try {
+    await renderPage(doc, 1, canvasId);
+  } catch (error) {
+    doc.destroy();
+    throw error;
+  }
+  return doc;
 }
 
 export function pageCount(doc) {
@@ -85,6 +93,8 @@ export async function renderPage(doc, number, canvasId) {
   return true;
 }
 
-export function closePdf(doc) {
-  doc.destroy();
+// Gives back what the viewer held: an object URL (an image's) or a document (its worker ends).
+export function release(held) {
+  if (typeof held === "string") URL.revokeObjectURL(held);
+  else held.destroy();
 }

@@ -8,43 +8,40 @@
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
-use crate::components::message::{ErrorMessage, StatusMessage};
 use crate::i18n::{Arg, Translator};
 
 #[wasm_bindgen(module = "/src/components/pdf_view.js")]
 extern "C" {
     #[wasm_bindgen(catch, js_name = openPdf)]
-    async fn open_pdf(bytes: js_sys::Uint8Array) -> Result<JsValue, JsValue>;
+    async fn open_pdf(bytes: js_sys::Uint8Array, canvas_id: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = pageCount)]
     fn page_count(doc: &JsValue) -> u32;
     #[wasm_bindgen(catch, js_name = renderPage)]
     async fn render_page(doc: &JsValue, number: u32, canvas_id: &str) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(js_name = closePdf)]
-    fn close_pdf(doc: &JsValue);
+    /// Gives back an object URL or ends pdf.js's work on a document (its worker).
+    pub fn release(held: &JsValue);
 }
 
 /// The id of the canvas the page is drawn into (one viewer at a time).
 const CANVAS_ID: &str = "document-page";
 
-/// A document and the page shown.
-#[derive(Debug, Clone, Default, PartialEq)]
+/// An open document and the page shown.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Pdf {
-    /// pdf.js's document; `None` while opening or when it could not be opened.
-    pub doc: Option<JsValue>,
+    /// pdf.js's document.
+    pub doc: JsValue,
     /// Its number of pages.
     pages: u32,
     /// The page shown, from 1.
     page: u32,
-    /// Whether the document could not be opened or a page drawn.
-    failed: bool,
 }
 
 impl Pdf {
-    /// Opens a document from its bytes (pdf.js's worker parses them).
-    pub async fn open(bytes: &[u8]) -> Self {
-        let doc = open_pdf(js_sys::Uint8Array::from(bytes)).await.ok();
-        let pages = doc.as_ref().map_or(0, page_count);
-        Self { failed: doc.is_none(), doc, pages, page: 1 }
+    /// Opens a document from its bytes (pdf.js's worker parses them) and draws its first page
+    /// into the canvas of [`view`], which must be on the page; `None` when it cannot be read.
+    pub async fn open(bytes: &[u8]) -> Option<Self> {
+        let doc = open_pdf(js_sys::Uint8Array::from(bytes), CANVAS_ID).await.ok()?;
+        Some(Self { pages: page_count(&doc), doc, page: 1 })
     }
 
     /// The same document at `page`.
@@ -53,33 +50,21 @@ impl Pdf {
         Self { page: page.clamp(1, self.pages.max(1)), ..self.clone() }
     }
 
-    /// Draws the page; `Some` with the failure marked when it could not be drawn.
-    pub async fn draw(&self) -> Option<Self> {
-        let doc = self.doc.as_ref()?;
-        let failed = render_page(doc, self.page, CANVAS_ID).await.is_err();
-        failed.then(|| Self { failed, ..self.clone() })
+    /// Draws the page; `false` when it cannot.
+    pub async fn draw(&self) -> bool {
+        render_page(&self.doc, self.page, CANVAS_ID).await.is_ok()
     }
 }
 
-/// Ends pdf.js's work on a document (its worker).
-pub fn close(doc: &JsValue) {
-    close_pdf(doc);
-}
-
-/// The pages and their controls; `go` turns to a page. The canvas is there from the start (hidden
-/// until a page is drawn), so that the first page is drawn as soon as the document opens.
-pub fn view(tr: &Translator, pdf: &Pdf, go: &Callback<u32>) -> Html {
-    let (page, pages) = (pdf.page, pdf.pages);
+/// The pages and their controls (`go` turns to a page); before the document opens (`None`),
+/// only the canvas, hidden, for the first page to be drawn into.
+pub fn view(tr: &Translator, pdf: Option<&Pdf>, go: &Callback<u32>) -> Html {
+    let (page, pages) = pdf.map_or((0, 0), |pdf| (pdf.page, pdf.pages));
     let label =
         tr.t_args("documents-page", [("page", Arg::from(page)), ("pages", Arg::from(pages))]);
     let turn = |to: u32| go.reform(move |_: MouseEvent| to);
     html! {
         <div class="pdf-view">
-            if pdf.failed {
-                <ErrorMessage text={AttrValue::from(tr.t("documents-viewer-unreadable"))} />
-            } else if pdf.doc.is_none() {
-                <StatusMessage text={AttrValue::from(tr.t("loading"))} />
-            }
             if pages > 1 {
                 <div class="in-page pdf-pages" role="group" aria-label={tr.t("documents-pages")}>
                     <button type="button" class="button-secondary pdf-previous" disabled={page <= 1}
@@ -94,7 +79,7 @@ pub fn view(tr: &Translator, pdf: &Pdf, go: &Callback<u32>) -> Html {
                 </div>
             }
             <canvas id={CANVAS_ID} class="document-page" role="img" aria-label={label}
-                hidden={pdf.doc.is_none() || pdf.failed}></canvas>
+                hidden={pdf.is_none()}></canvas>
         </div>
     }
 }
