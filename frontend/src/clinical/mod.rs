@@ -1,10 +1,11 @@
 //! Documents in clinical formats, read into one inert shape that the viewer renders
 //! ([`Document`]): a CDA's header and narrative sections ([`cda`]), a FHIR resource's key facts,
 //! narrative, sections and entries ([`fhir`]). XML is parsed by the browser ([`xml`]); what a
-//! person then sees of a narrative is only what [`narrative`] rebuilds from it. All of it but
-//! [`xml::parse`] is plain Rust, tested natively.
+//! person then sees of a narrative is only what [`narrative`] rebuilds from it, as DOM nodes made
+//! by [`dom`]. All of it but [`xml::parse`] and [`dom`] is plain Rust, tested natively.
 
 pub mod cda;
+pub mod dom;
 pub mod fhir;
 pub mod narrative;
 pub mod xml;

@@ -5,11 +5,8 @@
 //! What could act or load (scripts, styles, frames, forms, media, images) is left out with all
 //! it holds; any other element, links included, gives only its content. The tags of the result
 //! are this module's own strings, so nothing written in a document can become a tag, an
-//! attribute, a link or an event handler; Yew then creates the elements one by one (never
-//! `innerHTML`). This holds whatever the upload checked.
-
-use yew::prelude::*;
-use yew::virtual_dom::{AttributeOrProperty, Attributes, VTag};
+//! attribute, a link or an event handler; [`super::dom`] then creates the elements one by one
+//! (never `innerHTML`). This holds whatever the upload checked.
 
 use super::xml::{Element, Node};
 
@@ -159,37 +156,6 @@ fn push_children(element: &Element, out: &mut Vec<Inert>) {
             },
         }
     }
-}
-
-/// An element of one of this module's tags with its content, built directly (one copy of Yew's
-/// element code for every tag, where `html!` would make one per place).
-pub fn element(tag: &'static str, content: Html) -> Html {
-    let mut element = VTag::new(tag);
-    element.add_child(content);
-    element.into()
-}
-
-/// A narrative as elements.
-pub fn render(nodes: &[Inert]) -> Html {
-    nodes
-        .iter()
-        .map(|node| match node {
-            Inert::Text(text) => Html::from(text.clone()),
-            Inert::Element { tag: "br", .. } => VTag::new("br").into(),
-            Inert::Element { tag, span: (colspan, rowspan), children } => {
-                let mut element = VTag::new(*tag);
-                let value = |n: &Option<u16>| {
-                    n.map(|n| AttributeOrProperty::Attribute(n.to_string().into()))
-                };
-                element.set_attributes(Attributes::Dynamic {
-                    keys: &["colspan", "rowspan"],
-                    values: Box::new([value(colspan), value(rowspan)]),
-                });
-                element.add_child(render(children));
-                element.into()
-            }
-        })
-        .collect()
 }
 
 #[cfg(test)]

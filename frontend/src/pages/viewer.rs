@@ -21,12 +21,11 @@ use yew::prelude::*;
 
 use crate::api::{self, ApiFailure};
 use crate::browser;
-use crate::clinical::narrative::{self, Narrative, Section};
-use crate::clinical::{Document, Fact, FactValue, cda, fhir, xml};
+use crate::clinical::{Document, cda, dom, fhir, xml};
 use crate::components::message::{ErrorMessage, StatusMessage};
 use crate::components::pdf_view::{self, Pdf};
 use crate::i18n::context::use_i18n;
-use crate::i18n::{Translator, messages};
+use crate::i18n::messages;
 
 use super::documents::withdrawn_label;
 
@@ -57,20 +56,6 @@ pub fn view_kind(format: &str) -> ViewKind {
     }
 }
 
-/// The catalogue key of a FHIR fact's label.
-#[must_use]
-pub const fn fact_key(fact: Fact) -> &'static str {
-    match fact {
-        Fact::Title => "documents-clinical-title",
-        Fact::About => "documents-fhir-about",
-        Fact::Status => "documents-fhir-status",
-        Fact::Date => "documents-date",
-        Fact::Patient => "documents-clinical-patient",
-        Fact::Author => "documents-clinical-author",
-        Fact::Result => "documents-fhir-result",
-    }
-}
-
 /// What the viewer shows once the content arrived.
 #[derive(Debug, Clone, PartialEq)]
 enum Content {
@@ -93,41 +78,27 @@ fn object_url(bytes: &[u8], media_type: &str) -> Option<String> {
     Url::create_object_url_with_blob(&blob).ok()
 }
 
+/// A text document's bytes as text, by the browser's decoder (the upload checked they are UTF-8).
+fn text(bytes: &[u8]) -> Option<String> {
+    web_sys::TextDecoder::new().ok()?.decode_with_u8_array(bytes).ok()
+}
+
 fn read(kind: ViewKind, bytes: &[u8], media_type: &str) -> Content {
     let shown = match kind {
         ViewKind::Image => object_url(bytes, media_type).map(Content::Image),
-        // The upload checked that both are UTF-8.
-        ViewKind::Cda => std::str::from_utf8(bytes)
-            .ok()
+        ViewKind::Cda => text(bytes)
+            .as_deref()
             .and_then(xml::parse)
             .and_then(|root| cda::read(&root))
             .map(|document| Content::Clinical(Rc::new(document))),
         // From text, as every API answer is read: one copy of the JSON parser in the wasm.
-        ViewKind::Fhir => std::str::from_utf8(bytes)
-            .ok()
-            .and_then(|text| serde_json::from_str(text).ok())
+        ViewKind::Fhir => text(bytes)
+            .and_then(|text| serde_json::from_str(&text).ok())
             .and_then(|value| fhir::read(&value, &xml::parse))
             .map(|document| Content::Clinical(Rc::new(document))),
         ViewKind::Pdf | ViewKind::None => None,
     };
     shown.unwrap_or(Content::Unreadable)
-}
-
-/// What the viewer gives back when it closes or shows another document.
-enum Held {
-    Url(String),
-    Pdf(JsValue),
-}
-
-impl Held {
-    fn release(self) {
-        match self {
-            Self::Url(url) => {
-                let _ = Url::revoke_object_url(&url);
-            }
-            Self::Pdf(doc) => pdf_view::close(&doc),
-        }
-    }
 }
 
 /// Props of [`DocumentViewer`].
@@ -151,41 +122,39 @@ pub fn DocumentViewer(props: &DocumentViewerProps) -> Html {
         use_effect_with(props.document.id, move |id: &DocumentId| {
             let id = *id;
             content.set(Content::Loading);
-            // What to give back; `None` in the first place once the viewer has closed.
-            let held = Rc::new(RefCell::new((true, None::<Held>)));
+            // Whether the viewer is still open, and what to give back when it closes: an image's
+            // object URL, a PDF (see `pdf_view::release`).
+            let held = Rc::new(RefCell::new((true, None::<JsValue>)));
             let keep = held.clone();
             spawn_local(async move {
                 let shown = match api::documents::content(id).await {
                     Err(failure) => Content::Failed(failure),
-                    Ok(file) if kind == ViewKind::Pdf => Content::Pdf(Pdf::open(&file.bytes).await),
+                    Ok(file) if kind == ViewKind::Pdf => {
+                        Pdf::open(&file.bytes).await.map_or(Content::Unreadable, Content::Pdf)
+                    }
                     Ok(file) => read(kind, &file.bytes, &media_type),
                 };
                 let to_hold = match &shown {
-                    Content::Image(url) => Some(Held::Url(url.clone())),
-                    Content::Pdf(pdf) => pdf.doc.clone().map(Held::Pdf),
+                    Content::Image(url) => Some(JsValue::from_str(url)),
+                    Content::Pdf(pdf) => Some(pdf.doc.clone()),
                     _ => None,
                 };
-                let open = keep.borrow().0;
-                if !open {
-                    if let Some(held) = to_hold {
-                        held.release();
+                let mut held = keep.borrow_mut();
+                if !held.0 {
+                    if let Some(to_hold) = to_hold {
+                        pdf_view::release(&to_hold);
                     }
                     return;
                 }
-                keep.borrow_mut().1 = to_hold;
-                content.set(shown.clone());
+                held.1 = to_hold;
+                content.set(shown);
                 browser::focus_element("document-viewer-heading");
-                if let Content::Pdf(pdf) = shown
-                    && let Some(failed) = pdf.draw().await
-                {
-                    content.set(Content::Pdf(failed));
-                }
             });
             move || {
                 let mut held = held.borrow_mut();
                 held.0 = false;
-                if let Some(held) = held.1.take() {
-                    held.release();
+                if let Some(to_hold) = held.1.take() {
+                    pdf_view::release(&to_hold);
                 }
             }
         });
@@ -198,33 +167,33 @@ pub fn DocumentViewer(props: &DocumentViewerProps) -> Html {
                 content.set(Content::Pdf(pdf.clone()));
                 let content = content.clone();
                 spawn_local(async move {
-                    if let Some(failed) = pdf.draw().await {
-                        content.set(Content::Pdf(failed));
+                    if !pdf.draw().await {
+                        content.set(Content::Unreadable);
                     }
                 });
             }
         })
     };
     let title = props.document.title.clone();
+    let pdf = match &*content {
+        Content::Pdf(pdf) => Some(pdf),
+        _ => None,
+    };
     let close = props.on_close.reform(|_: MouseEvent| ());
     let unreadable = || AttrValue::from(i18n.t("documents-viewer-unreadable"));
     let body = match &*content {
-        // The canvas is there before the document opens, to be drawn into as soon as it does.
-        Content::Loading if kind == ViewKind::Pdf => {
-            pdf_view::view(&i18n, &Pdf::default(), &turn_page)
-        }
         Content::Loading => html! { <StatusMessage text={AttrValue::from(i18n.t("loading"))} /> },
         Content::Failed(failure) => {
             html! { <ErrorMessage text={AttrValue::from(messages::api_failure(&i18n, failure))} /> }
         }
         Content::Unreadable => html! { <ErrorMessage text={unreadable()} /> },
-        Content::Pdf(pdf) => pdf_view::view(&i18n, pdf, &turn_page),
+        Content::Pdf(_) => Html::default(),
         Content::Image(url) => html! {
             <img class="document-image" src={url.clone()} alt={title.clone()} />
         },
-        Content::Clinical(document) => html! {
-            <div class="clinical">{ document_view(&i18n, document, 3) }</div>
-        },
+        // Built anew at each render, so that a change of language relabels it.
+        Content::Clinical(document) => dom::build(&i18n, document)
+            .map_or_else(|| html! { <ErrorMessage text={unreadable()} /> }, Html::VRef),
     };
     html! {
         <section class="panel document-viewer" aria-labelledby="document-viewer-heading"
@@ -235,6 +204,10 @@ pub fn DocumentViewer(props: &DocumentViewerProps) -> Html {
             }
             <p class="muted">{ i18n.t("documents-viewer-safe") }</p>
             { body }
+            // In place from the start, so that the canvas the first page is drawn into stays.
+            if kind == ViewKind::Pdf && matches!(*content, Content::Loading | Content::Pdf(_)) {
+                { pdf_view::view(&i18n, pdf, &turn_page) }
+            }
             <p class="actions">
                 <button type="button" class="button-secondary close-viewer" onclick={close}>
                     { i18n.t("documents-viewer-close") }
@@ -244,78 +217,14 @@ pub fn DocumentViewer(props: &DocumentViewerProps) -> Html {
     }
 }
 
-/// `<h3>` to `<h6>` with `text`: sections nest below the viewer's `<h2>`.
-fn heading(level: u8, text: &str) -> Html {
-    let tag = match level {
-        0..=3 => "h3",
-        4 => "h4",
-        5 => "h5",
-        _ => "h6",
-    };
-    narrative::element(tag, Html::from(text.to_owned()))
-}
-
-fn narrative_view(tr: &Translator, body: &Narrative) -> Html {
-    match body {
-        Narrative::Absent => Html::default(),
-        Narrative::Shown(nodes) => {
-            html! { <div class="narrative">{ narrative::render(nodes) }</div> }
-        }
-        Narrative::Unreadable => {
-            html! { <p class="notice">{ tr.t("documents-clinical-unreadable") }</p> }
-        }
-    }
-}
-
-fn sections_view(tr: &Translator, sections: &[Section], level: u8) -> Html {
-    sections
-        .iter()
-        .map(|section| {
-            html! {
-                <section class="clinical-section">
-                    if let Some(title) = &section.title {
-                        { heading(level, title) }
-                    }
-                    { narrative_view(tr, &section.body) }
-                    { sections_view(tr, &section.sections, level + 1) }
-                </section>
-            }
-        })
-        .collect()
-}
-
-/// A CDA document (its facts, then its sections) or a FHIR resource (its type as a heading,
-/// its facts, narrative, sections and entries).
-fn document_view(tr: &Translator, document: &Document, level: u8) -> Html {
-    let facts = document.facts.iter().map(|(fact, value)| {
-        let value = match value {
-            FactValue::Text(text) => text.clone(),
-            FactValue::Date(day) => tr.date(*day),
-        };
-        html! { <div><dt>{ tr.t(fact_key(*fact)) }</dt><dd>{ value }</dd></div> }
-    });
-    let inner = level + u8::from(document.kind.is_some());
-    html! {
-        <section class="clinical-section" data-resource-type={document.kind.clone()}>
-            if let Some(kind) = &document.kind {
-                { heading(level, kind) }
-            }
-            <dl class="facts">{ for facts }</dl>
-            if document.attachment {
-                <p class="notice">{ tr.t("documents-clinical-attachment") }</p>
-            }
-            { narrative_view(tr, &document.narrative) }
-            { sections_view(tr, &document.sections, inner) }
-            { for document.entries.iter().map(|entry| document_view(tr, entry, inner)) }
-        </section>
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use shared::Language;
 
     use super::*;
+    use crate::clinical::Fact;
+    use crate::clinical::dom::fact_key;
+    use crate::i18n::Translator;
 
     #[test]
     fn each_format_has_its_view() {
