@@ -23,7 +23,7 @@ use crate::api::{self, ApiFailure};
 use crate::browser;
 use crate::clinical::{Document, cda, dom, fhir, xml};
 use crate::components::message::{ErrorMessage, StatusMessage};
-use crate::components::pdf_view::{self, Pdf};
+use crate::components::pdf_view;
 use crate::i18n::context::use_i18n;
 use crate::i18n::messages;
 
@@ -60,7 +60,8 @@ pub fn view_kind(format: &str) -> ViewKind {
 #[derive(Debug, Clone, PartialEq)]
 enum Content {
     Loading,
-    Pdf(Pdf),
+    /// Shown by pdf.js (the document, to release).
+    Pdf(JsValue),
     /// An object URL, released when the viewer closes or changes.
     Image(String),
     /// A CDA document or a FHIR resource.
@@ -130,13 +131,13 @@ pub fn DocumentViewer(props: &DocumentViewerProps) -> Html {
                 let shown = match api::documents::content(id).await {
                     Err(failure) => Content::Failed(failure),
                     Ok(file) if kind == ViewKind::Pdf => {
-                        Pdf::open(&file.bytes).await.map_or(Content::Unreadable, Content::Pdf)
+                        pdf_view::show(&file.bytes).await.map_or(Content::Unreadable, Content::Pdf)
                     }
                     Ok(file) => read(kind, &file.bytes, &media_type),
                 };
                 let to_hold = match &shown {
                     Content::Image(url) => Some(JsValue::from_str(url)),
-                    Content::Pdf(pdf) => Some(pdf.doc.clone()),
+                    Content::Pdf(doc) => Some(doc.clone()),
                     _ => None,
                 };
                 let mut held = keep.borrow_mut();
@@ -159,26 +160,7 @@ pub fn DocumentViewer(props: &DocumentViewerProps) -> Html {
             }
         });
     }
-    let turn_page = {
-        let content = content.clone();
-        Callback::from(move |page: u32| {
-            if let Content::Pdf(pdf) = &*content {
-                let pdf = pdf.at(page);
-                content.set(Content::Pdf(pdf.clone()));
-                let content = content.clone();
-                spawn_local(async move {
-                    if !pdf.draw().await {
-                        content.set(Content::Unreadable);
-                    }
-                });
-            }
-        })
-    };
     let title = props.document.title.clone();
-    let pdf = match &*content {
-        Content::Pdf(pdf) => Some(pdf),
-        _ => None,
-    };
     let close = props.on_close.reform(|_: MouseEvent| ());
     let unreadable = || AttrValue::from(i18n.t("documents-viewer-unreadable"));
     let body = match &*content {
@@ -204,9 +186,9 @@ pub fn DocumentViewer(props: &DocumentViewerProps) -> Html {
             }
             <p class="muted">{ i18n.t("documents-viewer-safe") }</p>
             { body }
-            // In place from the start, so that the canvas the first page is drawn into stays.
+            // In place from the start, for pdf.js to show the pages in as soon as it can.
             if kind == ViewKind::Pdf && matches!(*content, Content::Loading | Content::Pdf(_)) {
-                { pdf_view::view(&i18n, pdf, &turn_page) }
+                { pdf_view::holder(&i18n) }
             }
             <p class="actions">
                 <button type="button" class="button-secondary close-viewer" onclick={close}>
