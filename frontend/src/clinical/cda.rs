@@ -55,15 +55,15 @@ fn sections(parent: &Element, depth: usize) -> Vec<Section> {
     if depth >= MAX_SECTION_DEPTH {
         return Vec::new();
     }
-    parent
-        .children_named("component")
-        .filter_map(|c| c.path(&["section"]))
-        .map(|section| Section {
+    let mut found = Vec::new();
+    for section in parent.children_named("component").filter_map(|c| c.path(&["section"])) {
+        found.push(Section {
             title: section.path(&["title"]).map(Element::text).filter(|t| !t.is_empty()),
             body: section.path(&["text"]).map_or(Narrative::Absent, |t| Narrative::Shown(inert(t))),
             sections: sections(section, depth + 1),
-        })
-        .collect()
+        });
+    }
+    found
 }
 
 /// The day of an HL7 timestamp (`20261125`, `202611251030+0100`).

@@ -57,17 +57,16 @@ fn narrative(value: &Value, parse: Parse<'_>) -> Narrative {
 }
 
 fn sections(value: &Value, parse: Parse<'_>, depth: usize) -> Vec<Section> {
-    items(value, "section")
-        .map(|section| Section {
+    let mut found = Vec::new();
+    for section in items(value, "section") {
+        let deeper = depth < MAX_DEPTH;
+        found.push(Section {
             title: section.get("title").and_then(Value::as_str).map(str::to_owned),
             body: narrative(section, parse),
-            sections: if depth < MAX_DEPTH {
-                sections(section, parse, depth + 1)
-            } else {
-                Vec::new()
-            },
-        })
-        .collect()
+            sections: if deeper { sections(section, parse, depth + 1) } else { Vec::new() },
+        });
+    }
+    found
 }
 
 /// What `read` makes of the first of `keys` that gives something.

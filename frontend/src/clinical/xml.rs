@@ -12,6 +12,8 @@ use wasm_bindgen::JsCast;
 pub const MAX_DEPTH: usize = 64;
 /// Most nodes kept from one document.
 pub const MAX_NODES: usize = 50_000;
+/// The attributes the readers look at (the rest are left in the browser's copy).
+pub const ATTRIBUTES: [&str; 5] = ["value", "styleCode", "listType", "colspan", "rowspan"];
 
 /// An element's child.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,7 +29,7 @@ pub enum Node {
 pub struct Element {
     /// The local name.
     pub name: String,
-    /// (local name, value) of each attribute.
+    /// (name, value) of its [`ATTRIBUTES`] (all of them, in the tests).
     pub attributes: Vec<(String, String)>,
     /// The content, in document order.
     pub children: Vec<Node>,
@@ -103,10 +105,9 @@ pub fn parse(text: &str) -> Option<Element> {
 
 fn from_dom(element: &web_sys::Element, depth: usize, budget: &mut usize) -> Element {
     let mut copy = Element { name: element.local_name(), ..Element::default() };
-    let attributes = element.attributes();
-    for i in 0..attributes.length() {
-        if let Some(a) = attributes.item(i) {
-            copy.attributes.push((a.local_name(), a.value()));
+    for name in ATTRIBUTES {
+        if let Some(value) = element.get_attribute(name) {
+            copy.attributes.push((name.to_owned(), value));
         }
     }
     let nodes = element.child_nodes();

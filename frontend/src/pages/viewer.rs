@@ -65,7 +65,7 @@ enum Content {
     /// An object URL, released when the viewer closes or changes.
     Image(String),
     /// A CDA document or a FHIR resource.
-    Clinical(Rc<Document>),
+    Clinical(Document),
     /// Arrived, but cannot be shown.
     Unreadable,
     Failed(ApiFailure),
@@ -91,12 +91,12 @@ fn read(kind: ViewKind, bytes: &[u8], media_type: &str) -> Content {
             .as_deref()
             .and_then(xml::parse)
             .and_then(|root| cda::read(&root))
-            .map(|document| Content::Clinical(Rc::new(document))),
+            .map(Content::Clinical),
         // From text, as every API answer is read: one copy of the JSON parser in the wasm.
         ViewKind::Fhir => text(bytes)
             .and_then(|text| serde_json::from_str(&text).ok())
             .and_then(|value| fhir::read(&value, &xml::parse))
-            .map(|document| Content::Clinical(Rc::new(document))),
+            .map(Content::Clinical),
         ViewKind::Pdf | ViewKind::None => None,
     };
     shown.unwrap_or(Content::Unreadable)
