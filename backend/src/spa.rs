@@ -3,13 +3,19 @@
 //! Only `GET` and `HEAD` reach it; any other method is `405` with `Allow: GET, HEAD` (a `POST`
 //! or `TRACE` to a page must not get the app back). Files are served with their type (`.wasm`
 //! as `application/wasm`); names that carry trunk's content hash are cached for a year,
-//! `index.html` never. Any path that does not look like a file is a client route and gets
-//! `index.html`, so deep links and reloads work. A missing file is a plain 404, never
-//! `index.html` (a stale script must not receive HTML).
+//! everything else is revalidated, `index.html` never stored. Any path that does not look like a
+//! file is a client route and gets `index.html`, so deep links and reloads work. A missing file
+//! is a plain 404, never `index.html` (a stale script must not receive HTML).
 //!
-//! `index.html` carries a strict Content-Security-Policy: scripts only from this origin plus the
-//! hash of trunk's inline loader (computed from the file served), wasm compilation allowed,
-//! nothing from elsewhere, no framing.
+//! `scripts/build-web` compresses the assets once, at brotli's and gzip's best (`x.wasm.br`,
+//! `x.wasm.gz`); a client that accepts them gets those bytes as they are (`Content-Encoding`,
+//! `Vary: Accept-Encoding`), which the compression layer leaves alone. A file without them is
+//! compressed on the fly as before.
+//!
+//! `index.html` carries a strict Content-Security-Policy: scripts and workers only from this
+//! origin plus the hash of trunk's inline loader (computed from the file served), wasm
+//! compilation allowed, nothing from elsewhere, no frames, no framing. Every other file carries
+//! [`ASSET_POLICY`], which a browser applies when it runs the file as a worker (pdf.js's).
 
 use std::path::{Path, PathBuf};
 
@@ -24,6 +30,13 @@ use tower_http::services::ServeDir;
 /// Cache policy for content-hashed assets.
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 
+/// The policy of every file but the page: browsers ignore it for a module or a style sheet and
+/// apply it to a worker, so pdf.js's worker, parsing a document's bytes, may load only this
+/// origin's scripts and wasm (its image decoders) and fetch only from it (its fonts), and a file
+/// opened on its own runs nothing.
+const ASSET_POLICY: &str =
+    "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'";
+
 /// The fallback handler that serves the app.
 pub async fn serve(State(dist): State<PathBuf>, request: Request) -> Response {
     if !matches!(*request.method(), Method::GET | Method::HEAD) {
@@ -35,12 +48,18 @@ pub async fn serve(State(dist): State<PathBuf>, request: Request) -> Response {
     if !looks_like_file {
         return index(&dist).await;
     }
-    let Ok(response) =
-        ServeDir::new(&dist).append_index_html_on_directories(false).oneshot(request).await;
+    let Ok(response) = ServeDir::new(&dist)
+        .append_index_html_on_directories(false)
+        .precompressed_br()
+        .precompressed_gzip()
+        .oneshot(request)
+        .await;
     let mut response = response.map(Body::new);
     let cache = if is_content_hashed(last_segment) { IMMUTABLE } else { "no-cache" };
     if response.status().is_success() || response.status() == StatusCode::NOT_MODIFIED {
-        response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+        let headers = response.headers_mut();
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+        headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(ASSET_POLICY));
     }
     response
 }
@@ -62,7 +81,8 @@ async fn index(dist: &Path) -> Response {
         .into_response()
 }
 
-/// The policy for a page: its inline scripts are allowed by hash, nothing else inline.
+/// The policy for a page: its inline scripts are allowed by hash, nothing else inline. Workers
+/// (pdf.js's) come from this origin only; images from `blob:` are the document viewer's.
 fn content_security_policy(html: &str) -> String {
     let mut hashes = String::new();
     let mut rest = html;
@@ -80,8 +100,8 @@ fn content_security_policy(html: &str) -> String {
     }
     format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; \
-         img-src 'self' data: blob:; frame-src blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; \
-         frame-ancestors 'none'; form-action 'self'"
+         img-src 'self' data: blob:; worker-src 'self'; frame-src 'none'; connect-src 'self'; \
+         object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
     )
 }
 
@@ -115,6 +135,8 @@ mod tests {
         assert!(csp.contains(&expected), "{csp}");
         assert_eq!(csp.matches("'sha256-").count(), 1, "external scripts need no hash");
         assert!(csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe-inline"));
+        assert!(csp.contains("worker-src 'self';") && csp.contains("frame-src 'none';"), "{csp}");
+        assert!(!csp.contains(" 'unsafe-eval'"), "{csp}");
     }
 
     #[test]

@@ -9,6 +9,7 @@ mod api;
 mod app;
 mod auth;
 mod browser;
+mod clinical;
 mod components;
 mod forms;
 mod i18n;

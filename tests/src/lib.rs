@@ -189,6 +189,17 @@ impl Chromium {
     }
 }
 
+/// Makes `page` a phone's screen: 390 × 844 CSS pixels at two device pixels each, touch, the
+/// page's `<meta name="viewport">` obeyed (a window cannot be made that narrow).
+///
+/// # Errors
+/// When Chromium refuses the CDP command.
+pub async fn emulate_phone(page: &Page) -> anyhow::Result<()> {
+    use chromiumoxide::cdp::browser_protocol::emulation::SetDeviceMetricsOverrideParams;
+    page.execute(SetDeviceMetricsOverrideParams::new(390, 844, 2.0, true)).await?;
+    Ok(())
+}
+
 /// Evaluates a JavaScript expression and returns its JSON value.
 ///
 /// # Errors

@@ -1,4 +1,6 @@
-//! Serving the built web app: types, caching, client-route fallback, compression.
+//! Serving the built web app: types, caching, client-route fallback, compression (the
+//! pre-compressed files of `scripts/build-web` sent as they are), the policies of the page and of
+//! the other files (pdf.js's worker).
 
 use std::path::Path;
 
@@ -8,6 +10,8 @@ use crate::on_both_databases;
 on_both_databases!(
     the_web_app_is_served_with_the_right_types_and_caching,
     only_get_and_head_reach_the_web_app,
+    pre_compressed_assets_are_sent_as_built,
+    the_pdf_worker_runs_under_the_asset_policy,
 );
 
 const WASM: &str = "frontend-0123456789abcdef_bg.wasm";
@@ -47,6 +51,9 @@ async fn the_web_app_is_served_with_the_right_types_and_caching(engine: Engine) 
         let csp = page.headers()["content-security-policy"].to_str().unwrap().to_owned();
         assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval'"), "{csp}");
         assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
+        // pdf.js's worker, from this origin only; no frame of any kind (the viewer has none).
+        assert!(csp.contains("worker-src 'self';"), "{csp}");
+        assert!(csp.contains("frame-src 'none';") && !csp.contains(" 'unsafe-eval'"), "{csp}");
         assert!(page.text().await.unwrap().starts_with("<!doctype html>"));
     }
 
@@ -90,4 +97,81 @@ async fn only_get_and_head_reach_the_web_app(engine: Engine) {
     assert!(head.headers()["content-type"].to_str().unwrap().starts_with("text/html"));
     let head = app.client.head(app.url(&format!("/{JS}"))).send().await.unwrap();
     assert_eq!(head.status(), 200);
+}
+
+/// What `scripts/build-web` writes beside the wasm: stand-ins whose bytes differ from any
+/// compression the server could make on the fly, so the test sees which bytes were sent.
+const WASM_BR: &[u8] = b"pre-compressed by brotli -q 11";
+const WASM_GZ: &[u8] = b"pre-compressed by gzip -9";
+
+async fn pre_compressed_assets_are_sent_as_built(engine: Engine) {
+    let dist = tempfile::tempdir().unwrap();
+    fake_dist(dist.path());
+    std::fs::write(dist.path().join(format!("{WASM}.br")), WASM_BR).unwrap();
+    std::fs::write(dist.path().join(format!("{WASM}.gz")), WASM_GZ).unwrap();
+    let app = TestApp::spawn_with(
+        engine,
+        Options { dist_dir: Some(dist.path().into()), ..Options::default() },
+    )
+    .await;
+    let fetch = async |accept: Option<&str>| {
+        let mut request = app.client.get(app.url(&format!("/{WASM}")));
+        if let Some(accept) = accept {
+            request = request.header("accept-encoding", accept);
+        }
+        request.send().await.unwrap()
+    };
+
+    // What a browser says: the brotli file, byte for byte, as the wasm it stands for.
+    for (accept, encoding, bytes) in [
+        (Some("gzip, deflate, br, zstd"), Some("br"), WASM_BR),
+        (Some("br"), Some("br"), WASM_BR),
+        (Some("gzip"), Some("gzip"), WASM_GZ),
+        (None, None, b"\0asm\x01\0\0\0".as_slice()),
+    ] {
+        let response = fetch(accept).await;
+        assert_eq!(response.status(), 200, "{accept:?}");
+        let headers = response.headers().clone();
+        assert_eq!(
+            headers.get("content-encoding").map(|v| v.to_str().unwrap()),
+            encoding,
+            "{accept:?}"
+        );
+        assert_eq!(headers["content-type"], "application/wasm", "{accept:?}");
+        assert_eq!(headers["cache-control"], "public, max-age=31536000, immutable");
+        assert!(
+            headers
+                .get_all("vary")
+                .iter()
+                .any(|v| v.to_str().unwrap().eq_ignore_ascii_case("accept-encoding")),
+            "{accept:?}: {headers:?}"
+        );
+        assert_eq!(headers["content-length"], bytes.len().to_string().as_str(), "{accept:?}");
+        assert_eq!(response.bytes().await.unwrap().as_ref(), bytes, "{accept:?}");
+    }
+}
+
+async fn the_pdf_worker_runs_under_the_asset_policy(engine: Engine) {
+    let dist = tempfile::tempdir().unwrap();
+    fake_dist(dist.path());
+    std::fs::create_dir(dist.path().join("pdfjs")).unwrap();
+    let worker = "globalThis.onmessage = () => {};\n".repeat(50);
+    std::fs::write(dist.path().join("pdfjs/pdf.worker.min.mjs"), &worker).unwrap();
+    let app = TestApp::spawn_with(
+        engine,
+        Options { dist_dir: Some(dist.path().into()), ..Options::default() },
+    )
+    .await;
+
+    let response = app.get("/pdfjs/pdf.worker.min.mjs").await;
+    assert_eq!(response.status(), 200);
+    let headers = response.headers();
+    assert!(headers["content-type"].to_str().unwrap().contains("javascript"), "{headers:?}");
+    // Not content-hashed: revalidated, never kept stale.
+    assert_eq!(headers["cache-control"], "no-cache");
+    assert_eq!(
+        headers["content-security-policy"],
+        "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'"
+    );
+    assert_eq!(response.text().await.unwrap(), worker);
 }

@@ -6,4 +6,5 @@ pub mod footer;
 pub mod header;
 pub mod language_switch;
 pub mod message;
+pub mod pdf_view;
 pub mod route_link;

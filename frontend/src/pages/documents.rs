@@ -4,25 +4,23 @@
 //! [`DocumentListProps::controls`]. Only the patient receives documents their author withdrew:
 //! they stay listed, set apart and marked with the author's reason.
 //!
-//! Content is fetched as bytes and shown from an object URL: PDF in a sandboxed frame, images
-//! in `<img>`, CDA XML and FHIR JSON as preformatted text (JSON pretty-printed). Sorting,
-//! grouping, sizes and pretty-printing are plain Rust, tested natively.
+//! The viewer is [`super::viewer`]. Sorting, grouping and sizes are plain Rust, tested natively.
 
 use std::collections::BTreeMap;
 
 use shared::api::documents::{DocumentRestriction, DocumentSummary};
-use shared::ids::DocumentId;
 use shared::{Category, Language};
 use wasm_bindgen_futures::spawn_local;
-use web_sys::{Blob, BlobPropertyBag, Url};
 use yew::prelude::*;
 
 use crate::api::{self, ApiFailure};
 use crate::browser;
-use crate::components::message::{ErrorMessage, StatusMessage};
+use crate::components::message::ErrorMessage;
 use crate::i18n::context::use_i18n;
 use crate::i18n::{Arg, Translator, messages};
 use crate::order;
+
+use super::viewer::DocumentViewer;
 
 /// Newest clinical date first; on the same day, the latest filed first.
 pub fn sort_newest(documents: &mut [DocumentSummary]) {
@@ -77,40 +75,6 @@ pub fn format_name(format: &str) -> String {
         // Stored formats are ASCII codes.
         other => other.to_ascii_uppercase(),
     }
-}
-
-/// How the viewer shows a format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ViewKind {
-    /// In a sandboxed frame.
-    Pdf,
-    /// In `<img>`.
-    Image,
-    /// As preformatted text; JSON is pretty-printed.
-    Text {
-        /// Whether to pretty-print as JSON.
-        json: bool,
-    },
-}
-
-/// How to show a document of `format`.
-#[must_use]
-pub fn view_kind(format: &str) -> ViewKind {
-    match format {
-        "pdf" => ViewKind::Pdf,
-        "png" | "jpeg" => ViewKind::Image,
-        "fhir_json" => ViewKind::Text { json: true },
-        _ => ViewKind::Text { json: false },
-    }
-}
-
-/// JSON indented for reading; anything that does not parse is returned as it came.
-#[must_use]
-pub fn pretty_json(text: &str) -> String {
-    serde_json::from_str::<serde_json::Value>(text)
-        .ok()
-        .and_then(|value| serde_json::to_string_pretty(&value).ok())
-        .unwrap_or_else(|| text.to_owned())
 }
 
 /// The value of the restriction select for a restriction.
@@ -330,112 +294,6 @@ fn document_row(
     }
 }
 
-/// What the viewer shows once the content arrived.
-#[derive(Debug, Clone, PartialEq)]
-enum Content {
-    Loading,
-    /// An object URL (PDF, image), released when the viewer closes or changes.
-    Url(String),
-    Text(String),
-    Failed(ApiFailure),
-}
-
-fn object_url(bytes: &[u8], media_type: &str) -> Option<String> {
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
-    let options = BlobPropertyBag::new();
-    options.set_type(media_type);
-    let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()?;
-    Url::create_object_url_with_blob(&blob).ok()
-}
-
-/// Props of [`DocumentViewer`].
-#[derive(Debug, Clone, PartialEq, Properties)]
-pub struct DocumentViewerProps {
-    /// The document to show.
-    pub document: DocumentSummary,
-    /// Closes the viewer.
-    pub on_close: Callback<()>,
-}
-
-/// Shows one document's content.
-#[component]
-pub fn DocumentViewer(props: &DocumentViewerProps) -> Html {
-    let i18n = use_i18n();
-    let content = use_state(|| Content::Loading);
-    let kind = view_kind(&props.document.format);
-    {
-        let content = content.clone();
-        let media_type = props.document.media_type.clone();
-        use_effect_with(props.document.id, move |id: &DocumentId| {
-            let id = *id;
-            content.set(Content::Loading);
-            let url_cell = std::rc::Rc::new(std::cell::RefCell::new(None::<String>));
-            let keep = url_cell.clone();
-            spawn_local(async move {
-                let shown = match api::documents::content(id).await {
-                    Err(failure) => Content::Failed(failure),
-                    Ok(file) => match kind {
-                        ViewKind::Text { json } => {
-                            let text = String::from_utf8_lossy(&file.bytes).into_owned();
-                            Content::Text(if json { pretty_json(&text) } else { text })
-                        }
-                        ViewKind::Pdf | ViewKind::Image => {
-                            match object_url(&file.bytes, &media_type) {
-                                Some(url) => {
-                                    *keep.borrow_mut() = Some(url.clone());
-                                    Content::Url(url)
-                                }
-                                None => Content::Failed(ApiFailure::Decode),
-                            }
-                        }
-                    },
-                };
-                content.set(shown);
-                browser::focus_element("document-viewer-heading");
-            });
-            move || {
-                if let Some(url) = url_cell.borrow_mut().take() {
-                    let _ = Url::revoke_object_url(&url);
-                }
-            }
-        });
-    }
-    let title = props.document.title.clone();
-    let close = props.on_close.reform(|_: MouseEvent| ());
-    let body = match &*content {
-        Content::Loading => html! { <StatusMessage text={AttrValue::from(i18n.t("loading"))} /> },
-        Content::Failed(failure) => {
-            html! { <ErrorMessage text={AttrValue::from(messages::api_failure(&i18n, failure))} /> }
-        }
-        Content::Text(text) => html! {
-            <pre class="document-text" tabindex="0" aria-label={title.clone()}>{ text.clone() }</pre>
-        },
-        Content::Url(url) if kind == ViewKind::Image => html! {
-            <img class="document-image" src={url.clone()} alt={title.clone()} />
-        },
-        Content::Url(url) => html! {
-            <iframe class="document-frame" src={url.clone()} title={title.clone()} sandbox=""
-                width="100%" height="640" referrerpolicy="no-referrer"></iframe>
-        },
-    };
-    html! {
-        <section class="panel document-viewer" aria-labelledby="document-viewer-heading"
-            data-viewing={props.document.id.0.to_string()}>
-            <h2 id="document-viewer-heading" tabindex="-1">{ title.clone() }</h2>
-            if let Some(label) = withdrawn_label(&i18n, &props.document) {
-                <p class="badge withdrawn-label">{ label }</p>
-            }
-            <p class="muted">{ i18n.t("documents-viewer-safe") }</p>
-            { body }
-            <p class="actions">
-                <button type="button" class="button-secondary close-viewer" onclick={close}>
-                    { i18n.t("documents-viewer-close") }
-                </button>
-            </p>
-        </section>
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use chrono::{NaiveDate, TimeZone, Utc};
@@ -517,22 +375,10 @@ mod tests {
     }
 
     #[test]
-    fn json_is_pretty_printed_and_anything_else_kept() {
-        let pretty = pretty_json(r#"{"resourceType":"Bundle","entry":[]}"#);
-        assert!(pretty.contains("\n  \"resourceType\": \"Bundle\""), "{pretty}");
-        assert_eq!(pretty_json("<ClinicalDocument/>"), "<ClinicalDocument/>");
-    }
-
-    #[test]
-    fn each_format_has_its_view_and_name() {
-        assert_eq!(view_kind("pdf"), ViewKind::Pdf);
-        assert_eq!(view_kind("png"), ViewKind::Image);
-        assert_eq!(view_kind("jpeg"), ViewKind::Image);
-        assert_eq!(view_kind("fhir_json"), ViewKind::Text { json: true });
-        assert_eq!(view_kind("cda_xml"), ViewKind::Text { json: false });
-        assert_eq!(format_name("cda_xml"), "CDA (XML)");
+    fn a_download_without_a_name_is_named_by_its_format() {
         let d = document(7, Category::Summaries, (2025, 1, 1), 9);
         assert!(fallback_name(&d).ends_with(".pdf"));
+        assert_eq!(format_name("cda_xml"), "CDA (XML)");
     }
 
     #[test]

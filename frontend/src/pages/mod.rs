@@ -19,6 +19,7 @@ pub mod reach;
 pub mod record;
 pub mod security;
 pub mod sign_in;
+pub mod viewer;
 
 use std::cell::Cell;
 
