@@ -376,7 +376,7 @@ async fn serve(
                 extensions.insert(crate::clients::OverConnectionCap);
             }
             let (parts, body) = request.into_parts();
-            let body = linger.wrap(&parts.headers, body);
+            let body = linger.wrap(&parts.headers, body, too_slow.clone());
             axum::extract::Request::from_parts(
                 parts,
                 axum::body::Body::new(MinRate::new(body, body_limit, too_slow)),

@@ -11,7 +11,8 @@
 //! one still arriving after [`Linger::within`] are cut off as before.
 //!
 //! It never reads a body the client has not sent yet because it awaits `100 Continue`: hyper
-//! answers such a client without asking for the body.
+//! answers such a client without asking for the body; nor one cut for coming too slowly (see
+//! `crate::bodies`): that client is answered `408` and its connection closed at once.
 
 use std::pin::Pin;
 use std::task::{Context, Poll};
@@ -20,6 +21,8 @@ use std::time::Duration;
 use axum::body::{Body, Bytes};
 use axum::http::{HeaderMap, header};
 use hyper::body::{Body as _, Frame, Incoming, SizeHint};
+
+use crate::bodies::TooSlow;
 
 /// How much of an unread body is read and discarded, and for how long.
 #[derive(Debug, Clone, Copy)]
@@ -39,12 +42,18 @@ impl Linger {
     }
 
     /// The request's body, which reads and discards its own rest in the background if it is
-    /// dropped unread.
-    pub fn wrap(self, headers: &HeaderMap, body: Incoming) -> Body {
+    /// dropped unread (unless `too_slow` says it was cut for its pace).
+    pub fn wrap(self, headers: &HeaderMap, body: Incoming, too_slow: TooSlow) -> Body {
         let awaits_continue = headers
             .get(header::EXPECT)
             .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"100-continue"));
-        Body::new(Lingering { body: Some(body), bounds: self, awaits_continue, polled: false })
+        Body::new(Lingering {
+            body: Some(body),
+            bounds: self,
+            awaits_continue,
+            polled: false,
+            too_slow,
+        })
     }
 }
 
@@ -57,6 +66,8 @@ struct Lingering {
     awaits_continue: bool,
     /// The handler asked for the body (hyper then told the client to continue).
     polled: bool,
+    /// Set when the body was cut for coming too slowly: nothing more is waited for.
+    too_slow: TooSlow,
 }
 
 impl hyper::body::Body for Lingering {
@@ -91,6 +102,7 @@ impl Drop for Lingering {
         let Some(body) = self.body.take() else { return };
         if body.is_end_stream()
             || (self.awaits_continue && !self.polled)
+            || self.too_slow.happened()
             || body.size_hint().lower() > self.bounds.max_bytes
         {
             return;

@@ -46,11 +46,13 @@ fn two_page_pdf() -> Vec<u8> {
     pdf.finish()
 }
 
+/// A discharge letter naming its patient by national ID (`NATIONAL_ID` is replaced), as an upload
+/// must.
 const CDA: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
 <ClinicalDocument xmlns="urn:hl7-org:v3">
   <title>Lettre de sortie</title>
   <effectiveTime value="20261120"/>
-  <recordTarget><patientRole><patient><name><given>Marie</given> <family>Dupont</family></name></patient></patientRole></recordTarget>
+  <recordTarget><patientRole><id root="urn:dsp:national-id" extension="NATIONAL_ID"/><patient><name><given>Marie</given> <family>Dupont</family></name></patient></patientRole></recordTarget>
   <author><assignedAuthor><assignedPerson><name><prefix>Dr</prefix> <given>Claire</given> <family>Weber</family></name></assignedPerson></assignedAuthor></author>
   <component><structuredBody>
     <component><section><title>Motif d'hospitalisation</title>
@@ -124,7 +126,12 @@ async fn each_format_is_shown_to_a_physician_and_to_the_patient_on_a_phone() -> 
     let files: [(&str, &str, &str, String); 4] = [
         (PDF_TITLE, "care-reports", "application/pdf", bytes_expression(&two_page_pdf())),
         (PNG_TITLE, "medical-imaging", "image/png", PNG_EXPRESSION.to_owned()),
-        (CDA_TITLE, "summaries", "application/xml", bytes_expression(CDA.as_bytes())),
+        (
+            CDA_TITLE,
+            "summaries",
+            "application/xml",
+            bytes_expression(CDA.replace("NATIONAL_ID", &national_id).as_bytes()),
+        ),
         (
             FHIR_TITLE,
             "lab-analyses",

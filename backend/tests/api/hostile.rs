@@ -13,7 +13,7 @@ use tokio::net::{TcpSocket, TcpStream};
 
 use crate::common::authenticator::Passkey;
 use crate::common::personas::Browser;
-use crate::common::{Engine, Options, TestApp};
+use crate::common::{Engine, Options, TestApp, filed_as};
 use crate::on_both_databases;
 
 on_both_databases!(
@@ -263,9 +263,12 @@ async fn stalled_and_dripping_bodies_are_answered_408_in_time(engine: Engine) {
     // A stalled upload into the patient's personal space.
     let mut stream = connect(&app, [127, 0, 0, 1]).await;
     let started = Instant::now();
-    let path = "/api/me/documents?category=personal-expression&title=Note&clinical_date=2026-11-20";
-    let upload = request_head(&app, "POST", path, 5_000, Some(&cookie))
-        .replace("application/json", "application/pdf");
+    let path = "/api/me/documents";
+    let upload = request_head(&app, "POST", path, 5_000, Some(&cookie)).replace(
+        "application/json",
+        "application/pdf\r\nDSP-Document-Category: personal-expression\r\n\
+         DSP-Document-Title: Note\r\nDSP-Document-Clinical-Date: 2026-11-20",
+    );
     stream.write_all(format!("{upload}%PDF-1.7\n").as_bytes()).await.unwrap();
     let got = read_answer(&mut stream, late).await;
     let Got::Answer(status, body, _) = got else { panic!("stalled upload: {got:?}") };
@@ -367,12 +370,12 @@ async fn requests_too_large_are_answered_413(engine: Engine) {
     assert_eq!(response.status(), 413);
     assert_eq!(response.json::<Value>().await.unwrap()["code"], "payload_too_large");
 
-    let path = "/api/me/documents?category=personal-expression&title=Note&clinical_date=2026-11-20";
+    let path = "/api/me/documents";
     let mut pdf = b"%PDF-1.7\n".to_vec();
     pdf.resize(1024 * 1024 + 1, b' ');
     // Declared too large: refused before a byte of the body is read.
-    let response = app
-        .request(&patient, Method::POST, path)
+    let request = app.request(&patient, Method::POST, path);
+    let response = filed_as(request, Some("personal-expression"), "Note", "2026-11-20", None)
         .header("content-type", "application/pdf")
         .body(pdf.clone())
         .send()
@@ -385,7 +388,11 @@ async fn requests_too_large_are_answered_413(engine: Engine) {
     let cookie = patient.cookie.clone().unwrap();
     let chunked = request_head(&app, "POST", path, 0, Some(&cookie))
         .replace("application/json", "application/pdf")
-        .replace("Content-Length: 0", "Transfer-Encoding: chunked");
+        .replace(
+            "Content-Length: 0",
+            "Transfer-Encoding: chunked\r\nDSP-Document-Category: personal-expression\r\n\
+             DSP-Document-Title: Note\r\nDSP-Document-Clinical-Date: 2026-11-20",
+        );
     stream.write_all(chunked.as_bytes()).await.unwrap();
     for chunk in pdf.chunks(64 * 1024) {
         let mut framed = format!("{:x}\r\n", chunk.len()).into_bytes();
