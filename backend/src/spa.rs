@@ -1,5 +1,10 @@
 //! Serving the built web app from `dist/`.
 //!
+//! The web app is three apps (frontend/src/app.rs, `Area`), each with its own page and wasm:
+//! a path whose first segment is `professional` gets the professionals' app
+//! (`dist/professional-app/index.html`), `agency` the agency console (`dist/agency-app/`), any
+//! other the portal (`dist/index.html`); each app's files are under its own directory.
+//!
 //! Only `GET` and `HEAD` reach it; any other method is `405` with `Allow: GET, HEAD` (a `POST`
 //! or `TRACE` to a page must not get the app back). Files are served with their type (`.wasm`
 //! as `application/wasm`); names that carry trunk's content hash are cached for a year,
@@ -46,7 +51,7 @@ pub async fn serve(State(dist): State<PathBuf>, request: Request) -> Response {
     let last_segment = path.rsplit('/').next().unwrap_or_default();
     let looks_like_file = last_segment.contains('.') && last_segment != "index.html";
     if !looks_like_file {
-        return index(&dist).await;
+        return index(&dist.join(app_of(&path))).await;
     }
     let Ok(response) = ServeDir::new(&dist)
         .append_index_html_on_directories(false)
@@ -62,6 +67,16 @@ pub async fn serve(State(dist): State<PathBuf>, request: Request) -> Response {
         headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(ASSET_POLICY));
     }
     response
+}
+
+/// The directory of the app that shows `path`, under `dist/`: the first segment of the path
+/// decides, as `Route::area` does in the web app.
+fn app_of(path: &str) -> &'static str {
+    match path.trim_start_matches('/').split('/').next() {
+        Some("professional") => "professional-app",
+        Some("agency") => "agency-app",
+        _ => "",
+    }
 }
 
 /// The app's page, with its Content-Security-Policy, never cached.

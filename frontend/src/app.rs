@@ -1,6 +1,12 @@
-//! The app: client routes, the language state and its context, the session context, and the
-//! shell (skip link, header, main landmark, footer) around the routed page. The shell fetches the
-//! server's health for the footer and signs out; pages fetch their own data.
+//! The app: client routes and the three apps they belong to, the language state and its context,
+//! the session context, and the shell (skip link, header, main landmark, footer) around the routed
+//! page. The shell fetches the server's health for the footer and signs out; pages fetch their own
+//! data.
+//!
+//! The web app is three wasm apps built from this crate ([`Area`]; `src/bin/`): the portal (home,
+//! the patient's pages, sign-in, activation, enrolment, security), the professionals' app and the
+//! agency console. Each bin renders only its own pages, so each downloads only its own code; the
+//! server sends each app's page for its paths, and a link to another app's route loads that app.
 
 use std::rc::Rc;
 
@@ -15,21 +21,29 @@ use crate::components::footer::Footer;
 use crate::components::header::{Account, Header};
 use crate::i18n::Translator;
 use crate::i18n::context::{self, I18n, use_i18n};
-use crate::pages::access::AccessPage;
-use crate::pages::activate::ActivatePage;
-use crate::pages::agency::AgencyPage;
-use crate::pages::enrol::EnrolPage;
-use crate::pages::history::HistoryPage;
-use crate::pages::home::HomePage;
-use crate::pages::not_found::NotFoundPage;
-use crate::pages::patient::PatientPage;
-use crate::pages::patient_documents::PatientDocumentsPage;
-use crate::pages::professional::ProfessionalPage;
-use crate::pages::record::RecordPage;
-use crate::pages::security::SecurityPage;
-use crate::pages::sign_in::SignInPage;
 use crate::router::{Router, use_navigator, use_route};
 use crate::session::{SessionProvider, use_session};
+
+/// The three apps, each its own wasm (`src/bin/<name>.rs`) and its own page: the server sends the
+/// professionals' app for `/professional…`, the agency console for `/agency…`, and the portal for
+/// every other path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Area {
+    /// Home, the patient's pages, sign-in, activation, enrolment, security.
+    Portal,
+    /// Every `/professional…` route.
+    Professional,
+    /// Every `/agency…` route.
+    Agency,
+}
+
+impl Area {
+    /// Whether this app shows `route` (every app shows [`Route::NotFound`]).
+    #[must_use]
+    pub fn owns(self, route: Route) -> bool {
+        route.area().is_none_or(|area| area == self)
+    }
+}
 
 /// The client-side routes. The server answers every other path with the app, which shows
 /// [`Route::NotFound`].
@@ -91,6 +105,33 @@ impl Route {
         }
     }
 
+    /// The app that shows the route (`None`: any app, for [`Route::NotFound`]). The server sends
+    /// that app's page for the route's path (`spa.rs`, same rule by the path's first segment).
+    #[must_use]
+    pub const fn area(self) -> Option<Area> {
+        match self {
+            Self::Professional | Self::ProfessionalRecord { .. } => Some(Area::Professional),
+            Self::Agency => Some(Area::Agency),
+            Self::NotFound => None,
+            Self::Home
+            | Self::Patient
+            | Self::PatientHistory
+            | Self::PatientAccess
+            | Self::PatientDocuments
+            | Self::SignIn
+            | Self::Activate
+            | Self::Enrol
+            | Self::Security => Some(Area::Portal),
+        }
+    }
+
+    /// Whether a visitor who is not signed in has something to do here (the other pages show
+    /// a person's own data).
+    #[must_use]
+    pub const fn is_public(self) -> bool {
+        matches!(self, Self::Home | Self::SignIn | Self::Activate | Self::Enrol | Self::NotFound)
+    }
+
     /// The path of the route.
     #[must_use]
     pub fn to_path(self) -> String {
@@ -115,21 +156,20 @@ impl Route {
     }
 }
 
-fn switch(route: Route) -> Html {
-    match route {
-        Route::Home => html! { <HomePage /> },
-        Route::Patient => html! { <PatientPage /> },
-        Route::PatientHistory => html! { <HistoryPage /> },
-        Route::PatientAccess => html! { <AccessPage /> },
-        Route::PatientDocuments => html! { <PatientDocumentsPage /> },
-        Route::Professional => html! { <ProfessionalPage /> },
-        Route::ProfessionalRecord { patient_id } => html! { <RecordPage {patient_id} /> },
-        Route::Agency => html! { <AgencyPage /> },
-        Route::SignIn => html! { <SignInPage /> },
-        Route::Activate => html! { <ActivatePage /> },
-        Route::Enrol => html! { <EnrolPage /> },
-        Route::Security => html! { <SecurityPage /> },
-        Route::NotFound => html! { <NotFoundPage /> },
+/// The pages of one app: its [`Area`] and the function that renders its routes (the bin's own,
+/// so that the other apps' pages are not in its wasm).
+#[derive(Debug, Clone, Copy)]
+pub struct Pages {
+    /// The app.
+    pub area: Area,
+    /// Renders a route this app owns ([`Area::owns`]).
+    pub render: fn(Route) -> Html,
+}
+
+impl PartialEq for Pages {
+    /// One app has one set of pages: its area says which.
+    fn eq(&self, other: &Self) -> bool {
+        self.area == other.area
     }
 }
 
@@ -138,11 +178,13 @@ fn switch(route: Route) -> Html {
 pub struct AppProps {
     /// The starting language's translator, already fetched.
     pub translator: Rc<Translator>,
+    /// This app's pages.
+    pub pages: Pages,
 }
 
 impl PartialEq for AppProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.translator, &other.translator)
+        Rc::ptr_eq(&self.translator, &other.translator) && self.pages == other.pages
     }
 }
 
@@ -175,18 +217,24 @@ pub fn App(props: &AppProps) -> Html {
 
     html! {
         <ContextProvider<I18n> context={I18n::new(Rc::clone(&translator), switch_language)}>
-            <Router>
+            <Router area={props.pages.area}>
                 <SessionProvider>
-                    <Shell />
+                    <Shell pages={props.pages} />
                 </SessionProvider>
             </Router>
         </ContextProvider<I18n>>
     }
 }
 
+/// Props of [`Shell`].
+#[derive(Debug, Clone, Copy, PartialEq, Properties)]
+struct ShellProps {
+    pages: Pages,
+}
+
 /// The frame of every page.
 #[component]
-fn Shell() -> Html {
+fn Shell(props: &ShellProps) -> Html {
     let i18n = use_i18n();
     let route = use_route();
     let session = use_session();
@@ -238,10 +286,22 @@ fn Shell() -> Html {
                 signing_out={*signing_out}
             />
             <main id="main-content" tabindex="-1">
-                { route.map_or_else(Html::default, switch) }
+                { route.map_or_else(Html::default, |route| page(props.pages, route)) }
             </main>
             <Footer today={*today} health={(*health).clone()} />
         </>
+    }
+}
+
+/// The page of `route` in this app; a route of another app loads that app (a link followed
+/// inside the app, the back button across apps).
+fn page(pages: Pages, route: Route) -> Html {
+    if pages.area.owns(route) {
+        (pages.render)(route)
+    } else {
+        let (_, query, hash) = browser::location();
+        browser::assign_url(&format!("{}{query}{hash}", route.to_path()));
+        Html::default()
     }
 }
 
@@ -272,6 +332,35 @@ mod tests {
             assert_eq!(Route::recognize(&route.to_path()), route, "{route:?}");
         }
         assert_eq!(record.to_path(), "/professional/records/00000000-0000-0000-0000-00000000002a");
+    }
+
+    #[test]
+    fn each_route_is_shown_by_one_app_the_server_picks_by_its_first_segment() {
+        let record = Route::ProfessionalRecord { patient_id: Uuid::from_u128(42) };
+        for (route, area) in [
+            (Route::Home, Area::Portal),
+            (Route::PatientDocuments, Area::Portal),
+            (Route::Security, Area::Portal),
+            (Route::Enrol, Area::Portal),
+            (Route::Professional, Area::Professional),
+            (record, Area::Professional),
+            (Route::Agency, Area::Agency),
+        ] {
+            assert_eq!(route.area(), Some(area), "{route:?}");
+            let first = route.to_path().split('/').nth(1).unwrap_or_default().to_owned();
+            let served = match first.as_str() {
+                "professional" => Area::Professional,
+                "agency" => Area::Agency,
+                _ => Area::Portal,
+            };
+            assert_eq!(served, area, "{route:?}: the server sends another app for its path");
+            for other in [Area::Portal, Area::Professional, Area::Agency] {
+                assert_eq!(other.owns(route), other == area, "{route:?} in {other:?}");
+            }
+        }
+        for area in [Area::Portal, Area::Professional, Area::Agency] {
+            assert!(area.owns(Route::NotFound));
+        }
     }
 
     #[test]

@@ -98,6 +98,13 @@ pub fn push_url(url: &str) {
     }
 }
 
+/// Loads `url` (same origin) as a new page: the way into another of the three apps.
+pub fn assign_url(url: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().assign(url);
+    }
+}
+
 /// The text of a file served beside the app (`path` from the site's root); `None` when it cannot
 /// be fetched or the server does not answer 200.
 pub async fn fetch_text(path: &str) -> Option<String> {
@@ -182,6 +189,12 @@ pub struct Interval {
     _tick: Closure<dyn FnMut()>,
 }
 
+impl std::fmt::Debug for Interval {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Interval").field("id", &self.id).finish_non_exhaustive()
+    }
+}
+
 impl Interval {
     /// Calls `tick` every `millis` milliseconds until the value is dropped; `None` when the
     /// browser refuses.
@@ -209,6 +222,12 @@ impl Drop for Interval {
 pub struct WindowListener {
     event: &'static str,
     callback: Closure<dyn FnMut()>,
+}
+
+impl std::fmt::Debug for WindowListener {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WindowListener").field("event", &self.event).finish_non_exhaustive()
+    }
 }
 
 impl WindowListener {

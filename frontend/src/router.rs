@@ -1,13 +1,14 @@
 //! Client-side navigation with the History API: the browser's location as a Yew context, and a
 //! navigator that pushes a new entry. The routes themselves ([`Route`], path ↔ route) are in
-//! `crate::app`.
+//! `crate::app`. A route of another of the three apps ([`Area`]) is loaded as a new page: each
+//! app holds only its own pages.
 //!
 //! A few lines instead of `yew-router`, whose route recogniser, history abstractions (memory and
 //! hash histories included) and query serialiser weighed more than several pages of the app.
 
 use yew::prelude::*;
 
-use crate::app::Route;
+use crate::app::{Area, Route};
 use crate::browser;
 
 /// Where the app is: the path, the query (`?expired=1`) and the fragment (`#code=…`), each with
@@ -49,22 +50,33 @@ impl Location {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Navigator {
     moved: Callback<()>,
+    area: Area,
 }
 
 impl Navigator {
     /// Goes to `to`.
     pub fn push(&self, to: &Route) {
-        self.go(&to.to_path());
+        self.go(to, &to.to_path());
     }
 
     /// Goes to `to` with a query (`?name=value&…`, values percent-encoded).
     pub fn push_with_query(&self, to: &Route, query: &[(&str, &str)]) {
-        self.go(&with_query(&to.to_path(), query));
+        self.go(to, &with_query(&to.to_path(), query));
     }
 
-    fn go(&self, url: &str) {
-        browser::push_url(url);
-        self.moved.emit(());
+    /// Whether `to` belongs to another app (a link there is a plain page load).
+    #[must_use]
+    pub fn leaves_app(&self, to: &Route) -> bool {
+        !self.area.owns(*to)
+    }
+
+    fn go(&self, to: &Route, url: &str) {
+        if self.leaves_app(to) {
+            browser::assign_url(url);
+        } else {
+            browser::push_url(url);
+            self.moved.emit(());
+        }
     }
 }
 
@@ -108,6 +120,8 @@ struct RouterContext {
 /// Props of [`Router`].
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct RouterProps {
+    /// The app this router serves.
+    pub area: Area,
     /// Everything that reads the location or navigates.
     pub children: Html,
 }
@@ -127,7 +141,8 @@ pub fn Router(props: &RouterProps) -> Html {
             move || drop(listener)
         });
     }
-    let context = RouterContext { location: (*location).clone(), navigator: Navigator { moved } };
+    let navigator = Navigator { moved, area: props.area };
+    let context = RouterContext { location: (*location).clone(), navigator };
     html! {
         <ContextProvider<RouterContext> {context}>
             { props.children.clone() }

@@ -3,8 +3,9 @@
 //! or sign-out. The session itself is the server's HttpOnly cookie; nothing is stored here
 //! beyond what the server said.
 //!
-//! When any later API call answers `session_expired`, the provider forgets the person and sends
-//! them to `/sign-in?expired=1`.
+//! When the first answer or any later API call says `session_expired`, the provider forgets the
+//! person and sends them to `/sign-in?expired=1` (from the first answer, only from a page that
+//! needs a session: a page of one app whose session ended while the person was in another).
 
 use shared::ApiErrorCode;
 use shared::api::auth::{Role, SessionInfo};
@@ -13,7 +14,7 @@ use yew::prelude::*;
 
 use crate::api::{self, ApiFailure};
 use crate::app::Route;
-use crate::router::use_navigator;
+use crate::router::{use_navigator, use_route};
 
 /// What the app knows about the session.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -116,11 +117,21 @@ pub struct SessionProviderProps {
 pub fn SessionProvider(props: &SessionProviderProps) -> Html {
     let state = use_state(|| SessionState::Checking);
     let navigator = use_navigator();
+    let route = use_route();
     {
         let setter = state.setter();
+        let navigator = navigator.clone();
         use_effect_with((), move |()| {
             spawn_local(async move {
-                setter.set(SessionState::from_probe(api::auth::session().await));
+                let probed = SessionState::from_probe(api::auth::session().await);
+                let ended = probed == SessionState::SignedOut { expired: true };
+                setter.set(probed);
+                if ended
+                    && route.is_some_and(|r| !r.is_public())
+                    && let Some(navigator) = &navigator
+                {
+                    navigator.push_with_query(&Route::SignIn, &[("expired", "1")]);
+                }
             });
         });
     }

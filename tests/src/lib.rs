@@ -205,8 +205,25 @@ pub async fn emulate_phone(page: &Page) -> anyhow::Result<()> {
 /// # Errors
 /// When the script throws or the page is gone.
 pub async fn eval(page: &Page, expression: &str) -> anyhow::Result<Value> {
-    let result = page.evaluate(expression).await?;
-    Ok(result.value().cloned().unwrap_or(Value::Null))
+    // A page loading another of the three apps has no context for a moment: try again then.
+    let start = Instant::now();
+    loop {
+        match page.evaluate(expression).await {
+            Ok(result) => return Ok(result.value().cloned().unwrap_or(Value::Null)),
+            Err(error) if is_navigating(&error) && start.elapsed() < PATIENCE => {
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+            Err(error) => return Err(error.into()),
+        }
+    }
+}
+
+/// Whether an evaluation failed because the page was between two documents.
+fn is_navigating(error: &chromiumoxide::error::CdpError) -> bool {
+    let text = error.to_string();
+    ["Cannot find context", "context was destroyed", "target navigated or closed"]
+        .iter()
+        .any(|sign| text.contains(sign))
 }
 
 /// Waits until a JavaScript expression is truthy; on time-out, says what the page showed.
@@ -327,18 +344,21 @@ pub async fn click(page: &Page, selector: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Waits until the app shows `path`; fails at once with the message of any `role="alert"` that
-/// says something meanwhile.
+/// Waits until the app shows `path` (and, when that is another of the three apps, until it has
+/// loaded and rendered); fails at once with the message of any `role="alert"` that says something
+/// meanwhile.
 ///
 /// # Errors
 /// When an error shows or the path does not come within [`PATIENCE`].
 pub async fn wait_for_path(page: &Page, path: &str) -> anyhow::Result<()> {
     let start = Instant::now();
+    // Shown alerts only: a page still loading its app holds the hidden notice of `index.html`.
     let alerts = "Array.from(document.querySelectorAll('[role=alert]'))\
+                  .filter(e => !e.closest('[hidden]'))\
                   .map(e => e.innerText.trim()).filter(t => t).join(' | ')";
     loop {
         if eval(page, "location.pathname").await?.as_str() == Some(path) {
-            return Ok(());
+            return wait_for_app(page).await;
         }
         let alert = eval(page, alerts).await.unwrap_or_default();
         if let Some(text) = alert.as_str().filter(|t| !t.is_empty()) {

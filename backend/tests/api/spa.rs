@@ -10,6 +10,7 @@ use crate::on_both_databases;
 on_both_databases!(
     the_web_app_is_served_with_the_right_types_and_caching,
     only_get_and_head_reach_the_web_app,
+    each_app_is_sent_for_its_paths,
     pre_compressed_assets_are_sent_as_built,
     the_pdf_worker_runs_under_the_asset_policy,
 );
@@ -17,9 +18,16 @@ on_both_databases!(
 const WASM: &str = "frontend-0123456789abcdef_bg.wasm";
 const JS: &str = "frontend-0123456789abcdef.js";
 
+/// A built web app: the portal in `dist/`, the professionals' app and the agency console in
+/// their directories, each page saying which it is.
 fn fake_dist(dir: &Path) {
-    std::fs::write(dir.join("index.html"), "<!doctype html><title>DSP</title>".repeat(100))
-        .unwrap();
+    for (app, name) in
+        [("", "portal"), ("professional-app", "professional"), ("agency-app", "agency")]
+    {
+        std::fs::create_dir_all(dir.join(app)).unwrap();
+        let page = format!("<!doctype html><title>DSP</title><!-- app:{name} -->");
+        std::fs::write(dir.join(app).join("index.html"), page.repeat(100)).unwrap();
+    }
     std::fs::write(dir.join(WASM), b"\0asm\x01\0\0\0").unwrap();
     std::fs::write(dir.join(JS), "export default function init() {}\n".repeat(100)).unwrap();
 }
@@ -71,6 +79,45 @@ async fn the_web_app_is_served_with_the_right_types_and_caching(engine: Engine) 
             .unwrap();
         assert_eq!(compressed.headers()["content-encoding"], encoding);
     }
+}
+
+/// A path's first segment picks the app whose page is sent (as the web app's `Route::area`
+/// does); each app's files are served from its directory.
+async fn each_app_is_sent_for_its_paths(engine: Engine) {
+    let dist = tempfile::tempdir().unwrap();
+    fake_dist(dist.path());
+    std::fs::write(dist.path().join("agency-app/agency-0123456789abcdef.js"), "// agency\n")
+        .unwrap();
+    let app = TestApp::spawn_with(
+        engine,
+        Options { dist_dir: Some(dist.path().into()), ..Options::default() },
+    )
+    .await;
+    for (path, name) in [
+        ("/", "portal"),
+        ("/patient/documents", "portal"),
+        ("/security", "portal"),
+        ("/professionals", "portal"),
+        ("/professional-app", "portal"),
+        ("/professional", "professional"),
+        ("/professional/", "professional"),
+        ("/professional/records/00000000-0000-0000-0000-00000000002a", "professional"),
+        ("/agency", "agency"),
+        ("/agency/emergency", "agency"),
+        ("/agencyx", "portal"),
+    ] {
+        let page = app.get(path).await;
+        assert_eq!(page.status(), 200, "{path}");
+        assert_eq!(page.headers()["cache-control"], "no-store", "{path}");
+        let csp = page.headers()["content-security-policy"].to_str().unwrap().to_owned();
+        assert!(csp.contains("frame-ancestors 'none'"), "{path}: {csp}");
+        let text = page.text().await.unwrap();
+        assert!(text.contains(&format!("<!-- app:{name} -->")), "{path} got {text:.80}");
+    }
+    let js = app.get("/agency-app/agency-0123456789abcdef.js").await;
+    assert_eq!(js.status(), 200);
+    assert_eq!(js.headers()["cache-control"], "public, max-age=31536000, immutable");
+    assert_eq!(js.text().await.unwrap(), "// agency\n");
 }
 
 async fn only_get_and_head_reach_the_web_app(engine: Engine) {

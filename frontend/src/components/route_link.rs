@@ -1,5 +1,6 @@
 //! A link to a client route: a real `<a href>` (middle-click and "open in new tab" work) that
-//! navigates inside the app on a plain click, and can mark itself as the current page.
+//! navigates inside the app on a plain click (a route of another app loads as a new page), and can
+//! mark itself as the current page.
 
 use web_sys::MouseEvent;
 use yew::prelude::*;
@@ -35,7 +36,7 @@ pub fn RouteLink(props: &RouteLinkProps) -> Html {
             if event.button() != 0 || modified {
                 return;
             }
-            if let Some(navigator) = &navigator {
+            if let Some(navigator) = navigator.as_ref().filter(|n| !n.leaves_app(&to)) {
                 event.prevent_default();
                 navigator.push(&to);
             }

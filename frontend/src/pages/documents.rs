@@ -136,6 +136,15 @@ pub struct DocumentListProps {
     pub controls: Option<Callback<DocumentSummary, Html>>,
 }
 
+impl std::fmt::Debug for DocumentListProps {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DocumentListProps")
+            .field("documents", &self.documents.len())
+            .field("controls", &self.controls.is_some())
+            .finish()
+    }
+}
+
 /// Which arrangement the list shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Arrangement {

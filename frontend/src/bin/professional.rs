@@ -1,0 +1,19 @@
+//! The professionals' app: their portal (finding a patient, connection codes, admissions,
+//! emergency access) and the records they open. The app of every `/professional…` path.
+
+use frontend::pages::not_found::NotFoundPage;
+use frontend::pages::professional::ProfessionalPage;
+use frontend::pages::record::RecordPage;
+use frontend::{Area, Html, Pages, Route, html};
+
+fn render(route: Route) -> Html {
+    match route {
+        Route::Professional => html! { <ProfessionalPage /> },
+        Route::ProfessionalRecord { patient_id } => html! { <RecordPage {patient_id} /> },
+        _ => html! { <NotFoundPage /> },
+    }
+}
+
+fn main() {
+    frontend::start(Pages { area: Area::Professional, render });
+}
