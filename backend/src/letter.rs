@@ -195,11 +195,10 @@ fn words_for(language: Language) -> Words {
                             dann erstellt, ass deen eenzegen. Wann Dir dëse Bréif net ugefrot \
                             hutt, rufft w.e.g. direkt eisen Helpdesk um {phone} un.",
             close_heading: "Wéi Dir Ären Dossier zoumaacht",
-            close_body: "Dir kënnt Ären Dossier zu all Moment zoumaachen: online am Portal oder \
-                         mat enger ënnerschriwwener Demande op Pabeier un d’Agence DSP. Soubal \
-                         en zou ass, ka kee Gesondheetsprofessionell méi drop zougräifen. \
-                         Bannent 10 Joer kënnt Dir en nees opmaachen an Dir fannt en dann esou \
-                         erëm, wéi Dir en hannerlooss hutt.",
+            close_body: "Dir kënnt zu all Moment ufroen, datt Ären Dossier zougemaach gëtt: mat \
+                         enger ënnerschriwwener Demande op Pabeier un d’Agence DSP (Adress hei \
+                         uewen). Soubal en zou ass, ka kee Gesondheetsprofessionell méi drop \
+                         zougräifen.",
             help_heading: "Froen?",
             help_body: "Eisen Helpdesk ass vu méindes bis freides vun 8 bis 17 Auer fir Iech do: \
                         Telefon {phone}, E-Mail {email}. Haalt dëse Bréif w.e.g. op enger \
@@ -256,11 +255,10 @@ fn words_for(language: Language) -> Words {
                             la seule. Si vous n’avez pas demandé cette lettre, appelez sans \
                             attendre notre service d’assistance au {phone}.",
             close_heading: "Comment fermer votre dossier",
-            close_body: "Vous pouvez fermer votre dossier à tout moment, en ligne dans le \
-                         portail ou par une demande écrite et signée adressée à l’Agence DSP. \
-                         Dès sa fermeture, plus aucun professionnel de santé ne peut y accéder. \
-                         Vous pouvez le rouvrir dans un délai de 10\u{a0}ans et vous le \
-                         retrouverez tel que vous l’avez laissé.",
+            close_body: "Vous pouvez demander à tout moment la fermeture de votre dossier, par une \
+                         demande écrite et signée adressée à l’Agence DSP à l’adresse \
+                         ci-dessus. Dès sa fermeture, plus aucun professionnel de santé ne peut \
+                         y accéder.",
             help_heading: "Des questions\u{a0}?",
             help_body: "Notre service d’assistance vous répond du lundi au vendredi, de 8\u{a0}h \
                         à 17\u{a0}h\u{a0}: téléphone {phone}, courriel {email}. Conservez cette \
@@ -319,11 +317,10 @@ fn words_for(language: Language) -> Words {
                             Schreiben nicht angefordert haben, rufen Sie bitte sofort unseren \
                             Helpdesk unter {phone} an.",
             close_heading: "So schließen Sie Ihre Akte",
-            close_body: "Sie können Ihre Akte jederzeit schließen: online im Portal oder mit \
-                         einem unterschriebenen Antrag auf Papier an die Agence DSP. Eine \
-                         geschlossene Akte ist sofort für keine Gesundheitsfachkraft mehr \
-                         erreichbar. Sie können sie innerhalb von 10 Jahren wieder öffnen und \
-                         finden sie dann so vor, wie Sie sie verlassen haben.",
+            close_body: "Sie können jederzeit beantragen, dass Ihre Akte geschlossen wird: mit \
+                         einem unterschriebenen Antrag auf Papier an die Agence DSP (Anschrift \
+                         oben). Eine geschlossene Akte ist für keine Gesundheitsfachkraft mehr \
+                         erreichbar.",
             help_heading: "Fragen?",
             help_body: "Unser Helpdesk ist montags bis freitags von 8 bis 17 Uhr für Sie da: \
                         Telefon {phone}, E-Mail {email}. Bitte bewahren Sie dieses Schreiben \
@@ -376,10 +373,9 @@ fn words_for(language: Language) -> Words {
                             new passkey you then create is the only one. If you did not ask for \
                             this letter, call our helpdesk at once on {phone}.",
             close_heading: "How to close your record",
-            close_body: "You can close your record at any time, online in the portal or with a \
-                         signed request on paper to the Agence DSP. Once it is closed, no health \
-                         professional can reach it any more. You can reopen it within 10 years \
-                         and will find it as you left it.",
+            close_body: "You may ask for your record to be closed at any time, with a signed \
+                         request on paper to the Agence DSP at the address above. Once it is \
+                         closed, no health professional can reach it any more.",
             help_heading: "Questions?",
             help_body: "Our helpdesk is there for you from Monday to Friday, 8 am to 5 pm: phone \
                         {phone}, e-mail {email}. Please keep this letter in a safe place and \

@@ -30,11 +30,10 @@ home-agency-text = Akten eröffnen, Aktivierungsbriefe drucken, das Verzeichnis 
 
 patient-title = Patienten
 patient-heading = Patientenportal
-patient-intro = Ihre Akte gehört Ihnen. Im Patientenportal werden Sie:
+patient-intro = Ihre Akte gehört Ihnen. Im Patientenportal können Sie:
 patient-read = alle Ihre Gesundheitsdokumente lesen: Krankenhausberichte, Analysen, Bildgebung, Verordnungen;
 patient-decide = entscheiden, wer was sieht: eine Fachperson sperren, ein Dokument verbergen, Ihren Referenzarzt wählen;
 patient-traces = jeden Zugriff sehen: wer Ihre Akte geöffnet hat, wann und nach welcher Regel;
-patient-close = Ihre Akte jederzeit schließen und sie innerhalb von zehn Jahren unverändert wieder öffnen;
 patient-signin = sich mit einem Passkey auf Ihrem Telefon oder Computer anmelden, eingerichtet mit dem Aktivierungscode aus Ihrem Brief.
 patient-categories-heading = Was Ihre Akte enthalten kann
 
@@ -42,7 +41,7 @@ patient-categories-heading = Was Ihre Akte enthalten kann
 
 professional-title = Gesundheitsberufe
 professional-heading = Portal für Gesundheitsberufe
-professional-intro = Für Ärztinnen und Ärzte, Apotheker, Pflegekräfte und die anderen Gesundheitsberufe des nationalen Verzeichnisses. Im Portal werden Sie:
+professional-intro = Für Ärztinnen und Ärzte, Apotheker, Pflegekräfte und die anderen Gesundheitsberufe des nationalen Verzeichnisses. Im Portal können Sie:
 professional-find = eine Patientin oder einen Patienten über die Matrikelnummer finden und die Akte nur im Rahmen der Zugriffsregeln und einer Behandlungsbeziehung öffnen;
 professional-read = die Dokumente lesen, die Ihr Beruf und Ihre Behandlungsbeziehung erlauben;
 professional-file = Berichte, Ergebnisse und Verordnungen in der Akte ablegen;
@@ -53,10 +52,9 @@ professional-professions-heading = Die Berufe des Verzeichnisses
 
 agency-title = Agentur
 agency-heading = Konsole der Agentur
-agency-intro = Für die Mitarbeitenden und den Helpdesk der Agentur, die den DSP betreibt. In der Konsole werden Sie:
+agency-intro = Für die Mitarbeitenden und den Helpdesk der Agentur, die den DSP betreibt. In der Konsole können Sie:
 agency-open = Akten eröffnen und die Informations- und Aktivierungsbriefe drucken;
 agency-directory = das Verzeichnis der Gesundheitsberufe auf dem neuesten Stand halten;
-agency-close = eine Akte auf schriftlichen Antrag schließen;
 agency-recover = Menschen, die ihren Passkey oder Sicherheitsschlüssel verloren haben, wieder zur Anmeldung verhelfen;
 agency-signin = sich mit Ihrem Sicherheitsschlüssel anmelden.
 
@@ -221,7 +219,7 @@ sign-in-heading = Beim DSP anmelden
 sign-in-intro = Patienten melden sich mit dem Passkey auf ihrem Telefon oder Computer an, Gesundheitsfachkräfte und Mitarbeiter der Agentur mit ihrem persönlichen Sicherheitsschlüssel. Kein Benutzername, kein Passwort.
 sign-in-button = Mit Passkey oder Sicherheitsschlüssel anmelden
 sign-in-expired = Ihre Sitzung wurde zu Ihrem Schutz beendet. Bitte melden Sie sich erneut an.
-sign-in-signed-out = Sie haben sich abgemeldet. Bis bald.
+sign-in-signed-out = Sie haben sich abgemeldet.
 sign-in-already = Sie sind als { $name } angemeldet.
 sign-in-go-to-area = Zu Ihrem Bereich
 sign-in-first-time = Zum ersten Mal hier?
@@ -285,7 +283,7 @@ national-id-valid = Gültige Matrikelnummer, geboren am { $date }.
 ## Patienten- und Fachkräftebereich (angemeldet)
 
 patient-signed-in-intro = Sie sind bei Ihrer gemeinsamen Gesundheitsakte angemeldet.
-patient-record-coming = Ihre Dokumente lesen, bestimmen, wer was sieht, und jeden Zugriff verfolgen: Das kommt mit der nächsten Version des DSP. Ihre Akte ist dafür bereit.
+patient-record-coming = Hier lesen Sie Ihre Dokumente, bestimmen, wer was sieht, und verfolgen jeden Zugriff auf Ihre Akte.
 patient-activate-link = Ihre Akte mit Ihrem Brief aktivieren
 professional-signed-in-intro = Sie sind im Portal für Gesundheitsberufe angemeldet.
 professional-signed-in-as = Sie sind im Portal für Gesundheitsberufe angemeldet als { $profession }.
@@ -908,3 +906,6 @@ notification-first-access = { $name } hat Ihre Akte geöffnet, bevor Sie sie akt
 notification-recovery-letter-issued = Die Agentur hat einen Wiederherstellungsbrief für Ihre Akte ausgestellt: Sein Code ersetzt Ihre Passkeys. Wenn Sie ihn nicht angefordert haben, rufen Sie sofort den Helpdesk der Agentur an.
 notification-credential-recovery = Ihre Passkeys wurden mit dem Code eines Wiederherstellungsbriefs ersetzt: Die alten funktionieren nicht mehr, und alle Sitzungen wurden beendet. Wenn Sie das nicht waren, rufen Sie sofort den Helpdesk der Agentur an.
 notification-other = In Ihrer Akte ist etwas geschehen.
+
+## Wahre Worte (Issue 13 §2)
+agency-review = jeden Notfallzugriff prüfen, und die Warnungen zu Fachpersonen, die die Höchstzahl erreicht haben;

@@ -30,11 +30,10 @@ home-agency-text = Open records, print activation letters, keep the professional
 
 patient-title = Patients
 patient-heading = Patient portal
-patient-intro = Your record belongs to you. In the patient portal you will be able to:
+patient-intro = Your record belongs to you. In the patient portal you can:
 patient-read = read all your health documents: hospital reports, analyses, imaging, prescriptions;
 patient-decide = decide who sees what: block a professional, hide a document, choose your médecin référent;
 patient-traces = see every access: who opened your record, when, and under which rule;
-patient-close = close your record at any time, and reopen it within ten years as it was;
 patient-signin = sign in with a passkey on your phone or computer, registered with the activation code from your letter.
 patient-categories-heading = What your record can hold
 
@@ -42,7 +41,7 @@ patient-categories-heading = What your record can hold
 
 professional-title = Health professionals
 professional-heading = Professional portal
-professional-intro = For physicians, pharmacists, nurses and the other health professionals of the national directory. In the professional portal you will be able to:
+professional-intro = For physicians, pharmacists, nurses and the other health professionals of the national directory. In the professional portal you can:
 professional-find = find a patient by national ID, and open the record only within the access rules and a care relation;
 professional-read = read the documents that your profession and your care relation allow;
 professional-file = file reports, results and prescriptions in the patient's record;
@@ -53,10 +52,9 @@ professional-professions-heading = The professions of the directory
 
 agency-title = Agency
 agency-heading = Agency console
-agency-intro = For the agents and the helpdesk of the agency that runs DSP. In the agency console you will be able to:
+agency-intro = For the agents and the helpdesk of the agency that runs DSP. In the agency console you can:
 agency-open = open records and print the information and activation letters;
 agency-directory = keep the directory of health professionals up to date;
-agency-close = close a record on a written request;
 agency-recover = help people who lost their passkey or security key to sign in again;
 agency-signin = sign in with your security key.
 
@@ -221,7 +219,7 @@ sign-in-heading = Sign in to DSP
 sign-in-intro = Patients sign in with the passkey on their phone or computer; health professionals and agency staff with their personal security key. No user name, no password.
 sign-in-button = Sign in with your passkey or security key
 sign-in-expired = Your session has ended, for your protection. Please sign in again.
-sign-in-signed-out = You have signed out. See you soon.
+sign-in-signed-out = You have signed out.
 sign-in-already = You are signed in as { $name }.
 sign-in-go-to-area = Go to your area
 sign-in-first-time = First time here?
@@ -285,7 +283,7 @@ national-id-valid = Valid national ID, born on { $date }.
 ## Patient and professional areas (signed in)
 
 patient-signed-in-intro = You are signed in to your shared care record.
-patient-record-coming = Reading your documents, deciding who sees what and following every access come with the next version of DSP. Your record is ready for them.
+patient-record-coming = Here you read your documents, decide who sees what and follow every access to your record.
 patient-activate-link = Activate your record with your letter
 professional-signed-in-intro = You are signed in to the professional portal.
 professional-signed-in-as = You are signed in to the professional portal as { $profession }.
@@ -908,3 +906,6 @@ notification-first-access = { $name } opened your record before you activated it
 notification-recovery-letter-issued = The agency issued a recovery letter for your record: its code replaces your passkeys. If you did not ask for it, call the agency’s helpdesk at once.
 notification-credential-recovery = Your passkeys were replaced with the code of a recovery letter: the old ones no longer work and every session was ended. If this was not you, call the agency’s helpdesk at once.
 notification-other = Something happened on your record.
+
+## Words that tell the truth (issue 13 §2)
+agency-review = review every emergency access, and the alerts about professionals who reached the limit;

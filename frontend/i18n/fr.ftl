@@ -30,11 +30,10 @@ home-agency-text = Ouvrez des dossiers, imprimez les lettres d’activation, ten
 
 patient-title = Patients
 patient-heading = Portail patient
-patient-intro = Votre dossier vous appartient. Dans le portail patient, vous pourrez :
+patient-intro = Votre dossier vous appartient. Dans le portail patient, vous pouvez :
 patient-read = lire tous vos documents de santé : comptes rendus d’hôpital, analyses, imagerie, prescriptions ;
 patient-decide = décider qui voit quoi : bloquer un professionnel, masquer un document, choisir votre médecin référent ;
 patient-traces = voir chaque accès : qui a ouvert votre dossier, quand, et selon quelle règle ;
-patient-close = fermer votre dossier à tout moment, et le rouvrir tel quel pendant dix ans ;
 patient-signin = vous connecter avec une clé d’accès (passkey) sur votre téléphone ou votre ordinateur, enregistrée avec le code d’activation de votre lettre.
 patient-categories-heading = Ce que votre dossier peut contenir
 
@@ -42,7 +41,7 @@ patient-categories-heading = Ce que votre dossier peut contenir
 
 professional-title = Professionnels de santé
 professional-heading = Portail professionnel
-professional-intro = Pour les médecins, pharmaciens, infirmiers et autres professionnels de santé de l’annuaire national. Dans le portail professionnel, vous pourrez :
+professional-intro = Pour les médecins, pharmaciens, infirmiers et autres professionnels de santé de l’annuaire national. Dans le portail professionnel, vous pouvez :
 professional-find = retrouver un patient par son matricule, et n’ouvrir son dossier que dans le respect des règles d’accès et d’une relation de soins ;
 professional-read = lire les documents que votre profession et votre relation de soins permettent ;
 professional-file = déposer des comptes rendus, des résultats et des prescriptions dans le dossier du patient ;
@@ -53,10 +52,9 @@ professional-professions-heading = Les professions de l’annuaire
 
 agency-title = Agence
 agency-heading = Console de l’agence
-agency-intro = Pour les agents et le helpdesk de l’agence qui gère le DSP. Dans la console de l’agence, vous pourrez :
+agency-intro = Pour les agents et le helpdesk de l’agence qui gère le DSP. Dans la console de l’agence, vous pouvez :
 agency-open = ouvrir des dossiers et imprimer les lettres d’information et d’activation ;
 agency-directory = tenir à jour l’annuaire des professionnels de santé ;
-agency-close = fermer un dossier sur demande écrite ;
 agency-recover = aider les personnes qui ont perdu leur clé d’accès ou leur clé de sécurité à se reconnecter ;
 agency-signin = vous connecter avec votre clé de sécurité.
 
@@ -224,7 +222,7 @@ sign-in-heading = Se connecter au DSP
 sign-in-intro = Les patients se connectent avec la clé d’accès de leur téléphone ou ordinateur ; les professionnels de santé et le personnel de l’agence avec leur clé de sécurité personnelle. Ni identifiant, ni mot de passe.
 sign-in-button = Se connecter avec votre clé d’accès ou votre clé de sécurité
 sign-in-expired = Votre session a pris fin, pour votre protection. Veuillez vous reconnecter.
-sign-in-signed-out = Vous êtes déconnecté. À bientôt.
+sign-in-signed-out = Vous êtes déconnecté.
 sign-in-already = Vous êtes connecté en tant que { $name }.
 sign-in-go-to-area = Aller à votre espace
 sign-in-first-time = Première visite ?
@@ -288,7 +286,7 @@ national-id-valid = Matricule valide, né(e) le { $date }.
 ## Espaces patient et professionnel (connecté)
 
 patient-signed-in-intro = Vous êtes connecté à votre dossier de soins partagé.
-patient-record-coming = Lire vos documents, décider qui voit quoi et suivre chaque accès arrivent avec la prochaine version du DSP. Votre dossier est prêt pour cela.
+patient-record-coming = Ici, vous lisez vos documents, décidez qui voit quoi et suivez chaque accès à votre dossier.
 patient-activate-link = Activer votre dossier avec votre lettre
 professional-signed-in-intro = Vous êtes connecté au portail des professionnels.
 professional-signed-in-as = Vous êtes connecté au portail des professionnels en tant que { $profession }.
@@ -885,7 +883,7 @@ admission-renew = Prolonger le séjour de 30 jours
 admission-not-institution = Seul le personnel d’un hôpital ou d’une maison de soins peut enregistrer une admission.
 admission-refused = L’admission n’a pas pu être enregistrée pour ce matricule.
 emergency-heading = Accès d’urgence (« bris de glace »)
-emergency-explain-hours = Vous pourrez lire ce dossier pendant 4 heures.
+emergency-explain-hours = Vous pouvez lire ce dossier pendant 4 heures.
 emergency-explain-patient = Le patient en est informé aussitôt, avec la raison que vous donnez.
 emergency-explain-agency = L’agence contrôle chaque accès d’urgence.
 emergency-explain-block = Ce n’est jamais possible si le patient vous a bloqué ou a désactivé l’accès d’urgence.
@@ -911,3 +909,6 @@ notification-first-access = { $name } a ouvert votre dossier avant que vous ne l
 notification-recovery-letter-issued = L’agence a émis une lettre de récupération pour votre dossier : son code remplace vos clés d’accès. Si vous ne l’avez pas demandée, appelez sans attendre le service d’assistance de l’agence.
 notification-credential-recovery = Vos clés d’accès ont été remplacées avec le code d’une lettre de récupération : les anciennes ne fonctionnent plus et toutes les sessions ont été fermées. Si ce n’était pas vous, appelez sans attendre le service d’assistance de l’agence.
 notification-other = Il s’est passé quelque chose dans votre dossier.
+
+## Des mots qui disent vrai (issue 13 §2)
+agency-review = examiner chaque accès d’urgence, et les alertes sur les professionnels qui ont atteint la limite ;

@@ -30,11 +30,10 @@ home-agency-text = Dossieren opmaachen, Aktivéierungsbréiwer drécken, d’Ver
 
 patient-title = Patienten
 patient-heading = Portal fir Patienten
-patient-intro = Ären Dossier gehéiert Iech. Am Portal fir Patienten kënnt Dir spéider:
+patient-intro = Ären Dossier gehéiert Iech. Am Portal fir Patienten kënnt Dir:
 patient-read = all Är Gesondheetsdokumenter liesen: Berichter vum Spidol, Analysen, Imagerie, Ordonnancen;
 patient-decide = decidéieren, wien wat gesäit: e Professionnel spären, en Dokument verstoppen, Äre Referenzdokter (médecin référent) wielen;
 patient-traces = all Zougrëff gesinn: wien Ären Dossier opgemaach huet, wéini an no wéi enger Reegel;
-patient-close = Ären Dossier zu all Moment zoumaachen an en bannent zéng Joer esou erëm opmaachen, wéi e war;
 patient-signin = Iech mat engem Passkey op Ärem Handy oder Computer umellen, deen Dir mam Aktivéierungscode aus Ärem Bréif ageriicht hutt.
 patient-categories-heading = Wat an Ärem Dossier stoe kann
 
@@ -42,7 +41,7 @@ patient-categories-heading = Wat an Ärem Dossier stoe kann
 
 professional-title = Gesondheetsberuffer
 professional-heading = Portal fir Gesondheetsberuffer
-professional-intro = Fir Dokteren, Apdikter, Infirmieren an déi aner Gesondheetsberuffer aus dem nationale Verzeechnes. Am Portal kënnt Dir spéider:
+professional-intro = Fir Dokteren, Apdikter, Infirmieren an déi aner Gesondheetsberuffer aus dem nationale Verzeechnes. Am Portal kënnt Dir:
 professional-find = e Patient iwwer seng Matrikelnummer fannen, an den Dossier just am Kader vun den Zougangsreegelen an enger Behandlungsbezéiung opmaachen;
 professional-read = d’Dokumenter liesen, déi Äre Beruff an Är Behandlungsbezéiung erlaben;
 professional-file = Berichter, Resultater an Ordonnancen am Dossier vum Patient ofleeën;
@@ -53,10 +52,9 @@ professional-professions-heading = D’Beruffer aus dem Verzeechnes
 
 agency-title = Agence
 agency-heading = Konsol vun der Agence
-agency-intro = Fir d’Mataarbechter an den Helpdesk vun der Agence, déi den DSP bedreift. An der Konsol kënnt Dir spéider:
+agency-intro = Fir d’Mataarbechter an den Helpdesk vun der Agence, déi den DSP bedreift. An der Konsol kënnt Dir:
 agency-open = Dossieren opmaachen an d’Informatiouns- an Aktivéierungsbréiwer drécken;
 agency-directory = d’Verzeechnes vun de Gesondheetsberuffer aktuell halen;
-agency-close = en Dossier op eng schrëftlech Ufro hin zoumaachen;
 agency-recover = Leit hëllefen, déi hire Passkey oder Sécherheetsschlëssel verluer hunn, fir sech erëm unzemellen;
 agency-signin = Iech mat Ärem Sécherheetsschlëssel umellen.
 
@@ -221,7 +219,7 @@ sign-in-heading = Beim DSP umellen
 sign-in-intro = Patiente mellen sech mam Passkey op hirem Handy oder Computer un; Gesondheetsberuffer a Mataarbechter vun der Agence mat hirem perséinleche Sécherheetsschlëssel. Keen Benotzernumm, kee Passwuert.
 sign-in-button = Mat Ärem Passkey oder Sécherheetsschlëssel umellen
 sign-in-expired = Är Sessioun ass zu Ärem Schutz ofgelaf. Mellt Iech w.e.g. nees un.
-sign-in-signed-out = Dir hutt Iech ofgemellt. Bis geschwënn.
+sign-in-signed-out = Dir hutt Iech ofgemellt.
 sign-in-already = Dir sidd als { $name } ugemellt.
 sign-in-go-to-area = Op Äre Beräich
 sign-in-first-time = Fir d’éischt hei?
@@ -285,7 +283,7 @@ national-id-valid = Gülteg Matrikelnummer, gebuer den { $date }.
 ## Patienten- a Beruffsberäich (ugemellt)
 
 patient-signed-in-intro = Dir sidd op Ärem gedeelte Gesondheetsdossier ugemellt.
-patient-record-coming = Är Dokumenter liesen, decidéieren, wien wat gesäit, an all Zougrëff nokucken: dat kënnt mat der nächster Versioun vum DSP. Ären Dossier ass dofir prett.
+patient-record-coming = Hei liest Dir Är Dokumenter, decidéiert, wien wat gesäit, a kuckt all Zougrëff op Ären Dossier no.
 patient-activate-link = Ären Dossier mat Ärem Bréif aktivéieren
 professional-signed-in-intro = Dir sidd um Portal fir Gesondheetsberuffer ugemellt.
 professional-signed-in-as = Dir sidd um Portal fir Gesondheetsberuffer ugemellt als { $profession }.
@@ -908,3 +906,6 @@ notification-first-access = { $name } huet Ären Dossier opgemaach, ier Dir en a
 notification-recovery-letter-issued = D’Agence huet fir Ären Dossier e Bréif erstallt, fir Ären Zougang erëmzekréien: De Code dovun ersetzt Är Passkeyen. Wann Dir en net ugefrot hutt, rufft direkt den Helpdesk vun der Agence un.
 notification-credential-recovery = Är Passkeye goufe mam Code vun engem Bréif ersat, fir Ären Zougang erëmzekréien: Déi al funktionéieren net méi, an all d’Sessioune goufen zougemaach. Wann Dir dat net wart, rufft direkt den Helpdesk vun der Agence un.
 notification-other = An Ärem Dossier ass eppes geschitt.
+
+## Wierder, déi stëmmen (Issue 13 §2)
+agency-review = all Noutfallzougrëff iwwerpréiwen, an d’Alarmer iwwer Professionneller, déi d’Limitt erreecht hunn;

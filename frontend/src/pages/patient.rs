@@ -43,7 +43,6 @@ pub fn PatientPage() -> Html {
         i18n.t("patient-read"),
         i18n.t("patient-decide"),
         i18n.t("patient-traces"),
-        i18n.t("patient-close"),
         i18n.t("patient-signin"),
     ];
     let notice = html! {

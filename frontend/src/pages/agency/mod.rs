@@ -49,7 +49,7 @@ pub fn AgencyPage() -> Html {
     let abilities = vec![
         i18n.t("agency-open"),
         i18n.t("agency-directory"),
-        i18n.t("agency-close"),
+        i18n.t("agency-review"),
         i18n.t("agency-recover"),
         i18n.t("agency-signin"),
     ];
