@@ -369,3 +369,187 @@ fn dates_follow_the_language() {
     let late = NaiveDate::from_ymd_opt(9999, 8, 15).unwrap();
     assert_eq!(format_date(late, Language::Fr), "15 août 9999");
 }
+
+/// The string literals of the Rust sources under `dir`, test modules left out (a key that only
+/// a test names is not used by the app).
+fn string_literals(dir: &Path, out: &mut BTreeSet<String>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            string_literals(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("tests.rs") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let code = text.split("#[cfg(test)]\nmod tests {").next().unwrap_or_default();
+            let mut parts = code.split('"');
+            parts.next();
+            // Every other piece between quotes is a literal's content; escaped quotes and raw
+            // strings do not occur in keys, and a stray pairing only adds non-keys.
+            while let Some(literal) = parts.next() {
+                out.insert(literal.to_owned());
+                parts.next();
+            }
+        }
+    }
+}
+
+/// The keys the code builds at run time, family by family: each prefix names exactly the keys
+/// its generator makes, so a key under a listed prefix that no value produces is unused too.
+fn keys_built_at_run_time() -> Vec<(&'static str, BTreeSet<String>)> {
+    use super::history::{action_key, context_key, denied_key, group_key, rule_key, what_key};
+    use shared::api::history::{ACTION_GROUPS, DENIAL_REASONS, KNOWN_ACTIONS, LINK_CONTEXTS, RULES};
+    let set = |keys: Vec<String>| keys.into_iter().collect::<BTreeSet<_>>();
+    vec![
+        ("error-", set(ApiErrorCode::ALL.iter().map(|c| c.message_key()).collect())),
+        ("category-", set(Category::ALL.iter().map(|c| format!("category-{}", c.code())).collect())),
+        (
+            "profession-",
+            set(Profession::ALL.iter().map(|p| format!("profession-{}", p.code())).collect()),
+        ),
+        ("month-", set((1..=12).map(|m| format!("month-{m}")).collect())),
+        ("history-action-", set(KNOWN_ACTIONS.iter().filter_map(|a| action_key(a)).collect())),
+        ("history-what-", set(KNOWN_ACTIONS.iter().filter_map(|a| what_key(a)).collect())),
+        ("history-group-", set(ACTION_GROUPS.iter().map(|(g, _)| group_key(g)).collect())),
+        ("history-rule-", set(RULES.iter().filter_map(|r| rule_key(r)).collect())),
+        ("history-denied-", set(DENIAL_REASONS.iter().filter_map(|r| denied_key(r)).collect())),
+        ("history-context-", set(LINK_CONTEXTS.iter().filter_map(|c| context_key(c)).collect())),
+    ]
+}
+
+/// Every message of the catalogues is shown somewhere: its key is a string literal of the app
+/// or of the shared crate, or one of the keys a listed family builds at run time. A message
+/// that nothing shows any more is a sentence nobody checks; delete it.
+#[test]
+fn every_catalogue_key_is_used_by_the_code() {
+    let mut literals = BTreeSet::new();
+    string_literals(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut literals);
+    string_literals(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/src"), &mut literals);
+    let families = keys_built_at_run_time();
+    for (prefix, keys) in &families {
+        assert!(!keys.is_empty(), "the family {prefix} builds no key");
+        assert!(keys.iter().all(|k| k.starts_with(prefix)), "{prefix}: {keys:?}");
+    }
+    for language in Language::ALL {
+        let unused: Vec<String> = catalogue(language)
+            .into_keys()
+            .filter(|key| {
+                let built = families.iter().find(|(prefix, _)| key.starts_with(prefix));
+                // A literal (e.g. `"error-network"`) counts inside a family too.
+                !literals.contains(key) && built.is_none_or(|(_, keys)| !keys.contains(key))
+            })
+            .collect();
+        assert!(unused.is_empty(), "{}: keys no code uses: {unused:?}", language.tag());
+    }
+}
+
+/// The check above would find a key that nothing uses.
+#[test]
+fn the_unused_key_check_sees_a_stray_key() {
+    let mut literals = BTreeSet::new();
+    string_literals(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut literals);
+    assert!(literals.contains("home-heading"));
+    assert!(!literals.contains("error-"), "the scan must not read format strings as keys");
+    let families = keys_built_at_run_time();
+    for stray in ["history-action-no-such-act", "error-no-such-code", "month-13"] {
+        let (_, keys) = families.iter().find(|(prefix, _)| stray.starts_with(prefix)).unwrap();
+        assert!(!keys.contains(stray) && !literals.contains(stray), "{stray}");
+    }
+}
+
+/// Phrases that promise what the product does not do yet, per language. A sentence of the
+/// product says what it does today.
+const PROMISES: [(Language, &[&str]); 4] = [
+    (
+        Language::En,
+        &[
+            "next version",
+            "coming soon",
+            "soon",
+            "future version",
+            "later version",
+            "in the future",
+            "will be able to",
+            "not yet available",
+            "not available yet",
+            "under construction",
+        ],
+    ),
+    (
+        Language::Fr,
+        &[
+            "prochaine version",
+            "version future",
+            "future version",
+            "bientôt",
+            "prochainement",
+            "à venir",
+            "vous pourrez",
+            "pas encore disponible",
+            "en construction",
+        ],
+    ),
+    (
+        Language::De,
+        &[
+            "nächsten version",
+            "nächste version",
+            "künftigen version",
+            "demnächst",
+            "bald",
+            "in zukunft",
+            "noch nicht verfügbar",
+            "werden sie:",
+            "im aufbau",
+        ],
+    ),
+    (
+        Language::Lb,
+        &[
+            "nächster versioun",
+            "nächst versioun",
+            "nächsten versioun",
+            "geschwënn",
+            "demnächst",
+            "spéider",
+            "an der zukunft",
+            "nach net disponibel",
+            "kënnt dir spéider",
+        ],
+    ),
+];
+
+/// Whether `phrase` occurs in `text` as whole words.
+fn contains_words(text: &str, phrase: &str) -> bool {
+    text.match_indices(phrase).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + phrase.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+#[test]
+fn no_catalogue_promises_what_is_not_there() {
+    assert!(contains_words("arrive bientôt.", "bientôt"));
+    assert!(!contains_words("baldigst", "bald"));
+    assert!(contains_words("comes with the next version of dsp", "next version"));
+    for (language, phrases) in PROMISES {
+        let mut found = Vec::new();
+        let mut key = String::new();
+        for line in source(language).lines() {
+            if let Some((id, _)) = line.split_once(" = ")
+                && !id.starts_with(' ')
+            {
+                id.clone_into(&mut key);
+            }
+            if line.trim_start().starts_with('#') {
+                continue;
+            }
+            let text = line.to_lowercase();
+            for phrase in phrases {
+                if contains_words(&text, phrase) {
+                    found.push(format!("{key}: “{phrase}”"));
+                }
+            }
+        }
+        assert!(found.is_empty(), "{} promises: {found:?}", language.tag());
+    }
+}
