@@ -1,5 +1,6 @@
 //! The site header: the product's name, the language switch, who is signed in (with the
-//! sign-out button) and the main navigation.
+//! sign-out button) and the main navigation: a visitor's way to the three areas, a signed-in
+//! person's pages of their own role only ([`nav_items`]), the page being shown marked.
 
 use shared::Language;
 use shared::api::auth::Role;
@@ -43,10 +44,43 @@ pub struct HeaderProps {
     pub signing_out: bool,
 }
 
+/// The main navigation's items, with their labels' keys: a visitor's way to the three areas;
+/// a signed-in person's own pages only (a patient is not offered the professionals' and agency's
+/// pages, nor they the patient's); nothing while the session is being checked, so that no other
+/// area's link flashes.
+#[must_use]
+pub fn nav_items(role: Option<Role>, checking: bool) -> Vec<(Route, &'static str)> {
+    match (role, checking) {
+        (None, true) => Vec::new(),
+        (None, false) => vec![
+            (Route::Home, "nav-home"),
+            (Route::Patient, "nav-patient"),
+            (Route::Professional, "nav-professional"),
+            (Route::Agency, "nav-agency"),
+        ],
+        (Some(Role::Patient), _) => vec![
+            (Route::Patient, "patient-heading"),
+            (Route::PatientDocuments, "documents-title"),
+            (Route::PatientAccess, "care-title"),
+            (Route::PatientHistory, "history-title"),
+            (Route::Security, "nav-security"),
+        ],
+        (Some(Role::Professional), _) => {
+            vec![(Route::Professional, "professional-heading"), (Route::Security, "nav-security")]
+        }
+        (Some(Role::Agent), _) => {
+            vec![(Route::Agency, "agency-heading"), (Route::Security, "nav-security")]
+        }
+    }
+}
+
 /// See the module documentation.
 #[component]
 pub fn Header(props: &HeaderProps) -> Html {
     let i18n = use_i18n();
+    let role = props.account.as_ref().map(|account| account.role);
+    // A signed-in person's brand link leads to their own area, not to the page of all three.
+    let brand = role.map_or(Route::Home, crate::session::home_of);
     let item = |to: Route, label: String| {
         html! {
             <li>
@@ -88,7 +122,7 @@ pub fn Header(props: &HeaderProps) -> Html {
     html! {
         <header class="site-header">
             <div class="header-bar">
-                <RouteLink to={Route::Home} class="brand">
+                <RouteLink to={brand} class="brand">
                     <span class="brand-mark">{ i18n.t("app-name") }</span>
                     <span class="brand-name">{ i18n.t("app-tagline") }</span>
                 </RouteLink>
@@ -103,15 +137,47 @@ pub fn Header(props: &HeaderProps) -> Html {
             </div>
             <nav class="main-nav" aria-label={i18n.t("nav-label")}>
                 <ul>
-                    { item(Route::Home, i18n.t("nav-home")) }
-                    { item(Route::Patient, i18n.t("nav-patient")) }
-                    { item(Route::Professional, i18n.t("nav-professional")) }
-                    { item(Route::Agency, i18n.t("nav-agency")) }
-                    if props.account.is_some() {
-                        { item(Route::Security, i18n.t("nav-security")) }
-                    }
+                    { for nav_items(role, props.checking).into_iter().map(|(to, key)| item(to, i18n.t(key))) }
                 </ul>
             </nav>
         </header>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn routes(role: Option<Role>) -> Vec<Route> {
+        nav_items(role, false).into_iter().map(|(route, _)| route).collect()
+    }
+
+    #[test]
+    fn each_role_is_offered_its_own_pages_only() {
+        let areas = [Route::Patient, Route::Professional, Route::Agency];
+        assert_eq!(routes(None), [Route::Home, Route::Patient, Route::Professional, Route::Agency]);
+        for (role, own) in [
+            (Role::Patient, Route::Patient),
+            (Role::Professional, Route::Professional),
+            (Role::Agent, Route::Agency),
+        ] {
+            let offered = routes(Some(role));
+            assert_eq!(offered[0], crate::session::home_of(role), "{role:?}");
+            assert!(offered.contains(&Route::Security), "{role:?}");
+            assert!(!offered.contains(&Route::Home), "{role:?}: the page of all three areas");
+            for area in areas.into_iter().filter(|area| *area != own) {
+                assert!(!offered.contains(&area), "{role:?} is offered {area:?}");
+            }
+            for route in offered {
+                assert!(!route.is_public() || route == own, "{role:?}: {route:?}");
+                if role != Role::Patient {
+                    assert!(!matches!(
+                        route,
+                        Route::PatientDocuments | Route::PatientAccess | Route::PatientHistory
+                    ));
+                }
+            }
+        }
+        assert!(nav_items(None, true).is_empty(), "no link before the session is known");
     }
 }
