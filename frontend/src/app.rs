@@ -269,6 +269,7 @@ fn Shell(props: &ShellProps) -> Html {
             });
         })
     };
+    let is_agent = session.info().is_some_and(|info| info.role == shared::api::auth::Role::Agent);
     let account = session
         .info()
         .map(|info| Account { display_name: info.display_name.clone(), role: info.role });
@@ -288,7 +289,7 @@ fn Shell(props: &ShellProps) -> Html {
             <main id="main-content" tabindex="-1">
                 { route.map_or_else(Html::default, |route| page(props.pages, route)) }
             </main>
-            <Footer today={*today} health={(*health).clone()} />
+            <Footer today={*today} health={(*health).clone()} details={is_agent} />
         </>
     }
 }

@@ -65,8 +65,9 @@ async fn the_browser_language_is_the_default_and_deep_links_render() -> anyhow::
     );
     let professional = heading(&page).await?;
 
-    // The footer shows the server's health, read from /api/health.
-    wait_until(&page, "document.querySelector('footer').innerText.includes('SQLite')").await?;
+    // The server's details are for agents (tests/tests/words.rs): a visitor reads the date only.
+    wait_until(&page, "document.querySelector('#today') !== null").await?;
+    assert_eq!(eval(&page, "String(document.querySelector('#server-status'))").await?, "null");
 
     page.goto(format!("{}/agency", server.origin)).await?;
     wait_for_app(&page).await?;

@@ -1,4 +1,6 @@
-//! The site footer: today's date in the chosen language and the server's state.
+//! The site footer: today's date in the chosen language and the server's state. The server's
+//! details (database engine, migration) are for agents; anyone else reads only that the service
+//! is unavailable, when it is.
 
 use chrono::NaiveDate;
 use shared::api::health::HealthResponse;
@@ -15,6 +17,9 @@ pub struct FooterProps {
     pub today: NaiveDate,
     /// The answer of `GET /api/health`.
     pub health: Remote<HealthResponse>,
+    /// Whether the reader is an agent, who sees the server's details.
+    #[prop_or_default]
+    pub details: bool,
 }
 
 /// See the module documentation.
@@ -31,9 +36,15 @@ pub fn Footer(props: &FooterProps) -> Html {
         <footer class="site-footer">
             <div class="footer-inner">
                 <p id="today">{ today }</p>
-                <p id="server-status" class="server-status" data-state={state} role="status">
-                    { messages::server_status(&i18n, &props.health) }
-                </p>
+                if props.details {
+                    <p id="server-status" class="server-status" data-state={state} role="status">
+                        { messages::server_status(&i18n, &props.health) }
+                    </p>
+                } else if state == "problem" {
+                    <p id="server-status" class="server-status" data-state={state} role="status">
+                        { i18n.t("error-unavailable") }
+                    </p>
+                }
             </div>
         </footer>
     }
