@@ -260,7 +260,7 @@ enrol-already = Schon registriert?
 ## Formularfelder
 
 field-required = Bitte füllen Sie dieses Feld aus.
-field-invalid-date = Bitte geben Sie ein gültiges Datum ein.
+field-invalid-date = Bitte geben Sie ein gültiges Datum ein, als Tag.Monat.Jahr, zum Beispiel 25.11.2026.
 field-country-code = Bitte verwenden Sie den zweistelligen Ländercode, zum Beispiel LU.
 field-choose = Bitte wählen…
 field-national-id = Matrikelnummer
@@ -909,3 +909,4 @@ notification-other = In Ihrer Akte ist etwas geschehen.
 
 ## Wahre Worte (Issue 13 §2)
 agency-review = jeden Notfallzugriff prüfen, und die Warnungen zu Fachpersonen, die die Höchstzahl erreicht haben;
+date-format-hint = Tag.Monat.Jahr, zum Beispiel 25.11.2026.

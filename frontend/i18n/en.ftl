@@ -260,7 +260,7 @@ enrol-already = Already registered?
 ## Form fields
 
 field-required = Please fill in this field.
-field-invalid-date = Please enter a valid date.
+field-invalid-date = Please enter a valid date, as day/month/year, for example 25/11/2026.
 field-country-code = Please use the two-letter country code, for example LU.
 field-choose = Choose…
 field-national-id = National ID
@@ -909,3 +909,4 @@ notification-other = Something happened on your record.
 
 ## Words that tell the truth (issue 13 §2)
 agency-review = review every emergency access, and the alerts about professionals who reached the limit;
+date-format-hint = Day/month/year, for example 25/11/2026.

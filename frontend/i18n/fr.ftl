@@ -263,7 +263,7 @@ enrol-already = Déjà enregistré ?
 ## Champs de formulaire
 
 field-required = Veuillez remplir ce champ.
-field-invalid-date = Veuillez saisir une date valide.
+field-invalid-date = Veuillez saisir une date valide, sous la forme jour/mois/année, par exemple 25/11/2026.
 field-country-code = Utilisez le code pays à deux lettres, par exemple LU.
 field-choose = Choisir…
 field-national-id = Matricule
@@ -912,3 +912,4 @@ notification-other = Il s’est passé quelque chose dans votre dossier.
 
 ## Des mots qui disent vrai (issue 13 §2)
 agency-review = examiner chaque accès d’urgence, et les alertes sur les professionnels qui ont atteint la limite ;
+date-format-hint = Jour/mois/année, par exemple 25/11/2026.

@@ -260,7 +260,7 @@ enrol-already = Scho registréiert?
 ## Formulairesfelder
 
 field-required = Fëllt w.e.g. dëst Feld aus.
-field-invalid-date = Gitt w.e.g. e gültegen Datum an.
+field-invalid-date = Gitt w.e.g. e gültegen Datum an, als Dag.Mount.Joer, zum Beispill 25.11.2026.
 field-country-code = Benotzt w.e.g. de Landcode mat zwee Buschtawen, zum Beispill LU.
 field-choose = Wielt…
 field-national-id = Matrikelnummer
@@ -909,3 +909,4 @@ notification-other = An Ärem Dossier ass eppes geschitt.
 
 ## Wierder, déi stëmmen (Issue 13 §2)
 agency-review = all Noutfallzougrëff iwwerpréiwen, an d’Alarmer iwwer Professionneller, déi d’Limitt erreecht hunn;
+date-format-hint = Dag.Mount.Joer, zum Beispill 25.11.2026.

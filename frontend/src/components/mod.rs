@@ -1,6 +1,7 @@
 //! Components that render what their props say (and their labels, from the language context).
 //! They fetch nothing and own no data.
 
+pub mod date_field;
 pub mod field;
 pub mod footer;
 pub mod header;

@@ -12,6 +12,7 @@ pub mod choice;
 pub mod context;
 pub mod history;
 pub mod messages;
+pub mod typed_date;
 
 use std::fmt;
 

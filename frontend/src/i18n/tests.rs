@@ -396,11 +396,16 @@ fn string_literals(dir: &Path, out: &mut BTreeSet<String>) {
 /// its generator makes, so a key under a listed prefix that no value produces is unused too.
 fn keys_built_at_run_time() -> Vec<(&'static str, BTreeSet<String>)> {
     use super::history::{action_key, context_key, denied_key, group_key, rule_key, what_key};
-    use shared::api::history::{ACTION_GROUPS, DENIAL_REASONS, KNOWN_ACTIONS, LINK_CONTEXTS, RULES};
+    use shared::api::history::{
+        ACTION_GROUPS, DENIAL_REASONS, KNOWN_ACTIONS, LINK_CONTEXTS, RULES,
+    };
     let set = |keys: Vec<String>| keys.into_iter().collect::<BTreeSet<_>>();
     vec![
         ("error-", set(ApiErrorCode::ALL.iter().map(|c| c.message_key()).collect())),
-        ("category-", set(Category::ALL.iter().map(|c| format!("category-{}", c.code())).collect())),
+        (
+            "category-",
+            set(Category::ALL.iter().map(|c| format!("category-{}", c.code())).collect()),
+        ),
         (
             "profession-",
             set(Profession::ALL.iter().map(|p| format!("profession-{}", p.code())).collect()),

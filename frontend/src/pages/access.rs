@@ -26,6 +26,7 @@ use super::{loading, use_page};
 use crate::api::{self, ApiFailure, Remote};
 use crate::app::Route;
 use crate::browser;
+use crate::components::date_field::DateField;
 use crate::components::field::{TextField, Tone};
 use crate::components::message::{ErrorMessage, StatusMessage};
 use crate::components::route_link::RouteLink;
@@ -636,13 +637,12 @@ fn CareControls() -> Html {
                 />
                 <button type="submit" class="button-secondary">{ i18n.t("search-button") }</button>
             </form>
-            <TextField
+            <DateField
                 id="grant-until"
                 label={i18n.t("care-grant-until-label")}
                 hint={i18n.t("care-grant-until-hint")}
                 value={(*until).clone()}
                 on_input={on_until}
-                input_type="date"
                 message={until_problem.map(|key| AttrValue::from(i18n.t(key)))}
                 tone={Tone::Error}
             />

@@ -19,7 +19,8 @@ use yew::prelude::*;
 use super::{loading, use_page};
 use crate::api::{self, ApiFailure};
 use crate::app::Route;
-use crate::components::field::{Choice, ChoiceGroup, SelectField, TextField};
+use crate::components::date_field::DateField;
+use crate::components::field::{Choice, ChoiceGroup, SelectField};
 use crate::components::message::ErrorMessage;
 use crate::components::route_link::RouteLink;
 use crate::i18n::context::use_i18n;
@@ -317,11 +318,11 @@ fn History() -> Html {
                     <SelectField id="history-action" label={i18n.t("history-filter-action")}
                         value={form.action.clone()} choices={action_choices} groups={action_groups}
                         on_change={set(|f, v| f.action = v)} />
-                    <TextField id="history-from" label={i18n.t("history-filter-from")}
-                        input_type="date" value={form.from.clone()}
+                    <DateField id="history-from" label={i18n.t("history-filter-from")}
+                        value={form.from.clone()}
                         on_input={set(|f, v| f.from = v)} />
-                    <TextField id="history-to" label={i18n.t("history-filter-to")}
-                        input_type="date" value={form.to.clone()}
+                    <DateField id="history-to" label={i18n.t("history-filter-to")}
+                        value={form.to.clone()}
                         on_input={set(|f, v| f.to = v)} />
                     <div class="actions">
                         <button type="submit">{ i18n.t("history-filter-apply") }</button>

@@ -18,6 +18,7 @@ use crate::api::documents::UploadRequest;
 use crate::api::{self, ApiFailure, Remote};
 use crate::app::Route;
 use crate::browser;
+use crate::components::date_field::DateField;
 use crate::components::field::{Choice, SelectField, TextField, Tone};
 use crate::components::message::{ErrorMessage, StatusMessage};
 use crate::components::route_link::RouteLink;
@@ -344,12 +345,11 @@ pub fn UploadForm(props: &UploadFormProps) -> Html {
                     maxlength="200"
                     required=true
                 />
-                <TextField
+                <DateField
                     id="upload-date"
                     label={i18n.t("upload-date-label")}
                     value={(*date).clone()}
                     on_input={set(&date)}
-                    input_type="date"
                     message={problem("upload-date")}
                     tone={Tone::Error}
                     required=true

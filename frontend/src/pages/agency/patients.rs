@@ -10,6 +10,7 @@ use yew::prelude::*;
 
 use crate::api::{self, ApiFailure, Remote};
 use crate::browser;
+use crate::components::date_field::DateField;
 use crate::components::field::{Choice, SelectField, TextField, Tone};
 use crate::components::message::{ErrorMessage, StatusMessage};
 use crate::forms::{FormAction, PatientField, PatientForm, problem_of};
@@ -245,7 +246,7 @@ pub fn PatientsPanel() -> Html {
                     />
                 </div>
                 <div class="field-row">
-                    <TextField
+                    <DateField
                         id={PatientField::BirthDate.id()}
                         label={i18n.t("field-birth-date")}
                         hint={i18n.t("agency-birth-date-hint")}
@@ -253,7 +254,6 @@ pub fn PatientsPanel() -> Html {
                         on_input={set(PatientField::BirthDate)}
                         message={message(PatientField::BirthDate)}
                         tone={Tone::Error}
-                        input_type="date"
                         required=true
                     />
                     <SelectField
