@@ -1,5 +1,5 @@
 //! Components that render what their props say (and their labels, from the language context).
-//! They fetch nothing and own no data.
+//! They fetch nothing and own no data (the date field keeps only the text being typed).
 
 pub mod date_field;
 pub mod field;
