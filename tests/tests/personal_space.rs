@@ -1,11 +1,12 @@
 //! The patient's personal space from end to end. On a phone (390 px) in French, a demo patient
 //! activates, opens their personal space, is told in French what a "donate except" choice
 //! without its limits lacks, fills the organ-donation form (limits, trusted person and phone),
-//! writes a note and edits it (a new version whose text comes back as typed), and hands over a
-//! connection code. A demo physician in German opens the record with it: the patient's declared
-//! wishes stand at the top of the record page, in German, with the patient's own words; the note
-//! is among the documents. The patient withdraws the wish; the physician's page then says no
-//! wish is declared.
+//! writes a note and edits it (a new version whose text comes back as typed), adds a PDF of their
+//! own and withdraws it with a reason, and hands over a connection code. A demo physician in
+//! German opens the record with it: the patient's declared wishes stand at the top of the record
+//! page, in German, with the patient's own words; the note is among the documents, the withdrawn
+//! PDF is not. The patient withdraws the wish; the physician's page then says no wish is
+//! declared.
 
 use e2e::{
     Authenticator, Chromium, TestServer, add_authenticator, catalogue_message, click,
@@ -18,6 +19,20 @@ const PHONE: &str = "+352 621 123 456";
 const NOTE_TITLE: &str = "Mes souhaits — été";
 const NOTE: &str = "Pas de transfusion sans accord <de ma sœur>.";
 const NOTE_EDITED: &str = "Transfusion acceptée en urgence.";
+const FILE_TITLE: &str = "Carte de donneur";
+const PDF: &str =
+    "%PDF-1.4\\n1 0 obj << /Type /Catalog >> endobj\\ntrailer << /Root 1 0 R >>\\n%%EOF\\n";
+
+/// The `data-document-id` of the patient's entry whose row shows `title`.
+async fn entry_id(page: &chromiumoxide::page::Page, title: &str) -> anyhow::Result<String> {
+    let find = format!(
+        "(() => {{ const row = [...document.querySelectorAll('[data-document-id]')]\
+         .find(r => r.innerText.includes({})); return row ? row.dataset.documentId : ''; }})()",
+        serde_json::to_string(title)?
+    );
+    wait_until(page, &find).await?;
+    Ok(eval(page, &find).await?.as_str().unwrap_or_default().to_owned())
+}
 
 /// The text of a message up to its first placeable (`{ $date }` …).
 fn fixed_part(lang: &str, key: &str) -> anyhow::Result<String> {
@@ -121,6 +136,41 @@ async fn a_patient_declares_organ_donation_in_french_on_a_phone_and_a_physician_
     fill(&patient, "textarea.edit-note", NOTE_EDITED).await?;
     click(&patient, "button.save-note").await?;
     wait_until(&patient, "!document.querySelector('textarea.edit-note')").await?;
+
+    // A document of one's own, then withdrawn with a reason: it stays, marked, for the patient.
+    let attached = eval(
+        &patient,
+        &format!(
+            "(() => {{ const dt = new DataTransfer(); \
+             dt.items.add(new File([\"{PDF}\"], 'carte.pdf', {{ type: 'application/pdf' }})); \
+             const input = document.getElementById('own-file'); input.files = dt.files; \
+             input.dispatchEvent(new Event('change', {{ bubbles: true }})); return input.files.length; }})()"
+        ),
+    )
+    .await?;
+    assert_eq!(attached, 1);
+    fill(&patient, "#own-file-title", FILE_TITLE).await?;
+    click(&patient, "#own-file-save").await?;
+    let file = entry_id(&patient, FILE_TITLE).await?;
+    let row = format!("[data-document-id='{file}']");
+    click(&patient, &format!("{row} button.withdraw-entry")).await?;
+    says(
+        &patient,
+        &format!("{row} .entry-controls [role=alert]"),
+        "fr",
+        "personal-reason-required",
+    )
+    .await?;
+    fill(&patient, &format!("{row} input[id^=withdraw-reason]"), "doublon").await?;
+    click(&patient, &format!("{row} button.withdraw-entry")).await?;
+    wait_until(
+        &patient,
+        &format!(
+            "document.querySelector(\"{row}\").innerText.includes({})",
+            serde_json::to_string(&catalogue_message("fr", "personal-entry-withdrawn")?)?
+        ),
+    )
+    .await?;
     // Nothing is wider than the phone.
     assert_eq!(
         eval(&patient, "document.documentElement.scrollWidth <= window.innerWidth").await?,
@@ -181,6 +231,11 @@ async fn a_patient_declares_organ_donation_in_french_on_a_phone_and_a_physician_
     wait_until(&professional, "document.querySelector('[data-document-id]')").await?;
     let row = text_of(&professional, "[data-document-id]").await?;
     assert!(row.contains(NOTE_TITLE), "{row:?}");
+    assert_eq!(
+        eval(&professional, "document.querySelectorAll('[data-document-id]').length").await?,
+        1,
+        "the withdrawn document is not shown to the physician"
+    );
 
     // The patient withdraws the wish: the physician no longer sees it.
     patient.goto(format!("{}/patient/personal-space", server.origin)).await?;
