@@ -910,3 +910,89 @@ notification-other = In Ihrer Akte ist etwas geschehen.
 ## Wahre Worte (Issue 13 §2)
 agency-review = jeden Notfallzugriff prüfen, und die Warnungen zu Fachpersonen, die die Höchstzahl erreicht haben;
 date-format-hint = Tag.Monat.Jahr, zum Beispiel 25.11.2026.
+## Personal space (wishes, notes, own documents)
+personal-link = Mein persönlicher Bereich: Organspende, Patientenverfügung, Notizen
+personal-title = Persönlicher Bereich
+personal-heading = Mein persönlicher Bereich
+personal-intro = Ihre eigenen Worte in Ihrer Akte: Ihr Wille zur Organspende, Ihre Patientenverfügung, Notizen und Dokumente, die Sie hinzufügen. Die Gesundheitsfachkräfte, die Sie behandeln, lesen sie; nur Sie schreiben oder widerrufen sie.
+personal-signed-out = Melden Sie sich an, um in Ihrem persönlichen Bereich zu schreiben.
+personal-note-heading = Eine Notiz schreiben
+personal-note-label = Ihre Notiz
+personal-note-save = Notiz ablegen
+personal-note-required = Schreiben Sie Ihre Notiz (höchstens 20 000 Zeichen).
+personal-title-required = Geben Sie einen Titel an.
+personal-date-label = Datum
+personal-file-heading = Ein eigenes Dokument hinzufügen
+personal-entries-heading = Meine Notizen und Dokumente
+personal-entries-none = Sie haben noch keine Notiz geschrieben und kein Dokument hinzugefügt.
+personal-entry-edit = Bearbeiten
+personal-entry-save = Als neue Version speichern
+personal-entry-saved = Als neue Version gespeichert; die vorherige bleibt in Ihrer Akte.
+personal-entry-replace-label = Durch eine neue Datei ersetzen
+personal-entry-withdraw = Zurückziehen
+personal-entry-withdrawn = Sie haben diesen Eintrag zurückgezogen: Gesundheitsfachkräfte sehen ihn nicht mehr.
+personal-entry-withdrawn-done = Zurückgezogen: Gesundheitsfachkräfte sehen ihn nicht mehr.
+personal-reason-label = Warum Sie ihn zurückziehen
+personal-reason-required = Nennen Sie den Grund in 3 bis 500 Zeichen.
+wish-kind-organ-donation = Organspende
+wish-kind-advance-directive = Patientenverfügung
+wish-organ-donation-explain = Geben Sie an, ob Ihre Organe und Gewebe nach Ihrem Tod gespendet werden dürfen. Sie können dies jederzeit ändern oder widerrufen.
+wish-advance-directive-explain = Geben Sie an, welche Behandlungen Sie wünschen oder ablehnen, falls Sie es eines Tages nicht mehr selbst sagen können. Sie können dies jederzeit ändern oder widerrufen.
+wish-current-heading = Derzeit gültig
+wish-choice-legend = Ihre Wahl
+wish-choice-required = Wählen Sie eine der Antworten.
+wish-choice-donate-all = Ich bin bereit, alle meine Organe und Gewebe zu spenden
+wish-choice-donate-except = Ich bin zur Spende bereit, außer der unten genannten Organe und Gewebe
+wish-choice-donate-only = Ich bin nur zur Spende der unten genannten Organe und Gewebe bereit
+wish-choice-do-not-donate = Ich möchte keine Organe und kein Gewebe spenden
+wish-choice-trusted-person-decides-donation = Meine Vertrauensperson entscheidet für mich
+wish-choice-trusted-person-decides-treatment = Meine Vertrauensperson entscheidet für mich
+wish-choice-all-treatment = Ich wünsche jede Behandlung, die mich am Leben erhalten kann
+wish-choice-limit-treatment = Ich wünsche Behandlung in den unten genannten Grenzen
+wish-choice-comfort-care-only = Ich wünsche nur lindernde Pflege und Schmerzbehandlung
+wish-limits-label = Grenzen
+wish-limits-hint-donation = Welche Organe oder Gewebe (bei „außer“ und „nur“).
+wish-limits-hint-treatment = Zum Beispiel: keine Wiederbelebung, keine künstliche Beatmung, keine Sondenernährung.
+wish-trusted-legend = Vertrauensperson (freiwillig, erforderlich, wenn sie entscheidet)
+wish-trusted-label = Vertrauensperson
+wish-trusted-name = Name
+wish-trusted-relation = Beziehung zu Ihnen
+wish-trusted-phone = Telefonnummer
+wish-date-label = Datum dieser Erklärung
+wish-save = Speichern
+wish-saved = Gespeichert: diese Version gilt ab jetzt.
+wish-withdraw = Widerrufen
+wish-withdrawn = Widerrufen: keine Erklärung gültig.
+wish-withdrawn-done = Widerrufen: Gesundheitsfachkräfte sehen sie nicht mehr.
+wish-versions-heading = Frühere Versionen
+wish-version-line = Version { $version }, erfasst am { $date }
+wish-signed-on = Erklärt am { $date }
+wishes-banner-heading = Erklärter Wille des Patienten
+wishes-banner-none = Der Patient hat weder einen Willen zur Organspende noch eine Patientenverfügung erklärt.
+error-wish-limits-required = Geben Sie die Grenzen dieser Wahl an (höchstens 2 000 Zeichen).
+error-wish-trusted-person-incomplete = Geben Sie den Namen der Vertrauensperson und eine Telefonnummer an, unter der sie erreichbar ist.
+error-wish-date-in-future = Das Datum der Erklärung darf nicht in der Zukunft liegen.
+history-action-wish-recorded = { $outcome ->
+    [failure] { $who ->
+        [you] Sie haben versucht, einen erklärten Willen zu erfassen.
+       *[other] { $actor } hat versucht, einen erklärten Willen zu erfassen.
+    }
+   *[success] Sie haben eine neue Version eines erklärten Willens erfasst (Organspende oder Patientenverfügung).
+}
+history-action-wish-withdrawn = { $outcome ->
+    [failure] Sie haben versucht, einen erklärten Willen zu widerrufen, der nicht gültig war.
+   *[success] Sie haben einen erklärten Willen widerrufen: Gesundheitsfachkräfte sehen ihn nicht mehr.
+}
+history-action-wishes-read = { $outcome ->
+    [failure] { $who ->
+        [you] Sie haben versucht, Ihren erklärten Willen einzusehen.
+       *[other] { $actor } hat versucht, Ihren erklärten Willen einzusehen.
+    }
+   *[success] { $who ->
+        [you] Sie haben Ihren erklärten Willen eingesehen.
+       *[other] { $actor } hat Ihren erklärten Willen eingesehen.
+    }
+}
+history-what-wish-recorded = Erklärter Wille erfasst
+history-what-wish-withdrawn = Erklärter Wille widerrufen
+history-what-wishes-read = Erklärter Wille eingesehen

@@ -910,3 +910,89 @@ notification-other = Something happened on your record.
 ## Words that tell the truth (issue 13 §2)
 agency-review = review every emergency access, and the alerts about professionals who reached the limit;
 date-format-hint = Day/month/year, for example 25/11/2026.
+## Personal space (wishes, notes, own documents)
+personal-link = My personal space: organ donation, advance directive, notes
+personal-title = Personal space
+personal-heading = My personal space
+personal-intro = Your own words in your record: your organ-donation wishes, your advance directive, notes and documents you add. The professionals who treat you read them; only you write or withdraw them.
+personal-signed-out = Sign in to write in your personal space.
+personal-note-heading = Write a note
+personal-note-label = Your note
+personal-note-save = File the note
+personal-note-required = Write your note (at most 20,000 characters).
+personal-title-required = Give it a title.
+personal-date-label = Date
+personal-file-heading = Add a document of your own
+personal-entries-heading = My notes and documents
+personal-entries-none = You have not written a note or added a document yet.
+personal-entry-edit = Edit
+personal-entry-save = Save as a new version
+personal-entry-saved = Saved as a new version; the earlier one stays in your record.
+personal-entry-replace-label = Replace with a new file
+personal-entry-withdraw = Withdraw
+personal-entry-withdrawn = You withdrew this entry: professionals no longer see it.
+personal-entry-withdrawn-done = Withdrawn: professionals no longer see it.
+personal-reason-label = Why you withdraw it
+personal-reason-required = Say why in 3 to 500 characters.
+wish-kind-organ-donation = Organ donation
+wish-kind-advance-directive = Advance directive
+wish-organ-donation-explain = Say whether your organs and tissues may be donated after your death. You can change or withdraw this at any time.
+wish-advance-directive-explain = Say which treatments you want or refuse if one day you can no longer say so yourself. You can change or withdraw this at any time.
+wish-current-heading = In force now
+wish-choice-legend = Your choice
+wish-choice-required = Choose one of the answers.
+wish-choice-donate-all = I agree to donate all my organs and tissues
+wish-choice-donate-except = I agree to donate, except the organs and tissues named below
+wish-choice-donate-only = I agree to donate only the organs and tissues named below
+wish-choice-do-not-donate = I do not want to donate any organ or tissue
+wish-choice-trusted-person-decides-donation = My trusted person decides for me
+wish-choice-trusted-person-decides-treatment = My trusted person decides for me
+wish-choice-all-treatment = I want every treatment that may keep me alive
+wish-choice-limit-treatment = I want treatment within the limits stated below
+wish-choice-comfort-care-only = I want comfort care and pain relief only
+wish-limits-label = Limits
+wish-limits-hint-donation = Which organs or tissues (for "except" and "only").
+wish-limits-hint-treatment = For example: no resuscitation, no artificial ventilation, no tube feeding.
+wish-trusted-legend = Trusted person (optional, required if they decide)
+wish-trusted-label = Trusted person
+wish-trusted-name = Name
+wish-trusted-relation = Relation to you
+wish-trusted-phone = Phone number
+wish-date-label = Date of this declaration
+wish-save = Save
+wish-saved = Saved: this version is now in force.
+wish-withdraw = Withdraw
+wish-withdrawn = Withdrawn: no declaration in force.
+wish-withdrawn-done = Withdrawn: professionals no longer see it.
+wish-versions-heading = Earlier versions
+wish-version-line = Version { $version }, recorded on { $date }
+wish-signed-on = Declared on { $date }
+wishes-banner-heading = The patient’s declared wishes
+wishes-banner-none = The patient has declared no organ-donation wishes and no advance directive.
+error-wish-limits-required = State the limits of this choice (at most 2,000 characters).
+error-wish-trusted-person-incomplete = Give the trusted person’s name and a phone number to reach them.
+error-wish-date-in-future = The date of the declaration cannot be in the future.
+history-action-wish-recorded = { $outcome ->
+    [failure] { $who ->
+        [you] You tried to record a declared wish.
+       *[other] { $actor } tried to record a declared wish.
+    }
+   *[success] You recorded a new version of a declared wish (organ donation or advance directive).
+}
+history-action-wish-withdrawn = { $outcome ->
+    [failure] You tried to withdraw a declared wish that was not in force.
+   *[success] You withdrew a declared wish: professionals no longer see it.
+}
+history-action-wishes-read = { $outcome ->
+    [failure] { $who ->
+        [you] You tried to look at your declared wishes.
+       *[other] { $actor } tried to look at your declared wishes.
+    }
+   *[success] { $who ->
+        [you] You looked at your declared wishes.
+       *[other] { $actor } looked at your declared wishes.
+    }
+}
+history-what-wish-recorded = Declared wishes recorded
+history-what-wish-withdrawn = Declared wishes withdrawn
+history-what-wishes-read = Declared wishes looked at

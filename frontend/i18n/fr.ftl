@@ -913,3 +913,89 @@ notification-other = Il s’est passé quelque chose dans votre dossier.
 ## Des mots qui disent vrai (issue 13 §2)
 agency-review = examiner chaque accès d’urgence, et les alertes sur les professionnels qui ont atteint la limite ;
 date-format-hint = Jour/mois/année, par exemple 25/11/2026.
+## Personal space (wishes, notes, own documents)
+personal-link = Mon espace personnel : don d’organes, directives anticipées, notes
+personal-title = Espace personnel
+personal-heading = Mon espace personnel
+personal-intro = Vos propres mots dans votre dossier : vos volontés sur le don d’organes, vos directives anticipées, les notes et documents que vous ajoutez. Les professionnels qui vous soignent les lisent ; vous seul les écrivez ou les retirez.
+personal-signed-out = Connectez-vous pour écrire dans votre espace personnel.
+personal-note-heading = Écrire une note
+personal-note-label = Votre note
+personal-note-save = Déposer la note
+personal-note-required = Écrivez votre note (20 000 caractères au plus).
+personal-title-required = Donnez-lui un titre.
+personal-date-label = Date
+personal-file-heading = Ajouter un document personnel
+personal-entries-heading = Mes notes et documents
+personal-entries-none = Vous n’avez encore écrit aucune note ni ajouté de document.
+personal-entry-edit = Modifier
+personal-entry-save = Enregistrer comme nouvelle version
+personal-entry-saved = Enregistré comme nouvelle version ; la précédente reste dans votre dossier.
+personal-entry-replace-label = Remplacer par un nouveau fichier
+personal-entry-withdraw = Retirer
+personal-entry-withdrawn = Vous avez retiré cette entrée : les professionnels ne la voient plus.
+personal-entry-withdrawn-done = Retiré : les professionnels ne le voient plus.
+personal-reason-label = Pourquoi vous le retirez
+personal-reason-required = Indiquez la raison en 3 à 500 caractères.
+wish-kind-organ-donation = Don d’organes
+wish-kind-advance-directive = Directives anticipées
+wish-organ-donation-explain = Indiquez si vos organes et tissus peuvent être donnés après votre décès. Vous pouvez modifier ou retirer ce choix à tout moment.
+wish-advance-directive-explain = Indiquez les traitements que vous voulez ou refusez si un jour vous ne pouvez plus le dire vous-même. Vous pouvez les modifier ou les retirer à tout moment.
+wish-current-heading = En vigueur
+wish-choice-legend = Votre choix
+wish-choice-required = Choisissez une des réponses.
+wish-choice-donate-all = J’accepte de donner tous mes organes et tissus
+wish-choice-donate-except = J’accepte de donner, sauf les organes et tissus indiqués ci-dessous
+wish-choice-donate-only = J’accepte de donner uniquement les organes et tissus indiqués ci-dessous
+wish-choice-do-not-donate = Je ne veux donner aucun organe ni tissu
+wish-choice-trusted-person-decides-donation = Ma personne de confiance décide pour moi
+wish-choice-trusted-person-decides-treatment = Ma personne de confiance décide pour moi
+wish-choice-all-treatment = Je veux tous les traitements qui peuvent me maintenir en vie
+wish-choice-limit-treatment = Je veux être traité dans les limites indiquées ci-dessous
+wish-choice-comfort-care-only = Je veux uniquement des soins de confort et le soulagement de la douleur
+wish-limits-label = Limites
+wish-limits-hint-donation = Quels organes ou tissus (pour « sauf » et « uniquement »).
+wish-limits-hint-treatment = Par exemple : pas de réanimation, pas de ventilation artificielle, pas d’alimentation par sonde.
+wish-trusted-legend = Personne de confiance (facultatif, obligatoire si elle décide)
+wish-trusted-label = Personne de confiance
+wish-trusted-name = Nom
+wish-trusted-relation = Lien avec vous
+wish-trusted-phone = Numéro de téléphone
+wish-date-label = Date de cette déclaration
+wish-save = Enregistrer
+wish-saved = Enregistré : cette version est maintenant en vigueur.
+wish-withdraw = Retirer
+wish-withdrawn = Retiré : aucune déclaration en vigueur.
+wish-withdrawn-done = Retiré : les professionnels ne le voient plus.
+wish-versions-heading = Versions précédentes
+wish-version-line = Version { $version }, enregistrée le { $date }
+wish-signed-on = Déclaré le { $date }
+wishes-banner-heading = Volontés déclarées du patient
+wishes-banner-none = Le patient n’a déclaré ni volontés sur le don d’organes ni directives anticipées.
+error-wish-limits-required = Indiquez les limites de ce choix (2 000 caractères au plus).
+error-wish-trusted-person-incomplete = Indiquez le nom de la personne de confiance et un numéro de téléphone pour la joindre.
+error-wish-date-in-future = La date de la déclaration ne peut pas être dans le futur.
+history-action-wish-recorded = { $outcome ->
+    [failure] { $who ->
+        [you] Vous avez tenté d’enregistrer une volonté déclarée.
+       *[other] { $actor } a tenté d’enregistrer une volonté déclarée.
+    }
+   *[success] Vous avez enregistré une nouvelle version d’une volonté déclarée (don d’organes ou directives anticipées).
+}
+history-action-wish-withdrawn = { $outcome ->
+    [failure] Vous avez tenté de retirer une volonté déclarée qui n’était pas en vigueur.
+   *[success] Vous avez retiré une volonté déclarée : les professionnels ne la voient plus.
+}
+history-action-wishes-read = { $outcome ->
+    [failure] { $who ->
+        [you] Vous avez tenté de consulter vos volontés déclarées.
+       *[other] { $actor } a tenté de consulter vos volontés déclarées.
+    }
+   *[success] { $who ->
+        [you] Vous avez consulté vos volontés déclarées.
+       *[other] { $actor } a consulté vos volontés déclarées.
+    }
+}
+history-what-wish-recorded = Volontés déclarées enregistrées
+history-what-wish-withdrawn = Volontés déclarées retirées
+history-what-wishes-read = Volontés déclarées consultées

@@ -910,3 +910,89 @@ notification-other = An Ärem Dossier ass eppes geschitt.
 ## Wierder, déi stëmmen (Issue 13 §2)
 agency-review = all Noutfallzougrëff iwwerpréiwen, an d’Alarmer iwwer Professionneller, déi d’Limitt erreecht hunn;
 date-format-hint = Dag.Mount.Joer, zum Beispill 25.11.2026.
+## Personal space (wishes, notes, own documents)
+personal-link = Mäi perséinleche Beräich: Organspend, Patienteverfügung, Notizen
+personal-title = Perséinleche Beräich
+personal-heading = Mäi perséinleche Beräich
+personal-intro = Är eege Wierder an Ärem Dossier: Äre Wëllen zur Organspend, Är Patienteverfügung, Notizen an Dokumenter, déi Dir derbäisetzt. D’Gesondheetsprofessionneller, déi Iech behandelen, liesen se; nëmmen Dir schreift oder zitt se zréck.
+personal-signed-out = Mellt Iech un, fir an Ärem perséinleche Beräich ze schreiwen.
+personal-note-heading = Eng Notiz schreiwen
+personal-note-label = Är Notiz
+personal-note-save = Notiz ofleeën
+personal-note-required = Schreift Är Notiz (héchstens 20 000 Zeechen).
+personal-title-required = Gitt en Titel un.
+personal-date-label = Datum
+personal-file-heading = En eegent Dokument derbäisetzen
+personal-entries-heading = Meng Notizen an Dokumenter
+personal-entries-none = Dir hutt nach keng Notiz geschriwwen a keen Dokument derbäigesat.
+personal-entry-edit = Änneren
+personal-entry-save = Als nei Versioun späicheren
+personal-entry-saved = Als nei Versioun gespäichert; déi vireg bleift an Ärem Dossier.
+personal-entry-replace-label = Duerch en neie Fichier ersetzen
+personal-entry-withdraw = Zréckzéien
+personal-entry-withdrawn = Dir hutt dësen Androg zréckgezunn: d’Professionneller gesinn en net méi.
+personal-entry-withdrawn-done = Zréckgezunn: d’Professionneller gesinn en net méi.
+personal-reason-label = Firwat Dir en zréckzitt
+personal-reason-required = Gitt de Grond an 3 bis 500 Zeechen un.
+wish-kind-organ-donation = Organspend
+wish-kind-advance-directive = Patienteverfügung
+wish-organ-donation-explain = Sot, ob Är Organer a Gewebe no Ärem Doud dierfe gespent ginn. Dir kënnt dat ëmmer änneren oder zréckzéien.
+wish-advance-directive-explain = Sot, wéi eng Behandlungen Dir wëllt oder refuséiert, wann Dir et enges Daags net méi selwer soe kënnt. Dir kënnt dat ëmmer änneren oder zréckzéien.
+wish-current-heading = Elo gëlteg
+wish-choice-legend = Äre Choix
+wish-choice-required = Wielt eng vun den Äntwerten.
+wish-choice-donate-all = Ech sinn averstanen, all meng Organer a Gewebe ze spenden
+wish-choice-donate-except = Ech sinn averstanen ze spenden, ausser déi Organer a Gewebe, déi hei ënnendrënner stinn
+wish-choice-donate-only = Ech sinn averstanen, nëmmen déi Organer a Gewebe ze spenden, déi hei ënnendrënner stinn
+wish-choice-do-not-donate = Ech wëll keng Organer a kee Gewebe spenden
+wish-choice-trusted-person-decides-donation = Meng Vertrauenspersoun decidéiert fir mech
+wish-choice-trusted-person-decides-treatment = Meng Vertrauenspersoun decidéiert fir mech
+wish-choice-all-treatment = Ech wëll all Behandlung, déi mech um Liewe kann halen
+wish-choice-limit-treatment = Ech wëll Behandlung an de Grenzen, déi hei ënnendrënner stinn
+wish-choice-comfort-care-only = Ech wëll nëmme lindernd Fleeg a Schmerzbehandlung
+wish-limits-label = Grenzen
+wish-limits-hint-donation = Wéi eng Organer oder Gewebe (bei „ausser“ an „nëmmen“).
+wish-limits-hint-treatment = Zum Beispill: keng Widderbeliewung, keng kënschtlech Beootmung, keng Sondenernierung.
+wish-trusted-legend = Vertrauenspersoun (fräiwëlleg, néideg, wa si decidéiert)
+wish-trusted-label = Vertrauenspersoun
+wish-trusted-name = Numm
+wish-trusted-relation = Relatioun zu Iech
+wish-trusted-phone = Telefonsnummer
+wish-date-label = Datum vun dëser Erklärung
+wish-save = Späicheren
+wish-saved = Gespäichert: dës Versioun gëllt elo.
+wish-withdraw = Zréckzéien
+wish-withdrawn = Zréckgezunn: keng Erklärung gëlteg.
+wish-withdrawn-done = Zréckgezunn: d’Professionneller gesinn se net méi.
+wish-versions-heading = Fréier Versiounen
+wish-version-line = Versioun { $version }, erfaasst den { $date }
+wish-signed-on = Erkläert den { $date }
+wishes-banner-heading = Erkläerte Wëlle vum Patient
+wishes-banner-none = De Patient huet weder e Wëllen zur Organspend nach eng Patienteverfügung erkläert.
+error-wish-limits-required = Gitt d’Grenze vun dësem Choix un (héchstens 2 000 Zeechen).
+error-wish-trusted-person-incomplete = Gitt den Numm vun der Vertrauenspersoun an eng Telefonsnummer un, fir se z’areechen.
+error-wish-date-in-future = D’Datum vun der Erklärung däerf net an der Zukunft leien.
+history-action-wish-recorded = { $outcome ->
+    [failure] { $who ->
+        [you] Dir hutt probéiert, en erkläerte Wëllen ze erfaassen.
+       *[other] { $actor } huet probéiert, en erkläerte Wëllen ze erfaassen.
+    }
+   *[success] Dir hutt eng nei Versioun vun engem erkläerte Wëllen erfaasst (Organspend oder Patienteverfügung).
+}
+history-action-wish-withdrawn = { $outcome ->
+    [failure] Dir hutt probéiert, en erkläerte Wëllen zréckzezéien, deen net gëlteg war.
+   *[success] Dir hutt en erkläerte Wëllen zréckgezunn: d’Professionneller gesinn en net méi.
+}
+history-action-wishes-read = { $outcome ->
+    [failure] { $who ->
+        [you] Dir hutt probéiert, Ären erkläerte Wëllen ze consultéieren.
+       *[other] { $actor } huet probéiert, Ären erkläerte Wëllen ze consultéieren.
+    }
+   *[success] { $who ->
+        [you] Dir hutt Ären erkläerte Wëllen consultéiert.
+       *[other] { $actor } huet Ären erkläerte Wëllen consultéiert.
+    }
+}
+history-what-wish-recorded = Erkläerte Wëllen erfaasst
+history-what-wish-withdrawn = Erkläerte Wëllen zréckgezunn
+history-what-wishes-read = Erkläerte Wëllen consultéiert

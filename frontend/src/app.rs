@@ -59,6 +59,8 @@ pub enum Route {
     PatientAccess,
     /// The signed-in patient's documents: viewer, downloads, restrictions.
     PatientDocuments,
+    /// The signed-in patient's personal space: wishes, notes, own documents.
+    PatientPersonalSpace,
     /// The portal for health professionals.
     Professional,
     /// A record opened by a professional: its documents and the upload form.
@@ -92,6 +94,7 @@ impl Route {
             "/patient/history" => Self::PatientHistory,
             "/patient/access" => Self::PatientAccess,
             "/patient/documents" => Self::PatientDocuments,
+            "/patient/personal-space" => Self::PatientPersonalSpace,
             "/professional" => Self::Professional,
             "/agency" => Self::Agency,
             "/sign-in" => Self::SignIn,
@@ -118,6 +121,7 @@ impl Route {
             | Self::PatientHistory
             | Self::PatientAccess
             | Self::PatientDocuments
+            | Self::PatientPersonalSpace
             | Self::SignIn
             | Self::Activate
             | Self::Enrol
@@ -141,6 +145,7 @@ impl Route {
             Self::PatientHistory => "/patient/history",
             Self::PatientAccess => "/patient/access",
             Self::PatientDocuments => "/patient/documents",
+            Self::PatientPersonalSpace => "/patient/personal-space",
             Self::Professional => "/professional",
             Self::ProfessionalRecord { patient_id } => {
                 return format!("/professional/records/{patient_id}");
@@ -321,6 +326,7 @@ mod tests {
             Route::PatientHistory,
             Route::PatientAccess,
             Route::PatientDocuments,
+            Route::PatientPersonalSpace,
             Route::Professional,
             record,
             Route::Agency,

@@ -87,11 +87,18 @@ pub enum ApiErrorCode {
     /// The professional has opened as many emergency accesses as allowed within the window;
     /// this one is refused and the agency has been alerted.
     EmergencyAccessLimitReached,
+    /// A declaration (organ donation, advance directive) whose choice needs its limits came
+    /// without them, or with limits too long.
+    WishLimitsRequired,
+    /// A trusted person without a name or without a phone number to reach them.
+    WishTrustedPersonIncomplete,
+    /// A declaration dated in the future.
+    WishDateInFuture,
 }
 
 impl ApiErrorCode {
     /// Every code, for exhaustive translation tests.
-    pub const ALL: [Self; 35] = [
+    pub const ALL: [Self; 38] = [
         Self::NotFound,
         Self::MethodNotAllowed,
         Self::MalformedJson,
@@ -127,6 +134,9 @@ impl ApiErrorCode {
         Self::DocumentWrongPatient,
         Self::DocumentUnsafeNarrative,
         Self::EmergencyAccessLimitReached,
+        Self::WishLimitsRequired,
+        Self::WishTrustedPersonIncomplete,
+        Self::WishDateInFuture,
     ];
 
     /// The stable wire value (`not_found`, …).
@@ -168,6 +178,9 @@ impl ApiErrorCode {
             Self::DocumentWrongPatient => "document_wrong_patient",
             Self::DocumentUnsafeNarrative => "document_unsafe_narrative",
             Self::EmergencyAccessLimitReached => "emergency_access_limit_reached",
+            Self::WishLimitsRequired => "wish_limits_required",
+            Self::WishTrustedPersonIncomplete => "wish_trusted_person_incomplete",
+            Self::WishDateInFuture => "wish_date_in_future",
         }
     }
 

@@ -68,6 +68,12 @@ pub enum Action<'a> {
     /// Open an emergency access ("break the glass"): never over a block, never when the patient
     /// has switched emergency access off.
     OpenEmergencyAccess,
+    /// Read the patient's declared wishes (organ donation, advance directives): part of the
+    /// personal space, read like its category by whoever has a relation (an emergency access
+    /// included).
+    ReadWishes,
+    /// Record, change or withdraw a declared wish: the patient alone, the author of their wishes.
+    WriteWishes,
 }
 
 impl Action<'_> {
@@ -82,6 +88,8 @@ impl Action<'_> {
             Self::ReplaceDocument(_) => "replace_document",
             Self::ReadAccessTraces => "read_access_traces",
             Self::OpenEmergencyAccess => "open_emergency_access",
+            Self::ReadWishes => "read_wishes",
+            Self::WriteWishes => "write_wishes",
         }
     }
 }

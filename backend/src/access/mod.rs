@@ -29,8 +29,10 @@
 //! emergency access only reads).
 //!
 //! The patient reads everything in their own record, withdrawn documents included, and writes
-//! only in their personal space: new notes, new versions of their own notes, withdrawing them.
-//! An agency agent reaches no health data at all.
+//! only in their personal space: new notes, new versions of their own notes, withdrawing them,
+//! and their declared wishes (organ donation, advance directives), which they alone write.
+//! A professional reads those wishes as the personal space's category: rules 1 to 5, an
+//! emergency access included. An agency agent reaches no health data at all.
 //!
 //! Opening an emergency access is also capped per professional ([`emergency_cap`]): a rule about
 //! the professional alone, checked before the record is looked at (its module says why).
@@ -273,6 +275,8 @@ fn holder(id: PatientId, action: &Action<'_>, record: &RecordFacts) -> Result<Ru
             Ok(Rule::Holder)
         }
         Action::WriteDocument { category } => writable(*category),
+        Action::ReadWishes => Ok(Rule::Holder),
+        Action::WriteWishes => writable(Category::PersonalExpression),
         Action::WithdrawDocument(doc) | Action::ReplaceDocument(doc) => {
             if doc.author != Author::Patient {
                 Err(Reason::NotAuthor)
@@ -344,6 +348,9 @@ fn professional(
             (Need::Write, doc.category, Some(*doc))
         }
         Action::ReadAccessTraces => (Need::Read, Category::AccessTraces, None),
+        Action::ReadWishes => (Need::Read, Category::PersonalExpression, None),
+        // The wishes are the patient's own words: nobody writes them for them.
+        Action::WriteWishes => return Err(Reason::NotAuthor),
     };
     // Rule 3: the matrix, with the REF column for the référent only.
     if category == Category::AccessTraces && !is_referent {

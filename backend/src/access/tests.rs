@@ -116,7 +116,7 @@ fn doc(category: Category, author: ProfessionalId) -> DocumentFacts {
     }
 }
 
-fn every_action(d: &DocumentFacts) -> [Action<'_>; 7] {
+fn every_action(d: &DocumentFacts) -> [Action<'_>; 9] {
     [
         Action::ListDocuments,
         Action::ReadDocument(d),
@@ -125,6 +125,8 @@ fn every_action(d: &DocumentFacts) -> [Action<'_>; 7] {
         Action::ReplaceDocument(d),
         Action::ReadAccessTraces,
         Action::OpenEmergencyAccess,
+        Action::ReadWishes,
+        Action::WriteWishes,
     ]
 }
 
@@ -546,6 +548,64 @@ fn the_patient_reads_everything_and_writes_only_in_the_personal_space() {
     for action in every_action(&note) {
         assert_eq!(at(&someone_else, &action, &r, t0()), Decision::Deny(Reason::NotTheHolder));
     }
+}
+
+#[test]
+fn the_patient_alone_writes_their_wishes_and_professionals_with_a_relation_read_them() {
+    let r = record();
+    let patient = Actor::Patient { id: PATIENT };
+    assert_eq!(at(&patient, &Action::ReadWishes, &r, t0()), Decision::Allow(Rule::Holder));
+    assert_eq!(at(&patient, &Action::WriteWishes, &r, t0()), Decision::Allow(Rule::Holder));
+    let mut closed = record();
+    closed.state = RecordState::Closed;
+    assert_eq!(at(&patient, &Action::ReadWishes, &closed, t0()), Decision::Allow(Rule::Holder));
+    assert_eq!(
+        at(&patient, &Action::WriteWishes, &closed, t0()),
+        Decision::Deny(Reason::RecordClosed)
+    );
+    let someone_else = Actor::Patient { id: OTHER_PATIENT };
+    for action in [Action::ReadWishes, Action::WriteWishes] {
+        assert_eq!(at(&someone_else, &action, &r, t0()), Decision::Deny(Reason::NotTheHolder));
+    }
+    // Every profession reads the personal space: the référent and a link read the wishes.
+    for profession in Profession::ALL {
+        let linked = pro(LINKED, profession);
+        assert_eq!(at(&linked, &Action::ReadWishes, &r, t0()), ALLOW_LINK, "{profession:?}");
+        assert_eq!(
+            at(&linked, &Action::WriteWishes, &r, t0()),
+            Decision::Deny(Reason::NotAuthor),
+            "{profession:?}"
+        );
+    }
+    let referent = pro(REFERENT, Profession::Physician);
+    assert_eq!(at(&referent, &Action::ReadWishes, &r, t0()), Decision::Allow(Rule::Referent));
+    assert_eq!(at(&referent, &Action::WriteWishes, &r, t0()), Decision::Deny(Reason::NotAuthor));
+    // Without a relation, nothing; an emergency access reads them; a block beats it.
+    let stranger = pro(STRANGER, Profession::Physician);
+    assert_eq!(
+        at(&stranger, &Action::ReadWishes, &r, t0()),
+        Decision::Deny(Reason::NoCareRelation)
+    );
+    let mut emergency = record();
+    emergency.emergency_grants =
+        vec![EmergencyGrant { id: Uuid::from_u128(7), professional: STRANGER, opened_at: t0() }];
+    assert_eq!(
+        at(&stranger, &Action::ReadWishes, &emergency, t0()),
+        Decision::Allow(Rule::EmergencyAccess { grant: Uuid::from_u128(7) })
+    );
+    emergency.blocked = vec![STRANGER];
+    assert_eq!(
+        at(&stranger, &Action::ReadWishes, &emergency, t0()),
+        Decision::Deny(Reason::Blocked)
+    );
+    // The matrix decides like for the personal space's documents.
+    let mut cells = documented_matrix();
+    cells.retain(|c| c.category != Category::PersonalExpression);
+    let matrix = Matrix::from_cells(&cells);
+    assert_eq!(
+        decide(&matrix, &pro(LINKED, Profession::Nurse), &Action::ReadWishes, &r, t0()),
+        Decision::Deny(Reason::CategoryNotReadable)
+    );
 }
 
 #[test]

@@ -20,6 +20,7 @@ pub mod enrolment_code;
 pub mod notification;
 pub mod organisation;
 pub mod patient;
+pub mod personal_wish;
 pub mod professional;
 pub mod rate_limit;
 pub mod session;

@@ -18,6 +18,7 @@ mod history;
 mod me;
 mod national_id;
 mod openapi;
+mod wishes;
 
 /// The OpenAPI document's fixed parts; paths come from the routers.
 #[derive(OpenApi)]
@@ -59,6 +60,7 @@ pub fn api() -> OpenApiRouter<AppState> {
         .merge(agency::router())
         .merge(care::router())
         .merge(documents::router())
+        .merge(wishes::router())
         .merge(national_id::router())
         .merge(openapi::router())
 }

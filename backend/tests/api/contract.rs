@@ -79,6 +79,11 @@ const ROUTES: &[(&str, &str)] = &[
     ("post", "/api/me/notifications/read"),
     ("get", "/api/agency/emergency-accesses"),
     ("get", "/api/agency/emergency-alerts"),
+    ("get", "/api/me/wishes"),
+    ("put", "/api/me/wishes/{kind}"),
+    ("post", "/api/me/wishes/{kind}/withdraw"),
+    ("get", "/api/me/wishes/{kind}/versions"),
+    ("get", "/api/records/{patient_id}/wishes"),
 ];
 
 async fn the_openapi_document_lists_every_route_and_each_answers(engine: Engine) {
@@ -106,7 +111,8 @@ async fn the_openapi_document_lists_every_route_and_each_answers(engine: Engine)
         let concrete = path
             .replace("{id}", "00000000-0000-0000-0000-000000000000")
             .replace("{professional_id}", "00000000-0000-0000-0000-000000000000")
-            .replace("{patient_id}", "00000000-0000-0000-0000-000000000000");
+            .replace("{patient_id}", "00000000-0000-0000-0000-000000000000")
+            .replace("{kind}", "organ-donation");
         let request =
             app.client.request(method.to_uppercase().parse().unwrap(), app.url(&concrete));
         let answer = request.send().await.unwrap();

@@ -7,12 +7,14 @@
 //! logs and the browser's history keep).
 
 use gloo_net::http::Request;
-use shared::api::documents::{DocumentRestriction, DocumentSummary, upload_headers};
+use shared::api::documents::{
+    DocumentRestriction, DocumentSummary, WithdrawDocument, upload_headers,
+};
 use shared::ids::{DocumentId, PatientId};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{File, ProgressEvent, XmlHttpRequest};
+use web_sys::{Blob, File, ProgressEvent, XmlHttpRequest};
 use yew::Callback;
 
 use super::{Answer, ApiFailure, Download, get_json, interpret_answer, put_json, watch_expiry};
@@ -80,18 +82,78 @@ pub async fn upload(
     progress: Callback<(f64, f64)>,
 ) -> Result<DocumentSummary, ApiFailure> {
     let url = format!("/api/records/{}/documents", request.patient.0);
+    let filing = Filing {
+        category: Some(&request.category),
+        title: &request.title,
+        clinical_date: &request.clinical_date,
+        file_name: Some(file.name()),
+    };
+    send_upload(&url, &filing, file, progress).await
+}
+
+/// What a patient's own document or note (or a new version of it) is filed as.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Filing<'a> {
+    /// The category code; `None` for a new version, which keeps its document's.
+    pub category: Option<&'a str>,
+    /// The title.
+    pub title: &'a str,
+    /// The date, `YYYY-MM-DD`.
+    pub clinical_date: &'a str,
+    /// The original file name.
+    pub file_name: Option<String>,
+}
+
+/// Files `body` into the signed-in patient's personal space.
+pub async fn upload_own(
+    filing: &Filing<'_>,
+    body: &Blob,
+    progress: Callback<(f64, f64)>,
+) -> Result<DocumentSummary, ApiFailure> {
+    send_upload("/api/me/documents", filing, body, progress).await
+}
+
+/// Files `body` as a new version of the document `id`.
+pub async fn new_version(
+    id: DocumentId,
+    filing: &Filing<'_>,
+    body: &Blob,
+    progress: Callback<(f64, f64)>,
+) -> Result<DocumentSummary, ApiFailure> {
+    send_upload(&format!("/api/documents/{}/versions", id.0), filing, body, progress).await
+}
+
+/// The author withdraws a document, with a reason.
+pub async fn withdraw(id: DocumentId, reason: &str) -> Result<DocumentSummary, ApiFailure> {
+    let body = WithdrawDocument { reason: reason.to_owned() };
+    super::post_json(&format!("/api/documents/{}/withdraw", id.0), &body).await
+}
+
+/// Sends `body` to `url` with what it is filed as in the `DSP-Document-*` headers, calling
+/// `progress` with (bytes sent, bytes in all).
+async fn send_upload(
+    url: &str,
+    filing: &Filing<'_>,
+    body: &Blob,
+    progress: Callback<(f64, f64)>,
+) -> Result<DocumentSummary, ApiFailure> {
     let xhr = XmlHttpRequest::new().map_err(|_| ApiFailure::Network)?;
-    xhr.open("POST", &url).map_err(|_| ApiFailure::Network)?;
+    xhr.open("POST", url).map_err(|_| ApiFailure::Network)?;
     let media_type =
-        if file.type_().is_empty() { "application/octet-stream".to_owned() } else { file.type_() };
-    for (name, value) in [
+        if body.type_().is_empty() { "application/octet-stream".to_owned() } else { body.type_() };
+    let mut headers = vec![
         ("Content-Type", media_type),
         ("Accept", "application/json".to_owned()),
-        (upload_headers::CATEGORY, encode(&request.category)),
-        (upload_headers::TITLE, encode(&request.title)),
-        (upload_headers::CLINICAL_DATE, encode(&request.clinical_date)),
-        (upload_headers::FILE_NAME, encode(&file.name())),
-    ] {
+        (upload_headers::TITLE, encode(filing.title)),
+        (upload_headers::CLINICAL_DATE, encode(filing.clinical_date)),
+    ];
+    if let Some(category) = filing.category {
+        headers.push((upload_headers::CATEGORY, encode(category)));
+    }
+    if let Some(name) = &filing.file_name {
+        headers.push((upload_headers::FILE_NAME, encode(name)));
+    }
+    for (name, value) in headers {
         xhr.set_request_header(name, &value).map_err(|_| ApiFailure::Network)?;
     }
     let on_progress = Closure::<dyn FnMut(ProgressEvent)>::new(move |event: ProgressEvent| {
@@ -106,7 +168,7 @@ pub async fn upload(
         // `loadend` follows success, error and abort alike; the status tells them apart.
         xhr.set_onloadend(Some(&resolve));
     });
-    xhr.send_with_opt_blob(Some(file)).map_err(|_| ApiFailure::Network)?;
+    xhr.send_with_opt_blob(Some(body)).map_err(|_| ApiFailure::Network)?;
     let _ = JsFuture::from(finished).await;
     drop(on_progress);
     let status = xhr.status().unwrap_or(0);

@@ -19,6 +19,7 @@ pub mod health;
 pub mod history;
 mod json;
 pub mod me;
+pub mod wishes;
 
 use std::cell::RefCell;
 

@@ -14,12 +14,14 @@ pub mod not_found;
 pub mod notifications;
 pub mod patient;
 pub mod patient_documents;
+pub mod personal_space;
 pub mod professional;
 pub mod reach;
 pub mod record;
 pub mod security;
 pub mod sign_in;
 pub mod viewer;
+pub mod wishes;
 
 use std::cell::Cell;
 

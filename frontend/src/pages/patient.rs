@@ -34,6 +34,7 @@ pub fn PatientPage() -> Html {
                 ) }
                 <p><RouteLink to={Route::PatientAccess}>{ i18n.t("care-link") }</RouteLink></p>
                 <p><RouteLink to={Route::PatientDocuments}>{ i18n.t("documents-link") }</RouteLink></p>
+                <p><RouteLink to={Route::PatientPersonalSpace}>{ i18n.t("personal-link") }</RouteLink></p>
                 <p><RouteLink to={Route::PatientHistory}>{ i18n.t("history-link") }</RouteLink></p>
                 <NotificationsPanel />
             </article>

@@ -13,6 +13,7 @@ use yew::prelude::*;
 
 use super::documents::DocumentList;
 use super::emergency::EmergencyForm;
+use super::wishes::WishesBanner;
 use super::{loading, use_page};
 use crate::api::documents::UploadRequest;
 use crate::api::{self, ApiFailure, Remote};
@@ -156,6 +157,7 @@ pub fn RecordPage(props: &RecordPageProps) -> Html {
             <h1 id="page-heading" tabindex="-1">{ i18n.t("record-heading") }</h1>
             <p class="lead">{ i18n.t("record-intro") }</p>
             <p><RouteLink to={Route::Professional}>{ i18n.t("record-back") }</RouteLink></p>
+            <WishesBanner {patient} generation={u32::from(*broke_glass)} />
             <section class="panel" aria-labelledby="record-documents-heading">
                 <h2 id="record-documents-heading">{ i18n.t("record-documents-heading") }</h2>
                 { body }

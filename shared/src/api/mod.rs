@@ -8,3 +8,4 @@ pub mod health;
 pub mod history;
 pub mod me;
 pub mod national_id;
+pub mod wishes;
