@@ -971,7 +971,7 @@ wishes-banner-heading = The patient’s declared wishes
 wishes-banner-none = The patient has declared no organ-donation wishes and no advance directive.
 error-wish-limits-required = State the limits of this choice (at most 2,000 characters).
 error-wish-trusted-person-incomplete = Give the trusted person’s name and a phone number to reach them.
-error-wish-date-in-future = The date of the declaration cannot be in the future.
+error-wish-date-in-future = The date of the declaration cannot be later than today.
 history-action-wish-recorded = { $outcome ->
     [failure] { $who ->
         [you] You tried to record a declared wish.

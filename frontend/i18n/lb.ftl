@@ -971,7 +971,7 @@ wishes-banner-heading = Erkläerte Wëlle vum Patient
 wishes-banner-none = De Patient huet weder e Wëllen zur Organspend nach eng Patienteverfügung erkläert.
 error-wish-limits-required = Gitt d’Grenze vun dësem Choix un (héchstens 2 000 Zeechen).
 error-wish-trusted-person-incomplete = Gitt den Numm vun der Vertrauenspersoun an eng Telefonsnummer un, fir se z’areechen.
-error-wish-date-in-future = D’Datum vun der Erklärung däerf net an der Zukunft leien.
+error-wish-date-in-future = D’Datum vun der Erklärung däerf net nom haitegen Dag sinn.
 history-action-wish-recorded = { $outcome ->
     [failure] { $who ->
         [you] Dir hutt probéiert, en erkläerte Wëllen ze erfaassen.

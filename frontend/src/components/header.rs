@@ -63,6 +63,7 @@ pub fn nav_items(role: Option<Role>, checking: bool) -> Vec<(Route, &'static str
             (Route::PatientDocuments, "documents-title"),
             (Route::PatientAccess, "care-title"),
             (Route::PatientHistory, "history-title"),
+            (Route::PatientPersonalSpace, "personal-title"),
             (Route::Security, "nav-security"),
         ],
         (Some(Role::Professional), _) => {

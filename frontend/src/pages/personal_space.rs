@@ -23,6 +23,7 @@ use crate::api::documents::Filing;
 use crate::api::{self, ApiFailure, Remote};
 use crate::app::Route;
 use crate::browser;
+use crate::components::date_field::DateField;
 use crate::components::field::{TextField, Tone};
 use crate::components::message::{ErrorMessage, StatusMessage};
 use crate::components::route_link::RouteLink;
@@ -313,8 +314,8 @@ fn NoteForm(props: &NoteFormProps) -> Html {
             <form class="form" {onsubmit} novalidate=true>
                 <TextField id="note-title" label={i18n.t("upload-title-label")} value={(*title).clone()}
                     on_input={set(&title)} maxlength="200" required=true />
-                <TextField id="note-date" label={i18n.t("personal-date-label")} value={(*date).clone()}
-                    on_input={set(&date)} input_type="date" tone={Tone::Error} required=true />
+                <DateField id="note-date" label={i18n.t("personal-date-label")} value={(*date).clone()}
+                    on_input={set(&date)} tone={Tone::Error} required=true />
                 <div class="field">
                     <label for="note-text">{ i18n.t("personal-note-label") }</label>
                     <textarea id="note-text" rows="6" maxlength="20000" value={(*text).clone()} oninput={on_text} />
@@ -426,8 +427,8 @@ fn FileForm(props: &FileFormProps) -> Html {
                 </div>
                 <TextField id="own-file-title" label={i18n.t("upload-title-label")} value={(*title).clone()}
                     on_input={set(&title)} maxlength="200" required=true />
-                <TextField id="own-file-date" label={i18n.t("personal-date-label")} value={(*date).clone()}
-                    on_input={set(&date)} input_type="date" tone={Tone::Error} required=true />
+                <DateField id="own-file-date" label={i18n.t("personal-date-label")} value={(*date).clone()}
+                    on_input={set(&date)} tone={Tone::Error} required=true />
                 <div class="actions">
                     <button id="own-file-save" type="submit" class="button-primary" disabled={*busy}>
                         { i18n.t("upload-button") }

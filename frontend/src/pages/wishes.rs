@@ -13,6 +13,7 @@ use yew::prelude::*;
 
 use crate::api::{self, ApiFailure, Remote};
 use crate::browser;
+use crate::components::date_field::DateField;
 use crate::components::field::{TextField, Tone};
 use crate::components::message::{ErrorMessage, StatusMessage};
 use crate::forms::{iso_date, parse_iso_date};
@@ -368,8 +369,8 @@ pub fn WishEditor(props: &WishEditorProps) -> Html {
                         value={(*phone).clone()} on_input={set(&phone)} input_type="tel"
                         autocomplete="off" maxlength="32" />
                 </fieldset>
-                <TextField id={date_id} label={i18n.t("wish-date-label")} value={(*date).clone()}
-                    on_input={set(&date)} input_type="date" tone={Tone::Error} required=true />
+                <DateField id={date_id} label={i18n.t("wish-date-label")} value={(*date).clone()}
+                    on_input={set(&date)} tone={Tone::Error} required=true />
                 <div class="actions">
                     <button type="submit" class="button-primary wish-save" disabled={*busy}>
                         { i18n.t("wish-save") }
