@@ -908,3 +908,58 @@ notification-first-access = { $name } hat Ihre Akte geöffnet, bevor Sie sie akt
 notification-recovery-letter-issued = Die Agentur hat einen Wiederherstellungsbrief für Ihre Akte ausgestellt: Sein Code ersetzt Ihre Passkeys. Wenn Sie ihn nicht angefordert haben, rufen Sie sofort den Helpdesk der Agentur an.
 notification-credential-recovery = Ihre Passkeys wurden mit dem Code eines Wiederherstellungsbriefs ersetzt: Die alten funktionieren nicht mehr, und alle Sitzungen wurden beendet. Wenn Sie das nicht waren, rufen Sie sofort den Helpdesk der Agentur an.
 notification-other = In Ihrer Akte ist etwas geschehen.
+
+## Professional acts on a record: new versions, withdrawals, the patient's refusal at the point of care
+acts-new-version = Neue Version ablegen
+acts-withdraw = Zurückziehen
+acts-cancel = Abbrechen
+acts-version-explain = Die neue Version wird die, die alle lesen; frühere Versionen bleiben in der Akte und können weiterhin gelesen werden. Das Dokument behält seine Kategorie und seinen Autor; Sie werden als die Person festgehalten, die diese Version abgelegt hat.
+acts-version-button = Diese Version ablegen
+acts-version-done = Version { $version } von „{ $title }“ wurde abgelegt.
+acts-withdraw-explain = Ein zurückgezogenes Dokument verschwindet für alle Gesundheitsberufe aus der Akte. Der Patient sieht es weiterhin, als zurückgezogen markiert, mit Ihrer Begründung. Das lässt sich nicht rückgängig machen.
+acts-withdraw-reason-label = Warum ziehen Sie es zurück?
+acts-withdraw-reason-hint = 3 bis 500 Zeichen (bisher { $count }). Der Patient liest sie.
+acts-withdraw-button = Weiter
+acts-withdraw-confirm-text = „{ $title }“ endgültig zurückziehen? Gesundheitsberufe sehen es dann nicht mehr.
+acts-withdraw-confirm = Ja, zurückziehen
+acts-withdraw-done = „{ $title }“ wurde zurückgezogen: Gesundheitsberufe sehen es nicht mehr; der Patient sieht es mit Ihrer Begründung markiert.
+acts-reason-too-short = Geben Sie eine Begründung von mindestens 3 Zeichen an.
+acts-reason-too-long = Die Begründung darf höchstens 500 Zeichen haben.
+acts-not-allowed = Die Regeln erlauben Ihnen das bei diesem Dokument nicht mehr: Es wurde vielleicht zurückgezogen oder vom Patienten eingeschränkt, oder Ihr Zugang zur Akte ist beendet. Laden Sie die Akte neu.
+refusal-heading = Der Patient lehnt eine Ablage ab
+refusal-explain-when = Wenn Ihnen ein Patient bei der Behandlung sagt, dass er ein Dokument (einen Befund, einen Bericht …) nicht in seiner Akte haben möchte, halten Sie hier seine Ablehnung fest, statt es abzulegen.
+refusal-explain-nothing-filed = Es wird nichts abgelegt: weder Dokument noch Inhalt. Festgehalten wird nur, dass der Patient abgelehnt hat, mit der Kategorie und worum es ging.
+refusal-explain-patient = Der Patient sieht die Ablehnung im Verlauf seiner Akte; andere Gesundheitsberufe sehen nicht, worum es ging.
+refusal-category-label = Kategorie, die das Dokument gehabt hätte
+refusal-title-label = Worum es ging
+refusal-title-hint = Zum Beispiel „Blutabnahme vom 3. Dezember“. Der Patient liest es in seinem Verlauf.
+refusal-button = Ablehnung festhalten
+refusal-done = Die Ablehnung des Patienten wurde festgehalten: „{ $title }“ wurde nicht abgelegt.
+refusal-not-allowed = Sie dürfen in dieser Akte keine Dokumente dieser Kategorie ablegen: Es gibt also keine Ablage, die abgelehnt werden könnte.
+
+## The professional's worklist
+worklist-title = Meine Patienten
+worklist-heading = Meine Patienten
+worklist-link = Meine Patienten: die Akten, die Sie über eine Verbindung erreichen, und die Verbindungen, die bald enden
+worklist-intro = Die Patienten, deren Akte Sie jetzt über eine eigene Verbindung oder eine Ihrer Einrichtung öffnen können, die am frühesten endenden zuerst. Eine Verbindung, die innerhalb von { $days } Tagen endet, ist markiert; ein Aufenthalt in Ihrer Einrichtung kann hier verlängert werden.
+worklist-list-heading = Laufende Verbindungen
+worklist-empty = Sie haben zurzeit keine laufende Verbindung zu einer Akte.
+worklist-birth-date = Geboren am
+worklist-context = Verbindung
+worklist-until = Bis
+worklist-expiring = Endet bald
+worklist-context-consultation = Konsultation (Verbindungscode des Patienten)
+worklist-context-patient-grant = Zugang, den der Patient Ihnen in seinem Portal gegeben hat
+worklist-context-institution-stay = Aufenthalt in { $organisation }
+worklist-context-emergency-department = Notaufnahme von { $organisation }
+worklist-renew = Aufenthalt um 30 Tage verlängern
+worklist-renewed = Der Aufenthalt von { $name } ist verlängert: Die Akte ist für Ihre Einrichtung bis { $date } offen.
+worklist-renew-refused = Diese Verbindung kann nicht verlängert werden: Nur ein laufender Aufenthalt in Ihrer eigenen Einrichtung kann es, und nur solange der Patient Sie nicht gesperrt hat.
+
+## The médecin référent's access traces on the record page
+record-tabs = Ansichten der Akte
+traces-heading = Zugriffsprotokoll
+traces-intro = Als Médecin référent des Patienten können Sie den Verlauf dieser Akte lesen: wer sie geöffnet, wer was gelesen oder abgelegt hat und nach welcher Regel, das Neueste zuerst. Jedes Mal, wenn Sie ihn lesen, wird das im Verlauf des Patienten festgehalten.
+traces-wording = Die Einträge sind so formuliert, wie der Patient sie liest: „Sie“ ist der Patient, und „Ihre Akte“ ist diese Akte.
+traces-end = Hier beginnt der Verlauf dieser Akte.
+traces-referent-only = Nur der Médecin référent des Patienten liest das Zugriffsprotokoll dieser Akte.

@@ -908,3 +908,58 @@ notification-first-access = { $name } opened your record before you activated it
 notification-recovery-letter-issued = The agency issued a recovery letter for your record: its code replaces your passkeys. If you did not ask for it, call the agency’s helpdesk at once.
 notification-credential-recovery = Your passkeys were replaced with the code of a recovery letter: the old ones no longer work and every session was ended. If this was not you, call the agency’s helpdesk at once.
 notification-other = Something happened on your record.
+
+## Professional acts on a record: new versions, withdrawals, the patient's refusal at the point of care
+acts-new-version = File a new version
+acts-withdraw = Withdraw
+acts-cancel = Cancel
+acts-version-explain = The new version becomes the one everyone reads; earlier versions stay in the record and can still be read. The document keeps its category and its author; you are recorded as the one who filed this version.
+acts-version-button = File this version
+acts-version-done = Version { $version } of “{ $title }” was filed.
+acts-withdraw-explain = A withdrawn document leaves the record for every professional. The patient still sees it, marked as withdrawn, with your reason. This cannot be undone.
+acts-withdraw-reason-label = Why are you withdrawing it?
+acts-withdraw-reason-hint = 3 to 500 characters ({ $count } so far). The patient reads it.
+acts-withdraw-button = Continue
+acts-withdraw-confirm-text = Withdraw “{ $title }” for good? Professionals will no longer see it.
+acts-withdraw-confirm = Yes, withdraw it
+acts-withdraw-done = “{ $title }” was withdrawn: professionals no longer see it; the patient sees it marked with your reason.
+acts-reason-too-short = Give a reason of at least 3 characters.
+acts-reason-too-long = The reason may have at most 500 characters.
+acts-not-allowed = The rules no longer let you do this to this document: it may have been withdrawn or restricted by the patient, or your access to the record may have ended. Reload the record.
+refusal-heading = The patient refuses a filing
+refusal-explain-when = When a patient tells you, at the point of care, that they do not want a document (a result, a report …) filed into their record, record their refusal here instead of filing it.
+refusal-explain-nothing-filed = Nothing is filed: no document and no content. Only the fact that the patient refused is kept, with the category and what it was.
+refusal-explain-patient = The patient sees the refusal in the history of their record; other professionals do not see what it was.
+refusal-category-label = Category the document would have had
+refusal-title-label = What it was
+refusal-title-hint = For example “Blood test of 3 December”. The patient reads it in their history.
+refusal-button = Record the refusal
+refusal-done = The patient’s refusal was recorded: “{ $title }” was not filed.
+refusal-not-allowed = You may not file documents of this category in this record, so there is no filing to refuse.
+
+## The professional's worklist
+worklist-title = My patients
+worklist-heading = My patients
+worklist-link = My patients: the records you reach through a link, and the links about to end
+worklist-intro = The patients whose record you can open now through a link of your own or of your institution, the soonest-ending first. A link that ends within { $days } days is marked; a stay in your institution can be renewed here.
+worklist-list-heading = Live links
+worklist-empty = You hold no live link to a record at the moment.
+worklist-birth-date = Born on
+worklist-context = Link
+worklist-until = Until
+worklist-expiring = Ends soon
+worklist-context-consultation = Consultation (the patient’s connection code)
+worklist-context-patient-grant = Access the patient gave you in their portal
+worklist-context-institution-stay = Stay at { $organisation }
+worklist-context-emergency-department = Emergency department of { $organisation }
+worklist-renew = Renew the stay by 30 days
+worklist-renewed = The stay of { $name } is renewed: the record is open to your institution until { $date }.
+worklist-renew-refused = This link cannot be renewed: only a live stay of your own institution can be, and only while the patient has not blocked you.
+
+## The médecin référent's access traces on the record page
+record-tabs = Views of the record
+traces-heading = Access traces
+traces-intro = As the patient’s médecin référent you can read the history of this record: who opened it, read or filed what, and under which rule, newest first. Each time you read it, that is recorded in the patient’s history.
+traces-wording = The entries are worded as the patient reads them: “you” is the patient, and “your record” is this record.
+traces-end = This is the beginning of this record’s history.
+traces-referent-only = Only the patient’s médecin référent reads the access traces of this record.

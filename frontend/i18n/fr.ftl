@@ -911,3 +911,58 @@ notification-first-access = { $name } a ouvert votre dossier avant que vous ne l
 notification-recovery-letter-issued = L’agence a émis une lettre de récupération pour votre dossier : son code remplace vos clés d’accès. Si vous ne l’avez pas demandée, appelez sans attendre le service d’assistance de l’agence.
 notification-credential-recovery = Vos clés d’accès ont été remplacées avec le code d’une lettre de récupération : les anciennes ne fonctionnent plus et toutes les sessions ont été fermées. Si ce n’était pas vous, appelez sans attendre le service d’assistance de l’agence.
 notification-other = Il s’est passé quelque chose dans votre dossier.
+
+## Professional acts on a record: new versions, withdrawals, the patient's refusal at the point of care
+acts-new-version = Déposer une nouvelle version
+acts-withdraw = Retirer
+acts-cancel = Annuler
+acts-version-explain = La nouvelle version devient celle que tout le monde lit ; les versions précédentes restent dans le dossier et peuvent toujours être lues. Le document garde sa catégorie et son auteur ; vous êtes inscrit comme la personne qui a déposé cette version.
+acts-version-button = Déposer cette version
+acts-version-done = La version { $version } de « { $title } » a été déposée.
+acts-withdraw-explain = Un document retiré quitte le dossier pour tous les professionnels. Le patient le voit toujours, marqué comme retiré, avec votre motif. Ce retrait est définitif.
+acts-withdraw-reason-label = Pourquoi le retirez-vous ?
+acts-withdraw-reason-hint = De 3 à 500 caractères ({ $count } pour l’instant). Le patient le lit.
+acts-withdraw-button = Continuer
+acts-withdraw-confirm-text = Retirer définitivement « { $title } » ? Les professionnels ne le verront plus.
+acts-withdraw-confirm = Oui, le retirer
+acts-withdraw-done = « { $title } » a été retiré : les professionnels ne le voient plus ; le patient le voit marqué avec votre motif.
+acts-reason-too-short = Indiquez un motif d’au moins 3 caractères.
+acts-reason-too-long = Le motif peut compter au plus 500 caractères.
+acts-not-allowed = Les règles ne vous permettent plus de faire cela sur ce document : il a peut-être été retiré ou restreint par le patient, ou votre accès au dossier a pris fin. Rechargez le dossier.
+refusal-heading = Le patient refuse un dépôt
+refusal-explain-when = Lorsqu’un patient vous dit, au moment des soins, qu’il ne veut pas qu’un document (un résultat, un compte rendu …) soit déposé dans son dossier, enregistrez ici son refus au lieu de le déposer.
+refusal-explain-nothing-filed = Rien n’est déposé : ni document, ni contenu. Seul le fait que le patient a refusé est conservé, avec la catégorie et ce dont il s’agissait.
+refusal-explain-patient = Le patient voit ce refus dans l’historique de son dossier ; les autres professionnels ne voient pas de quoi il s’agissait.
+refusal-category-label = Catégorie qu’aurait eue le document
+refusal-title-label = De quoi il s’agissait
+refusal-title-hint = Par exemple « Prise de sang du 3 décembre ». Le patient le lit dans son historique.
+refusal-button = Enregistrer le refus
+refusal-done = Le refus du patient a été enregistré : « { $title } » n’a pas été déposé.
+refusal-not-allowed = Vous ne pouvez pas déposer de documents de cette catégorie dans ce dossier : il n’y a donc pas de dépôt à refuser.
+
+## The professional's worklist
+worklist-title = Mes patients
+worklist-heading = Mes patients
+worklist-link = Mes patients : les dossiers que vous atteignez par un lien, et les liens qui arrivent à échéance
+worklist-intro = Les patients dont vous pouvez ouvrir le dossier maintenant grâce à un lien à vous ou à votre établissement, les plus proches de l’échéance d’abord. Un lien qui prend fin dans les { $days } jours est signalé ; un séjour dans votre établissement peut être prolongé ici.
+worklist-list-heading = Liens en cours
+worklist-empty = Vous n’avez aucun lien en cours vers un dossier pour le moment.
+worklist-birth-date = Né(e) le
+worklist-context = Lien
+worklist-until = Jusqu’au
+worklist-expiring = Prend bientôt fin
+worklist-context-consultation = Consultation (code de connexion du patient)
+worklist-context-patient-grant = Accès que le patient vous a donné dans son portail
+worklist-context-institution-stay = Séjour à { $organisation }
+worklist-context-emergency-department = Service des urgences de { $organisation }
+worklist-renew = Prolonger le séjour de 30 jours
+worklist-renewed = Le séjour de { $name } est prolongé : le dossier est ouvert à votre établissement jusqu’au { $date }.
+worklist-renew-refused = Ce lien ne peut pas être prolongé : seul un séjour en cours dans votre propre établissement peut l’être, et seulement tant que le patient ne vous a pas bloqué.
+
+## The médecin référent's access traces on the record page
+record-tabs = Vues du dossier
+traces-heading = Traces d’accès
+traces-intro = En tant que médecin référent du patient, vous pouvez lire l’historique de ce dossier : qui l’a ouvert, qui a lu ou déposé quoi, et selon quelle règle, du plus récent au plus ancien. Chaque lecture de votre part est inscrite dans l’historique du patient.
+traces-wording = Les entrées sont formulées comme le patient les lit : « vous » désigne le patient, et « votre dossier » ce dossier.
+traces-end = C’est le début de l’historique de ce dossier.
+traces-referent-only = Seul le médecin référent du patient lit les traces d’accès de ce dossier.

@@ -908,3 +908,58 @@ notification-first-access = { $name } huet Ären Dossier opgemaach, ier Dir en a
 notification-recovery-letter-issued = D’Agence huet fir Ären Dossier e Bréif erstallt, fir Ären Zougang erëmzekréien: De Code dovun ersetzt Är Passkeyen. Wann Dir en net ugefrot hutt, rufft direkt den Helpdesk vun der Agence un.
 notification-credential-recovery = Är Passkeye goufe mam Code vun engem Bréif ersat, fir Ären Zougang erëmzekréien: Déi al funktionéieren net méi, an all d’Sessioune goufen zougemaach. Wann Dir dat net wart, rufft direkt den Helpdesk vun der Agence un.
 notification-other = An Ärem Dossier ass eppes geschitt.
+
+## Professional acts on a record: new versions, withdrawals, the patient's refusal at the point of care
+acts-new-version = Eng nei Versioun ofleeën
+acts-withdraw = Zréckzéien
+acts-cancel = Ofbriechen
+acts-version-explain = Déi nei Versioun gëtt déi, déi jiddereen liest; déi fréier Versioune bleiwen am Dossier a kënnen nach ëmmer gelies ginn. D’Dokument behält seng Kategorie a säin Auteur; Dir gitt als déi Persoun festgehalen, déi dës Versioun ofgeluecht huet.
+acts-version-button = Dës Versioun ofleeën
+acts-version-done = D’Versioun { $version } vun „{ $title }“ gouf ofgeluecht.
+acts-withdraw-explain = En zréckgezunnent Dokument verschwënnt fir all d’Gesondheetsberuffer aus dem Dossier. De Patient gesäit et nach ëmmer, als zréckgezu markéiert, mat Ärer Begrënnung. Dat kann een net réckgängeg maachen.
+acts-withdraw-reason-label = Firwat zitt Dir et zréck?
+acts-withdraw-reason-hint = 3 bis 500 Zeechen (bis elo { $count }). De Patient liest se.
+acts-withdraw-button = Weider
+acts-withdraw-confirm-text = „{ $title }“ definitiv zréckzéien? D’Gesondheetsberuffer gesinn et dann net méi.
+acts-withdraw-confirm = Jo, zréckzéien
+acts-withdraw-done = „{ $title }“ gouf zréckgezunn: D’Gesondheetsberuffer gesinn et net méi; de Patient gesäit et mat Ärer Begrënnung markéiert.
+acts-reason-too-short = Gitt eng Begrënnung vu mindestens 3 Zeechen un.
+acts-reason-too-long = D’Begrënnung däerf héchstens 500 Zeechen hunn.
+acts-not-allowed = D’Regele erlaben Iech dat bei dësem Dokument net méi: Et gouf vläicht zréckgezunn oder vum Patient ageschränkt, oder Ären Zougang zum Dossier ass eriwwer. Lued den Dossier nei.
+refusal-heading = De Patient refuséiert eng Oflag
+refusal-explain-when = Wann e Patient Iech bei der Behandlung seet, datt hien en Dokument (e Resultat, e Rapport …) net a sengem Dossier wëll, hält hei seng Refus fest, amplaz et ofzeleeën.
+refusal-explain-nothing-filed = Et gëtt näischt ofgeluecht: keen Dokument a keen Inhalt. Festgehale gëtt just, datt de Patient refuséiert huet, mat der Kategorie a wat et war.
+refusal-explain-patient = De Patient gesäit d’Refus an der Historique vu sengem Dossier; aner Gesondheetsberuffer gesinn net, wat et war.
+refusal-category-label = Kategorie, déi d’Dokument gehat hätt
+refusal-title-label = Wat et war
+refusal-title-hint = Zum Beispill „Bluttprouf vum 3. Dezember“. De Patient liest et a senger Historique.
+refusal-button = D’Refus festhalen
+refusal-done = D’Refus vum Patient gouf festgehalen: „{ $title }“ gouf net ofgeluecht.
+refusal-not-allowed = Dir däerft an dësem Dossier keng Dokumenter vun dëser Kategorie ofleeën: Et gëtt also keng Oflag, déi ze refuséieren ass.
+
+## The professional's worklist
+worklist-title = Meng Patienten
+worklist-heading = Meng Patienten
+worklist-link = Meng Patienten: d’Dossieren, déi Dir iwwer e Lien erreecht, an d’Lienen, déi geschwënn oflafen
+worklist-intro = D’Patienten, deenen hiren Dossier Dir elo iwwer e Lien vun Iech oder vun Ärer Institutioun opmaache kënnt, déi, déi am éischten oflafen, als éischt. E Lien, deen an de nächsten { $days } Deeg ofleeft, ass markéiert; e Openthalt an Ärer Institutioun kann hei verlängert ginn.
+worklist-list-heading = Lafend Lienen
+worklist-empty = Dir hutt de Moment kee lafende Lien op en Dossier.
+worklist-birth-date = Gebuer de
+worklist-context = Lien
+worklist-until = Bis
+worklist-expiring = Leeft geschwënn of
+worklist-context-consultation = Konsultatioun (Verbindungscode vum Patient)
+worklist-context-patient-grant = Zougang, deen de Patient Iech a sengem Portal ginn huet
+worklist-context-institution-stay = Openthalt am { $organisation }
+worklist-context-emergency-department = Noutopnam vum { $organisation }
+worklist-renew = Den Openthalt ëm 30 Deeg verlängeren
+worklist-renewed = Den Openthalt vum { $name } ass verlängert: Den Dossier ass fir Är Institutioun bis { $date } op.
+worklist-renew-refused = Dëse Lien kann net verlängert ginn: Just e lafenden Openthalt an Ärer eegener Institutioun kann et, an nëmmen esou laang wéi de Patient Iech net gespaart huet.
+
+## The médecin référent's access traces on the record page
+record-tabs = Usiichte vum Dossier
+traces-heading = Zougrëffsspueren
+traces-intro = Als Médecin référent vum Patient kënnt Dir d’Historique vun dësem Dossier liesen: wien en opgemaach huet, wien wat gelies oder ofgeluecht huet an no wéi enger Regel, dat Neist als éischt. All Kéier wann Dir se liest, gëtt dat an der Historique vum Patient festgehalen.
+traces-wording = D’Androungen sinn esou formuléiert, wéi de Patient se liest: „Dir“ ass de Patient, an „Ären Dossier“ ass dësen Dossier.
+traces-end = Hei fänkt d’Historique vun dësem Dossier un.
+traces-referent-only = Nëmmen de Médecin référent vum Patient liest d’Zougrëffsspuere vun dësem Dossier.

@@ -66,6 +66,8 @@ pub enum Route {
         /// The record.
         patient_id: uuid::Uuid,
     },
+    /// The professional's worklist: the patients they reach through a live link.
+    ProfessionalWorklist,
     /// The agency's console.
     Agency,
     /// Sign in with a passkey or security key (`?expired=1` after a session ended).
@@ -93,6 +95,7 @@ impl Route {
             "/patient/access" => Self::PatientAccess,
             "/patient/documents" => Self::PatientDocuments,
             "/professional" => Self::Professional,
+            "/professional/worklist" => Self::ProfessionalWorklist,
             "/agency" => Self::Agency,
             "/sign-in" => Self::SignIn,
             "/activate" => Self::Activate,
@@ -110,7 +113,9 @@ impl Route {
     #[must_use]
     pub const fn area(self) -> Option<Area> {
         match self {
-            Self::Professional | Self::ProfessionalRecord { .. } => Some(Area::Professional),
+            Self::Professional | Self::ProfessionalRecord { .. } | Self::ProfessionalWorklist => {
+                Some(Area::Professional)
+            }
             Self::Agency => Some(Area::Agency),
             Self::NotFound => None,
             Self::Home
@@ -145,6 +150,7 @@ impl Route {
             Self::ProfessionalRecord { patient_id } => {
                 return format!("/professional/records/{patient_id}");
             }
+            Self::ProfessionalWorklist => "/professional/worklist",
             Self::Agency => "/agency",
             Self::SignIn => "/sign-in",
             Self::Activate => "/activate",
@@ -322,6 +328,7 @@ mod tests {
             Route::PatientDocuments,
             Route::Professional,
             record,
+            Route::ProfessionalWorklist,
             Route::Agency,
             Route::SignIn,
             Route::Activate,
@@ -344,6 +351,7 @@ mod tests {
             (Route::Enrol, Area::Portal),
             (Route::Professional, Area::Professional),
             (record, Area::Professional),
+            (Route::ProfessionalWorklist, Area::Professional),
             (Route::Agency, Area::Agency),
         ] {
             assert_eq!(route.area(), Some(area), "{route:?}");

@@ -11,6 +11,7 @@ pub mod emergency;
 pub mod enrolment;
 pub mod history;
 pub mod sign_in;
+pub mod worklist;
 
 use axum::http::StatusCode;
 use chrono::{DateTime, Utc};

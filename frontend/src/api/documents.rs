@@ -7,7 +7,10 @@
 //! logs and the browser's history keep).
 
 use gloo_net::http::Request;
-use shared::api::documents::{DocumentRestriction, DocumentSummary, upload_headers};
+use shared::Category;
+use shared::api::documents::{
+    DocumentRestriction, DocumentSummary, RecordRefusal, WithdrawDocument, upload_headers,
+};
 use shared::ids::{DocumentId, PatientId};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -15,7 +18,10 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{File, ProgressEvent, XmlHttpRequest};
 use yew::Callback;
 
-use super::{Answer, ApiFailure, Download, get_json, interpret_answer, put_json, watch_expiry};
+use super::{
+    Answer, ApiFailure, Download, get_json, interpret_answer, post_for_nothing, post_json,
+    put_json, watch_expiry,
+};
 
 /// The documents of a record that the signed-in professional may see.
 pub async fn for_record(patient: PatientId) -> Result<Vec<DocumentSummary>, ApiFailure> {
@@ -80,19 +86,72 @@ pub async fn upload(
     progress: Callback<(f64, f64)>,
 ) -> Result<DocumentSummary, ApiFailure> {
     let url = format!("/api/records/{}/documents", request.patient.0);
-    let xhr = XmlHttpRequest::new().map_err(|_| ApiFailure::Network)?;
-    xhr.open("POST", &url).map_err(|_| ApiFailure::Network)?;
-    let media_type =
-        if file.type_().is_empty() { "application/octet-stream".to_owned() } else { file.type_() };
-    for (name, value) in [
-        ("Content-Type", media_type),
-        ("Accept", "application/json".to_owned()),
+    let filed_as = [
         (upload_headers::CATEGORY, encode(&request.category)),
         (upload_headers::TITLE, encode(&request.title)),
         (upload_headers::CLINICAL_DATE, encode(&request.clinical_date)),
+    ];
+    send_file(&url, &filed_as, file, progress).await
+}
+
+/// Sends `file` as the new current version of a document (its category stays), with the title
+/// and clinical date the document takes; `progress` as for [`upload`].
+pub async fn upload_version(
+    id: DocumentId,
+    title: &str,
+    clinical_date: &str,
+    file: &File,
+    progress: Callback<(f64, f64)>,
+) -> Result<DocumentSummary, ApiFailure> {
+    let url = format!("/api/documents/{}/versions", id.0);
+    let filed_as = [
+        (upload_headers::TITLE, encode(title)),
+        (upload_headers::CLINICAL_DATE, encode(clinical_date)),
+    ];
+    send_file(&url, &filed_as, file, progress).await
+}
+
+/// The author withdraws a document, with a reason (3 to 500 characters).
+pub async fn withdraw(id: DocumentId, reason: &str) -> Result<DocumentSummary, ApiFailure> {
+    post_json(
+        &format!("/api/documents/{}/withdraw", id.0),
+        &WithdrawDocument { reason: reason.to_owned() },
+    )
+    .await
+}
+
+/// Records that the patient refused, at the point of care, that a document be filed.
+pub async fn record_refusal(
+    patient: PatientId,
+    category: Category,
+    title: &str,
+) -> Result<(), ApiFailure> {
+    post_for_nothing(
+        &format!("/api/records/{}/refusals", patient.0),
+        &RecordRefusal { category, title: title.to_owned() },
+    )
+    .await
+}
+
+/// `POST`s `file` to `url` with what it is filed as in `filed_as` (the `DSP-Document-*`
+/// headers), its own type and name, reporting progress.
+async fn send_file(
+    url: &str,
+    filed_as: &[(&str, String)],
+    file: &File,
+    progress: Callback<(f64, f64)>,
+) -> Result<DocumentSummary, ApiFailure> {
+    let xhr = XmlHttpRequest::new().map_err(|_| ApiFailure::Network)?;
+    xhr.open("POST", url).map_err(|_| ApiFailure::Network)?;
+    let media_type =
+        if file.type_().is_empty() { "application/octet-stream".to_owned() } else { file.type_() };
+    let own = [
+        ("Content-Type", media_type),
+        ("Accept", "application/json".to_owned()),
         (upload_headers::FILE_NAME, encode(&file.name())),
-    ] {
-        xhr.set_request_header(name, &value).map_err(|_| ApiFailure::Network)?;
+    ];
+    for (name, value) in own.iter().chain(filed_as) {
+        xhr.set_request_header(name, value).map_err(|_| ApiFailure::Network)?;
     }
     let on_progress = Closure::<dyn FnMut(ProgressEvent)>::new(move |event: ProgressEvent| {
         if event.length_computable() {

@@ -17,9 +17,11 @@ pub mod patient_documents;
 pub mod professional;
 pub mod reach;
 pub mod record;
+pub mod record_acts;
 pub mod security;
 pub mod sign_in;
 pub mod viewer;
+pub mod worklist;
 
 use std::cell::Cell;
 
