@@ -164,7 +164,7 @@ async fn acts(lang: &str, locale: &str, phone: bool) -> anyhow::Result<()> {
     attach(page, "[data-document-id] input.version-file", "not a document", "note.txt", "text/plain")
         .await?;
     click(page, "[data-document-id] button.file-version").await?;
-    let result = format!("#version-{id}-result [role=alert]");
+    let result = format!("#version-{id}-result [role=alert] p");
     wait_until(page, &format!("document.querySelector('{result}')")).await?;
     let refused = text_of(page, &result).await?;
     assert!(refused.starts_with(&catalogue_message(lang, "error-document-rejected")?), "{refused}");
@@ -175,7 +175,7 @@ async fn acts(lang: &str, locale: &str, phone: bool) -> anyhow::Result<()> {
     let title = "Compte rendu — version corrigée";
     fill(page, &format!("#version-{id}-title"), title).await?;
     click(page, "[data-document-id] button.file-version").await?;
-    wait_until(page, "document.querySelector('#record-acts-result [role=status]')").await?;
+    wait_until(page, "document.querySelector('#record-acts-result [role=status] p')").await?;
     let done = text_of(page, "#record-acts-result [role=status]").await?;
     assert!(done.contains(title) && done.contains('2'), "{done}");
     wait_until(
@@ -225,7 +225,7 @@ async fn acts(lang: &str, locale: &str, phone: bool) -> anyhow::Result<()> {
     fill(page, "#refusal-category", "lab-analyses").await?;
     fill(page, "#refusal-title", "Prise de sang du 3 décembre").await?;
     click(page, "#refusal-button").await?;
-    wait_until(page, "document.querySelector('#refusal-result [role=status]')").await?;
+    wait_until(page, "document.querySelector('#refusal-result [role=status] p')").await?;
     let done = text_of(page, "#refusal-result [role=status]").await?;
     assert!(done.contains("Prise de sang du 3 décembre"), "{done}");
     assert_eq!(audited(&s.server, "document_refused_by_patient").await?, ["success"]);
@@ -339,7 +339,7 @@ async fn worklist(lang: &str, locale: &str, phone: bool) -> anyhow::Result<()> {
     fill(page, "#admission-national-id", &s.national_id).await?;
     fill(page, "#admission-context", "institution_stay").await?;
     click(page, "#admission-button").await?;
-    wait_until(page, "document.querySelector('#admission-result [role=status]')").await?;
+    wait_until(page, "document.querySelector('#admission-result [role=status] p')").await?;
 
     click(page, "a[href='/professional/worklist']").await?;
     wait_for_path(page, "/professional/worklist").await?;
@@ -366,7 +366,7 @@ async fn worklist(lang: &str, locale: &str, phone: bool) -> anyhow::Result<()> {
         fits_the_width(page).await?;
     }
     click(page, "[data-link-id] button.renew-link").await?;
-    wait_until(page, "document.querySelector('#worklist-result [role=status]')").await?;
+    wait_until(page, "document.querySelector('#worklist-result [role=status] p')").await?;
     assert!(text_of(page, "#worklist-result [role=status]").await?.contains("Thomas Becker"));
     wait_until(page, "document.querySelector('[data-link-id][data-expiring=false]')").await?;
     let stay = care_link::Entity::find()
@@ -384,7 +384,7 @@ async fn worklist(lang: &str, locale: &str, phone: bool) -> anyhow::Result<()> {
         .exec(&s.server.state.db)
         .await?;
     click(page, "[data-link-id] button.renew-link").await?;
-    wait_until(page, "document.querySelector('#worklist-result [role=alert]')").await?;
+    wait_until(page, "document.querySelector('#worklist-result [role=alert] p')").await?;
     let refused = text_of(page, "#worklist-result [role=alert]").await?;
     assert!(refused.starts_with(&catalogue_message(lang, "worklist-renew-refused")?), "{refused}");
     wait_until(page, "document.getElementById('worklist-empty')").await?;
