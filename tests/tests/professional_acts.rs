@@ -98,7 +98,13 @@ async fn fits_the_width(page: &Page) -> anyhow::Result<()> {
 }
 
 /// Attaches a file made of `body` (a JavaScript string) to the file input `selector`.
-async fn attach(page: &Page, selector: &str, body: &str, name: &str, kind: &str) -> anyhow::Result<()> {
+async fn attach(
+    page: &Page,
+    selector: &str,
+    body: &str,
+    name: &str,
+    kind: &str,
+) -> anyhow::Result<()> {
     let attached = eval(
         page,
         &format!(
@@ -143,8 +149,11 @@ async fn acts(lang: &str, locale: &str, phone: bool) -> anyhow::Result<()> {
     wait_until(page, "document.querySelector('[data-document-id] button.new-version')").await?;
     assert_eq!(heading(page).await?, catalogue_message(lang, "record-heading")?);
     assert!(
-        eval(page, "document.querySelector('[data-document-id] button.withdraw-document') !== null")
-            .await?
+        eval(
+            page,
+            "document.querySelector('[data-document-id] button.withdraw-document') !== null"
+        )
+        .await?
             == true
     );
     let id = eval(page, "document.querySelector('[data-document-id]').dataset.documentId").await?;
@@ -161,8 +170,14 @@ async fn acts(lang: &str, locale: &str, phone: bool) -> anyhow::Result<()> {
         text_of(page, &format!("#version-{id}-file-message")).await?,
         catalogue_message(lang, "upload-file-required")?
     );
-    attach(page, "[data-document-id] input.version-file", "not a document", "note.txt", "text/plain")
-        .await?;
+    attach(
+        page,
+        "[data-document-id] input.version-file",
+        "not a document",
+        "note.txt",
+        "text/plain",
+    )
+    .await?;
     click(page, "[data-document-id] button.file-version").await?;
     let result = format!("#version-{id}-result [role=alert] p");
     wait_until(page, &format!("document.querySelector('{result}')")).await?;
@@ -325,8 +340,8 @@ async fn hospital_staff_renew_a_stay_from_the_worklist_in_french() -> anyhow::Re
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn hospital_staff_renew_a_stay_from_the_worklist_on_a_phone_in_english()
--> anyhow::Result<()> {
+async fn hospital_staff_renew_a_stay_from_the_worklist_on_a_phone_in_english() -> anyhow::Result<()>
+{
     worklist("en", "en-GB", true).await
 }
 
@@ -348,7 +363,10 @@ async fn worklist(lang: &str, locale: &str, phone: bool) -> anyhow::Result<()> {
     assert_eq!(eval(page, "document.querySelectorAll('[data-link-id]').length").await?, 1);
     let row = text_of(page, "[data-link-id]").await?;
     assert!(row.contains("Thomas Becker") && row.contains("(démo)"), "{row}");
-    assert_eq!(eval(page, "document.querySelector('[data-link-id]').dataset.expiring").await?, "false");
+    assert_eq!(
+        eval(page, "document.querySelector('[data-link-id]').dataset.expiring").await?,
+        "false"
+    );
 
     // Two days before its end, the stay is flagged.
     let now = chrono::Utc::now();
@@ -359,9 +377,15 @@ async fn worklist(lang: &str, locale: &str, phone: bool) -> anyhow::Result<()> {
         .await?;
     page.reload().await?;
     wait_for_app(page).await?;
-    wait_until(page, "document.querySelector('[data-link-id][data-expiring=true] .expiring-label')")
-        .await?;
-    assert_eq!(text_of(page, ".expiring-label").await?, catalogue_message(lang, "worklist-expiring")?);
+    wait_until(
+        page,
+        "document.querySelector('[data-link-id][data-expiring=true] .expiring-label')",
+    )
+    .await?;
+    assert_eq!(
+        text_of(page, ".expiring-label").await?,
+        catalogue_message(lang, "worklist-expiring")?
+    );
     if phone {
         fits_the_width(page).await?;
     }
@@ -388,10 +412,7 @@ async fn worklist(lang: &str, locale: &str, phone: bool) -> anyhow::Result<()> {
     let refused = text_of(page, "#worklist-result [role=alert]").await?;
     assert!(refused.starts_with(&catalogue_message(lang, "worklist-renew-refused")?), "{refused}");
     wait_until(page, "document.getElementById('worklist-empty')").await?;
-    assert_eq!(
-        text_of(page, "#worklist-empty").await?,
-        catalogue_message(lang, "worklist-empty")?
-    );
+    assert_eq!(text_of(page, "#worklist-empty").await?, catalogue_message(lang, "worklist-empty")?);
     assert_eq!(audited(&s.server, "link_renewed").await?, ["success", "failure"]);
     assert!(!audited(&s.server, "worklist_viewed").await?.is_empty());
     s.browser.close().await

@@ -65,8 +65,7 @@ pub async fn worklist(
             if !decision.is_allowed() {
                 continue;
             }
-            let Some(record) = patient::Entity::find_by_id(link.patient_id).one(txn).await?
-            else {
+            let Some(record) = patient::Entity::find_by_id(link.patient_id).one(txn).await? else {
                 continue;
             };
             let institution_link = link.organisation_id.is_some();

@@ -227,7 +227,8 @@ async fn only_the_author_or_a_colleague_of_their_organisation_files_a_new_versio
     // The record's list tells each professional what the rules let them do to it: the author
     // replaces and withdraws, a colleague of the organisation only replaces, another
     // organisation's physician does neither.
-    for (who, acts) in [(&s.doctor, (true, true)), (&s.nurse, (true, false)), (&outsider, (false, false))]
+    for (who, acts) in
+        [(&s.doctor, (true, true)), (&s.nurse, (true, false)), (&outsider, (false, false))]
     {
         let list = s.app.get_as(who, &format!("/api/records/{}/documents", s.patient_id)).await;
         assert_eq!(list.status, 200, "{:?}", list.body);

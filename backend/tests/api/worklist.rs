@@ -108,6 +108,9 @@ async fn the_worklist_lists_live_links_flags_the_ending_and_marks_the_renewable(
         .await
         .unwrap();
     assert_eq!(ended.status(), 204);
-    assert_eq!(contexts(&app.get_as(&doctor, LIST).await.body), [("institution_stay", false, true)]);
+    assert_eq!(
+        contexts(&app.get_as(&doctor, LIST).await.body),
+        [("institution_stay", false, true)]
+    );
     let _ = &mut patient;
 }

@@ -9,11 +9,11 @@
 
 use std::rc::Rc;
 
-use shared::ids::PatientId;
-use shared::{ApiErrorCode, Profession};
 use shared::api::auth::Role;
 use shared::api::care::CareOverview;
 use shared::api::history::{self as history_api, ACTION_GROUPS, HistoryEntry, HistoryQuery};
+use shared::ids::PatientId;
+use shared::{ApiErrorCode, Profession};
 use uuid::Uuid;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::SubmitEvent;

@@ -121,7 +121,9 @@ pub fn DocumentActs(props: &DocumentActsProps) -> Html {
     }
     let choose = |value: Open| {
         let open = open.clone();
-        Callback::from(move |_: MouseEvent| open.set(if *open == value { Open::Nothing } else { value }))
+        Callback::from(move |_: MouseEvent| {
+            open.set(if *open == value { Open::Nothing } else { value })
+        })
     };
     let close = {
         let open = open.clone();
@@ -245,10 +247,7 @@ fn VersionForm(props: &ActFormProps) -> Html {
                 match api::documents::upload_version(id, &title, &date, &file, on_progress).await {
                     Ok(filed) => on_done.emit(tr.t_args(
                         "acts-version-done",
-                        [
-                            ("title", Arg::from(filed.title)),
-                            ("version", Arg::from(filed.version)),
-                        ],
+                        [("title", Arg::from(filed.title)), ("version", Arg::from(filed.version))],
                     )),
                     Err(e) => {
                         progress.set(None);
@@ -366,8 +365,9 @@ fn WithdrawForm(props: &ActFormProps) -> Html {
             let title = title.clone();
             spawn_local(async move {
                 match api::documents::withdraw(id, &reason).await {
-                    Ok(_) => on_done
-                        .emit(tr.t_args("acts-withdraw-done", [("title", Arg::from(title))])),
+                    Ok(_) => {
+                        on_done.emit(tr.t_args("acts-withdraw-done", [("title", Arg::from(title))]))
+                    }
                     Err(e) => {
                         failure.set(Some(e));
                         busy.set(false);
@@ -499,9 +499,9 @@ pub fn RefusalForm(props: &RefusalFormProps) -> Html {
         .collect();
     order::sort_by(&mut choices, |a, b| a.label.cmp(&b.label));
     let success = match &*outcome {
-        Some(Ok(what)) => Some(AttrValue::from(
-            i18n.t_args("refusal-done", [("title", Arg::from(what.clone()))]),
-        )),
+        Some(Ok(what)) => {
+            Some(AttrValue::from(i18n.t_args("refusal-done", [("title", Arg::from(what.clone()))])))
+        }
         _ => None,
     };
     let failure = match &*outcome {
@@ -560,7 +560,11 @@ mod tests {
     fn a_new_version_needs_a_file_a_title_and_a_date() {
         assert_eq!(
             version_problems(false, " ", ""),
-            [("file", "upload-file-required"), ("title", "field-required"), ("date", "field-required")]
+            [
+                ("file", "upload-file-required"),
+                ("title", "field-required"),
+                ("date", "field-required")
+            ]
         );
         assert!(version_problems(true, "Letter", "2026-11-20").is_empty());
         assert_eq!(

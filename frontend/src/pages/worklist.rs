@@ -3,9 +3,9 @@
 //! days are flagged, and a stay of their institution can be renewed from here. The server lists
 //! only records the rules let them open, and decides again on a renewal.
 
+use shared::ApiErrorCode;
 use shared::api::auth::Role;
 use shared::api::care::{EXPIRING_SOON_DAYS, LinkContext, WorklistEntry};
-use shared::ApiErrorCode;
 use uuid::Uuid;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
@@ -23,8 +23,9 @@ use crate::session::use_session;
 /// The words for a link's care context, as the professional holds it.
 #[must_use]
 pub fn context_text(tr: &Translator, entry: &WorklistEntry) -> String {
-    let organisation =
-        Arg::from(entry.organisation.clone().unwrap_or_else(|| tr.t("history-organisation-unknown")));
+    let organisation = Arg::from(
+        entry.organisation.clone().unwrap_or_else(|| tr.t("history-organisation-unknown")),
+    );
     match entry.link.context {
         LinkContext::Consultation => tr.t("worklist-context-consultation"),
         LinkContext::PatientGrant => tr.t("worklist-context-patient-grant"),
