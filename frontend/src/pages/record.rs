@@ -218,11 +218,12 @@ pub fn RecordPage(props: &RecordPageProps) -> Html {
             <p class="lead">{ i18n.t("record-intro") }</p>
             <p><RouteLink to={Route::Professional}>{ i18n.t("record-back") }</RouteLink></p>
             { tabs }
+            // Outside the documents' panel, whose own status says that the list is loading.
+            <div id="record-acts-result" tabindex="-1">
+                <StatusMessage text={(*acted).clone().map(AttrValue::from)} />
+            </div>
             <section class="panel" aria-labelledby="record-documents-heading">
                 <h2 id="record-documents-heading">{ i18n.t("record-documents-heading") }</h2>
-                <div id="record-acts-result" tabindex="-1">
-                    <StatusMessage text={(*acted).clone().map(AttrValue::from)} />
-                </div>
                 { body }
             </section>
             if no_access {
