@@ -201,6 +201,8 @@ async fn acts(lang: &str, locale: &str, phone: bool) -> anyhow::Result<()> {
         ),
     )
     .await?;
+    // The form closed once its version was filed.
+    wait_until(page, "document.querySelector('[data-document-id] .version-form') === null").await?;
     // The refused file never reached the decision to file: one version filed, audited.
     assert_eq!(audited(&s.server, "document_version_filed").await?, ["success"]);
 

@@ -129,6 +129,15 @@ pub fn DocumentActs(props: &DocumentActsProps) -> Html {
         let open = open.clone();
         Callback::from(move |()| open.set(Open::Nothing))
     };
+    // A form that did its act closes; the record page says what was done.
+    let done = {
+        let open = open.clone();
+        let on_done = props.on_done.clone();
+        Callback::from(move |text: String| {
+            open.set(Open::Nothing);
+            on_done.emit(text);
+        })
+    };
     let title_id = format!("document-title-{}", document.id.0);
     html! {
         <div class="document-acts">
@@ -149,10 +158,10 @@ pub fn DocumentActs(props: &DocumentActsProps) -> Html {
                 }
             </div>
             if *open == Open::Version {
-                <VersionForm document={document.clone()} on_done={props.on_done.clone()} on_cancel={close.clone()} />
+                <VersionForm document={document.clone()} on_done={done.clone()} on_cancel={close.clone()} />
             }
             if *open == Open::Withdraw {
-                <WithdrawForm document={document.clone()} on_done={props.on_done.clone()} on_cancel={close} />
+                <WithdrawForm document={document.clone()} on_done={done} on_cancel={close} />
             }
         </div>
     }
