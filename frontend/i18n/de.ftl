@@ -963,3 +963,4 @@ traces-intro = Als Médecin référent des Patienten können Sie den Verlauf die
 traces-wording = Die Einträge sind so formuliert, wie der Patient sie liest: „Sie“ ist der Patient, und „Ihre Akte“ ist diese Akte.
 traces-end = Hier beginnt der Verlauf dieser Akte.
 traces-referent-only = Nur der Médecin référent des Patienten liest das Zugriffsprotokoll dieser Akte.
+traces-filter-actor-patient = Der Patient

@@ -963,3 +963,4 @@ traces-intro = As the patient’s médecin référent you can read the history o
 traces-wording = The entries are worded as the patient reads them: “you” is the patient, and “your record” is this record.
 traces-end = This is the beginning of this record’s history.
 traces-referent-only = Only the patient’s médecin référent reads the access traces of this record.
+traces-filter-actor-patient = The patient

@@ -966,3 +966,4 @@ traces-intro = En tant que médecin référent du patient, vous pouvez lire l’
 traces-wording = Les entrées sont formulées comme le patient les lit : « vous » désigne le patient, et « votre dossier » ce dossier.
 traces-end = C’est le début de l’historique de ce dossier.
 traces-referent-only = Seul le médecin référent du patient lit les traces d’accès de ce dossier.
+traces-filter-actor-patient = Le patient

@@ -963,3 +963,4 @@ traces-intro = Als Médecin référent vum Patient kënnt Dir d’Historique vun
 traces-wording = D’Androungen sinn esou formuléiert, wéi de Patient se liest: „Dir“ ass de Patient, an „Ären Dossier“ ass dësen Dossier.
 traces-end = Hei fänkt d’Historique vun dësem Dossier un.
 traces-referent-only = Nëmmen de Médecin référent vum Patient liest d’Zougrëffsspuere vun dësem Dossier.
+traces-filter-actor-patient = De Patient

@@ -285,6 +285,10 @@ async fn traces(lang: &str, locale: &str, phone: bool) -> anyhow::Result<()> {
     wait_until(page, "document.querySelectorAll('li[data-action]').length === 50").await?;
     assert_eq!(text_of(page, "#traces-heading").await?, catalogue_message(lang, "traces-heading")?);
     assert_eq!(eval(page, "document.getElementById('history-download-csv') === null").await?, true);
+    assert_eq!(
+        text_of(page, "#history-actor option[value=patient]").await?,
+        catalogue_message(lang, "traces-filter-actor-patient")?
+    );
     if phone {
         fits_the_width(page).await?;
     }

@@ -324,7 +324,13 @@ pub fn History(props: &HistoryProps) -> Html {
         })
     };
 
-    let actor_choices = actor_choices(&i18n, &known.0);
+    let mut actor_choices = actor_choices(&i18n, &known.0);
+    if let (Source::Record(_), Some(patient)) =
+        (source, actor_choices.iter_mut().find(|c| c.value == "patient"))
+    {
+        // On the référent's tab, the record's patient is not "you".
+        patient.label = i18n.t("traces-filter-actor-patient");
+    }
     let action_choices =
         vec![Choice { value: String::new(), label: i18n.t("history-filter-action-all") }];
     let action_groups = action_groups(&i18n);
