@@ -34,3 +34,5 @@ mod schema;
 mod spa;
 #[path = "api/wishes.rs"]
 mod wishes;
+#[path = "api/worklist.rs"]
+mod worklist;

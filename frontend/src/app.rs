@@ -68,6 +68,8 @@ pub enum Route {
         /// The record.
         patient_id: uuid::Uuid,
     },
+    /// The professional's worklist: the patients they reach through a live link.
+    ProfessionalWorklist,
     /// The agency's console.
     Agency,
     /// Sign in with a passkey or security key (`?expired=1` after a session ended).
@@ -96,6 +98,7 @@ impl Route {
             "/patient/documents" => Self::PatientDocuments,
             "/patient/personal-space" => Self::PatientPersonalSpace,
             "/professional" => Self::Professional,
+            "/professional/worklist" => Self::ProfessionalWorklist,
             "/agency" => Self::Agency,
             "/sign-in" => Self::SignIn,
             "/activate" => Self::Activate,
@@ -113,7 +116,9 @@ impl Route {
     #[must_use]
     pub const fn area(self) -> Option<Area> {
         match self {
-            Self::Professional | Self::ProfessionalRecord { .. } => Some(Area::Professional),
+            Self::Professional | Self::ProfessionalRecord { .. } | Self::ProfessionalWorklist => {
+                Some(Area::Professional)
+            }
             Self::Agency => Some(Area::Agency),
             Self::NotFound => None,
             Self::Home
@@ -150,6 +155,7 @@ impl Route {
             Self::ProfessionalRecord { patient_id } => {
                 return format!("/professional/records/{patient_id}");
             }
+            Self::ProfessionalWorklist => "/professional/worklist",
             Self::Agency => "/agency",
             Self::SignIn => "/sign-in",
             Self::Activate => "/activate",
@@ -329,6 +335,7 @@ mod tests {
             Route::PatientPersonalSpace,
             Route::Professional,
             record,
+            Route::ProfessionalWorklist,
             Route::Agency,
             Route::SignIn,
             Route::Activate,
@@ -351,6 +358,7 @@ mod tests {
             (Route::Enrol, Area::Portal),
             (Route::Professional, Area::Professional),
             (record, Area::Professional),
+            (Route::ProfessionalWorklist, Area::Professional),
             (Route::Agency, Area::Agency),
         ] {
             assert_eq!(route.area(), Some(area), "{route:?}");

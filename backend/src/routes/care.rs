@@ -9,7 +9,7 @@ use shared::api::care::{
     CareOverview, ConnectionCode, ConsultationOpened, EmergencyAccessOpened,
     EmergencyAccessRequest, EmergencyAccessReview, EmergencyAccessSetting, EmergencyAlert,
     GrantLink, LinkSummary, Notification, OpenAdmission, OpenConsultation, PatientFound,
-    PatientLookup, ProfessionalBrief, SetReferent,
+    PatientLookup, ProfessionalBrief, SetReferent, WorklistEntry,
 };
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -19,7 +19,7 @@ use crate::app::AppState;
 use crate::audit::RequestMeta;
 use crate::auth::{CurrentAgent, CurrentPatient, CurrentProfessional};
 use crate::error::{ApiJson, AppError};
-use crate::services::{care, emergency};
+use crate::services::{care, emergency, worklist as links};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -39,6 +39,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(emergency_alerts))
         .routes(routes!(open_admission))
         .routes(routes!(renew_stay))
+        .routes(routes!(worklist))
         .routes(routes!(find_patient))
 }
 
@@ -65,6 +66,19 @@ async fn renew_stay(
     Path(id): Path<Uuid>,
 ) -> Result<Json<LinkSummary>, AppError> {
     Ok(Json(care::renew_stay(&state, &meta, &professional, id).await?))
+}
+
+/// The professional's worklist: the patients they reach now through a live link of their own or
+/// of their institution (records the rules let them open), soonest-ending first, with the links
+/// ending within three days flagged and the renewable ones marked (audited).
+#[utoipa::path(get, path = "/professional/links", tag = "care",
+    responses((status = 200, body = Vec<WorklistEntry>), (status = 401, body = ApiError), (status = 403, body = ApiError)))]
+async fn worklist(
+    State(state): State<AppState>,
+    meta: RequestMeta,
+    professional: CurrentProfessional,
+) -> Result<Json<Vec<WorklistEntry>>, AppError> {
+    Ok(Json(links::worklist(&state, &meta, &professional).await?))
 }
 
 /// Finds a patient by national ID among those the professional reaches now (audited). A POST so

@@ -203,7 +203,7 @@ pub(crate) async fn brief(
     }))
 }
 
-async fn link_summary(
+pub(crate) async fn link_summary(
     conn: &impl ConnectionTrait,
     l: care_link::Model,
     now: DateTime<Utc>,

@@ -256,6 +256,8 @@ fn summary_of(
         } else {
             None
         },
+        may_replace: false,
+        may_withdraw: false,
     }
 }
 
@@ -817,15 +819,33 @@ pub async fn list_for_professional(
         )
         .await?;
         let mut named = hidden_from_of(txn, docs.iter().map(|(d, _)| d)).await?;
+        // Each document shown, with what the decision function lets this professional do to it.
+        let mut acts = HashMap::new();
         let visible: Vec<(document::Model, document_version::Model)> = docs
             .into_iter()
             .filter(|(doc, _)| {
                 let facts_doc = facts_of(doc, named.remove(&doc.id).unwrap_or_default());
-                access::decide(&matrix, &who, &Action::ReadDocument(&facts_doc), &facts, now)
-                    .is_allowed()
+                let may = |action: &Action<'_>| {
+                    access::decide(&matrix, &who, action, &facts, now).is_allowed()
+                };
+                let readable = may(&Action::ReadDocument(&facts_doc));
+                if readable {
+                    acts.insert(
+                        doc.id,
+                        (
+                            may(&Action::ReplaceDocument(&facts_doc)),
+                            may(&Action::WithdrawDocument(&facts_doc)),
+                        ),
+                    );
+                }
+                readable
             })
             .collect();
-        let visible = summaries(txn, visible, false).await?;
+        let mut visible = summaries(txn, visible, false).await?;
+        for summary in &mut visible {
+            (summary.may_replace, summary.may_withdraw) =
+                acts.get(&summary.id.0).copied().unwrap_or_default();
+        }
         *event = event.clone().with("documents", visible.len());
         Ok(visible)
     })

@@ -12,6 +12,7 @@ pub mod enrolment;
 pub mod history;
 pub mod sign_in;
 pub mod wishes;
+pub mod worklist;
 
 use axum::http::StatusCode;
 use chrono::{DateTime, Utc};

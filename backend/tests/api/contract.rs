@@ -73,6 +73,7 @@ const ROUTES: &[(&str, &str)] = &[
     ("post", "/api/records/{patient_id}/refusals"),
     ("post", "/api/professional/admissions"),
     ("post", "/api/professional/links/{id}/renew"),
+    ("get", "/api/professional/links"),
     ("post", "/api/professional/patients"),
     ("get", "/api/records/{patient_id}/history"),
     ("get", "/api/me/notifications"),

@@ -224,6 +224,22 @@ async fn only_the_author_or_a_colleague_of_their_organisation_files_a_new_versio
     assert!(doctor.organisation_id.is_some());
     assert_eq!(stored.organisation_id, doctor.organisation_id);
 
+    // The record's list tells each professional what the rules let them do to it: the author
+    // replaces and withdraws, a colleague of the organisation only replaces, another
+    // organisation's physician does neither.
+    for (who, acts) in
+        [(&s.doctor, (true, true)), (&s.nurse, (true, false)), (&outsider, (false, false))]
+    {
+        let list = s.app.get_as(who, &format!("/api/records/{}/documents", s.patient_id)).await;
+        assert_eq!(list.status, 200, "{:?}", list.body);
+        let listed = &list.body.as_array().unwrap()[0];
+        assert_eq!(
+            (listed["may_replace"].as_bool(), listed["may_withdraw"].as_bool()),
+            (Some(acts.0), Some(acts.1)),
+            "{listed}"
+        );
+    }
+
     // Another organisation's physician: refused like a missing document, nothing filed.
     let (status, body) = file_version(&s.app, &outsider, &id, pdf_marked("outsider")).await;
     assert_eq!((status, body["code"].as_str()), (404, Some("not_found")), "{body}");

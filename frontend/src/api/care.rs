@@ -7,7 +7,7 @@ use shared::api::care::{
     CareOverview, ConnectionCode, ConsultationOpened, EmergencyAccessOpened,
     EmergencyAccessRequest, EmergencyAccessSetting, GrantLink, LinkContext, LinkSummary,
     Notification, OpenAdmission, OpenConsultation, PatientFound, PatientLookup, ProfessionalBrief,
-    SetReferent,
+    SetReferent, WorklistEntry,
 };
 use shared::ids::{PatientId, ProfessionalId};
 use uuid::Uuid;
@@ -111,4 +111,10 @@ pub async fn notifications() -> Result<Vec<Notification>, ApiFailure> {
 /// Marks all of the patient's notifications as read.
 pub async fn notifications_read() -> Result<(), ApiFailure> {
     post_for_nothing("/api/me/notifications/read", &serde_json::Map::new()).await
+}
+
+/// The signed-in professional's worklist: the patients they reach through a live link of their
+/// own or of their institution, soonest-ending first.
+pub async fn worklist() -> Result<Vec<WorklistEntry>, ApiFailure> {
+    get_json("/api/professional/links").await
 }

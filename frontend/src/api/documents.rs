@@ -7,8 +7,9 @@
 //! logs and the browser's history keep).
 
 use gloo_net::http::Request;
+use shared::Category;
 use shared::api::documents::{
-    DocumentRestriction, DocumentSummary, WithdrawDocument, upload_headers,
+    DocumentRestriction, DocumentSummary, RecordRefusal, WithdrawDocument, upload_headers,
 };
 use shared::ids::{DocumentId, PatientId};
 use wasm_bindgen::JsCast;
@@ -17,7 +18,10 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, File, ProgressEvent, XmlHttpRequest};
 use yew::Callback;
 
-use super::{Answer, ApiFailure, Download, get_json, interpret_answer, put_json, watch_expiry};
+use super::{
+    Answer, ApiFailure, Download, get_json, interpret_answer, post_for_nothing, post_json,
+    put_json, watch_expiry,
+};
 
 /// The documents of a record that the signed-in professional may see.
 pub async fn for_record(patient: PatientId) -> Result<Vec<DocumentSummary>, ApiFailure> {
@@ -126,7 +130,33 @@ pub async fn new_version(
 /// The author withdraws a document, with a reason.
 pub async fn withdraw(id: DocumentId, reason: &str) -> Result<DocumentSummary, ApiFailure> {
     let body = WithdrawDocument { reason: reason.to_owned() };
-    super::post_json(&format!("/api/documents/{}/withdraw", id.0), &body).await
+    post_json(&format!("/api/documents/{}/withdraw", id.0), &body).await
+}
+
+/// Sends `file` as the new current version of a document (its category stays), with the title
+/// and clinical date the document takes; `progress` as for [`upload`].
+pub async fn upload_version(
+    id: DocumentId,
+    title: &str,
+    clinical_date: &str,
+    file: &File,
+    progress: Callback<(f64, f64)>,
+) -> Result<DocumentSummary, ApiFailure> {
+    let filing = Filing { category: None, title, clinical_date, file_name: Some(file.name()) };
+    new_version(id, &filing, file, progress).await
+}
+
+/// Records that the patient refused, at the point of care, that a document be filed.
+pub async fn record_refusal(
+    patient: PatientId,
+    category: Category,
+    title: &str,
+) -> Result<(), ApiFailure> {
+    post_for_nothing(
+        &format!("/api/records/{}/refusals", patient.0),
+        &RecordRefusal { category, title: title.to_owned() },
+    )
+    .await
 }
 
 /// Sends `body` to `url` with what it is filed as in the `DSP-Document-*` headers, calling

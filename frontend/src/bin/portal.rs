@@ -29,6 +29,7 @@ fn render(route: Route) -> Html {
         Route::NotFound
         | Route::Professional
         | Route::ProfessionalRecord { .. }
+        | Route::ProfessionalWorklist
         | Route::Agency => html! { <NotFoundPage /> },
     }
 }

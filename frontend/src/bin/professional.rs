@@ -4,12 +4,14 @@
 use frontend::pages::not_found::NotFoundPage;
 use frontend::pages::professional::ProfessionalPage;
 use frontend::pages::record::RecordPage;
+use frontend::pages::worklist::WorklistPage;
 use frontend::{Area, Html, Pages, Route, html};
 
 fn render(route: Route) -> Html {
     match route {
         Route::Professional => html! { <ProfessionalPage /> },
         Route::ProfessionalRecord { patient_id } => html! { <RecordPage {patient_id} /> },
+        Route::ProfessionalWorklist => html! { <WorklistPage /> },
         _ => html! { <NotFoundPage /> },
     }
 }

@@ -67,7 +67,11 @@ pub fn nav_items(role: Option<Role>, checking: bool) -> Vec<(Route, &'static str
             (Route::Security, "nav-security"),
         ],
         (Some(Role::Professional), _) => {
-            vec![(Route::Professional, "professional-heading"), (Route::Security, "nav-security")]
+            vec![
+                (Route::Professional, "professional-heading"),
+                (Route::ProfessionalWorklist, "worklist-title"),
+                (Route::Security, "nav-security"),
+            ]
         }
         (Some(Role::Agent), _) => {
             vec![(Route::Agency, "agency-heading"), (Route::Security, "nav-security")]

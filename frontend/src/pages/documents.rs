@@ -330,6 +330,8 @@ mod tests {
             size: 1234,
             sha256: String::new(),
             withdrawn_reason: None,
+            may_replace: false,
+            may_withdraw: false,
             filed_at: Utc.with_ymd_and_hms(2026, 11, 25, filed_hour, 0, 0).unwrap(),
             version: 1,
             version_filed_by: "Dr A".into(),

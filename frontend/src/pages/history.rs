@@ -1,16 +1,19 @@
 //! `/patient/history` (signed-in patients): the history of their record in plain words, newest
 //! first, with filters (who, what, dates), "show older entries" paging by cursor, and downloads
-//! of the same selection as CSV or as a FHIR bundle.
+//! of the same selection as CSV or as a FHIR bundle. The record page's access-traces tab shows a
+//! record's history to its médecin référent with the same [`History`] (without the downloads,
+//! which are the patient's).
 //!
 //! "Who" is a kind of actor or one named professional: those who appear in the entries loaded so
 //! far and those the record's rights name (référent, links, blocks). The server does the filtering.
 
 use std::rc::Rc;
 
-use shared::Profession;
 use shared::api::auth::Role;
 use shared::api::care::CareOverview;
-use shared::api::history::{ACTION_GROUPS, HistoryEntry};
+use shared::api::history::{self as history_api, ACTION_GROUPS, HistoryEntry, HistoryQuery};
+use shared::ids::PatientId;
+use shared::{ApiErrorCode, Profession};
 use uuid::Uuid;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::SubmitEvent;
@@ -181,14 +184,41 @@ pub fn HistoryPage() -> Html {
             <h1 id="page-heading" tabindex="-1">{ i18n.t("history-heading") }</h1>
             <p class="lead">{ i18n.t("history-intro") }</p>
             <p><RouteLink to={Route::Patient}>{ i18n.t("history-back") }</RouteLink></p>
-            <History />
+            <History source={Source::Own} />
         </article>
     }
 }
 
+/// Whose history [`History`] shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// The signed-in patient's own (with the downloads).
+    Own,
+    /// A record's, for its médecin référent (the access-traces tab of the record page).
+    Record(PatientId),
+}
+
+impl Source {
+    async fn page(self, query: &HistoryQuery) -> Result<history_api::HistoryPage, ApiFailure> {
+        match self {
+            Self::Own => api::history::page(query).await,
+            Self::Record(patient) => api::history::record_page(patient, query).await,
+        }
+    }
+}
+
+/// Props of [`History`].
+#[derive(Debug, Clone, Copy, PartialEq, Properties)]
+pub struct HistoryProps {
+    /// Whose history.
+    pub source: Source,
+}
+
+/// A history with its filters and paging: the patient's own, or a record's for its référent.
 #[component]
-fn History() -> Html {
+pub fn History(props: &HistoryProps) -> Html {
     let i18n = use_i18n();
+    let source = props.source;
     // What the form shows, and what the list was fetched with.
     let form = use_state(Filters::default);
     let applied = use_state(Filters::default);
@@ -200,12 +230,15 @@ fn History() -> Html {
     {
         // Not required: without it, the filter offers the professionals of the entries alone.
         let known = known.clone();
-        use_effect_with((), move |()| {
-            spawn_local(async move {
-                if let Ok(overview) = api::care::overview().await {
-                    known.dispatch(professionals_of(&overview));
-                }
-            });
+        use_effect_with(source, move |source| {
+            // The patient's own rights; the référent's tab has the entries' professionals alone.
+            if *source == Source::Own {
+                spawn_local(async move {
+                    if let Ok(overview) = api::care::overview().await {
+                        known.dispatch(professionals_of(&overview));
+                    }
+                });
+            }
         });
     }
     {
@@ -213,12 +246,13 @@ fn History() -> Html {
         let busy = busy.clone();
         let failure = failure.clone();
         let known = known.clone();
-        use_effect_with((*applied).clone(), move |filters: &Filters| {
+        use_effect_with(((*applied).clone(), source), move |(filters, source)| {
             let query = filters.query(None);
+            let source = *source;
             busy.set(true);
             failure.set(None);
             spawn_local(async move {
-                match api::history::page(&query).await {
+                match source.page(&query).await {
                     Ok(page) => {
                         known.dispatch(professionals_in(&page.entries));
                         shown.set(Shown {
@@ -253,7 +287,7 @@ fn History() -> Html {
             busy.set(true);
             failure.set(None);
             spawn_local(async move {
-                match api::history::page(&query).await {
+                match source.page(&query).await {
                     Ok(page) => {
                         known.dispatch(professionals_in(&page.entries));
                         let mut entries = shown.entries.clone();
@@ -291,7 +325,13 @@ fn History() -> Html {
         })
     };
 
-    let actor_choices = actor_choices(&i18n, &known.0);
+    let mut actor_choices = actor_choices(&i18n, &known.0);
+    if let (Source::Record(_), Some(patient)) =
+        (source, actor_choices.iter_mut().find(|c| c.value == "patient"))
+    {
+        // On the référent's tab, the record's patient is not "you".
+        patient.label = i18n.t("traces-filter-actor-patient");
+    }
     let action_choices =
         vec![Choice { value: String::new(), label: i18n.t("history-filter-action-all") }];
     let action_groups = action_groups(&i18n);
@@ -332,21 +372,23 @@ fn History() -> Html {
                     </div>
                 </form>
             </section>
-            <section aria-labelledby="history-downloads-heading">
-                <h2 id="history-downloads-heading">{ i18n.t("history-downloads") }</h2>
-                <p class="actions">
-                    <a class="button-secondary" id="history-download-csv" download="dsp-history.csv"
-                        href={api::history::csv_url(&downloads)}>{ i18n.t("history-download-csv") }</a>
-                    { " " }
-                    <a class="button-secondary" id="history-download-fhir" download="dsp-history.fhir.json"
-                        href={api::history::fhir_url(&downloads)}>{ i18n.t("history-download-fhir") }</a>
-                </p>
-            </section>
+            if source == Source::Own {
+                <section aria-labelledby="history-downloads-heading">
+                    <h2 id="history-downloads-heading">{ i18n.t("history-downloads") }</h2>
+                    <p class="actions">
+                        <a class="button-secondary" id="history-download-csv" download="dsp-history.csv"
+                            href={api::history::csv_url(&downloads)}>{ i18n.t("history-download-csv") }</a>
+                        { " " }
+                        <a class="button-secondary" id="history-download-fhir" download="dsp-history.fhir.json"
+                            href={api::history::fhir_url(&downloads)}>{ i18n.t("history-download-fhir") }</a>
+                    </p>
+                </section>
+            }
             <div role="status" class="status">
                 if *busy && !shown.ready { <p>{ i18n.t("loading") }</p> }
             </div>
             if let Some(failure) = &*failure {
-                <ErrorMessage text={AttrValue::from(messages::api_failure(&i18n, failure))} />
+                <ErrorMessage text={AttrValue::from(history_failure(&i18n, source, failure))} />
             }
             { list }
             if shown.next_cursor.is_some() {
@@ -355,9 +397,22 @@ fn History() -> Html {
                         onclick={on_more} disabled={*busy}>{ i18n.t("history-load-more") }</button>
                 </p>
             } else if shown.ready && !shown.entries.is_empty() {
-                <p class="status">{ i18n.t("history-end") }</p>
+                <p class="status">{ i18n.t(match source {
+                    Source::Own => "history-end",
+                    Source::Record(_) => "traces-end",
+                }) }</p>
             }
         </>
+    }
+}
+
+/// A failed page in words: for a record's history, `not_found` means this professional is not
+/// the record's médecin référent (the only one who reads it).
+#[must_use]
+pub fn history_failure(tr: &Translator, source: Source, failure: &ApiFailure) -> String {
+    match source {
+        Source::Record(_) if failure.is(ApiErrorCode::NotFound) => tr.t("traces-referent-only"),
+        Source::Own | Source::Record(_) => messages::api_failure(tr, failure),
     }
 }
 

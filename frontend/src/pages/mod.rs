@@ -18,10 +18,12 @@ pub mod personal_space;
 pub mod professional;
 pub mod reach;
 pub mod record;
+pub mod record_acts;
 pub mod security;
 pub mod sign_in;
 pub mod viewer;
 pub mod wishes;
+pub mod worklist;
 
 use std::cell::Cell;
 

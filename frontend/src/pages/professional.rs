@@ -40,6 +40,9 @@ pub fn ProfessionalPage() -> Html {
                     i18n.t("professional-record-coming"),
                     i18n.t("security-link"),
                 ) }
+                <p>
+                    <RouteLink to={Route::ProfessionalWorklist}>{ i18n.t("worklist-link") }</RouteLink>
+                </p>
                 <FindPatientForm />
                 <ConsultationForm />
                 <AdmissionForm />

@@ -1,6 +1,9 @@
 //! `/professional/records/:patient_id` (signed-in professionals): the documents of a record that
 //! this professional may see, and a form to file one. The file is streamed with a progress bar;
 //! the server decides what may be filed (the category matrix, a live relation, the content).
+//! Each document offers the acts the rules allow ([`super::record_acts`]: a new version, a
+//! withdrawal), and the patient's refusal of a filing is recorded here. A second tab shows the
+//! record's access traces, which only its médecin référent reads (the server says who).
 
 use shared::api::auth::Role;
 use shared::api::documents::DocumentSummary;
@@ -13,6 +16,8 @@ use yew::prelude::*;
 
 use super::documents::DocumentList;
 use super::emergency::EmergencyForm;
+use super::history::{History, Source};
+use super::record_acts::{DocumentActs, RefusalForm};
 use super::wishes::WishesBanner;
 use super::{loading, use_page};
 use crate::api::documents::UploadRequest;
@@ -86,6 +91,15 @@ pub fn record_failure(tr: &Translator, failure: &ApiFailure) -> String {
     }
 }
 
+/// The two views of the record page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tab {
+    /// The documents, and the acts on the record.
+    Documents,
+    /// The record's access traces, for its médecin référent.
+    Traces,
+}
+
 /// Props of [`RecordPage`].
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct RecordPageProps {
@@ -101,6 +115,8 @@ pub fn RecordPage(props: &RecordPageProps) -> Html {
     let session = use_session();
     let documents = use_state(|| Remote::<Vec<DocumentSummary>>::Loading);
     let broke_glass = use_state(|| false);
+    let acted = use_state(|| None::<String>);
+    let tab = use_state(|| Tab::Documents);
     let patient = PatientId(props.patient_id);
     let signed_in = session.as_role(Role::Professional).is_some();
     let reload = {
@@ -145,19 +161,70 @@ pub fn RecordPage(props: &RecordPageProps) -> Html {
             reload.emit(());
         })
     };
+    // An act on a document (a new version, a withdrawal) says what it did here, and the record
+    // reloads: a withdrawn document leaves the list.
+    let on_act = {
+        let acted = acted.clone();
+        let reload = reload.clone();
+        Callback::from(move |done: String| {
+            acted.set(Some(done));
+            reload.emit(());
+            browser::focus_element("record-acts-result");
+        })
+    };
+    let controls = Callback::from(move |document: DocumentSummary| {
+        html! { <DocumentActs {document} on_done={on_act.clone()} /> }
+    });
     let body = match &*documents {
         Remote::Loading => loading(i18n.t("loading")),
         Remote::Failed(failure) => {
             html! { <ErrorMessage text={AttrValue::from(record_failure(&i18n, failure))} /> }
         }
-        Remote::Ready(list) => html! { <DocumentList documents={list.clone()} /> },
+        Remote::Ready(list) => html! { <DocumentList documents={list.clone()} {controls} /> },
     };
+    let choose = |value: Tab| {
+        let tab = tab.clone();
+        Callback::from(move |_: MouseEvent| tab.set(value))
+    };
+    let pressed = |value: Tab| if *tab == value { "true" } else { "false" };
+    let tabs = html! {
+        <div class="in-page" role="group" aria-label={i18n.t("record-tabs")}>
+            <button type="button" id="record-tab-documents" class="button-secondary"
+                aria-pressed={pressed(Tab::Documents)} onclick={choose(Tab::Documents)}>
+                { i18n.t("record-documents-heading") }
+            </button>
+            <button type="button" id="record-tab-traces" class="button-secondary"
+                aria-pressed={pressed(Tab::Traces)} onclick={choose(Tab::Traces)}>
+                { i18n.t("traces-heading") }
+            </button>
+        </div>
+    };
+    if *tab == Tab::Traces {
+        return html! {
+            <article class="page">
+                <h1 id="page-heading" tabindex="-1">{ i18n.t("record-heading") }</h1>
+                <p><RouteLink to={Route::Professional}>{ i18n.t("record-back") }</RouteLink></p>
+                { tabs }
+                <section class="panel" aria-labelledby="traces-heading">
+                    <h2 id="traces-heading">{ i18n.t("traces-heading") }</h2>
+                    <p>{ i18n.t("traces-intro") }</p>
+                    <p class="notice" role="note">{ i18n.t("traces-wording") }</p>
+                    <History source={Source::Record(patient)} />
+                </section>
+            </article>
+        };
+    }
     html! {
         <article class="page">
             <h1 id="page-heading" tabindex="-1">{ i18n.t("record-heading") }</h1>
             <p class="lead">{ i18n.t("record-intro") }</p>
             <p><RouteLink to={Route::Professional}>{ i18n.t("record-back") }</RouteLink></p>
             <WishesBanner {patient} generation={u32::from(*broke_glass)} />
+            { tabs }
+            // Outside the documents' panel, whose own status says that the list is loading.
+            <div id="record-acts-result" tabindex="-1">
+                <StatusMessage text={(*acted).clone().map(AttrValue::from)} />
+            </div>
             <section class="panel" aria-labelledby="record-documents-heading">
                 <h2 id="record-documents-heading">{ i18n.t("record-documents-heading") }</h2>
                 { body }
@@ -166,6 +233,9 @@ pub fn RecordPage(props: &RecordPageProps) -> Html {
                 <EmergencyForm {patient} {on_opened} />
             }
             <UploadForm {patient} on_filed={reload} />
+            if !no_access {
+                <RefusalForm {patient} />
+            }
         </article>
     }
 }

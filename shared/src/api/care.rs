@@ -240,3 +240,31 @@ pub struct PatientLookup {
     /// The national ID.
     pub national_id: String,
 }
+
+/// How many days before its end a link shows as ending soon on a professional's worklist.
+pub const EXPIRING_SOON_DAYS: i64 = 3;
+
+/// A patient on a professional's worklist: one live link of theirs or of their institution, to a
+/// record they reach now.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct WorklistEntry {
+    /// The record.
+    pub patient_id: PatientId,
+    /// Given names.
+    pub given_name: String,
+    /// Family name.
+    pub family_name: String,
+    /// Birth date.
+    pub birth_date: NaiveDate,
+    /// The link.
+    pub link: LinkSummary,
+    /// The institution holding the link, when it is an institution's (a stay, an emergency
+    /// department); none for the professional's own link.
+    pub organisation: Option<String>,
+    /// Whether the link ends within [`EXPIRING_SOON_DAYS`] days.
+    pub expiring_soon: bool,
+    /// Whether this professional may renew it now (`POST /professional/links/{id}/renew`: a
+    /// stay of their own institution); the server decides again when asked.
+    pub renewable: bool,
+}

@@ -122,6 +122,15 @@ pub struct DocumentSummary {
     /// documents; they stay in the record, marked).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub withdrawn_reason: Option<String>,
+    /// Whether the professional who listed the record may file a new version of it (its author,
+    /// or a colleague of the organisation it was filed under, within the rules): the decision
+    /// function's answer when the list was made; the server decides again on the act itself.
+    #[serde(default)]
+    pub may_replace: bool,
+    /// Whether the professional who listed the record may withdraw it (its author, within the
+    /// rules); decided again on the act itself.
+    #[serde(default)]
+    pub may_withdraw: bool,
 }
 
 /// The document's id, for routes that take one in the body.
