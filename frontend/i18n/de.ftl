@@ -908,3 +908,37 @@ notification-first-access = { $name } hat Ihre Akte geöffnet, bevor Sie sie akt
 notification-recovery-letter-issued = Die Agentur hat einen Wiederherstellungsbrief für Ihre Akte ausgestellt: Sein Code ersetzt Ihre Passkeys. Wenn Sie ihn nicht angefordert haben, rufen Sie sofort den Helpdesk der Agentur an.
 notification-credential-recovery = Ihre Passkeys wurden mit dem Code eines Wiederherstellungsbriefs ersetzt: Die alten funktionieren nicht mehr, und alle Sitzungen wurden beendet. Wenn Sie das nicht waren, rufen Sie sofort den Helpdesk der Agentur an.
 notification-other = In Ihrer Akte ist etwas geschehen.
+
+## Agency review of emergency accesses
+history-action-emergency-access-reviewed = { $outcome ->
+    [failure] { $actor } hat versucht, eine Prüfung eines Notfallzugriffs auf Ihre Akte zu erfassen.
+   *[success] { $actor } hat den Notfallzugriff von { $professional } auf Ihre Akte geprüft und { $context ->
+        [justified] für berechtigt befunden.
+        [questioned] beanstandet: Die Fachperson muss ihn erklären.
+       *[escalated] zur weiteren Untersuchung weitergeleitet.
+    }
+}
+history-what-emergency-access-reviewed = Prüfungen von Notfallzugriffen
+notification-emergency-reviewed = Die Agentur hat den Notfallzugriff von { $name } auf Ihre Akte geprüft: { $disposition ->
+    [justified] berechtigt.
+    [questioned] beanstandet; die Fachperson muss ihn erklären.
+    [escalated] zur weiteren Untersuchung weitergeleitet.
+   *[other] geprüft.
+}
+notification-emergency-reviewed-note = Anmerkung der Agentur: „{ $note }“
+agency-emergency-until = Lesen möglich bis { $date }
+agency-emergency-not-reviewed = Noch nicht geprüft.
+agency-emergency-disposition-justified = Berechtigt
+agency-emergency-disposition-questioned = Beanstandet
+agency-emergency-disposition-escalated = Weitergeleitet
+agency-emergency-disposed = { $disposition }, erfasst von { $agent } am { $date }
+agency-emergency-disposed-unknown-agent = { $disposition }, erfasst am { $date }
+agency-emergency-note = Anmerkung: „{ $note }“
+agency-emergency-disposition-legend = Ihre Prüfung
+agency-emergency-choose = Wählen Sie berechtigt, beanstandet oder weitergeleitet.
+agency-emergency-note-label = Anmerkung (die Patientin oder der Patient liest sie)
+agency-emergency-note-hint = Freiwillig, höchstens 1000 Zeichen. Bisher: { $count }.
+agency-emergency-note-too-long = Die Anmerkung darf höchstens 1000 Zeichen haben.
+agency-emergency-record = Prüfung erfassen
+agency-emergency-change = Prüfung ändern
+agency-emergency-recorded = Prüfung erfasst. Die Person wurde in ihrem Verlauf und ihren Benachrichtigungen informiert.

@@ -908,3 +908,37 @@ notification-first-access = { $name } opened your record before you activated it
 notification-recovery-letter-issued = The agency issued a recovery letter for your record: its code replaces your passkeys. If you did not ask for it, call the agency’s helpdesk at once.
 notification-credential-recovery = Your passkeys were replaced with the code of a recovery letter: the old ones no longer work and every session was ended. If this was not you, call the agency’s helpdesk at once.
 notification-other = Something happened on your record.
+
+## Agency review of emergency accesses
+history-action-emergency-access-reviewed = { $outcome ->
+    [failure] { $actor } tried to record a review of an emergency access to your record.
+   *[success] { $actor } reviewed the emergency access of { $professional } to your record and { $context ->
+        [justified] found it justified.
+        [questioned] questioned it: the professional must explain it.
+       *[escalated] escalated it for a further inquiry.
+    }
+}
+history-what-emergency-access-reviewed = Reviews of emergency accesses
+notification-emergency-reviewed = The agency reviewed the emergency access of { $name } to your record: { $disposition ->
+    [justified] justified.
+    [questioned] questioned; the professional must explain it.
+    [escalated] escalated for a further inquiry.
+   *[other] reviewed.
+}
+notification-emergency-reviewed-note = The agency’s note: «{ $note }»
+agency-emergency-until = Could read until { $date }
+agency-emergency-not-reviewed = Not reviewed yet.
+agency-emergency-disposition-justified = Justified
+agency-emergency-disposition-questioned = Questioned
+agency-emergency-disposition-escalated = Escalated
+agency-emergency-disposed = { $disposition }, recorded by { $agent } on { $date }
+agency-emergency-disposed-unknown-agent = { $disposition }, recorded on { $date }
+agency-emergency-note = Note: «{ $note }»
+agency-emergency-disposition-legend = Your review
+agency-emergency-choose = Choose justified, questioned or escalated.
+agency-emergency-note-label = Note (the patient reads it)
+agency-emergency-note-hint = Optional, at most 1000 characters. Typed so far: { $count }.
+agency-emergency-note-too-long = The note may have at most 1000 characters.
+agency-emergency-record = Record the review
+agency-emergency-change = Change the review
+agency-emergency-recorded = Review recorded. The patient has been told in their history and notifications.

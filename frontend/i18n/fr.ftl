@@ -911,3 +911,37 @@ notification-first-access = { $name } a ouvert votre dossier avant que vous ne l
 notification-recovery-letter-issued = L’agence a émis une lettre de récupération pour votre dossier : son code remplace vos clés d’accès. Si vous ne l’avez pas demandée, appelez sans attendre le service d’assistance de l’agence.
 notification-credential-recovery = Vos clés d’accès ont été remplacées avec le code d’une lettre de récupération : les anciennes ne fonctionnent plus et toutes les sessions ont été fermées. Si ce n’était pas vous, appelez sans attendre le service d’assistance de l’agence.
 notification-other = Il s’est passé quelque chose dans votre dossier.
+
+## Agency review of emergency accesses
+history-action-emergency-access-reviewed = { $outcome ->
+    [failure] { $actor } a tenté d’enregistrer l’examen d’un accès d’urgence à votre dossier.
+   *[success] { $actor } a examiné l’accès d’urgence de { $professional } à votre dossier et { $context ->
+        [justified] l’a jugé justifié.
+        [questioned] l’a mis en question : le professionnel doit s’en expliquer.
+       *[escalated] l’a transmis pour une enquête approfondie.
+    }
+}
+history-what-emergency-access-reviewed = Examens des accès d’urgence
+notification-emergency-reviewed = L’agence a examiné l’accès d’urgence de { $name } à votre dossier : { $disposition ->
+    [justified] justifié.
+    [questioned] mis en question ; le professionnel doit s’en expliquer.
+    [escalated] transmis pour une enquête approfondie.
+   *[other] examiné.
+}
+notification-emergency-reviewed-note = Note de l’agence : « { $note } »
+agency-emergency-until = Lecture possible jusqu’au { $date }
+agency-emergency-not-reviewed = Pas encore examiné.
+agency-emergency-disposition-justified = Justifié
+agency-emergency-disposition-questioned = Mis en question
+agency-emergency-disposition-escalated = Transmis
+agency-emergency-disposed = { $disposition }, enregistré par { $agent } le { $date }
+agency-emergency-disposed-unknown-agent = { $disposition }, enregistré le { $date }
+agency-emergency-note = Note : « { $note } »
+agency-emergency-disposition-legend = Votre examen
+agency-emergency-choose = Choisissez justifié, mis en question ou transmis.
+agency-emergency-note-label = Note (le patient la lit)
+agency-emergency-note-hint = Facultative, 1000 caractères au plus. Saisis : { $count }.
+agency-emergency-note-too-long = La note peut compter 1000 caractères au plus.
+agency-emergency-record = Enregistrer l’examen
+agency-emergency-change = Modifier l’examen
+agency-emergency-recorded = Examen enregistré. Le patient en est informé dans son historique et ses notifications.

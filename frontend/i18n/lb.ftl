@@ -908,3 +908,37 @@ notification-first-access = { $name } huet Ären Dossier opgemaach, ier Dir en a
 notification-recovery-letter-issued = D’Agence huet fir Ären Dossier e Bréif erstallt, fir Ären Zougang erëmzekréien: De Code dovun ersetzt Är Passkeyen. Wann Dir en net ugefrot hutt, rufft direkt den Helpdesk vun der Agence un.
 notification-credential-recovery = Är Passkeye goufe mam Code vun engem Bréif ersat, fir Ären Zougang erëmzekréien: Déi al funktionéieren net méi, an all d’Sessioune goufen zougemaach. Wann Dir dat net wart, rufft direkt den Helpdesk vun der Agence un.
 notification-other = An Ärem Dossier ass eppes geschitt.
+
+## Agency review of emergency accesses
+history-action-emergency-access-reviewed = { $outcome ->
+    [failure] { $actor } huet probéiert, eng Iwwerpréiwung vun engem Noutfallzougrëff op Ären Dossier anzedroen.
+   *[success] { $actor } huet den Noutfallzougrëff vun { $professional } op Ären Dossier iwwerpréift an { $context ->
+        [justified] als berechtegt ugesinn.
+        [questioned] a Fro gestallt: De Gesondheetsberuff muss en erklären.
+       *[escalated] fir eng weider Enquête weidergeleet.
+    }
+}
+history-what-emergency-access-reviewed = Iwwerpréiwunge vun Noutfallzougrëffer
+notification-emergency-reviewed = D’Agence huet den Noutfallzougrëff vun { $name } op Ären Dossier iwwerpréift: { $disposition ->
+    [justified] berechtegt.
+    [questioned] a Fro gestallt; de Gesondheetsberuff muss en erklären.
+    [escalated] fir eng weider Enquête weidergeleet.
+   *[other] iwwerpréift.
+}
+notification-emergency-reviewed-note = Notiz vun der Agence: „{ $note }“
+agency-emergency-until = Konnt liesen bis { $date }
+agency-emergency-not-reviewed = Nach net iwwerpréift.
+agency-emergency-disposition-justified = Berechtegt
+agency-emergency-disposition-questioned = A Fro gestallt
+agency-emergency-disposition-escalated = Weidergeleet
+agency-emergency-disposed = { $disposition }, agedroe vun { $agent } den { $date }
+agency-emergency-disposed-unknown-agent = { $disposition }, agedroen den { $date }
+agency-emergency-note = Notiz: „{ $note }“
+agency-emergency-disposition-legend = Är Iwwerpréiwung
+agency-emergency-choose = Wielt berechtegt, a Fro gestallt oder weidergeleet.
+agency-emergency-note-label = Notiz (de Patient liest se)
+agency-emergency-note-hint = Fräiwëlleg, héchstens 1000 Zeechen. Bis elo: { $count }.
+agency-emergency-note-too-long = D’Notiz däerf héchstens 1000 Zeechen hunn.
+agency-emergency-record = Iwwerpréiwung androen
+agency-emergency-change = Iwwerpréiwung änneren
+agency-emergency-recorded = Iwwerpréiwung agedroen. De Patient gouf a sengem Historique an a senge Notifikatioune informéiert.

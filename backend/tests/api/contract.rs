@@ -79,6 +79,7 @@ const ROUTES: &[(&str, &str)] = &[
     ("post", "/api/me/notifications/read"),
     ("get", "/api/agency/emergency-accesses"),
     ("get", "/api/agency/emergency-alerts"),
+    ("put", "/api/agency/emergency-accesses/{id}/disposition"),
 ];
 
 async fn the_openapi_document_lists_every_route_and_each_answers(engine: Engine) {

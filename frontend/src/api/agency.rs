@@ -5,10 +5,12 @@ use shared::api::agency::{
     EnrolmentCodeIssued, NewPatient, NewProfessional, OrganisationSummary, PatientSummary,
     ProfessionalSummary,
 };
-use shared::api::care::{EmergencyAccessReview, EmergencyAlert};
+use shared::api::care::{EmergencyAccessReview, EmergencyAlert, SetDisposition};
 use shared::ids::{PatientId, ProfessionalId};
 
-use super::{ApiFailure, Download, get_json, post_for_file, post_json, search};
+use uuid::Uuid;
+
+use super::{ApiFailure, Download, get_json, post_for_file, post_json, put_json, search};
 
 /// Patients whose name or national ID matches `q` (the newest when `q` is empty).
 pub async fn patients(q: &str) -> Result<Vec<PatientSummary>, ApiFailure> {
@@ -61,4 +63,12 @@ pub async fn emergency_accesses() -> Result<Vec<EmergencyAccessReview>, ApiFailu
 /// Professionals refused at the cap on emergency accesses, newest first.
 pub async fn emergency_alerts() -> Result<Vec<EmergencyAlert>, ApiFailure> {
     get_json("/api/agency/emergency-alerts").await
+}
+
+/// Records (or changes) the disposition of an emergency access.
+pub async fn set_disposition(
+    id: Uuid,
+    disposition: &SetDisposition,
+) -> Result<EmergencyAccessReview, ApiFailure> {
+    put_json(&format!("/api/agency/emergency-accesses/{id}/disposition"), disposition).await
 }
