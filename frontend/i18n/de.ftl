@@ -942,3 +942,28 @@ agency-emergency-note-too-long = Die Anmerkung darf höchstens 1000 Zeichen habe
 agency-emergency-record = Prüfung erfassen
 agency-emergency-change = Prüfung ändern
 agency-emergency-recorded = Prüfung erfasst. Die Person wurde in ihrem Verlauf und ihren Benachrichtigungen informiert.
+
+## Contact data
+error-invalid-phone = Die Telefonnummer ist ungültig: Geben Sie sie mit der Landesvorwahl an, z. B. +352 621 123 456.
+error-invalid-email = Die E-Mail-Adresse ist ungültig, z. B. name@beispiel.lu.
+field-phone = Telefon
+field-phone-hint = Freiwillig, mit Landesvorwahl: +352 621 123 456.
+field-email = E-Mail
+field-email-hint = Freiwillig: name@beispiel.lu.
+contact-heading = Kontaktdaten
+contact-intro = Wie die Agentur Sie zu Ihrer Akte erreichen kann. Beides ist freiwillig; leeren Sie ein Feld, um den Eintrag zu entfernen.
+contact-save = Kontaktdaten speichern
+contact-saved = Kontaktdaten gespeichert.
+agency-contact-edit = Telefon oder E-Mail ändern
+agency-contact-none = keine
+history-action-contact-data-changed = { $outcome ->
+    [failure] { $who ->
+        [you] Sie haben versucht, Ihre Telefonnummer oder E-Mail-Adresse zu ändern; das wurde abgelehnt.
+       *[other] { $actor } hat versucht, Ihre Telefonnummer oder E-Mail-Adresse zu ändern; das wurde abgelehnt.
+    }
+   *[success] { $who ->
+        [you] Sie haben Ihre Telefonnummer oder E-Mail-Adresse geändert.
+       *[other] { $actor } hat Ihre Telefonnummer oder E-Mail-Adresse geändert.
+    }
+}
+history-what-contact-data-changed = Geänderte Kontaktdaten

@@ -942,3 +942,28 @@ agency-emergency-note-too-long = The note may have at most 1000 characters.
 agency-emergency-record = Record the review
 agency-emergency-change = Change the review
 agency-emergency-recorded = Review recorded. The patient has been told in their history and notifications.
+
+## Contact data
+error-invalid-phone = The phone number is not valid: give it with its country code, e.g. +352 621 123 456.
+error-invalid-email = The e-mail address is not valid, e.g. name@example.lu.
+field-phone = Phone
+field-phone-hint = Optional, with the country code: +352 621 123 456.
+field-email = E-mail
+field-email-hint = Optional: name@example.lu.
+contact-heading = Contact data
+contact-intro = How the agency can reach you about your record. Both are optional; leave a field empty to remove it.
+contact-save = Save contact data
+contact-saved = Contact data saved.
+agency-contact-edit = Change phone or e-mail
+agency-contact-none = none
+history-action-contact-data-changed = { $outcome ->
+    [failure] { $who ->
+        [you] You tried to change your phone or e-mail; it was refused.
+       *[other] { $actor } tried to change your phone or e-mail; it was refused.
+    }
+   *[success] { $who ->
+        [you] You changed your phone or e-mail.
+       *[other] { $actor } changed your phone or e-mail.
+    }
+}
+history-what-contact-data-changed = Contact data changed

@@ -945,3 +945,28 @@ agency-emergency-note-too-long = La note peut compter 1000 caractères au plus.
 agency-emergency-record = Enregistrer l’examen
 agency-emergency-change = Modifier l’examen
 agency-emergency-recorded = Examen enregistré. Le patient en est informé dans son historique et ses notifications.
+
+## Contact data
+error-invalid-phone = Le numéro de téléphone n’est pas valable : indiquez-le avec l’indicatif du pays, p. ex. +352 621 123 456.
+error-invalid-email = L’adresse e-mail n’est pas valable, p. ex. nom@exemple.lu.
+field-phone = Téléphone
+field-phone-hint = Facultatif, avec l’indicatif du pays : +352 621 123 456.
+field-email = E-mail
+field-email-hint = Facultatif : nom@exemple.lu.
+contact-heading = Coordonnées
+contact-intro = Comment l’agence peut vous joindre au sujet de votre dossier. Les deux sont facultatifs ; videz un champ pour le supprimer.
+contact-save = Enregistrer les coordonnées
+contact-saved = Coordonnées enregistrées.
+agency-contact-edit = Modifier le téléphone ou l’e-mail
+agency-contact-none = aucun
+history-action-contact-data-changed = { $outcome ->
+    [failure] { $who ->
+        [you] Vous avez tenté de modifier votre téléphone ou votre e-mail ; c’a été refusé.
+       *[other] { $actor } a tenté de modifier votre téléphone ou votre e-mail ; c’a été refusé.
+    }
+   *[success] { $who ->
+        [you] Vous avez modifié votre téléphone ou votre e-mail.
+       *[other] { $actor } a modifié votre téléphone ou votre e-mail.
+    }
+}
+history-what-contact-data-changed = Coordonnées modifiées

@@ -942,3 +942,28 @@ agency-emergency-note-too-long = D’Notiz däerf héchstens 1000 Zeechen hunn.
 agency-emergency-record = Iwwerpréiwung androen
 agency-emergency-change = Iwwerpréiwung änneren
 agency-emergency-recorded = Iwwerpréiwung agedroen. De Patient gouf a sengem Historique an a senge Notifikatioune informéiert.
+
+## Contact data
+error-invalid-phone = D’Telefonsnummer ass net gëlteg: Gitt se mat der Landesvirwiel un, z. B. +352 621 123 456.
+error-invalid-email = D’E-Mail-Adress ass net gëlteg, z. B. numm@beispill.lu.
+field-phone = Telefon
+field-phone-hint = Fräiwëlleg, mat der Landesvirwiel: +352 621 123 456.
+field-email = E-Mail
+field-email-hint = Fräiwëlleg: numm@beispill.lu.
+contact-heading = Kontaktdaten
+contact-intro = Wéi d’Agence Iech wéinst Ärem Dossier erreeche kann. Allebéid si fräiwëlleg; maacht e Feld eidel, fir d’Donnée ewechzehuelen.
+contact-save = Kontaktdaten späicheren
+contact-saved = Kontaktdate gespäichert.
+agency-contact-edit = Telefon oder E-Mail änneren
+agency-contact-none = keng
+history-action-contact-data-changed = { $outcome ->
+    [failure] { $who ->
+        [you] Dir hutt probéiert, Är Telefonsnummer oder E-Mail-Adress z’änneren; dat gouf refuséiert.
+       *[other] { $actor } huet probéiert, Är Telefonsnummer oder E-Mail-Adress z’änneren; dat gouf refuséiert.
+    }
+   *[success] { $who ->
+        [you] Dir hutt Är Telefonsnummer oder E-Mail-Adress geännert.
+       *[other] { $actor } huet Är Telefonsnummer oder E-Mail-Adress geännert.
+    }
+}
+history-what-contact-data-changed = Geännert Kontaktdaten

@@ -87,11 +87,16 @@ pub enum ApiErrorCode {
     /// The professional has opened as many emergency accesses as allowed within the window;
     /// this one is refused and the agency has been alerted.
     EmergencyAccessLimitReached,
+    /// The phone number is not one with its country code (`+352 621 123 456`); nothing was
+    /// stored.
+    InvalidPhone,
+    /// The e-mail address is not one (`name@example.lu`); nothing was stored.
+    InvalidEmail,
 }
 
 impl ApiErrorCode {
     /// Every code, for exhaustive translation tests.
-    pub const ALL: [Self; 35] = [
+    pub const ALL: [Self; 37] = [
         Self::NotFound,
         Self::MethodNotAllowed,
         Self::MalformedJson,
@@ -127,6 +132,8 @@ impl ApiErrorCode {
         Self::DocumentWrongPatient,
         Self::DocumentUnsafeNarrative,
         Self::EmergencyAccessLimitReached,
+        Self::InvalidPhone,
+        Self::InvalidEmail,
     ];
 
     /// The stable wire value (`not_found`, …).
@@ -168,6 +175,8 @@ impl ApiErrorCode {
             Self::DocumentWrongPatient => "document_wrong_patient",
             Self::DocumentUnsafeNarrative => "document_unsafe_narrative",
             Self::EmergencyAccessLimitReached => "emergency_access_limit_reached",
+            Self::InvalidPhone => "invalid_phone",
+            Self::InvalidEmail => "invalid_email",
         }
     }
 

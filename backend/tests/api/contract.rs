@@ -80,6 +80,9 @@ const ROUTES: &[(&str, &str)] = &[
     ("get", "/api/agency/emergency-accesses"),
     ("get", "/api/agency/emergency-alerts"),
     ("put", "/api/agency/emergency-accesses/{id}/disposition"),
+    ("get", "/api/me/contact"),
+    ("put", "/api/me/contact"),
+    ("put", "/api/agency/patients/{id}/contact"),
 ];
 
 async fn the_openapi_document_lists_every_route_and_each_answers(engine: Engine) {

@@ -6,6 +6,7 @@ use shared::api::agency::{
     ProfessionalSummary,
 };
 use shared::api::care::{EmergencyAccessReview, EmergencyAlert, SetDisposition};
+use shared::api::me::ContactData;
 use shared::ids::{PatientId, ProfessionalId};
 
 use uuid::Uuid;
@@ -71,4 +72,12 @@ pub async fn set_disposition(
     disposition: &SetDisposition,
 ) -> Result<EmergencyAccessReview, ApiFailure> {
     put_json(&format!("/api/agency/emergency-accesses/{id}/disposition"), disposition).await
+}
+
+/// Replaces a patient's phone and e-mail; the record as it now is.
+pub async fn set_contact(
+    id: PatientId,
+    contact: &ContactData,
+) -> Result<PatientSummary, ApiFailure> {
+    put_json(&format!("/api/agency/patients/{id}/contact"), contact).await
 }
