@@ -4,6 +4,10 @@
 //! without a disposition, then records "questioned" with a note, and the row says so with the
 //! agent's name. The patient, in Luxembourgish on a phone (390 px), reads the outcome in their
 //! history and notifications.
+//!
+//! In German, a patient enters a wrong phone number on their security page and is told why,
+//! then saves a phone and an e-mail; the agent sees both on the record in the console, changes
+//! the e-mail there, and the patient's history says the agency changed it.
 
 use e2e::{
     Authenticator, Chromium, TestServer, add_authenticator, catalogue_message, click,
@@ -194,4 +198,98 @@ async fn an_agent_questions_an_emergency_access_and_the_patient_reads_it_on_a_ph
     assert!(width.as_u64().is_some_and(|w| w <= 390), "the page is {width} px wide");
     patient_browser.close().await?;
     Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_patient_keeps_contact_data_in_german_and_the_agent_sees_it() -> anyhow::Result<()> {
+    let lang = "de";
+    let server = TestServer::start().await?;
+    let demo =
+        dsp::demo::create(&server.state).await.map_err(|e| anyhow::anyhow!("demo data: {e:?}"))?;
+    let (_, national_id, code) = unfollowed_patient(&demo)?;
+    let patient_browser = Chromium::launch("de-DE").await?;
+    let (patient, patient_id) = activate(&server, &patient_browser, &national_id, &code).await?;
+
+    patient.goto(format!("{}/security", server.origin)).await?;
+    wait_for_app(&patient).await?;
+    wait_until(&patient, "document.getElementById('my-contact-phone')").await?;
+    assert_eq!(
+        text_of(&patient, "#contact-heading").await?,
+        catalogue_message(lang, "contact-heading")?
+    );
+    // A number without its country code is refused before it is sent, in German.
+    fill(&patient, "#my-contact-phone", "621 123 456").await?;
+    click(&patient, "#my-contact-save").await?;
+    wait_until(&patient, "document.getElementById('my-contact-phone-message').innerText.trim()")
+        .await?;
+    assert_eq!(
+        text_of(&patient, "#my-contact-phone-message").await?,
+        catalogue_message(lang, "error-invalid-phone")?
+    );
+    assert_eq!(dsp_contact(&server, &patient_id).await?, (None, None), "nothing was stored");
+    fill(&patient, "#my-contact-phone", "+352 621 123 456").await?;
+    fill(&patient, "#my-contact-email", "lea@beispiel.lu").await?;
+    click(&patient, "#my-contact-save").await?;
+    wait_until(
+        &patient,
+        "(document.querySelector('#my-contact-result [role=status]') || {innerText: ''}).innerText.trim()",
+    )
+    .await?;
+    assert_eq!(
+        text_of(&patient, "#my-contact-result").await?,
+        catalogue_message(lang, "contact-saved")?
+    );
+    assert_eq!(
+        eval(&patient, "document.getElementById('my-contact-phone').value").await?,
+        "+352621123456",
+        "the form shows the number as kept"
+    );
+
+    // The agent sees both on the record, and changes the e-mail there.
+    let (agent_browser, agent) = agent_console(&demo, "de-DE").await?;
+    let row = format!("[data-patient-id='{patient_id}']");
+    wait_until(&agent, &format!("document.querySelector(\"{row}\")")).await?;
+    assert_eq!(text_of(&agent, &format!("{row} .contact-phone")).await?, "+352621123456");
+    assert_eq!(text_of(&agent, &format!("{row} .contact-email")).await?, "lea@beispiel.lu");
+    click(&agent, &format!("{row} .contact-edit summary")).await?;
+    let stem = format!("#contact-{patient_id}");
+    fill(&agent, &format!("{stem}-email"), "lea@post.lu").await?;
+    click(&agent, &format!("{stem}-save")).await?;
+    wait_until(
+        &agent,
+        &format!(
+            "document.querySelector(\"{row} .contact-email\").innerText.trim() === 'lea@post.lu'"
+        ),
+    )
+    .await?;
+    agent_browser.close().await?;
+    assert_eq!(
+        dsp_contact(&server, &patient_id).await?,
+        (Some("+352621123456".to_owned()), Some("lea@post.lu".to_owned()))
+    );
+
+    // The patient's history says who changed it: first the patient, then the agency.
+    patient.goto(format!("{}/patient/history", server.origin)).await?;
+    wait_for_app(&patient).await?;
+    let entries = "document.querySelectorAll('[data-action=contact_data_changed]')";
+    wait_until(&patient, &format!("{entries}.length === 2")).await?;
+    let newest = text_of(&patient, "[data-action=contact_data_changed]").await?;
+    assert!(newest.contains(&fixed_part(lang, "history-actor-agent")?), "{newest:?}");
+    assert!(newest.contains("Agence DSP (démo)"), "{newest:?}");
+    patient_browser.close().await?;
+    Ok(())
+}
+
+/// The record's phone and e-mail as stored.
+async fn dsp_contact(
+    server: &TestServer,
+    patient_id: &str,
+) -> anyhow::Result<(Option<String>, Option<String>)> {
+    use sea_orm::EntityTrait as _;
+    let id: uuid::Uuid = patient_id.parse()?;
+    let row = dsp::entity::patient::Entity::find_by_id(id)
+        .one(&server.state.db)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("no record {patient_id}"))?;
+    Ok((row.phone, row.email))
 }
