@@ -44,10 +44,10 @@ pub fn normalise_email(input: &str) -> Result<Option<String>, ()> {
         && !local.starts_with('.')
         && !local.ends_with('.')
         && !local.contains("..")
-        && local
-            .chars()
-            .all(|c| !c.is_whitespace() && !c.is_control() && !"@\"(),:;<>[\\]".contains(c));
-    let domain = domain.to_lowercase();
+        && local.chars().all(|c| {
+            c > ' ' && c != '\u{7f}' && !c.is_whitespace() && !"@\"(),:;<>[\\]".contains(c)
+        });
+    let domain = domain.to_ascii_lowercase();
     let labels: Vec<&str> = domain.split('.').collect();
     let domain_ok = labels.len() >= 2
         && labels.iter().all(|label| {
