@@ -346,11 +346,11 @@ impl PatientForm {
         } else if country.len() != 2 || !country.chars().all(|c| c.is_ascii_uppercase()) {
             problems.push((PatientField::Country, FieldProblem::CountryCode));
         }
-        let phone = shared::contact::normalise_phone(&self.phone).unwrap_or_else(|()| {
+        let phone = shared::contact::normalise_phone(&self.phone).unwrap_or_else(|_| {
             problems.push((PatientField::Phone, FieldProblem::InvalidPhone));
             None
         });
-        let email = shared::contact::normalise_email(&self.email).unwrap_or_else(|()| {
+        let email = shared::contact::normalise_email(&self.email).unwrap_or_else(|_| {
             problems.push((PatientField::Email, FieldProblem::InvalidEmail));
             None
         });

@@ -6,7 +6,9 @@
 //! become `+352621123456`). An e-mail address is `local@domain`: a local part of 1 to 64
 //! printable characters without spaces, quotes or brackets, a domain of dot-separated labels of
 //! letters, digits and hyphens ending in a top-level domain of letters; 254 characters at most.
-//! The domain is kept lower-case.
+//! The domain is kept lower-case. A refusal is the API's own error code.
+
+use crate::ApiErrorCode;
 
 /// The separators a person may type inside a phone number.
 const PHONE_SEPARATORS: &[char] = &[' ', '-', '.', '(', ')', '/', '\u{a0}'];
@@ -14,32 +16,34 @@ const PHONE_SEPARATORS: &[char] = &[' ', '-', '.', '(', ')', '/', '\u{a0}'];
 /// A phone number in E.164 form, or `None` for an empty one.
 ///
 /// # Errors
-/// When it is not a phone number with its country code.
-pub fn normalise_phone(input: &str) -> Result<Option<String>, ()> {
+/// `invalid_phone` when it is not a phone number with its country code.
+pub fn normalise_phone(input: &str) -> Result<Option<String>, ApiErrorCode> {
+    const BAD: ApiErrorCode = ApiErrorCode::InvalidPhone;
     let compact: String = input.chars().filter(|c| !PHONE_SEPARATORS.contains(c)).collect();
     if compact.is_empty() {
         return Ok(None);
     }
-    let digits = compact.strip_prefix('+').or_else(|| compact.strip_prefix("00")).ok_or(())?;
+    let digits = compact.strip_prefix('+').or_else(|| compact.strip_prefix("00")).ok_or(BAD)?;
     let valid = (8..=15).contains(&digits.len())
         && digits.bytes().all(|b| b.is_ascii_digit())
         && !digits.starts_with('0');
-    if valid { Ok(Some(format!("+{digits}"))) } else { Err(()) }
+    if valid { Ok(Some(format!("+{digits}"))) } else { Err(BAD) }
 }
 
 /// An e-mail address as kept (the domain lower-cased), or `None` for an empty one.
 ///
 /// # Errors
-/// When it is not an e-mail address.
-pub fn normalise_email(input: &str) -> Result<Option<String>, ()> {
+/// `invalid_email` when it is not an e-mail address.
+pub fn normalise_email(input: &str) -> Result<Option<String>, ApiErrorCode> {
+    const BAD: ApiErrorCode = ApiErrorCode::InvalidEmail;
     let address = input.trim();
     if address.is_empty() {
         return Ok(None);
     }
     if address.chars().count() > 254 {
-        return Err(());
+        return Err(BAD);
     }
-    let (local, domain) = address.split_once('@').ok_or(())?;
+    let (local, domain) = address.split_once('@').ok_or(BAD)?;
     let local_ok = (1..=64).contains(&local.chars().count())
         && !local.starts_with('.')
         && !local.ends_with('.')
@@ -59,7 +63,7 @@ pub fn normalise_email(input: &str) -> Result<Option<String>, ()> {
         && labels
             .last()
             .is_some_and(|tld| tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic()));
-    if local_ok && domain_ok { Ok(Some(format!("{local}@{domain}"))) } else { Err(()) }
+    if local_ok && domain_ok { Ok(Some(format!("{local}@{domain}"))) } else { Err(BAD) }
 }
 
 #[cfg(test)]
@@ -84,7 +88,7 @@ mod tests {
             "++352621123456",
             "phone",
         ] {
-            assert_eq!(normalise_phone(bad), Err(()), "{bad}");
+            assert_eq!(normalise_phone(bad), Err(ApiErrorCode::InvalidPhone), "{bad}");
         }
     }
 
@@ -112,9 +116,9 @@ mod tests {
             "lea@example..lu",
             "<lea>@example.lu",
         ] {
-            assert_eq!(normalise_email(bad), Err(()), "{bad}");
+            assert_eq!(normalise_email(bad), Err(ApiErrorCode::InvalidEmail), "{bad}");
         }
         let long = format!("{}@example.lu", "a".repeat(65));
-        assert_eq!(normalise_email(&long), Err(()));
+        assert_eq!(normalise_email(&long), Err(ApiErrorCode::InvalidEmail));
     }
 }

@@ -199,9 +199,9 @@ pub async fn get_patient(state: &AppState, id: Uuid) -> Result<PatientSummary, A
 /// `invalid_phone`, `invalid_email`.
 pub(crate) fn checked_contact(input: &ContactData) -> Result<ContactData, AppError> {
     let phone = shared::contact::normalise_phone(input.phone.as_deref().unwrap_or_default())
-        .map_err(|()| refuse(StatusCode::UNPROCESSABLE_ENTITY, ApiErrorCode::InvalidPhone))?;
+        .map_err(|code| refuse(StatusCode::UNPROCESSABLE_ENTITY, code))?;
     let email = shared::contact::normalise_email(input.email.as_deref().unwrap_or_default())
-        .map_err(|()| refuse(StatusCode::UNPROCESSABLE_ENTITY, ApiErrorCode::InvalidEmail))?;
+        .map_err(|code| refuse(StatusCode::UNPROCESSABLE_ENTITY, code))?;
     Ok(ContactData { phone, email })
 }
 

@@ -29,10 +29,7 @@ pub enum ContactOwner {
 /// What is wrong with the typed values: the code of each field that the server would refuse.
 #[must_use]
 pub fn contact_problems(phone: &str, email: &str) -> (Option<ApiErrorCode>, Option<ApiErrorCode>) {
-    (
-        shared::contact::normalise_phone(phone).err().map(|()| ApiErrorCode::InvalidPhone),
-        shared::contact::normalise_email(email).err().map(|()| ApiErrorCode::InvalidEmail),
-    )
+    (shared::contact::normalise_phone(phone).err(), shared::contact::normalise_email(email).err())
 }
 
 /// Props of [`ContactForm`].
