@@ -7,7 +7,8 @@
 //!
 //! In German, a patient enters a wrong phone number on their security page and is told why,
 //! then saves a phone and an e-mail; the agent sees both on the record in the console, changes
-//! the e-mail there, and the patient's history says the agency changed it.
+//! the e-mail there, and the patient's history says the agency changed it. The console's
+//! new-patient form takes a phone and an e-mail too, and refuses a wrong one.
 
 use e2e::{
     Authenticator, Chromium, TestServer, add_authenticator, catalogue_message, click,
@@ -262,6 +263,33 @@ async fn a_patient_keeps_contact_data_in_german_and_the_agent_sees_it() -> anyho
         ),
     )
     .await?;
+
+    // The new-patient form takes them too: a wrong e-mail is refused in German, nothing created.
+    let new_id = shared::NationalId::from_first_eleven("19850314001")
+        .map_err(|e| anyhow::anyhow!("{e:?}"))?
+        .to_string();
+    fill(&agent, "#patient-national-id", &new_id).await?;
+    fill(&agent, "#patient-given-name", "Jos").await?;
+    fill(&agent, "#patient-family-name", "Hoffmann").await?;
+    fill(&agent, "#patient-birth-date", "1985-03-14").await?;
+    fill(&agent, "#patient-street", "3, rue Large").await?;
+    fill(&agent, "#patient-postal-code", "L-1917").await?;
+    fill(&agent, "#patient-city", "Luxembourg").await?;
+    fill(&agent, "#patient-phone", "00352 691 222 333").await?;
+    fill(&agent, "#patient-email", "jos@hoffmann").await?;
+    click(&agent, "#patient-create-button").await?;
+    wait_until(&agent, "document.getElementById('patient-email-message').innerText.trim()").await?;
+    assert_eq!(
+        text_of(&agent, "#patient-email-message").await?,
+        catalogue_message(lang, "error-invalid-email")?
+    );
+    let new_row = format!("[data-national-id='{new_id}']");
+    assert_eq!(eval(&agent, &format!("!document.querySelector(\"{new_row}\")")).await?, true);
+    fill(&agent, "#patient-email", "jos@hoffmann.lu").await?;
+    click(&agent, "#patient-create-button").await?;
+    wait_until(&agent, &format!("document.querySelector(\"{new_row}\")")).await?;
+    assert_eq!(text_of(&agent, &format!("{new_row} .contact-phone")).await?, "+352691222333");
+    assert_eq!(text_of(&agent, &format!("{new_row} .contact-email")).await?, "jos@hoffmann.lu");
     agent_browser.close().await?;
     assert_eq!(
         dsp_contact(&server, &patient_id).await?,
