@@ -457,12 +457,6 @@ fn patient_row(
                     <div><dt>{ i18n.t("field-phone") }</dt><dd class="contact-phone">{ or_none(patient.phone.as_deref()) }</dd></div>
                     <div><dt>{ i18n.t("field-email") }</dt><dd class="contact-email">{ or_none(patient.email.as_deref()) }</dd></div>
                 </dl>
-                <details class="contact-edit">
-                    <summary>{ i18n.t("agency-contact-edit") }</summary>
-                    <ContactForm stem={format!("contact-{id}")} owner={ContactOwner::Patient(patient.id)}
-                        current={ContactData { phone: patient.phone.clone(), email: patient.email.clone() }}
-                        on_saved={on_contact.clone()} />
-                </details>
             </div>
             <div class="row-actions">
                 <button
@@ -478,6 +472,13 @@ fn patient_row(
                 <StatusMessage text={status.map(AttrValue::from)} />
                 <ErrorMessage text={error.map(AttrValue::from)} />
             </div>
+            // After the letter's messages, so that the row's first status is the letter's.
+            <details class="contact-edit">
+                <summary>{ i18n.t("agency-contact-edit") }</summary>
+                <ContactForm stem={format!("contact-{id}")} owner={ContactOwner::Patient(patient.id)}
+                        current={ContactData { phone: patient.phone.clone(), email: patient.email.clone() }}
+                        on_saved={on_contact.clone()} />
+            </details>
         </li>
     }
 }
