@@ -389,6 +389,8 @@ async fn insert_directory(
             country: Set(Some("LU".into())),
             referent_id: Set(None),
             emergency_access_enabled: Set(true),
+            phone: Set(None),
+            email: Set(None),
         })
         .exec_without_returning(txn)
         .await?;

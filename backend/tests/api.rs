@@ -4,6 +4,8 @@
 
 mod common;
 
+#[path = "api/agency_review.rs"]
+mod agency_review;
 #[path = "api/audit.rs"]
 mod audit;
 #[path = "api/care.rs"]

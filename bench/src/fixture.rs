@@ -230,6 +230,8 @@ async fn own_actors(state: &AppState) -> anyhow::Result<(Uuid, Uuid, Uuid)> {
         country: Set(None),
         referent_id: Set(None),
         emergency_access_enabled: Set(false),
+        phone: Set(None),
+        email: Set(None),
     }
     .insert(db)
     .await?;

@@ -1051,3 +1051,61 @@ traces-wording = Die Einträge sind so formuliert, wie der Patient sie liest: �
 traces-end = Hier beginnt der Verlauf dieser Akte.
 traces-referent-only = Nur der Médecin référent des Patienten liest das Zugriffsprotokoll dieser Akte.
 traces-filter-actor-patient = Der Patient
+## Agency review of emergency accesses
+history-action-emergency-access-reviewed = { $outcome ->
+    [failure] { $actor } hat versucht, eine Prüfung eines Notfallzugriffs auf Ihre Akte zu erfassen.
+   *[success] { $actor } hat den Notfallzugriff von { $professional } auf Ihre Akte geprüft und { $context ->
+        [justified] für berechtigt befunden.
+        [questioned] beanstandet: Die Fachperson muss ihn erklären.
+       *[escalated] zur weiteren Untersuchung weitergeleitet.
+    }
+}
+history-what-emergency-access-reviewed = Prüfungen von Notfallzugriffen
+notification-emergency-reviewed = Die Agentur hat den Notfallzugriff von { $name } auf Ihre Akte geprüft: { $disposition ->
+    [justified] berechtigt.
+    [questioned] beanstandet; die Fachperson muss ihn erklären.
+    [escalated] zur weiteren Untersuchung weitergeleitet.
+   *[other] geprüft.
+}
+notification-emergency-reviewed-note = Anmerkung der Agentur: „{ $note }“
+agency-emergency-until = Lesen möglich bis { $date }
+agency-emergency-not-reviewed = Noch nicht geprüft.
+agency-emergency-disposition-justified = Berechtigt
+agency-emergency-disposition-questioned = Beanstandet
+agency-emergency-disposition-escalated = Weitergeleitet
+agency-emergency-disposed = { $disposition }, erfasst von { $agent } am { $date }
+agency-emergency-disposed-unknown-agent = { $disposition }, erfasst am { $date }
+agency-emergency-note = Anmerkung: „{ $note }“
+agency-emergency-disposition-legend = Ihre Prüfung
+agency-emergency-choose = Wählen Sie berechtigt, beanstandet oder weitergeleitet.
+agency-emergency-note-label = Anmerkung (die Patientin oder der Patient liest sie)
+agency-emergency-note-hint = Freiwillig, höchstens 1000 Zeichen. Bisher: { $count }.
+agency-emergency-note-too-long = Die Anmerkung darf höchstens 1000 Zeichen haben.
+agency-emergency-record = Prüfung erfassen
+agency-emergency-change = Prüfung ändern
+agency-emergency-recorded = Prüfung erfasst. Die Person wurde in ihrem Verlauf und ihren Benachrichtigungen informiert.
+
+## Contact data
+error-invalid-phone = Die Telefonnummer ist ungültig: Geben Sie sie mit der Landesvorwahl an, z. B. +352 621 123 456.
+error-invalid-email = Die E-Mail-Adresse ist ungültig, z. B. name@beispiel.lu.
+field-phone = Telefon
+field-phone-hint = Freiwillig, mit Landesvorwahl: +352 621 123 456.
+field-email = E-Mail
+field-email-hint = Freiwillig: name@beispiel.lu.
+contact-heading = Kontaktdaten
+contact-intro = Wie die Agentur Sie zu Ihrer Akte erreichen kann. Beides ist freiwillig; leeren Sie ein Feld, um den Eintrag zu entfernen.
+contact-save = Kontaktdaten speichern
+contact-saved = Kontaktdaten gespeichert.
+agency-contact-edit = Telefon oder E-Mail ändern
+agency-contact-none = keine
+history-action-contact-data-changed = { $outcome ->
+    [failure] { $who ->
+        [you] Sie haben versucht, Ihre Telefonnummer oder E-Mail-Adresse zu ändern; das wurde abgelehnt.
+       *[other] { $actor } hat versucht, Ihre Telefonnummer oder E-Mail-Adresse zu ändern; das wurde abgelehnt.
+    }
+   *[success] { $who ->
+        [you] Sie haben Ihre Telefonnummer oder E-Mail-Adresse geändert.
+       *[other] { $actor } hat Ihre Telefonnummer oder E-Mail-Adresse geändert.
+    }
+}
+history-what-contact-data-changed = Geänderte Kontaktdaten

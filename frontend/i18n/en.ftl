@@ -1051,3 +1051,61 @@ traces-wording = The entries are worded as the patient reads them: “you” is 
 traces-end = This is the beginning of this record’s history.
 traces-referent-only = Only the patient’s médecin référent reads the access traces of this record.
 traces-filter-actor-patient = The patient
+## Agency review of emergency accesses
+history-action-emergency-access-reviewed = { $outcome ->
+    [failure] { $actor } tried to record a review of an emergency access to your record.
+   *[success] { $actor } reviewed the emergency access of { $professional } to your record and { $context ->
+        [justified] found it justified.
+        [questioned] questioned it: the professional must explain it.
+       *[escalated] escalated it for a further inquiry.
+    }
+}
+history-what-emergency-access-reviewed = Reviews of emergency accesses
+notification-emergency-reviewed = The agency reviewed the emergency access of { $name } to your record: { $disposition ->
+    [justified] justified.
+    [questioned] questioned; the professional must explain it.
+    [escalated] escalated for a further inquiry.
+   *[other] reviewed.
+}
+notification-emergency-reviewed-note = The agency’s note: «{ $note }»
+agency-emergency-until = Could read until { $date }
+agency-emergency-not-reviewed = Not reviewed yet.
+agency-emergency-disposition-justified = Justified
+agency-emergency-disposition-questioned = Questioned
+agency-emergency-disposition-escalated = Escalated
+agency-emergency-disposed = { $disposition }, recorded by { $agent } on { $date }
+agency-emergency-disposed-unknown-agent = { $disposition }, recorded on { $date }
+agency-emergency-note = Note: «{ $note }»
+agency-emergency-disposition-legend = Your review
+agency-emergency-choose = Choose justified, questioned or escalated.
+agency-emergency-note-label = Note (the patient reads it)
+agency-emergency-note-hint = Optional, at most 1000 characters. Typed so far: { $count }.
+agency-emergency-note-too-long = The note may have at most 1000 characters.
+agency-emergency-record = Record the review
+agency-emergency-change = Change the review
+agency-emergency-recorded = Review recorded. The patient has been told in their history and notifications.
+
+## Contact data
+error-invalid-phone = The phone number is not valid: give it with its country code, e.g. +352 621 123 456.
+error-invalid-email = The e-mail address is not valid, e.g. name@example.lu.
+field-phone = Phone
+field-phone-hint = Optional, with the country code: +352 621 123 456.
+field-email = E-mail
+field-email-hint = Optional: name@example.lu.
+contact-heading = Contact data
+contact-intro = How the agency can reach you about your record. Both are optional; leave a field empty to remove it.
+contact-save = Save contact data
+contact-saved = Contact data saved.
+agency-contact-edit = Change phone or e-mail
+agency-contact-none = none
+history-action-contact-data-changed = { $outcome ->
+    [failure] { $who ->
+        [you] You tried to change your phone or e-mail; it was refused.
+       *[other] { $actor } tried to change your phone or e-mail; it was refused.
+    }
+   *[success] { $who ->
+        [you] You changed your phone or e-mail.
+       *[other] { $actor } changed your phone or e-mail.
+    }
+}
+history-what-contact-data-changed = Contact data changed

@@ -1054,3 +1054,61 @@ traces-wording = Les entrées sont formulées comme le patient les lit : « vous
 traces-end = C’est le début de l’historique de ce dossier.
 traces-referent-only = Seul le médecin référent du patient lit les traces d’accès de ce dossier.
 traces-filter-actor-patient = Le patient
+## Agency review of emergency accesses
+history-action-emergency-access-reviewed = { $outcome ->
+    [failure] { $actor } a tenté d’enregistrer l’examen d’un accès d’urgence à votre dossier.
+   *[success] { $actor } a examiné l’accès d’urgence de { $professional } à votre dossier et { $context ->
+        [justified] l’a jugé justifié.
+        [questioned] l’a mis en question : le professionnel doit s’en expliquer.
+       *[escalated] l’a transmis pour une enquête approfondie.
+    }
+}
+history-what-emergency-access-reviewed = Examens des accès d’urgence
+notification-emergency-reviewed = L’agence a examiné l’accès d’urgence de { $name } à votre dossier : { $disposition ->
+    [justified] justifié.
+    [questioned] mis en question ; le professionnel doit s’en expliquer.
+    [escalated] transmis pour une enquête approfondie.
+   *[other] examiné.
+}
+notification-emergency-reviewed-note = Note de l’agence : « { $note } »
+agency-emergency-until = Lecture possible jusqu’au { $date }
+agency-emergency-not-reviewed = Pas encore examiné.
+agency-emergency-disposition-justified = Justifié
+agency-emergency-disposition-questioned = Mis en question
+agency-emergency-disposition-escalated = Transmis
+agency-emergency-disposed = { $disposition }, enregistré par { $agent } le { $date }
+agency-emergency-disposed-unknown-agent = { $disposition }, enregistré le { $date }
+agency-emergency-note = Note : « { $note } »
+agency-emergency-disposition-legend = Votre examen
+agency-emergency-choose = Choisissez justifié, mis en question ou transmis.
+agency-emergency-note-label = Note (le patient la lit)
+agency-emergency-note-hint = Facultative, 1000 caractères au plus. Saisis : { $count }.
+agency-emergency-note-too-long = La note peut compter 1000 caractères au plus.
+agency-emergency-record = Enregistrer l’examen
+agency-emergency-change = Modifier l’examen
+agency-emergency-recorded = Examen enregistré. Le patient en est informé dans son historique et ses notifications.
+
+## Contact data
+error-invalid-phone = Le numéro de téléphone n’est pas valable : indiquez-le avec l’indicatif du pays, p. ex. +352 621 123 456.
+error-invalid-email = L’adresse e-mail n’est pas valable, p. ex. nom@exemple.lu.
+field-phone = Téléphone
+field-phone-hint = Facultatif, avec l’indicatif du pays : +352 621 123 456.
+field-email = E-mail
+field-email-hint = Facultatif : nom@exemple.lu.
+contact-heading = Coordonnées
+contact-intro = Comment l’agence peut vous joindre au sujet de votre dossier. Les deux sont facultatifs ; videz un champ pour le supprimer.
+contact-save = Enregistrer les coordonnées
+contact-saved = Coordonnées enregistrées.
+agency-contact-edit = Modifier le téléphone ou l’e-mail
+agency-contact-none = aucun
+history-action-contact-data-changed = { $outcome ->
+    [failure] { $who ->
+        [you] Vous avez tenté de modifier votre téléphone ou votre e-mail ; c’a été refusé.
+       *[other] { $actor } a tenté de modifier votre téléphone ou votre e-mail ; c’a été refusé.
+    }
+   *[success] { $who ->
+        [you] Vous avez modifié votre téléphone ou votre e-mail.
+       *[other] { $actor } a modifié votre téléphone ou votre e-mail.
+    }
+}
+history-what-contact-data-changed = Coordonnées modifiées

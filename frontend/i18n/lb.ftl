@@ -1051,3 +1051,61 @@ traces-wording = D’Androungen sinn esou formuléiert, wéi de Patient se liest
 traces-end = Hei fänkt d’Historique vun dësem Dossier un.
 traces-referent-only = Nëmmen de Médecin référent vum Patient liest d’Zougrëffsspuere vun dësem Dossier.
 traces-filter-actor-patient = De Patient
+## Agency review of emergency accesses
+history-action-emergency-access-reviewed = { $outcome ->
+    [failure] { $actor } huet probéiert, eng Iwwerpréiwung vun engem Noutfallzougrëff op Ären Dossier anzedroen.
+   *[success] { $actor } huet den Noutfallzougrëff vun { $professional } op Ären Dossier iwwerpréift an { $context ->
+        [justified] als berechtegt ugesinn.
+        [questioned] a Fro gestallt: De Gesondheetsberuff muss en erklären.
+       *[escalated] fir eng weider Enquête weidergeleet.
+    }
+}
+history-what-emergency-access-reviewed = Iwwerpréiwunge vun Noutfallzougrëffer
+notification-emergency-reviewed = D’Agence huet den Noutfallzougrëff vun { $name } op Ären Dossier iwwerpréift: { $disposition ->
+    [justified] berechtegt.
+    [questioned] a Fro gestallt; de Gesondheetsberuff muss en erklären.
+    [escalated] fir eng weider Enquête weidergeleet.
+   *[other] iwwerpréift.
+}
+notification-emergency-reviewed-note = Notiz vun der Agence: „{ $note }“
+agency-emergency-until = Konnt liesen bis { $date }
+agency-emergency-not-reviewed = Nach net iwwerpréift.
+agency-emergency-disposition-justified = Berechtegt
+agency-emergency-disposition-questioned = A Fro gestallt
+agency-emergency-disposition-escalated = Weidergeleet
+agency-emergency-disposed = { $disposition }, agedroe vun { $agent } den { $date }
+agency-emergency-disposed-unknown-agent = { $disposition }, agedroen den { $date }
+agency-emergency-note = Notiz: „{ $note }“
+agency-emergency-disposition-legend = Är Iwwerpréiwung
+agency-emergency-choose = Wielt berechtegt, a Fro gestallt oder weidergeleet.
+agency-emergency-note-label = Notiz (de Patient liest se)
+agency-emergency-note-hint = Fräiwëlleg, héchstens 1000 Zeechen. Bis elo: { $count }.
+agency-emergency-note-too-long = D’Notiz däerf héchstens 1000 Zeechen hunn.
+agency-emergency-record = Iwwerpréiwung androen
+agency-emergency-change = Iwwerpréiwung änneren
+agency-emergency-recorded = Iwwerpréiwung agedroen. De Patient gouf a sengem Historique an a senge Notifikatioune informéiert.
+
+## Contact data
+error-invalid-phone = D’Telefonsnummer ass net gëlteg: Gitt se mat der Landesvirwiel un, z. B. +352 621 123 456.
+error-invalid-email = D’E-Mail-Adress ass net gëlteg, z. B. numm@beispill.lu.
+field-phone = Telefon
+field-phone-hint = Fräiwëlleg, mat der Landesvirwiel: +352 621 123 456.
+field-email = E-Mail
+field-email-hint = Fräiwëlleg: numm@beispill.lu.
+contact-heading = Kontaktdaten
+contact-intro = Wéi d’Agence Iech wéinst Ärem Dossier erreeche kann. Allebéid si fräiwëlleg; maacht e Feld eidel, fir d’Donnée ewechzehuelen.
+contact-save = Kontaktdaten späicheren
+contact-saved = Kontaktdate gespäichert.
+agency-contact-edit = Telefon oder E-Mail änneren
+agency-contact-none = keng
+history-action-contact-data-changed = { $outcome ->
+    [failure] { $who ->
+        [you] Dir hutt probéiert, Är Telefonsnummer oder E-Mail-Adress z’änneren; dat gouf refuséiert.
+       *[other] { $actor } huet probéiert, Är Telefonsnummer oder E-Mail-Adress z’änneren; dat gouf refuséiert.
+    }
+   *[success] { $who ->
+        [you] Dir hutt Är Telefonsnummer oder E-Mail-Adress geännert.
+       *[other] { $actor } huet Är Telefonsnummer oder E-Mail-Adress geännert.
+    }
+}
+history-what-contact-data-changed = Geännert Kontaktdaten

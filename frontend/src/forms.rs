@@ -63,6 +63,10 @@ pub enum FieldProblem {
     BirthDateMismatch,
     /// Not a two-letter country code.
     CountryCode,
+    /// Not a phone number with its country code.
+    InvalidPhone,
+    /// Not an e-mail address.
+    InvalidEmail,
 }
 
 impl FieldProblem {
@@ -75,6 +79,8 @@ impl FieldProblem {
             Self::InvalidDate => "field-invalid-date",
             Self::BirthDateMismatch => "error-birth-date-mismatch",
             Self::CountryCode => "field-country-code",
+            Self::InvalidPhone => "error-invalid-phone",
+            Self::InvalidEmail => "error-invalid-email",
         }
     }
 }
@@ -172,6 +178,10 @@ pub enum PatientField {
     City,
     /// Country code.
     Country,
+    /// Phone number (optional).
+    Phone,
+    /// E-mail address (optional).
+    Email,
 }
 
 impl PatientField {
@@ -188,6 +198,8 @@ impl PatientField {
             Self::PostalCode => "patient-postal-code",
             Self::City => "patient-city",
             Self::Country => "patient-country",
+            Self::Phone => "patient-phone",
+            Self::Email => "patient-email",
         }
     }
 }
@@ -213,6 +225,10 @@ pub struct PatientForm {
     pub city: String,
     /// Country code.
     pub country: String,
+    /// Phone number.
+    pub phone: String,
+    /// E-mail address.
+    pub email: String,
 }
 
 impl Default for PatientForm {
@@ -227,6 +243,8 @@ impl Default for PatientForm {
             postal_code: String::new(),
             city: String::new(),
             country: "LU".to_owned(),
+            phone: String::new(),
+            email: String::new(),
         }
     }
 }
@@ -264,6 +282,8 @@ impl PatientForm {
             PatientField::PostalCode => self.postal_code = value,
             PatientField::City => self.city = value,
             PatientField::Country => self.country = value,
+            PatientField::Phone => self.phone = value,
+            PatientField::Email => self.email = value,
         }
     }
 
@@ -326,6 +346,14 @@ impl PatientForm {
         } else if country.len() != 2 || !country.chars().all(|c| c.is_ascii_uppercase()) {
             problems.push((PatientField::Country, FieldProblem::CountryCode));
         }
+        let phone = shared::contact::normalise_phone(&self.phone).unwrap_or_else(|_| {
+            problems.push((PatientField::Phone, FieldProblem::InvalidPhone));
+            None
+        });
+        let email = shared::contact::normalise_email(&self.email).unwrap_or_else(|_| {
+            problems.push((PatientField::Email, FieldProblem::InvalidEmail));
+            None
+        });
         let preferred_language = Language::from_tag(&self.language).unwrap_or(Language::Lb);
         match (national_id, birth_date) {
             (Some(id), Some(birth_date)) if problems.is_empty() => Ok(NewPatient {
@@ -335,6 +363,8 @@ impl PatientForm {
                 birth_date,
                 preferred_language,
                 address: PostalAddress { street, postal_code, city, country },
+                phone,
+                email,
             }),
             _ => Err(problems),
         }
@@ -592,6 +622,28 @@ mod tests {
         assert_eq!(request.birth_date, NaiveDate::from_ymd_opt(1893, 12, 1).unwrap());
         assert_eq!(request.preferred_language, Language::Fr);
         assert_eq!(request.address.country, "LU");
+    }
+
+    #[test]
+    fn phone_and_e_mail_are_optional_but_checked() {
+        let form = filled_patient();
+        let request = form.to_request().unwrap();
+        assert_eq!((request.phone, request.email), (None, None));
+        let mut form = filled_patient();
+        form.set(PatientField::Phone, "+352 621 123 456".into());
+        form.set(PatientField::Email, "marie@Post.LU".into());
+        let request = form.to_request().unwrap();
+        assert_eq!(request.phone.as_deref(), Some("+352621123456"));
+        assert_eq!(request.email.as_deref(), Some("marie@post.lu"));
+        form.set(PatientField::Phone, "621 123".into());
+        form.set(PatientField::Email, "marie@post".into());
+        assert_eq!(
+            form.to_request().unwrap_err(),
+            [
+                (PatientField::Phone, FieldProblem::InvalidPhone),
+                (PatientField::Email, FieldProblem::InvalidEmail)
+            ]
+        );
     }
 
     #[test]

@@ -94,11 +94,16 @@ pub enum ApiErrorCode {
     WishTrustedPersonIncomplete,
     /// A declaration dated in the future.
     WishDateInFuture,
+    /// The phone number is not one with its country code (`+352 621 123 456`); nothing was
+    /// stored.
+    InvalidPhone,
+    /// The e-mail address is not one (`name@example.lu`); nothing was stored.
+    InvalidEmail,
 }
 
 impl ApiErrorCode {
     /// Every code, for exhaustive translation tests.
-    pub const ALL: [Self; 38] = [
+    pub const ALL: [Self; 40] = [
         Self::NotFound,
         Self::MethodNotAllowed,
         Self::MalformedJson,
@@ -137,6 +142,8 @@ impl ApiErrorCode {
         Self::WishLimitsRequired,
         Self::WishTrustedPersonIncomplete,
         Self::WishDateInFuture,
+        Self::InvalidPhone,
+        Self::InvalidEmail,
     ];
 
     /// The stable wire value (`not_found`, …).
@@ -181,6 +188,8 @@ impl ApiErrorCode {
             Self::WishLimitsRequired => "wish_limits_required",
             Self::WishTrustedPersonIncomplete => "wish_trusted_person_incomplete",
             Self::WishDateInFuture => "wish_date_in_future",
+            Self::InvalidPhone => "invalid_phone",
+            Self::InvalidEmail => "invalid_email",
         }
     }
 

@@ -5,6 +5,7 @@
 
 pub mod api;
 pub mod category;
+pub mod contact;
 pub mod error;
 pub mod ids;
 pub mod language;

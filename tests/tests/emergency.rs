@@ -159,6 +159,7 @@ async fn past_the_cap_the_physician_is_refused_and_the_agency_sees_the_alert() -
             professional_id: Set(id),
             reason: Set("Earlier today, another patient".to_owned()),
             opened_at: Set(chrono::Utc::now() - chrono::TimeDelta::hours(hours)),
+            ..Default::default()
         }
         .insert(&server.state.db)
         .await?;

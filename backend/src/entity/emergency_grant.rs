@@ -11,6 +11,14 @@ pub struct Model {
     pub professional_id: Uuid,
     pub reason: String,
     pub opened_at: DateTimeUtc,
+    /// The agency's disposition (`justified`, `questioned`, `escalated`), once reviewed.
+    pub disposition: Option<String>,
+    /// The agent's note with it.
+    pub disposition_note: Option<String>,
+    /// The agent who recorded it.
+    pub disposed_by: Option<Uuid>,
+    /// When.
+    pub disposed_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

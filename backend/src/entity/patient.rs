@@ -27,6 +27,10 @@ pub struct Model {
     pub referent_id: Option<Uuid>,
     /// Whether the patient allows emergency access.
     pub emergency_access_enabled: bool,
+    /// A phone number in E.164 form.
+    pub phone: Option<String>,
+    /// An e-mail address.
+    pub email: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

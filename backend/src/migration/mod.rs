@@ -15,6 +15,8 @@ mod m20261126_000007_content_index;
 mod m20261204_500001_emergency_cap;
 mod m20261204_500002_audit_checkpoints;
 mod m20261204_600001_personal_wishes;
+mod m20261204_710001_emergency_dispositions;
+mod m20261204_710002_patient_contact;
 
 /// Every migration, oldest first.
 #[derive(Debug)]
@@ -34,6 +36,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_500001_emergency_cap::Migration),
             Box::new(m20261204_500002_audit_checkpoints::Migration),
             Box::new(m20261204_600001_personal_wishes::Migration),
+            Box::new(m20261204_710001_emergency_dispositions::Migration),
+            Box::new(m20261204_710002_patient_contact::Migration),
         ]
     }
 }

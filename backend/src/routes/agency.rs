@@ -9,6 +9,7 @@ use shared::api::agency::{
     EnrolmentCodeIssued, NewPatient, NewProfessional, OrganisationSummary, PatientSummary,
     ProfessionalSummary, Search,
 };
+use shared::api::me::ContactData;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 use uuid::Uuid;
@@ -25,6 +26,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(search_patients))
         .routes(routes!(get_patient))
         .routes(routes!(issue_letter))
+        .routes(routes!(set_patient_contact))
         .routes(routes!(list_organisations))
         .routes(routes!(create_professional))
         .routes(routes!(search_professionals))
@@ -47,7 +49,7 @@ async fn search_patients(
 /// Creates a patient record.
 #[utoipa::path(post, path = "/agency/patients", tag = "agency", request_body = NewPatient,
     responses((status = 201, body = PatientSummary), (status = 409, body = ApiError, description = "duplicate_national_id"),
-              (status = 422, body = ApiError, description = "invalid_national_id, birth_date_mismatch, invalid_request")))]
+              (status = 422, body = ApiError, description = "invalid_national_id, birth_date_mismatch, invalid_phone, invalid_email, invalid_request")))]
 async fn create_patient(
     State(state): State<AppState>,
     meta: RequestMeta,
@@ -66,6 +68,21 @@ async fn get_patient(
     Path(id): Path<Uuid>,
 ) -> Result<Json<PatientSummary>, AppError> {
     Ok(Json(agency::get_patient(&state, id).await?))
+}
+
+/// Replaces a patient's phone and e-mail (an empty value clears it); audited.
+#[utoipa::path(put, path = "/agency/patients/{id}/contact", tag = "agency", params(("id" = Uuid, Path)),
+    request_body = ContactData,
+    responses((status = 200, body = PatientSummary), (status = 401, body = ApiError), (status = 403, body = ApiError),
+              (status = 404, body = ApiError), (status = 422, body = ApiError, description = "invalid_phone, invalid_email")))]
+async fn set_patient_contact(
+    State(state): State<AppState>,
+    meta: RequestMeta,
+    agent: CurrentAgent,
+    Path(id): Path<Uuid>,
+    ApiJson(input): ApiJson<ContactData>,
+) -> Result<Json<PatientSummary>, AppError> {
+    Ok(Json(agency::set_patient_contact(&state, &meta, &agent, id, &input).await?))
 }
 
 /// Issues the information and activation letter (PDF, the patient's language); voids the previous code.

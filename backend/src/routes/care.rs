@@ -9,7 +9,7 @@ use shared::api::care::{
     CareOverview, ConnectionCode, ConsultationOpened, EmergencyAccessOpened,
     EmergencyAccessRequest, EmergencyAccessReview, EmergencyAccessSetting, EmergencyAlert,
     GrantLink, LinkSummary, Notification, OpenAdmission, OpenConsultation, PatientFound,
-    PatientLookup, ProfessionalBrief, SetReferent, WorklistEntry,
+    PatientLookup, ProfessionalBrief, SetDisposition, SetReferent, WorklistEntry,
 };
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -36,6 +36,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(notifications))
         .routes(routes!(notifications_read))
         .routes(routes!(emergency_review))
+        .routes(routes!(emergency_disposition))
         .routes(routes!(emergency_alerts))
         .routes(routes!(open_admission))
         .routes(routes!(renew_stay))
@@ -143,6 +144,23 @@ async fn emergency_review(
     _agent: CurrentAgent,
 ) -> Result<Json<Vec<EmergencyAccessReview>>, AppError> {
     Ok(Json(emergency::review(&state).await?))
+}
+
+/// Records (or changes) the agency's disposition of an emergency access, with a note; the
+/// patient is told in their history and notifications.
+#[utoipa::path(put, path = "/agency/emergency-accesses/{id}/disposition", tag = "agency",
+    params(("id" = Uuid, Path)), request_body = SetDisposition,
+    responses((status = 200, body = EmergencyAccessReview), (status = 401, body = ApiError),
+              (status = 403, body = ApiError), (status = 404, body = ApiError),
+              (status = 422, body = ApiError, description = "invalid_request")))]
+async fn emergency_disposition(
+    State(state): State<AppState>,
+    meta: RequestMeta,
+    agent: CurrentAgent,
+    Path(id): Path<Uuid>,
+    ApiJson(input): ApiJson<SetDisposition>,
+) -> Result<Json<EmergencyAccessReview>, AppError> {
+    Ok(Json(emergency::dispose(&state, &meta, &agent, id, &input).await?))
 }
 
 /// Alerts for the agency's review: professionals refused at the cap on emergency accesses.

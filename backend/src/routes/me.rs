@@ -4,17 +4,18 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use shared::ApiError;
+use shared::api::auth::Role;
 use shared::api::auth::{CeremonyFinish, CeremonyOptions};
-use shared::api::me::{CredentialSummary, RenameCredential, SessionSummary};
+use shared::api::me::{ContactData, CredentialSummary, RenameCredential, SessionSummary};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 use uuid::Uuid;
 
 use crate::app::AppState;
 use crate::audit::RequestMeta;
-use crate::auth::CurrentUser;
+use crate::auth::{CurrentPatient, CurrentUser};
 use crate::error::{ApiJson, AppError};
-use crate::services::{credentials, sign_in};
+use crate::services::{agency, credentials, sign_in};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -26,6 +27,31 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(rename_credential, remove_credential))
         .routes(routes!(list_sessions))
         .routes(routes!(end_session))
+        .routes(routes!(my_contact, set_my_contact))
+}
+
+/// The patient's own phone and e-mail.
+#[utoipa::path(get, path = "/me/contact", tag = "security",
+    responses((status = 200, body = ContactData), (status = 401, body = ApiError), (status = 403, body = ApiError)))]
+async fn my_contact(
+    State(state): State<AppState>,
+    patient: CurrentPatient,
+) -> Result<Json<ContactData>, AppError> {
+    Ok(Json(agency::contact(&state, patient.0.subject_id()).await?))
+}
+
+/// The patient replaces their own phone and e-mail (an empty value clears it); audited.
+#[utoipa::path(put, path = "/me/contact", tag = "security", request_body = ContactData,
+    responses((status = 200, body = ContactData), (status = 401, body = ApiError), (status = 403, body = ApiError),
+              (status = 422, body = ApiError, description = "invalid_phone, invalid_email")))]
+async fn set_my_contact(
+    State(state): State<AppState>,
+    meta: RequestMeta,
+    patient: CurrentPatient,
+    ApiJson(input): ApiJson<ContactData>,
+) -> Result<Json<ContactData>, AppError> {
+    let me = patient.0.subject_id();
+    Ok(Json(agency::set_contact(&state, &meta, (Role::Patient, me), me, &input).await?))
 }
 
 fn body(finish: &CeremonyFinish) -> Result<Vec<u8>, AppError> {

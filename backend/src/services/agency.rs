@@ -13,6 +13,7 @@ use shared::api::agency::{
     PostalAddress, ProfessionalSummary, RecordState,
 };
 use shared::api::auth::Role;
+use shared::api::me::ContactData;
 use shared::ids::{OrganisationId, PatientId, ProfessionalId};
 use shared::{ApiErrorCode, Language, NationalId, Profession};
 use uuid::Uuid;
@@ -57,6 +58,8 @@ fn patient_summary(p: patient::Model, locked: bool) -> PatientSummary {
         birth_date: p.birth_date,
         preferred_language: Language::from_tag(&p.preferred_language).unwrap_or_default(),
         address,
+        phone: p.phone,
+        email: p.email,
         record_state: RecordState::parse(&p.record_state).unwrap_or(RecordState::Created),
         created_at: p.created_at,
         objection_deadline: p.letter_issued_at.map(|at| at + OBJECTION_WINDOW),
@@ -84,8 +87,8 @@ fn required(value: &str, field: &str, max: usize) -> Result<String, AppError> {
 /// Creates a patient record (state *created*).
 ///
 /// # Errors
-/// `invalid_national_id`, `birth_date_mismatch`, `duplicate_national_id`, `invalid_request`;
-/// audited.
+/// `invalid_national_id`, `birth_date_mismatch`, `duplicate_national_id`, `invalid_phone`,
+/// `invalid_email`, `invalid_request`; audited.
 pub async fn create_patient(
     state: &AppState,
     meta: &RequestMeta,
@@ -106,6 +109,8 @@ pub async fn create_patient(
     if country.len() != 2 || !country.bytes().all(|b| b.is_ascii_uppercase()) {
         return Err(AppError::InvalidRequest("country must be a two-letter ISO code".into()));
     }
+    let contact =
+        checked_contact(&ContactData { phone: input.phone.clone(), email: input.email.clone() })?;
     let now = state.clock.now();
     let id = Uuid::new_v4();
     let event = Event::new("patient_created", Outcome::Success, actor(agent)).patient(id);
@@ -136,6 +141,8 @@ pub async fn create_patient(
             country: Set(Some(country.clone())),
             referent_id: Set(None),
             emergency_access_enabled: Set(true),
+            phone: Set(contact.phone.clone()),
+            email: Set(contact.email.clone()),
         }
         .insert(txn)
         .await?;
@@ -184,6 +191,83 @@ pub async fn get_patient(state: &AppState, id: Uuid) -> Result<PatientSummary, A
     let row = patient::Entity::find_by_id(id).one(&state.db).await?.ok_or(AppError::NotFound)?;
     let locked = is_locked(&state.db, &row.national_id).await?;
     Ok(patient_summary(row, locked))
+}
+
+/// Contact data checked and in the form kept (E.164 phone, lower-case e-mail domain).
+///
+/// # Errors
+/// `invalid_phone`, `invalid_email`.
+pub(crate) fn checked_contact(input: &ContactData) -> Result<ContactData, AppError> {
+    let phone = shared::contact::normalise_phone(input.phone.as_deref().unwrap_or_default())
+        .map_err(|code| refuse(StatusCode::UNPROCESSABLE_ENTITY, code))?;
+    let email = shared::contact::normalise_email(input.email.as_deref().unwrap_or_default())
+        .map_err(|code| refuse(StatusCode::UNPROCESSABLE_ENTITY, code))?;
+    Ok(ContactData { phone, email })
+}
+
+/// A patient's contact data.
+///
+/// # Errors
+/// `not_found`.
+pub async fn contact(state: &AppState, patient_id: Uuid) -> Result<ContactData, AppError> {
+    let row =
+        patient::Entity::find_by_id(patient_id).one(&state.db).await?.ok_or(AppError::NotFound)?;
+    Ok(ContactData { phone: row.phone, email: row.email })
+}
+
+/// Replaces a patient's contact data (an empty value clears it), by the patient or an agent
+/// (`by`). Audited as `contact_data_changed` on the record, naming the fields that changed (not
+/// their values); a refused value is audited too and stores nothing.
+///
+/// # Errors
+/// `invalid_phone`, `invalid_email`, `not_found`; audited.
+pub async fn set_contact(
+    state: &AppState,
+    meta: &RequestMeta,
+    by: (Role, Uuid),
+    patient_id: Uuid,
+    input: &ContactData,
+) -> Result<ContactData, AppError> {
+    let event = Event::new("contact_data_changed", Outcome::Success, Some(by));
+    audited(state, meta, event, async |txn, event| {
+        let Ok(row) = lock_patient(txn, patient_id).await else {
+            return Err(refuse(StatusCode::NOT_FOUND, ApiErrorCode::NotFound));
+        };
+        event.patient_id = Some(row.id);
+        let contact = checked_contact(input)?;
+        let mut changed = Vec::new();
+        if row.phone != contact.phone {
+            changed.push("phone");
+        }
+        if row.email != contact.email {
+            changed.push("email");
+        }
+        *event = event.clone().with("fields", changed.clone());
+        if !changed.is_empty() {
+            let mut active: patient::ActiveModel = row.into();
+            active.phone = Set(contact.phone.clone());
+            active.email = Set(contact.email.clone());
+            active.update(txn).await?;
+        }
+        Ok(contact)
+    })
+    .await
+}
+
+/// An agent replaces a patient's contact data; the record as the console shows it.
+///
+/// # Errors
+/// As [`set_contact`].
+pub async fn set_patient_contact(
+    state: &AppState,
+    meta: &RequestMeta,
+    agent: &CurrentAgent,
+    patient_id: Uuid,
+    input: &ContactData,
+) -> Result<PatientSummary, AppError> {
+    let by = (Role::Agent, agent.0.subject_id());
+    set_contact(state, meta, by, patient_id, input).await?;
+    get_patient(state, patient_id).await
 }
 
 /// A letter ready to download.

@@ -16,8 +16,8 @@ use shared::ApiErrorCode;
 use shared::api::agency::RecordState;
 use shared::api::auth::Role;
 use shared::api::care::{
-    EmergencyAccessOpened, EmergencyAccessRequest, EmergencyAccessReview, EmergencyAlert,
-    Notification,
+    DISPOSITION_NOTE_MAX, Disposition, DispositionRecord, EmergencyAccessOpened,
+    EmergencyAccessRequest, EmergencyAccessReview, EmergencyAlert, Notification, SetDisposition,
 };
 use shared::ids::PatientId;
 use uuid::Uuid;
@@ -28,8 +28,8 @@ use super::{audited, hidden, refuse};
 use crate::access::{self, Action, EMERGENCY_ACCESS_DURATION};
 use crate::app::AppState;
 use crate::audit::{Event, Outcome, RequestMeta};
-use crate::auth::{CurrentPatient, CurrentProfessional};
-use crate::entity::{emergency_alert, emergency_grant, notification, patient, professional};
+use crate::auth::{CurrentAgent, CurrentPatient, CurrentProfessional};
+use crate::entity::{agent, emergency_alert, emergency_grant, notification, patient, professional};
 use crate::error::AppError;
 
 /// Opens an emergency access to a record.
@@ -100,6 +100,10 @@ pub async fn open(
             professional_id: Set(p.id),
             reason: Set(reason.clone()),
             opened_at: Set(now),
+            disposition: Set(None),
+            disposition_note: Set(None),
+            disposed_by: Set(None),
+            disposed_at: Set(None),
         }
         .insert(txn)
         .await?;
@@ -241,6 +245,8 @@ pub async fn notifications(
             kind: n.kind,
             professional,
             reason: detail["reason"].as_str().map(str::to_owned),
+            disposition: detail["disposition"].as_str().and_then(Disposition::parse),
+            note: detail["note"].as_str().map(str::to_owned),
             created_at: n.created_at,
             read: n.read_at.is_some(),
         });
@@ -262,7 +268,7 @@ pub async fn mark_read(state: &AppState, patient: &CurrentPatient) -> Result<(),
     Ok(())
 }
 
-/// Emergency accesses for the agency's review, newest first.
+/// Emergency accesses for the agency's review, newest first, with their disposition.
 ///
 /// # Errors
 /// Database.
@@ -274,15 +280,99 @@ pub async fn review(state: &AppState) -> Result<Vec<EmergencyAccessReview>, AppE
         .await?;
     let mut out = Vec::with_capacity(rows.len());
     for g in rows {
-        out.push(EmergencyAccessReview {
-            id: g.id,
-            patient_id: PatientId(g.patient_id),
-            professional: brief(&state.db, g.professional_id).await?,
-            reason: g.reason,
-            opened_at: g.opened_at,
-        });
+        out.push(reviewed(&state.db, g).await?);
     }
     Ok(out)
+}
+
+/// An emergency access as the review shows it.
+async fn reviewed(
+    conn: &impl ConnectionTrait,
+    g: emergency_grant::Model,
+) -> Result<EmergencyAccessReview, AppError> {
+    let disposition = match (g.disposition.as_deref().and_then(Disposition::parse), g.disposed_at) {
+        (Some(disposition), Some(decided_at)) => {
+            let agent = match g.disposed_by {
+                Some(id) => agent::Entity::find_by_id(id).one(conn).await?.map(|a| a.display_name),
+                None => None,
+            };
+            Some(DispositionRecord {
+                disposition,
+                note: g.disposition_note.clone().unwrap_or_default(),
+                agent,
+                decided_at,
+            })
+        }
+        _ => None,
+    };
+    Ok(EmergencyAccessReview {
+        id: g.id,
+        patient_id: PatientId(g.patient_id),
+        professional: brief(conn, g.professional_id).await?,
+        reason: g.reason,
+        opened_at: g.opened_at,
+        expires_at: Some(g.opened_at + EMERGENCY_ACCESS_DURATION),
+        disposition,
+    })
+}
+
+/// An agent records (or changes) the disposition of an emergency access, with a note. Audited
+/// as `emergency_access_reviewed` in the record's history (naming the professional, the
+/// disposition as its context, the note as its stated reason), and the patient is notified, in
+/// the same transaction.
+///
+/// # Errors
+/// `not_found` (no such emergency access), `invalid_request` (a note too long); audited.
+pub async fn dispose(
+    state: &AppState,
+    meta: &RequestMeta,
+    agent: &CurrentAgent,
+    id: Uuid,
+    input: &SetDisposition,
+) -> Result<EmergencyAccessReview, AppError> {
+    let note = input.note.trim().to_owned();
+    if note.chars().count() > DISPOSITION_NOTE_MAX {
+        return Err(AppError::InvalidRequest(format!(
+            "the note has at most {DISPOSITION_NOTE_MAX} characters"
+        )));
+    }
+    let now = state.clock.now();
+    let disposition = input.disposition;
+    let event = Event::new(
+        "emergency_access_reviewed",
+        Outcome::Success,
+        Some((Role::Agent, agent.0.subject_id())),
+    )
+    .target("emergency_access", id.to_string())
+    .with("context", disposition.as_str());
+    audited(state, meta, event, async |txn, event| {
+        let Some(grant) = emergency_grant::Entity::find_by_id(id).one(txn).await? else {
+            return Err(refuse(StatusCode::NOT_FOUND, ApiErrorCode::NotFound));
+        };
+        event.patient_id = Some(grant.patient_id);
+        *event = event
+            .clone()
+            .with("professional", grant.professional_id.to_string())
+            .with("reason", note.clone());
+        if let Some(previous) = &grant.disposition {
+            *event = event.clone().with("previous", previous.clone());
+        }
+        let mut active: emergency_grant::ActiveModel = grant.clone().into();
+        active.disposition = Set(Some(disposition.as_str().to_owned()));
+        active.disposition_note = Set(Some(note.clone()));
+        active.disposed_by = Set(Some(agent.0.subject_id()));
+        active.disposed_at = Set(Some(now));
+        let updated = active.update(txn).await?;
+        let detail = serde_json::json!({
+            "professional": grant.professional_id,
+            "disposition": disposition.as_str(),
+            "note": note,
+            "emergency_access": id,
+        });
+        notify_patient(txn, grant.patient_id, "emergency_access_reviewed", &detail, now).await?;
+        reviewed(txn, updated).await
+    })
+    .await
 }
 
 /// Alerts for the agency's review, newest first: professionals refused at the cap.

@@ -482,6 +482,7 @@ fn entry(me: Uuid, viewer: Viewer<'_>, resolved: &Resolved, row: Row) -> History
     let stated_reason = match action {
         "emergency_access_opened" => row.text("reason"),
         "document_withdrawn" if viewer.is_holder() => row.text("reason"),
+        "emergency_access_reviewed" if viewer.is_holder() => row.text("reason"),
         _ => None,
     };
     HistoryEntry {

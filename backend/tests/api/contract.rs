@@ -85,6 +85,10 @@ const ROUTES: &[(&str, &str)] = &[
     ("post", "/api/me/wishes/{kind}/withdraw"),
     ("get", "/api/me/wishes/{kind}/versions"),
     ("get", "/api/records/{patient_id}/wishes"),
+    ("put", "/api/agency/emergency-accesses/{id}/disposition"),
+    ("get", "/api/me/contact"),
+    ("put", "/api/me/contact"),
+    ("put", "/api/agency/patients/{id}/contact"),
 ];
 
 async fn the_openapi_document_lists_every_route_and_each_answers(engine: Engine) {

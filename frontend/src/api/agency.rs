@@ -5,10 +5,13 @@ use shared::api::agency::{
     EnrolmentCodeIssued, NewPatient, NewProfessional, OrganisationSummary, PatientSummary,
     ProfessionalSummary,
 };
-use shared::api::care::{EmergencyAccessReview, EmergencyAlert};
+use shared::api::care::{EmergencyAccessReview, EmergencyAlert, SetDisposition};
+use shared::api::me::ContactData;
 use shared::ids::{PatientId, ProfessionalId};
 
-use super::{ApiFailure, Download, get_json, post_for_file, post_json, search};
+use uuid::Uuid;
+
+use super::{ApiFailure, Download, get_json, post_for_file, post_json, put_json, search};
 
 /// Patients whose name or national ID matches `q` (the newest when `q` is empty).
 pub async fn patients(q: &str) -> Result<Vec<PatientSummary>, ApiFailure> {
@@ -61,4 +64,20 @@ pub async fn emergency_accesses() -> Result<Vec<EmergencyAccessReview>, ApiFailu
 /// Professionals refused at the cap on emergency accesses, newest first.
 pub async fn emergency_alerts() -> Result<Vec<EmergencyAlert>, ApiFailure> {
     get_json("/api/agency/emergency-alerts").await
+}
+
+/// Records (or changes) the disposition of an emergency access.
+pub async fn set_disposition(
+    id: Uuid,
+    disposition: &SetDisposition,
+) -> Result<EmergencyAccessReview, ApiFailure> {
+    put_json(&format!("/api/agency/emergency-accesses/{id}/disposition"), disposition).await
+}
+
+/// Replaces a patient's phone and e-mail; the record as it now is.
+pub async fn set_contact(
+    id: PatientId,
+    contact: &ContactData,
+) -> Result<PatientSummary, ApiFailure> {
+    put_json(&format!("/api/agency/patients/{id}/contact"), contact).await
 }

@@ -1,10 +1,10 @@
 //! One's own passkeys or security keys and sessions (the security page).
 
 use shared::api::auth::{CeremonyFinish, CeremonyOptions};
-use shared::api::me::{CredentialSummary, RenameCredential, SessionSummary};
+use shared::api::me::{ContactData, CredentialSummary, RenameCredential, SessionSummary};
 use uuid::Uuid;
 
-use super::{ApiFailure, delete, get_json, patch_json, post_for_nothing, post_json};
+use super::{ApiFailure, delete, get_json, patch_json, post_for_nothing, post_json, put_json};
 
 /// Options to confirm it is still the person (before adding or removing a key).
 pub async fn reverify_start() -> Result<CeremonyOptions, ApiFailure> {
@@ -57,4 +57,14 @@ pub async fn end_session(id: Uuid) -> Result<(), ApiFailure> {
 /// Credential ids are base64url: safe in a path as they are.
 fn credential_path(id: &str) -> String {
     format!("/api/me/credentials/{id}")
+}
+
+/// The patient's own phone and e-mail.
+pub async fn contact() -> Result<ContactData, ApiFailure> {
+    get_json("/api/me/contact").await
+}
+
+/// Replaces the patient's own phone and e-mail.
+pub async fn set_contact(contact: &ContactData) -> Result<ContactData, ApiFailure> {
+    put_json("/api/me/contact", contact).await
 }

@@ -225,7 +225,8 @@ pub fn refusal(tr: &Translator, entry: &HistoryEntry) -> Option<String> {
 }
 
 /// Actions whose sentence already says their context.
-const CONTEXT_IN_SENTENCE: &[&str] = &["link_opened", "link_granted", "document_restricted"];
+const CONTEXT_IN_SENTENCE: &[&str] =
+    &["link_opened", "link_granted", "document_restricted", "emergency_access_reviewed"];
 
 /// The facts under the sentence: the rule it happened under, its context, the reason the actor
 /// gave, a name given, the reference.
@@ -406,6 +407,34 @@ mod tests {
             }
             let what = action_label(&tr, "credential_recovery");
             assert_ne!(what, "credential recovery", "{language:?}");
+        }
+    }
+
+    #[test]
+    fn the_agencys_review_of_an_emergency_access_says_its_outcome() {
+        let mut reviewed = entry("emergency_access_reviewed", agent());
+        reviewed.professionals = vec![named("Claire Weber", Profession::Physician)];
+        reviewed.stated_reason = Some("Confirmed with the hospital".into());
+        let en = Translator::new(Language::En);
+        reviewed.context = Some("justified".into());
+        assert_eq!(
+            sentence(&en, &reviewed),
+            "The agency (Anne Weber) reviewed the emergency access of Claire Weber (Physician) to \
+             your record and found it justified."
+        );
+        assert_eq!(details(&en, &reviewed)[0], "Reason given: Confirmed with the hospital");
+        for language in Language::ALL {
+            let tr = Translator::new(language);
+            let mut seen = Vec::new();
+            for outcome in shared::api::history::DISPOSITIONS {
+                reviewed.context = Some((*outcome).into());
+                let text = sentence(&tr, &reviewed);
+                assert!(text.contains("Anne Weber") && text.contains("Claire Weber"), "{text}");
+                assert!(!text.contains("history-") && !text.contains('_'), "{language:?}: {text}");
+                assert!(!seen.contains(&text), "{language:?}: {text}");
+                seen.push(text);
+            }
+            assert_ne!(action_label(&tr, "emergency_access_reviewed"), "emergency access reviewed");
         }
     }
 

@@ -5,6 +5,7 @@ pub mod access;
 pub mod activate;
 pub mod agency;
 pub mod consultation;
+pub mod contact;
 pub mod documents;
 pub mod emergency;
 pub mod enrol;

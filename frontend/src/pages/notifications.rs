@@ -1,5 +1,5 @@
 //! On the patient's page: what the patient is told about (an emergency access with its stated
-//! reason, a professional who opened the record before it was activated, a recovery letter
+//! reason and the agency's review of it, a professional who opened the record before it was activated, a recovery letter
 //! issued, passkeys replaced with its code), newest first, unread ones marked, and a button that
 //! marks them all as read. The sentences are plain Rust, tested.
 
@@ -28,6 +28,20 @@ pub fn notification_sentence(tr: &Translator, notification: &Notification) -> St
             ),
             None => tr.t_args("notification-emergency-no-reason", [("name", Arg::from(who))]),
         },
+        "emergency_access_reviewed" => {
+            let outcome = notification.disposition.map_or("other", |d| d.as_str());
+            let sentence = tr.t_args(
+                "notification-emergency-reviewed",
+                [("name", Arg::from(who)), ("disposition", Arg::from(outcome))],
+            );
+            match notification.note.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+                Some(note) => format!(
+                    "{sentence} {}",
+                    tr.t_args("notification-emergency-reviewed-note", [("note", Arg::from(note))])
+                ),
+                None => sentence,
+            }
+        }
         "first_access" => tr.t_args("notification-first-access", [("name", Arg::from(who))]),
         "recovery_letter_issued" => tr.t("notification-recovery-letter-issued"),
         "credential_recovery" => tr.t("notification-credential-recovery"),
@@ -155,6 +169,8 @@ mod tests {
                 organisation: None,
             }),
             reason: reason.map(str::to_owned),
+            disposition: None,
+            note: None,
             created_at: Utc.with_ymd_and_hms(2026, 11, 25, hour, 0, 0).single().unwrap_or_default(),
             read: false,
         }
@@ -187,6 +203,27 @@ mod tests {
                 assert_ne!(sentence, &other, "{language:?}");
             }
             assert_ne!(letter, used, "{language:?}");
+        }
+    }
+
+    #[test]
+    fn the_agencys_review_says_its_outcome_and_note() {
+        use shared::api::care::Disposition;
+        for language in Language::ALL {
+            let tr = Translator::new(language);
+            let mut seen: Vec<String> = Vec::new();
+            for disposition in Disposition::ALL {
+                let mut reviewed = notification("emergency_access_reviewed", None, 9);
+                reviewed.disposition = Some(disposition);
+                let text = notification_sentence(&tr, &reviewed);
+                assert!(text.contains("Anne Weber"), "{language:?}: {text}");
+                assert!(!text.contains("notification-"), "{language:?}: {text}");
+                assert!(!seen.contains(&text), "{language:?}: {text}");
+                reviewed.note = Some("Asked the hospital".to_owned());
+                let noted = notification_sentence(&tr, &reviewed);
+                assert!(noted.starts_with(&text) && noted.contains("Asked the hospital"));
+                seen.push(text);
+            }
         }
     }
 

@@ -57,6 +57,7 @@ pub fn SecurityPage() -> Html {
                 if passkeys { { i18n.t("security-intro-patient") } } else { { i18n.t("security-intro-key") } }
             </p>
             <Credentials {passkeys} />
+            if passkeys { <super::contact::MyContactPanel /> }
             <Sessions />
         </article>
     }

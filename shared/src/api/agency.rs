@@ -67,6 +67,12 @@ pub struct NewPatient {
     pub preferred_language: Language,
     /// Where the activation letter goes.
     pub address: PostalAddress,
+    /// A phone number with its country code (optional).
+    #[serde(default)]
+    pub phone: Option<String>,
+    /// An e-mail address (optional).
+    #[serde(default)]
+    pub email: Option<String>,
 }
 
 /// A patient record as the agency sees it (no health data).
@@ -87,6 +93,12 @@ pub struct PatientSummary {
     pub preferred_language: Language,
     /// Postal address.
     pub address: Option<PostalAddress>,
+    /// Phone number (E.164), when known.
+    #[serde(default)]
+    pub phone: Option<String>,
+    /// E-mail address, when known.
+    #[serde(default)]
+    pub email: Option<String>,
     /// The record's state.
     pub record_state: RecordState,
     /// When the record was created.

@@ -157,7 +157,8 @@ pub struct Notification {
     /// Its id.
     pub id: Uuid,
     /// `first_access` (a professional opened the record before you activated it),
-    /// `emergency_access`, `recovery_letter_issued` (the agency issued a letter whose code
+    /// `emergency_access`, `emergency_access_reviewed` (the agency's disposition of one),
+    /// `recovery_letter_issued` (the agency issued a letter whose code
     /// replaces your passkeys) or `credential_recovery` (such a code was used: your passkeys were
     /// replaced and every session ended).
     pub kind: String,
@@ -165,6 +166,12 @@ pub struct Notification {
     pub professional: Option<ProfessionalBrief>,
     /// The stated reason of an emergency access.
     pub reason: Option<String>,
+    /// For `emergency_access_reviewed`: the agency's conclusion about an emergency access.
+    #[serde(default)]
+    pub disposition: Option<Disposition>,
+    /// For `emergency_access_reviewed`: the agency's note.
+    #[serde(default)]
+    pub note: Option<String>,
     /// When.
     pub created_at: DateTime<Utc>,
     /// Whether the patient has seen it.
@@ -185,6 +192,75 @@ pub struct EmergencyAccessReview {
     pub reason: String,
     /// When.
     pub opened_at: DateTime<Utc>,
+    /// When its reading time ended (or ends).
+    #[serde(default)]
+    pub expires_at: Option<DateTime<Utc>>,
+    /// The agency's disposition, once an agent reviewed it.
+    #[serde(default)]
+    pub disposition: Option<DispositionRecord>,
+}
+
+/// What the agency concluded about an emergency access.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Disposition {
+    /// The emergency and its reason hold.
+    Justified,
+    /// The agency asked the professional to explain.
+    Questioned,
+    /// Passed on (to the professional's order, the data protection officer …).
+    Escalated,
+}
+
+impl Disposition {
+    /// Every disposition, in the order a form offers them.
+    pub const ALL: [Self; 3] = [Self::Justified, Self::Questioned, Self::Escalated];
+
+    /// The stored and wire value.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Justified => "justified",
+            Self::Questioned => "questioned",
+            Self::Escalated => "escalated",
+        }
+    }
+
+    /// Reads a stored value.
+    #[must_use]
+    pub fn parse(value: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|d| d.as_str() == value)
+    }
+}
+
+/// The longest note with a disposition, in characters.
+pub const DISPOSITION_NOTE_MAX: usize = 1000;
+
+/// An agent records (or changes) the disposition of an emergency access. The patient sees it,
+/// with the note, in their history and notifications.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SetDisposition {
+    /// The conclusion.
+    pub disposition: Disposition,
+    /// Why, in the agent's words (at most [`DISPOSITION_NOTE_MAX`] characters; may be empty).
+    #[serde(default)]
+    pub note: String,
+}
+
+/// A recorded disposition.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DispositionRecord {
+    /// The conclusion.
+    pub disposition: Disposition,
+    /// The agent's note (empty when none).
+    pub note: String,
+    /// The agent who recorded it, by their display name (none when no longer known).
+    pub agent: Option<String>,
+    /// When.
+    pub decided_at: DateTime<Utc>,
 }
 
 /// An alert for the agency: a professional asked for one more emergency access than the cap

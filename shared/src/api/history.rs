@@ -44,6 +44,7 @@ pub const ACTION_GROUPS: &[(&str, &[&str])] = &[
             "link_opened",
             "link_renewed",
             "emergency_access_opened",
+            "emergency_access_reviewed",
             "access_traces_viewed",
         ],
     ),
@@ -69,6 +70,7 @@ pub const ACTION_GROUPS: &[(&str, &[&str])] = &[
             "recovery_letter_issued",
             "activation_attempt",
             "activation",
+            "contact_data_changed",
             "history_viewed",
             "history_exported",
         ],
@@ -107,6 +109,7 @@ pub const KNOWN_ACTIONS: &[&str] = &[
     "link_opened",
     "link_renewed",
     "emergency_access_opened",
+    "emergency_access_reviewed",
     "access_traces_viewed",
     "connection_code_issued",
     "link_granted",
@@ -122,6 +125,7 @@ pub const KNOWN_ACTIONS: &[&str] = &[
     "recovery_letter_issued",
     "activation_attempt",
     "activation",
+    "contact_data_changed",
     "history_viewed",
     "history_exported",
     "sign_in",
@@ -179,6 +183,10 @@ pub const DENIAL_REASONS: &[&str] = &[
 /// The care contexts of a link: an entry's `context` for the link actions.
 pub const LINK_CONTEXTS: &[&str] =
     &["consultation", "institution_stay", "emergency_department", "patient_grant"];
+
+/// The agency's dispositions of an emergency access: an entry's `context` for
+/// `emergency_access_reviewed`.
+pub const DISPOSITIONS: &[&str] = &["justified", "questioned", "escalated"];
 
 /// The modes of a document's restriction: an entry's `context` for `document_restricted`.
 pub const RESTRICTION_MODES: &[&str] = &["none", "author_only", "hidden_from"];
@@ -283,8 +291,9 @@ pub struct HistoryEntry {
     /// The access rule that allowed it (one of [`RULES`]: référent, link, emergency …), when
     /// one did.
     pub rule: Option<String>,
-    /// The act's context, when recorded: a link's care context (one of [`LINK_CONTEXTS`]), or
-    /// the mode of a document's restriction (one of [`RESTRICTION_MODES`]).
+    /// The act's context, when recorded: a link's care context (one of [`LINK_CONTEXTS`]), the
+    /// mode of a document's restriction (one of [`RESTRICTION_MODES`]), or the agency's
+    /// disposition of an emergency access (one of [`DISPOSITIONS`]).
     pub context: Option<String>,
     /// The stable error code of a refusal.
     pub refused: Option<String>,
@@ -389,7 +398,9 @@ mod tests {
         unique.sort_unstable();
         unique.dedup();
         assert_eq!(unique.len(), flat.len(), "an action is listed twice");
-        for list in [KNOWN_ACTIONS, RULES, DENIAL_REASONS, LINK_CONTEXTS, RESTRICTION_MODES] {
+        for list in
+            [KNOWN_ACTIONS, RULES, DENIAL_REASONS, LINK_CONTEXTS, RESTRICTION_MODES, DISPOSITIONS]
+        {
             assert!(
                 list.iter().all(|code| code.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'))
             );

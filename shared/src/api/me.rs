@@ -45,3 +45,16 @@ pub struct SessionSummary {
     /// Whether this is the session making the request.
     pub current: bool,
 }
+
+/// A patient's contact data: where the agency and the notifications reach them. Both optional;
+/// an empty or absent value clears it. See [`crate::contact`] for what is accepted.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ContactData {
+    /// A phone number with its country code, kept in E.164 form (`+352621123456`).
+    #[serde(default)]
+    pub phone: Option<String>,
+    /// An e-mail address.
+    #[serde(default)]
+    pub email: Option<String>,
+}

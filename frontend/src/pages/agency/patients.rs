@@ -1,8 +1,10 @@
-//! The console's patients: search, open a record, and download the information and activation
-//! letter (each download issues a new activation code and voids the previous one).
+//! The console's patients: search, open a record, see and change its phone and e-mail, and
+//! download the information and activation letter (each download issues a new activation code
+//! and voids the previous one).
 
 use shared::Language;
 use shared::api::agency::{PatientSummary, RecordState};
+use shared::api::me::ContactData;
 use shared::ids::PatientId;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::SubmitEvent;
@@ -16,6 +18,7 @@ use crate::components::message::{ErrorMessage, StatusMessage};
 use crate::forms::{FormAction, PatientField, PatientForm, problem_of};
 use crate::i18n::context::use_i18n;
 use crate::i18n::messages;
+use crate::pages::contact::{ContactForm, ContactOwner};
 
 /// Where a row's letter download is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -158,6 +161,24 @@ pub fn PatientsPanel() -> Html {
         })
     };
 
+    // A record's contact data saved in its row: the row shows what the server now holds.
+    let on_contact = {
+        let list = list.clone();
+        Callback::from(move |(id, saved): (PatientId, ContactData)| {
+            if let Remote::Ready(rows) = &*list {
+                let rows = rows.iter().map(|r| {
+                    let mut r = r.clone();
+                    if r.id == id {
+                        r.phone = saved.phone.clone();
+                        r.email = saved.email.clone();
+                    }
+                    r
+                });
+                list.set(Remote::Ready(rows.collect()));
+            }
+        })
+    };
+
     // Field messages: the national ID as typed; every field after a first try.
     let problems =
         if *submitted { form.to_request().err().unwrap_or_default() } else { Vec::new() };
@@ -184,7 +205,7 @@ pub fn PatientsPanel() -> Html {
         }
         Remote::Ready(rows) => html! {
             <ul class="rows" aria-labelledby="patients-list-heading">
-                { for rows.iter().map(|patient| patient_row(&i18n, patient, letter.as_ref(), &on_letter)) }
+                { for rows.iter().map(|patient| patient_row(&i18n, patient, letter.as_ref(), &on_letter, &on_contact)) }
             </ul>
         },
     };
@@ -312,6 +333,33 @@ pub fn PatientsPanel() -> Html {
                         />
                     </div>
                 </fieldset>
+                <div class="field-row">
+                    <TextField
+                        id={PatientField::Phone.id()}
+                        label={i18n.t("field-phone")}
+                        hint={i18n.t("field-phone-hint")}
+                        value={form.phone.clone()}
+                        on_input={set(PatientField::Phone)}
+                        message={message(PatientField::Phone)}
+                        tone={Tone::Error}
+                        input_type="tel"
+                        inputmode="tel"
+                        autocomplete="off"
+                        maxlength="32"
+                    />
+                    <TextField
+                        id={PatientField::Email.id()}
+                        label={i18n.t("field-email")}
+                        hint={i18n.t("field-email-hint")}
+                        value={form.email.clone()}
+                        on_input={set(PatientField::Email)}
+                        message={message(PatientField::Email)}
+                        tone={Tone::Error}
+                        input_type="email"
+                        autocomplete="off"
+                        maxlength="254"
+                    />
+                </div>
                 <div class="actions">
                     <button
                         id="patient-create-button"
@@ -343,9 +391,16 @@ fn patient_row(
     patient: &PatientSummary,
     letter: Option<&(PatientId, LetterState)>,
     on_letter: &Callback<PatientSummary>,
+    on_contact: &Callback<(PatientId, ContactData)>,
 ) -> Html {
     let id = patient.id.to_string();
     let note_id = format!("letter-note-{id}");
+    let or_none =
+        |value: Option<&str>| value.map_or_else(|| i18n.t("agency-contact-none"), str::to_owned);
+    let on_contact = {
+        let patient_id = patient.id;
+        on_contact.reform(move |saved: ContactData| (patient_id, saved))
+    };
     let state = letter.filter(|(pid, _)| *pid == patient.id).map(|(_, s)| s);
     let busy = matches!(state, Some(LetterState::Busy));
     let onclick = {
@@ -399,6 +454,8 @@ fn patient_row(
                         </dd>
                     </div>
                     <div><dt>{ i18n.t("agency-letter") }</dt><dd>{ letter_fact }</dd></div>
+                    <div><dt>{ i18n.t("field-phone") }</dt><dd class="contact-phone">{ or_none(patient.phone.as_deref()) }</dd></div>
+                    <div><dt>{ i18n.t("field-email") }</dt><dd class="contact-email">{ or_none(patient.email.as_deref()) }</dd></div>
                 </dl>
             </div>
             <div class="row-actions">
@@ -415,6 +472,13 @@ fn patient_row(
                 <StatusMessage text={status.map(AttrValue::from)} />
                 <ErrorMessage text={error.map(AttrValue::from)} />
             </div>
+            // After the letter's messages, so that the row's first status is the letter's.
+            <details class="contact-edit">
+                <summary>{ i18n.t("agency-contact-edit") }</summary>
+                <ContactForm stem={format!("contact-{id}")} owner={ContactOwner::Patient(patient.id)}
+                        current={ContactData { phone: patient.phone.clone(), email: patient.email.clone() }}
+                        on_saved={on_contact.clone()} />
+            </details>
         </li>
     }
 }
