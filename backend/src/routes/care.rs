@@ -40,6 +40,20 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(open_admission))
         .routes(routes!(renew_stay))
         .routes(routes!(find_patient))
+        .routes(routes!(record_patient))
+}
+
+/// Whose record it is: the patient's name, national ID and birth date, for a professional who
+/// reaches the record now (audited as a lookup); any other record answers `not_found`.
+#[utoipa::path(get, path = "/records/{patient_id}/patient", tag = "care", params(("patient_id" = Uuid, Path)),
+    responses((status = 200, body = PatientFound), (status = 404, body = ApiError)))]
+async fn record_patient(
+    State(state): State<AppState>,
+    meta: RequestMeta,
+    professional: CurrentProfessional,
+    Path(patient_id): Path<Uuid>,
+) -> Result<Json<PatientFound>, AppError> {
+    Ok(Json(care::record_patient(&state, &meta, &professional, patient_id).await?))
 }
 
 /// Registers an admission (hospital or care institution): a 45-day stay link, or an

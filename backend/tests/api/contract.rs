@@ -74,6 +74,7 @@ const ROUTES: &[(&str, &str)] = &[
     ("post", "/api/professional/admissions"),
     ("post", "/api/professional/links/{id}/renew"),
     ("post", "/api/professional/patients"),
+    ("get", "/api/records/{patient_id}/patient"),
     ("get", "/api/records/{patient_id}/history"),
     ("get", "/api/me/notifications"),
     ("post", "/api/me/notifications/read"),

@@ -227,6 +227,8 @@ pub struct PatientFound {
     pub given_name: String,
     /// Family name.
     pub family_name: String,
+    /// The national ID (13 digits), so that the professional checks whose record it is.
+    pub national_id: String,
     /// Birth date.
     pub birth_date: NaiveDate,
     /// Under which rule the professional reaches it.
