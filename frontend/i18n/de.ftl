@@ -908,3 +908,12 @@ notification-first-access = { $name } hat Ihre Akte geöffnet, bevor Sie sie akt
 notification-recovery-letter-issued = Die Agentur hat einen Wiederherstellungsbrief für Ihre Akte ausgestellt: Sein Code ersetzt Ihre Passkeys. Wenn Sie ihn nicht angefordert haben, rufen Sie sofort den Helpdesk der Agentur an.
 notification-credential-recovery = Ihre Passkeys wurden mit dem Code eines Wiederherstellungsbriefs ersetzt: Die alten funktionieren nicht mehr, und alle Sitzungen wurden beendet. Wenn Sie das nicht waren, rufen Sie sofort den Helpdesk der Agentur an.
 notification-other = In Ihrer Akte ist etwas geschehen.
+
+## Whose record, emergency access from the lookup (issue 13 §0)
+record-patient-label = Wessen Akte dies ist
+record-patient-national-id = Matrikelnummer
+record-patient-birth-date = Geboren am
+find-emergency-offer = Wenn es ein Notfall ist und der Patient Ihnen keinen Verbindungscode geben kann, können Sie seine Akte im Notfall öffnen: Sie geben den Grund an, bestätigen mit Ihrem Sicherheitsschlüssel, und der Patient sowie die Agentur werden informiert.
+find-emergency-button = Notfallzugriff für diese Matrikelnummer
+error-record-in-objection-window = Diese Akte ist für Fachkräfte noch nicht geöffnet: Die 30-tägige Widerspruchsfrist nach dem Brief an den Patienten läuft noch. Bis dahin kann niemand sie öffnen, auch nicht im Notfall.
+error-emergency-access-switched-off = Der Patient hat den Notfallzugriff ausgeschaltet: Seine Akte kann im Notfall nicht geöffnet werden. Bitten Sie den Patienten oder seine Angehörigen um einen Verbindungscode.

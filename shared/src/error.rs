@@ -87,11 +87,17 @@ pub enum ApiErrorCode {
     /// The professional has opened as many emergency accesses as allowed within the window;
     /// this one is refused and the agency has been alerted.
     EmergencyAccessLimitReached,
+    /// An emergency access asked for by national ID: the record is not open to professionals
+    /// yet (the patient's 30-day objection window is still running, or has not started).
+    RecordInObjectionWindow,
+    /// An emergency access asked for by national ID: the patient has switched emergency access
+    /// off.
+    EmergencyAccessSwitchedOff,
 }
 
 impl ApiErrorCode {
     /// Every code, for exhaustive translation tests.
-    pub const ALL: [Self; 35] = [
+    pub const ALL: [Self; 37] = [
         Self::NotFound,
         Self::MethodNotAllowed,
         Self::MalformedJson,
@@ -127,6 +133,8 @@ impl ApiErrorCode {
         Self::DocumentWrongPatient,
         Self::DocumentUnsafeNarrative,
         Self::EmergencyAccessLimitReached,
+        Self::RecordInObjectionWindow,
+        Self::EmergencyAccessSwitchedOff,
     ];
 
     /// The stable wire value (`not_found`, …).
@@ -168,6 +176,8 @@ impl ApiErrorCode {
             Self::DocumentWrongPatient => "document_wrong_patient",
             Self::DocumentUnsafeNarrative => "document_unsafe_narrative",
             Self::EmergencyAccessLimitReached => "emergency_access_limit_reached",
+            Self::RecordInObjectionWindow => "record_in_objection_window",
+            Self::EmergencyAccessSwitchedOff => "emergency_access_switched_off",
         }
     }
 

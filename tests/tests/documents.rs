@@ -113,7 +113,7 @@ async fn journey(lang: &str, locale: &str) -> anyhow::Result<()> {
     patient.goto(format!("{}/patient/documents", server.origin)).await?;
     wait_for_app(&patient).await?;
     assert_eq!(heading(&patient).await?, catalogue_message(lang, "documents-heading")?);
-    wait_until(&patient, "document.querySelector('[data-document-id] select.restriction-mode')")
+    wait_until(&patient, "document.querySelector('[data-document-id] input.restriction-mode')")
         .await?;
     let row = text_of(&patient, "[data-document-id]").await?;
     assert!(row.contains(TITLE) && row.contains(&physician), "{row:?}");
@@ -131,7 +131,7 @@ async fn journey(lang: &str, locale: &str) -> anyhow::Result<()> {
         "document.querySelector('[data-category=care-reports] [data-document-id]')",
     )
     .await?;
-    fill(&patient, "[data-document-id] select.restriction-mode", "hidden_from").await?;
+    click(&patient, "[data-document-id] input.restriction-mode[value=hidden_from]").await?;
     fill(&patient, "[data-document-id] input.restriction-search", &family_name(&physician)).await?;
     click(&patient, "[data-document-id] button.restriction-search-button").await?;
     click(&patient, "[data-document-id] button.hide-from").await?;

@@ -6,10 +6,10 @@ use axum::http::StatusCode;
 use shared::ApiError;
 use shared::api::agency::Search;
 use shared::api::care::{
-    CareOverview, ConnectionCode, ConsultationOpened, EmergencyAccessOpened,
-    EmergencyAccessRequest, EmergencyAccessReview, EmergencyAccessSetting, EmergencyAlert,
-    GrantLink, LinkSummary, Notification, OpenAdmission, OpenConsultation, PatientFound,
-    PatientLookup, ProfessionalBrief, SetReferent,
+    CareOverview, ConnectionCode, ConsultationOpened, EmergencyAccessByNationalId,
+    EmergencyAccessOpened, EmergencyAccessRequest, EmergencyAccessReview, EmergencyAccessSetting,
+    EmergencyAlert, GrantLink, LinkSummary, Notification, OpenAdmission, OpenConsultation,
+    PatientFound, PatientLookup, ProfessionalBrief, SetReferent,
 };
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -33,6 +33,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(directory))
         .routes(routes!(open_consultation))
         .routes(routes!(open_emergency_access))
+        .routes(routes!(open_emergency_access_by_national_id))
         .routes(routes!(notifications))
         .routes(routes!(notifications_read))
         .routes(routes!(emergency_review))
@@ -112,6 +113,25 @@ async fn open_emergency_access(
     ApiJson(input): ApiJson<EmergencyAccessRequest>,
 ) -> Result<Json<EmergencyAccessOpened>, AppError> {
     Ok(Json(emergency::open(&state, &meta, &professional, patient_id, &input).await?))
+}
+
+/// Opens an emergency access from a lookup by national ID (a JSON body, never a URL). Says why
+/// when the record is not open yet or the patient switched emergency access off; a block, a
+/// closed record and an unknown national ID answer `not_found` alike.
+#[utoipa::path(post, path = "/professional/emergency-access", tag = "care",
+    request_body = EmergencyAccessByNationalId,
+    responses((status = 200, body = EmergencyAccessOpened),
+              (status = 403, body = ApiError, description = "reverification_required, emergency_access_limit_reached, record_in_objection_window, emergency_access_switched_off"),
+              (status = 404, body = ApiError, description = "no such record, blocked or closed (indistinguishable)"),
+              (status = 422, body = ApiError, description = "invalid_national_id, invalid_request"),
+              (status = 429, body = ApiError)))]
+async fn open_emergency_access_by_national_id(
+    State(state): State<AppState>,
+    meta: RequestMeta,
+    professional: CurrentProfessional,
+    ApiJson(input): ApiJson<EmergencyAccessByNationalId>,
+) -> Result<Json<EmergencyAccessOpened>, AppError> {
+    Ok(Json(emergency::open_by_national_id(&state, &meta, &professional, &input).await?))
 }
 
 /// The patient's notifications (first access before activation, emergency accesses).

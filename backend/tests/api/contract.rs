@@ -66,6 +66,7 @@ const ROUTES: &[(&str, &str)] = &[
     ("get", "/api/documents/{id}/content"),
     ("put", "/api/me/documents/{id}/restriction"),
     ("post", "/api/records/{patient_id}/emergency-access"),
+    ("post", "/api/professional/emergency-access"),
     ("post", "/api/me/documents"),
     ("post", "/api/documents/{id}/versions"),
     ("get", "/api/documents/{id}/versions"),
