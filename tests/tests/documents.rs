@@ -126,6 +126,17 @@ async fn journey(lang: &str, locale: &str) -> anyhow::Result<()> {
         catalogue_message(lang, "documents-viewer-unreadable")?
     );
     click(&patient, "#documents-by-category").await?;
+    // The view in force is marked for the eye as for assistive technology.
+    let marked = eval(
+        &patient,
+        "(() => { const on = document.getElementById('documents-by-category'); \
+         const off = document.getElementById('documents-timeline'); \
+         const bg = e => getComputedStyle(e).backgroundColor; \
+         return on.getAttribute('aria-pressed') === 'true' \
+           && off.getAttribute('aria-pressed') === 'false' && bg(on) !== bg(off); })()",
+    )
+    .await?;
+    assert_eq!(marked, true, "the active view looks different from the other");
     wait_until(
         &patient,
         "document.querySelector('[data-category=care-reports] [data-document-id]')",
@@ -196,6 +207,15 @@ async fn journey(lang: &str, locale: &str) -> anyhow::Result<()> {
          s.value = o.value; s.dispatchEvent(new Event('change', {{ bubbles: true }})); return o.value; }})()",
         serde_json::to_string(&physician)?
     )).await?;
+    // The filter button is a styled button of the app, not the browser's default.
+    let styled = eval(
+        &patient,
+        "getComputedStyle(document.querySelector('form.filters button[type=submit]')).backgroundColor \
+         === getComputedStyle(document.querySelector('.button-primary')).backgroundColor \
+         && document.querySelector('form.filters button[type=submit]').classList.contains('button-primary')",
+    )
+    .await?;
+    assert_eq!(styled, true);
     click(&patient, "form.filters button[type=submit]").await?;
     wait_until(&patient, "document.querySelector('li[data-action=professional_blocked]') === null && document.querySelector('li[data-action=document_filed]') !== null").await?;
 
