@@ -2,6 +2,10 @@
 //! agent, professionals of several professions, patients in each language. It prints the links
 //! and codes to sign in with. Run again, it adds nothing but prints fresh codes for the demo
 //! people who have not registered a passkey or key yet (codes are single-use and stored hashed).
+//! Everything it creates is audited as the product audits the same act (the agency creating the
+//! people and issuing letters and codes, the physician opening a consultation and filing, the
+//! patient designating a référent), in the same transaction: the records' histories tell what
+//! happened to them, and `dsp audit verify` holds.
 
 use std::fmt;
 
@@ -13,6 +17,7 @@ use shared::{Language, NationalId, Profession};
 use uuid::Uuid;
 
 use crate::app::AppState;
+use crate::audit::{self, Event, Outcome, RequestMeta};
 use sea_orm::ActiveModelTrait;
 
 use crate::entity::{agent, credential, organisation, patient, professional};
@@ -135,12 +140,17 @@ pub async fn create(state: &AppState) -> Result<DemoSummary, AppError> {
             .await?
             > 0)
     };
-    if let Some(agent) =
-        agent::Entity::find().filter(agent::Column::DisplayName.eq(AGENT_NAME)).one(&*txn).await?
+    let demo_agent =
+        agent::Entity::find().filter(agent::Column::DisplayName.eq(AGENT_NAME)).one(&*txn).await?;
+    let by_agent = demo_agent.as_ref().map(|a| (Role::Agent, a.id));
+    if let Some(agent) = &demo_agent
         && !has_credentials(agent.id).await?
     {
         summary.agent_link =
             Some(issue_enrolment_code(&*txn, state, Role::Agent, agent.id, now).await?.link);
+        let event = Event::new("enrolment_code_issued", Outcome::Success, None)
+            .target("agent", agent.id.to_string());
+        audit::append(&*txn, &RequestMeta::default(), event, now).await?;
     }
     for (given, family, profession, licence, _) in PROFESSIONALS {
         let Some(p) = professional::Entity::find()
@@ -153,6 +163,9 @@ pub async fn create(state: &AppState) -> Result<DemoSummary, AppError> {
         if !has_credentials(p.id).await? {
             let link =
                 issue_enrolment_code(&*txn, state, Role::Professional, p.id, now).await?.link;
+            let event = Event::new("enrolment_code_issued", Outcome::Success, by_agent)
+                .target("professional", p.id.to_string());
+            audit::append(&*txn, &RequestMeta::default(), event, now).await?;
             summary.professional_links.push((format!("{given} {family}"), profession, link));
         }
     }
@@ -167,7 +180,12 @@ pub async fn create(state: &AppState) -> Result<DemoSummary, AppError> {
             continue;
         };
         if p.record_state == RecordState::Created.as_str() {
-            let code = issue_activation_code(&*txn, state, &p, now).await?.code;
+            let issued = issue_activation_code(&*txn, state, &p, now).await?;
+            let event = Event::new("letter_issued", Outcome::Success, by_agent)
+                .patient(p.id)
+                .with("code_expires_at", issued.expires_at.to_rfc3339());
+            audit::append(&*txn, &RequestMeta::default(), event, now).await?;
+            let code = issued.code;
             summary.patient_codes.push((
                 format!("{given} {family}"),
                 national_id.to_string(),
@@ -209,8 +227,10 @@ async fn insert_care(
     let marc = professional_id("M-100202").await?;
     let marie = patient_row("19720902045").await?;
     let thomas = patient_row("19931127078").await?;
+    let meta = RequestMeta::default();
+    let link_id = Uuid::new_v4();
     care_link::ActiveModel {
-        id: Set(Uuid::new_v4()),
+        id: Set(link_id),
         patient_id: Set(marie.id),
         professional_id: Set(Some(claire)),
         organisation_id: Set(None),
@@ -224,9 +244,19 @@ async fn insert_care(
     }
     .insert(txn)
     .await?;
+    let opened = Event::new("link_opened", Outcome::Success, Some((Role::Professional, claire)))
+        .with("context", "consultation")
+        .patient(marie.id)
+        .target("link", link_id.to_string());
+    audit::append(txn, &meta, opened, now).await?;
     let mut thomas_active: patient::ActiveModel = thomas.clone().into();
     thomas_active.referent_id = Set(Some(marc));
     thomas_active.update(txn).await?;
+    let designated =
+        Event::new("referent_designated", Outcome::Success, Some((Role::Patient, thomas.id)))
+            .patient(thomas.id)
+            .target("professional", marc.to_string());
+    audit::append(txn, &meta, designated, now).await?;
     for (record, author, category, title, lines) in [
         (
             &marie,
@@ -287,6 +317,12 @@ async fn insert_care(
         }
         .insert(txn)
         .await?;
+        let filed =
+            Event::new("document_filed", Outcome::Success, Some((Role::Professional, author)))
+                .patient(record.id)
+                .target("document", id.to_string())
+                .with("category", category);
+        audit::append(txn, &meta, filed, now).await?;
     }
     Ok(())
 }
@@ -332,14 +368,21 @@ async fn insert_directory(
     txn: &sea_orm::DatabaseTransaction,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
+    let meta = RequestMeta::default();
+    let agent_id = Uuid::new_v4();
     agent::Entity::insert(agent::ActiveModel {
-        id: Set(Uuid::new_v4()),
+        id: Set(agent_id),
         display_name: Set(AGENT_NAME.into()),
         state: Set("active".into()),
         created_at: Set(now),
     })
     .exec_without_returning(txn)
     .await?;
+    let created = Event::new("agent_created", Outcome::Success, None)
+        .target("agent", agent_id.to_string())
+        .with("name", AGENT_NAME);
+    audit::append(txn, &meta, created, now).await?;
+    let by_agent = Some((Role::Agent, agent_id));
     let mut organisation_ids = Vec::new();
     for (name, kind) in ORGANISATIONS {
         let id = Uuid::new_v4();
@@ -354,8 +397,9 @@ async fn insert_directory(
         organisation_ids.push(id);
     }
     for (given, family, profession, licence, org) in PROFESSIONALS {
+        let id = Uuid::new_v4();
         professional::Entity::insert(professional::ActiveModel {
-            id: Set(Uuid::new_v4()),
+            id: Set(id),
             given_name: Set(given.into()),
             family_name: Set(family.into()),
             profession: Set(profession.code().into()),
@@ -367,12 +411,16 @@ async fn insert_directory(
         })
         .exec_without_returning(txn)
         .await?;
+        let created = Event::new("professional_created", Outcome::Success, by_agent)
+            .target("professional", id.to_string());
+        audit::append(txn, &meta, created, now).await?;
     }
     for (first_eleven, given, family, language, street, postal_code, city) in PATIENTS {
         let national_id = NationalId::from_first_eleven(first_eleven)
             .map_err(|e| AppError::Internal(anyhow::anyhow!("demo national ID: {e}")))?;
+        let id = Uuid::new_v4();
         patient::Entity::insert(patient::ActiveModel {
-            id: Set(Uuid::new_v4()),
+            id: Set(id),
             birth_date: Set(national_id.birth_date()),
             national_id: Set(national_id.to_string()),
             given_name: Set(given.into()),
@@ -394,6 +442,8 @@ async fn insert_directory(
         })
         .exec_without_returning(txn)
         .await?;
+        let created = Event::new("patient_created", Outcome::Success, by_agent).patient(id);
+        audit::append(txn, &meta, created, now).await?;
     }
     Ok(())
 }

@@ -1109,3 +1109,11 @@ history-action-contact-data-changed = { $outcome ->
     }
 }
 history-what-contact-data-changed = Geänderte Kontaktdaten
+## Whose record, emergency access from the lookup (issue 13 §0)
+record-patient-label = Wessen Akte dies ist
+record-patient-national-id = Matrikelnummer
+record-patient-birth-date = Geboren am
+find-emergency-offer = Wenn es ein Notfall ist und der Patient Ihnen keinen Verbindungscode geben kann, können Sie seine Akte im Notfall öffnen: Sie geben den Grund an, bestätigen mit Ihrem Sicherheitsschlüssel, und der Patient sowie die Agentur werden informiert.
+find-emergency-button = Notfallzugriff für diese Matrikelnummer
+error-record-in-objection-window = Diese Akte ist für Fachkräfte noch nicht geöffnet: Die 30-tägige Widerspruchsfrist nach dem Brief an den Patienten läuft noch. Bis dahin kann niemand sie öffnen, auch nicht im Notfall.
+error-emergency-access-switched-off = Der Patient hat den Notfallzugriff ausgeschaltet: Seine Akte kann im Notfall nicht geöffnet werden. Bitten Sie den Patienten oder seine Angehörigen um einen Verbindungscode.

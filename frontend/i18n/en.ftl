@@ -1109,3 +1109,11 @@ history-action-contact-data-changed = { $outcome ->
     }
 }
 history-what-contact-data-changed = Contact data changed
+## Whose record, emergency access from the lookup (issue 13 §0)
+record-patient-label = Whose record this is
+record-patient-national-id = National ID
+record-patient-birth-date = Born on
+find-emergency-offer = If this is an emergency and the patient cannot give you a connection code, you can open their record in an emergency: you state why, confirm with your security key, and the patient and the agency are told.
+find-emergency-button = Emergency access to this national ID
+error-record-in-objection-window = This record is not open to professionals yet: the patient’s 30-day objection period after their letter is still running. No one can open it before then, not even in an emergency.
+error-emergency-access-switched-off = The patient has switched emergency access off: their record cannot be opened in an emergency. Ask the patient or their relatives for a connection code.

@@ -1112,3 +1112,11 @@ history-action-contact-data-changed = { $outcome ->
     }
 }
 history-what-contact-data-changed = Coordonnées modifiées
+## Whose record, emergency access from the lookup (issue 13 §0)
+record-patient-label = À qui appartient ce dossier
+record-patient-national-id = Matricule
+record-patient-birth-date = Né(e) le
+find-emergency-offer = S’il s’agit d’une urgence et que le patient ne peut pas vous donner de code de connexion, vous pouvez ouvrir son dossier en urgence : vous indiquez pourquoi, vous confirmez avec votre clé de sécurité, et le patient ainsi que l’agence en sont informés.
+find-emergency-button = Accès d’urgence pour ce matricule
+error-record-in-objection-window = Ce dossier n’est pas encore ouvert aux professionnels : le délai d’opposition de 30 jours qui suit la lettre du patient court toujours. Personne ne peut l’ouvrir avant, même en urgence.
+error-emergency-access-switched-off = Le patient a désactivé l’accès d’urgence : son dossier ne peut pas être ouvert en urgence. Demandez un code de connexion au patient ou à ses proches.

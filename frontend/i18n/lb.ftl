@@ -1109,3 +1109,11 @@ history-action-contact-data-changed = { $outcome ->
     }
 }
 history-what-contact-data-changed = Geännert Kontaktdaten
+## Whose record, emergency access from the lookup (issue 13 §0)
+record-patient-label = Wiem säin Dossier dat ass
+record-patient-national-id = Matrikelnummer
+record-patient-birth-date = Gebuer den
+find-emergency-offer = Wann et en Noutfall ass an de Patient Iech kee Verbindungscode ka ginn, kënnt Dir säin Dossier am Noutfall opmaachen: Dir gitt un firwat, confirméiert mat Ärem Sécherheetsschlëssel, an de Patient an d’Agence ginn informéiert.
+find-emergency-button = Noutfallzougrëff fir dës Matrikelnummer
+error-record-in-objection-window = Dësen Dossier ass nach net fir d’Professionneller op: Déi 30 Deeg Oppositiounsfrist nom Bréif un de Patient lafen nach. Virdrun kann keen en opmaachen, och net an engem Noutfall.
+error-emergency-access-switched-off = De Patient huet den Noutfallzougrëff ausgeschalt: Säin Dossier kann net am Noutfall opgemaach ginn. Frot de Patient oder seng Familljememberen no engem Verbindungscode.

@@ -99,11 +99,17 @@ pub enum ApiErrorCode {
     InvalidPhone,
     /// The e-mail address is not one (`name@example.lu`); nothing was stored.
     InvalidEmail,
+    /// An emergency access asked for by national ID: the record is not open to professionals
+    /// yet (the patient's 30-day objection window is still running, or has not started).
+    RecordInObjectionWindow,
+    /// An emergency access asked for by national ID: the patient has switched emergency access
+    /// off.
+    EmergencyAccessSwitchedOff,
 }
 
 impl ApiErrorCode {
     /// Every code, for exhaustive translation tests.
-    pub const ALL: [Self; 40] = [
+    pub const ALL: [Self; 42] = [
         Self::NotFound,
         Self::MethodNotAllowed,
         Self::MalformedJson,
@@ -144,6 +150,8 @@ impl ApiErrorCode {
         Self::WishDateInFuture,
         Self::InvalidPhone,
         Self::InvalidEmail,
+        Self::RecordInObjectionWindow,
+        Self::EmergencyAccessSwitchedOff,
     ];
 
     /// The stable wire value (`not_found`, …).
@@ -190,6 +198,8 @@ impl ApiErrorCode {
             Self::WishDateInFuture => "wish_date_in_future",
             Self::InvalidPhone => "invalid_phone",
             Self::InvalidEmail => "invalid_email",
+            Self::RecordInObjectionWindow => "record_in_objection_window",
+            Self::EmergencyAccessSwitchedOff => "emergency_access_switched_off",
         }
     }
 

@@ -113,7 +113,7 @@ async fn journey(lang: &str, locale: &str) -> anyhow::Result<()> {
     patient.goto(format!("{}/patient/documents", server.origin)).await?;
     wait_for_app(&patient).await?;
     assert_eq!(heading(&patient).await?, catalogue_message(lang, "documents-heading")?);
-    wait_until(&patient, "document.querySelector('[data-document-id] select.restriction-mode')")
+    wait_until(&patient, "document.querySelector('[data-document-id] input.restriction-mode')")
         .await?;
     let row = text_of(&patient, "[data-document-id]").await?;
     assert!(row.contains(TITLE) && row.contains(&physician), "{row:?}");
@@ -126,12 +126,23 @@ async fn journey(lang: &str, locale: &str) -> anyhow::Result<()> {
         catalogue_message(lang, "documents-viewer-unreadable")?
     );
     click(&patient, "#documents-by-category").await?;
+    // The view in force is marked for the eye as for assistive technology.
+    let marked = eval(
+        &patient,
+        "(() => { const on = document.getElementById('documents-by-category'); \
+         const off = document.getElementById('documents-timeline'); \
+         const bg = e => getComputedStyle(e).backgroundColor; \
+         return on.getAttribute('aria-pressed') === 'true' \
+           && off.getAttribute('aria-pressed') === 'false' && bg(on) !== bg(off); })()",
+    )
+    .await?;
+    assert_eq!(marked, true, "the active view looks different from the other");
     wait_until(
         &patient,
         "document.querySelector('[data-category=care-reports] [data-document-id]')",
     )
     .await?;
-    fill(&patient, "[data-document-id] select.restriction-mode", "hidden_from").await?;
+    click(&patient, "[data-document-id] input.restriction-mode[value=hidden_from]").await?;
     fill(&patient, "[data-document-id] input.restriction-search", &family_name(&physician)).await?;
     click(&patient, "[data-document-id] button.restriction-search-button").await?;
     click(&patient, "[data-document-id] button.hide-from").await?;
@@ -196,6 +207,15 @@ async fn journey(lang: &str, locale: &str) -> anyhow::Result<()> {
          s.value = o.value; s.dispatchEvent(new Event('change', {{ bubbles: true }})); return o.value; }})()",
         serde_json::to_string(&physician)?
     )).await?;
+    // The filter button is a styled button of the app, not the browser's default.
+    let styled = eval(
+        &patient,
+        "getComputedStyle(document.querySelector('form.filters button[type=submit]')).backgroundColor \
+         === getComputedStyle(document.querySelector('.button-primary')).backgroundColor \
+         && document.querySelector('form.filters button[type=submit]').classList.contains('button-primary')",
+    )
+    .await?;
+    assert_eq!(styled, true);
     click(&patient, "form.filters button[type=submit]").await?;
     wait_until(&patient, "document.querySelector('li[data-action=professional_blocked]') === null && document.querySelector('li[data-action=document_filed]') !== null").await?;
 

@@ -6,10 +6,10 @@ use axum::http::StatusCode;
 use shared::ApiError;
 use shared::api::agency::Search;
 use shared::api::care::{
-    CareOverview, ConnectionCode, ConsultationOpened, EmergencyAccessOpened,
-    EmergencyAccessRequest, EmergencyAccessReview, EmergencyAccessSetting, EmergencyAlert,
-    GrantLink, LinkSummary, Notification, OpenAdmission, OpenConsultation, PatientFound,
-    PatientLookup, ProfessionalBrief, SetDisposition, SetReferent, WorklistEntry,
+    CareOverview, ConnectionCode, ConsultationOpened, EmergencyAccessByNationalId,
+    EmergencyAccessOpened, EmergencyAccessRequest, EmergencyAccessReview, EmergencyAccessSetting,
+    EmergencyAlert, GrantLink, LinkSummary, Notification, OpenAdmission, OpenConsultation,
+    PatientFound, PatientLookup, ProfessionalBrief, SetDisposition, SetReferent, WorklistEntry,
 };
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -33,6 +33,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(directory))
         .routes(routes!(open_consultation))
         .routes(routes!(open_emergency_access))
+        .routes(routes!(open_emergency_access_by_national_id))
         .routes(routes!(notifications))
         .routes(routes!(notifications_read))
         .routes(routes!(emergency_review))
@@ -42,6 +43,20 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(renew_stay))
         .routes(routes!(worklist))
         .routes(routes!(find_patient))
+        .routes(routes!(record_patient))
+}
+
+/// Whose record it is: the patient's name, national ID and birth date, for a professional who
+/// reaches the record now (audited as a lookup); any other record answers `not_found`.
+#[utoipa::path(get, path = "/records/{patient_id}/patient", tag = "care", params(("patient_id" = Uuid, Path)),
+    responses((status = 200, body = PatientFound), (status = 404, body = ApiError)))]
+async fn record_patient(
+    State(state): State<AppState>,
+    meta: RequestMeta,
+    professional: CurrentProfessional,
+    Path(patient_id): Path<Uuid>,
+) -> Result<Json<PatientFound>, AppError> {
+    Ok(Json(care::record_patient(&state, &meta, &professional, patient_id).await?))
 }
 
 /// Registers an admission (hospital or care institution): a 45-day stay link, or an
@@ -113,6 +128,25 @@ async fn open_emergency_access(
     ApiJson(input): ApiJson<EmergencyAccessRequest>,
 ) -> Result<Json<EmergencyAccessOpened>, AppError> {
     Ok(Json(emergency::open(&state, &meta, &professional, patient_id, &input).await?))
+}
+
+/// Opens an emergency access from a lookup by national ID (a JSON body, never a URL). Says why
+/// when the record is not open yet or the patient switched emergency access off; a block, a
+/// closed record and an unknown national ID answer `not_found` alike.
+#[utoipa::path(post, path = "/professional/emergency-access", tag = "care",
+    request_body = EmergencyAccessByNationalId,
+    responses((status = 200, body = EmergencyAccessOpened),
+              (status = 403, body = ApiError, description = "reverification_required, emergency_access_limit_reached, record_in_objection_window, emergency_access_switched_off"),
+              (status = 404, body = ApiError, description = "no such record, blocked or closed (indistinguishable)"),
+              (status = 422, body = ApiError, description = "invalid_national_id, invalid_request"),
+              (status = 429, body = ApiError)))]
+async fn open_emergency_access_by_national_id(
+    State(state): State<AppState>,
+    meta: RequestMeta,
+    professional: CurrentProfessional,
+    ApiJson(input): ApiJson<EmergencyAccessByNationalId>,
+) -> Result<Json<EmergencyAccessOpened>, AppError> {
+    Ok(Json(emergency::open_by_national_id(&state, &meta, &professional, &input).await?))
 }
 
 /// The patient's notifications (first access before activation, emergency accesses).

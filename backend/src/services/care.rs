@@ -777,13 +777,52 @@ pub async fn find_patient(
         if !decision.is_allowed() {
             return Err(hidden());
         }
-        Ok(PatientFound {
-            patient_id: PatientId(record.id),
-            given_name: record.given_name,
-            family_name: record.family_name,
-            birth_date: record.birth_date,
-            rule: decision.as_str().to_owned(),
-        })
+        Ok(found(record, decision))
     })
     .await
+}
+
+/// Whose record it is, for the header of every record page of the professional: the same
+/// decision as listing the record's documents (a relation now, within the rules), audited as a
+/// lookup; a record one may not reach answers exactly like one that does not exist.
+///
+/// # Errors
+/// `not_found`; audited.
+pub async fn record_patient(
+    state: &AppState,
+    meta: &RequestMeta,
+    professional: &CurrentProfessional,
+    patient_id: Uuid,
+) -> Result<PatientFound, AppError> {
+    let now = state.clock.now();
+    let pro = professional.0.subject_id();
+    let event = Event::new("patient_lookup", Outcome::Success, Some((Role::Professional, pro)))
+        .with("by", "record");
+    super::audited_read(state, meta, event, async |txn, event, _| {
+        // The same statements whether the record exists or not, as for its documents.
+        let actor = super::documents::actor(txn, &professional.0).await?;
+        let matrix = state.matrix.get(txn).await?;
+        let facts = record_facts(txn, patient_id, now).await.map_err(|_| hidden())?;
+        event.patient_id = Some(patient_id);
+        let decision = access::decide(&matrix, &actor, &access::Action::ListDocuments, &facts, now);
+        *event = event.clone().with("rule", decision.as_str());
+        if !decision.is_allowed() {
+            return Err(hidden());
+        }
+        let record = patient::Entity::find_by_id(patient_id).one(txn).await?.ok_or_else(hidden)?;
+        Ok(found(record, decision))
+    })
+    .await
+}
+
+/// A patient the professional reaches, as a lookup answers it.
+fn found(record: patient::Model, decision: access::Decision) -> PatientFound {
+    PatientFound {
+        patient_id: PatientId(record.id),
+        given_name: record.given_name,
+        family_name: record.family_name,
+        national_id: record.national_id,
+        birth_date: record.birth_date,
+        rule: decision.as_str().to_owned(),
+    }
 }

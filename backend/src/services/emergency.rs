@@ -12,25 +12,36 @@ use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait,
     QueryFilter, QueryOrder, QuerySelect,
 };
-use shared::ApiErrorCode;
 use shared::api::agency::RecordState;
 use shared::api::auth::Role;
 use shared::api::care::{
-    DISPOSITION_NOTE_MAX, Disposition, DispositionRecord, EmergencyAccessOpened,
-    EmergencyAccessRequest, EmergencyAccessReview, EmergencyAlert, Notification, SetDisposition,
+    DISPOSITION_NOTE_MAX, Disposition, DispositionRecord, EmergencyAccessByNationalId,
+    EmergencyAccessOpened, EmergencyAccessRequest, EmergencyAccessReview, EmergencyAlert,
+    Notification, SetDisposition,
 };
 use shared::ids::PatientId;
+use shared::{ApiErrorCode, NationalId};
 use uuid::Uuid;
 
 use super::care::{brief, record_facts};
 use super::sign_in::recently_verified;
 use super::{audited, hidden, refuse};
-use crate::access::{self, Action, EMERGENCY_ACCESS_DURATION};
+use crate::access::{self, Action, Decision, EMERGENCY_ACCESS_DURATION};
 use crate::app::AppState;
 use crate::audit::{Event, Outcome, RequestMeta};
-use crate::auth::{CurrentAgent, CurrentPatient, CurrentProfessional};
+use crate::auth::{CurrentAgent, CurrentPatient, CurrentProfessional, rate_limit};
 use crate::entity::{agent, emergency_alert, emergency_grant, notification, patient, professional};
 use crate::error::AppError;
+
+/// The record an emergency access is asked for: by its id (the record page), or by the national
+/// ID the professional looked up.
+#[derive(Debug, Clone, Copy)]
+pub enum Target<'a> {
+    /// From the record page: every refusal about the record answers `not_found`.
+    Record(Uuid),
+    /// From a lookup by national ID: a record not open yet and a patient's switch-off say so.
+    NationalId(&'a NationalId),
+}
 
 /// Opens an emergency access to a record.
 ///
@@ -46,22 +57,73 @@ pub async fn open(
     patient_id: Uuid,
     input: &EmergencyAccessRequest,
 ) -> Result<EmergencyAccessOpened, AppError> {
+    open_for(state, meta, pro, Target::Record(patient_id), &input.reason).await
+}
+
+/// Opens an emergency access from a lookup by national ID (rate-limited with the lookups).
+///
+/// What the refusal says: the professional's own limits (a fresh verification, the reason, the
+/// cap, checked before the record is looked at) as everywhere; and of the record only two
+/// record-wide states that stop every professional alike — the record is not open yet (its
+/// objection window), the patient switched emergency access off. An unknown national ID, a
+/// closed record and a block all answer `not_found`, alike: a block is never revealed (the rules
+/// check it before the switch), nor is a closed record told from one that never existed. The
+/// lookup itself still says `not_found` for every record one does not reach.
+///
+/// # Errors
+/// `invalid_national_id`, `reverification_required`, `invalid_request`,
+/// `emergency_access_limit_reached`, `record_in_objection_window`,
+/// `emergency_access_switched_off`, `not_found`, rate limits; audited.
+pub async fn open_by_national_id(
+    state: &AppState,
+    meta: &RequestMeta,
+    pro: &CurrentProfessional,
+    input: &EmergencyAccessByNationalId,
+) -> Result<EmergencyAccessOpened, AppError> {
+    let now = state.clock.now();
+    let me = pro.0.subject_id();
+    rate_limit::hit(&state.db, &format!("lookup:{me}"), rate_limit::SIGN_IN_PER_CLIENT, now)
+        .await?;
+    let national_id = NationalId::parse(&input.national_id)
+        .map_err(|_| refuse(StatusCode::UNPROCESSABLE_ENTITY, ApiErrorCode::InvalidNationalId))?;
+    open_for(state, meta, pro, Target::NationalId(&national_id), &input.reason).await
+}
+
+async fn open_for(
+    state: &AppState,
+    meta: &RequestMeta,
+    pro: &CurrentProfessional,
+    target: Target<'_>,
+    reason: &str,
+) -> Result<EmergencyAccessOpened, AppError> {
     let now = state.clock.now();
     let user = &pro.0;
     if !recently_verified(user, now) {
         return Err(refuse(StatusCode::FORBIDDEN, ApiErrorCode::ReverificationRequired));
     }
-    let reason = input.reason.trim().to_owned();
+    let reason = reason.trim().to_owned();
     if !(10..=500).contains(&reason.chars().count()) {
         return Err(AppError::InvalidRequest("state the reason in 10 to 500 characters".into()));
     }
-    let event = Event::new(
+    let mut event = Event::new(
         "emergency_access_opened",
         Outcome::Success,
         Some((Role::Professional, user.subject_id())),
     )
     .with("reason", reason.clone());
+    if matches!(target, Target::NationalId(_)) {
+        event = event.with("by", "national_id");
+    }
     audited(state, meta, event, async |txn, event| {
+        // The record asked for, if there is one (nothing is told about it before the cap).
+        let record_id = match target {
+            Target::Record(id) => patient::Entity::find_by_id(id).one(txn).await?.map(|p| p.id),
+            Target::NationalId(national_id) => patient::Entity::find()
+                .filter(patient::Column::NationalId.eq(national_id.as_str()))
+                .one(txn)
+                .await?
+                .map(|p| p.id),
+        };
         // The cap first, before anything about the record: at the cap every record answers
         // alike. The professional's row is locked so that their openings are counted one at a
         // time (PostgreSQL; SQLite has a single writer).
@@ -78,20 +140,23 @@ pub async fn open(
                 .with("rule", reason.as_str())
                 .with("openings_in_window", check.openings());
             // In the record's history when there is such a record (the caller is not told).
-            if patient::Entity::find_by_id(patient_id).one(txn).await?.is_some() {
-                event.patient_id = Some(patient_id);
-            }
+            event.patient_id = record_id;
             alert(txn, p.id, check.openings(), cap, now).await?;
             return Err(refuse(StatusCode::FORBIDDEN, ApiErrorCode::EmergencyAccessLimitReached));
         }
+        let patient_id = match (target, record_id) {
+            (Target::Record(id), _) => id,
+            (Target::NationalId(_), Some(id)) => id,
+            (Target::NationalId(_), None) => return Err(hidden()),
+        };
         let facts = record_facts(txn, patient_id, state.clock.now()).await.map_err(|_| hidden())?;
         event.patient_id = Some(patient_id);
         let actor = super::documents::actor(txn, &pro.0).await?;
         let matrix = state.matrix.get(txn).await?;
         let decision = access::decide(&matrix, &actor, &Action::OpenEmergencyAccess, &facts, now);
         *event = event.clone().with("rule", decision.as_str());
-        if !decision.is_allowed() {
-            return Err(hidden());
+        if let Decision::Deny(denied) = decision {
+            return Err(refusal(target, denied));
         }
         let id = Uuid::new_v4();
         emergency_grant::ActiveModel {
@@ -116,6 +181,22 @@ pub async fn open(
         })
     })
     .await
+}
+
+/// What a refused emergency access answers (see [`open_by_national_id`]): from a lookup, the two
+/// record-wide states that stop everyone; anything else, and everything from a record page,
+/// `not_found`.
+fn refusal(target: Target<'_>, denied: access::Reason) -> AppError {
+    use access::Reason;
+    match (target, denied) {
+        (Target::NationalId(_), Reason::ObjectionWindow | Reason::NoLetterYet) => {
+            refuse(StatusCode::FORBIDDEN, ApiErrorCode::RecordInObjectionWindow)
+        }
+        (Target::NationalId(_), Reason::EmergencyAccessSwitchedOff) => {
+            refuse(StatusCode::FORBIDDEN, ApiErrorCode::EmergencyAccessSwitchedOff)
+        }
+        _ => hidden(),
+    }
 }
 
 /// When the professional opened emergency accesses within the cap's window ending at `now`: at

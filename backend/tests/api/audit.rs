@@ -9,6 +9,7 @@ use crate::common::{Engine, TestApp};
 use crate::on_both_databases;
 
 on_both_databases!(
+    the_demo_is_in_the_audit_and_each_records_history,
     the_database_refuses_to_change_audit_entries,
     verify_names_the_first_edited_entry,
     concurrent_appends_to_one_record_stay_linear,
@@ -295,4 +296,71 @@ async fn the_cli_writes_checkpoints_and_verify_exits_1_naming_the_truncated_chai
     let (status, out) = dsp(&app, &args, &[]);
     assert_eq!(status, 1, "{out}");
     assert!(out.contains("REFUSED") && out.contains("signature"), "{out}");
+}
+
+/// `dsp demo` through the CLI: what it creates is audited as the product audits it, so that the
+/// demo patients' histories tell it, and `dsp audit verify` holds.
+async fn the_demo_is_in_the_audit_and_each_records_history(engine: Engine) {
+    use crate::common::authenticator::Passkey;
+    use crate::common::personas::Browser;
+    let app = TestApp::spawn(engine).await;
+    let (status, out) = dsp(&app, &["demo"], &[]);
+    assert_eq!(status, 0, "{out}");
+    let code_of = |name: &str| {
+        let line = out.lines().find(|l| l.trim_start().starts_with(name)).unwrap();
+        let national_id = line.split("national ID ").nth(1).unwrap().split(',').next().unwrap();
+        let code = line.rsplit("activation code ").next().unwrap().trim();
+        (national_id.to_owned(), code.to_owned())
+    };
+    let history_of = async |name: &str| {
+        let (national_id, code) = code_of(name);
+        let mut patient = Browser::default();
+        let activated = app.activate(&mut patient, &mut Passkey::new(), &national_id, &code).await;
+        assert_eq!(activated.status, 200, "{name}: {:?}", activated.body);
+        let page = app.get_as(&patient, "/api/me/history").await;
+        assert_eq!(page.status, 200, "{:?}", page.body);
+        page.body["entries"].as_array().unwrap().clone()
+    };
+    let has = |entries: &[serde_json::Value], action: &str| {
+        entries.iter().find(|e| e["action"] == action).cloned()
+    };
+    // Marie Dupont: created and written to by the agency, a consultation opened by her
+    // physician, who filed a report.
+    let marie = history_of("Marie Dupont").await;
+    for action in ["patient_created", "letter_issued", "link_opened", "document_filed"] {
+        assert!(has(&marie, action).is_some(), "{action} missing from {marie:#?}");
+    }
+    let filed = has(&marie, "document_filed").unwrap();
+    assert_eq!(filed["actor"]["role"], "professional", "{filed:#?}");
+    // Thomas Becker: he designated his référent, who filed his discharge letter.
+    let thomas = history_of("Thomas Becker").await;
+    for action in ["patient_created", "referent_designated", "document_filed"] {
+        assert!(has(&thomas, action).is_some(), "{action} missing from {thomas:#?}");
+    }
+    // Every document and link the demo made has its entry.
+    let count = async |sql: &str| {
+        let row = app
+            .db
+            .query_one_raw(Statement::from_string(app.db.get_database_backend(), sql.to_owned()))
+            .await
+            .unwrap()
+            .unwrap();
+        row.try_get_by_index::<i64>(0).unwrap()
+    };
+    let documents = count("SELECT COUNT(*) FROM documents").await;
+    assert!(documents > 0);
+    assert_eq!(
+        count("SELECT COUNT(*) FROM audit_events WHERE action = 'document_filed'").await,
+        documents
+    );
+    assert_eq!(
+        count("SELECT COUNT(*) FROM audit_events WHERE action = 'link_opened'").await,
+        count("SELECT COUNT(*) FROM care_links").await
+    );
+    assert_eq!(
+        count("SELECT COUNT(*) FROM audit_events WHERE action = 'patient_created'").await,
+        count("SELECT COUNT(*) FROM patients").await
+    );
+    let (status, out) = dsp(&app, &["audit", "verify"], &[]);
+    assert_eq!(status, 0, "{out}");
 }

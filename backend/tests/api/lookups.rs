@@ -14,6 +14,7 @@ on_both_databases!(
     wildcards_in_a_search_match_only_themselves,
     a_professional_looks_a_patient_up_by_national_id_in_the_body,
     searches_take_their_words_in_the_body_and_old_urls_are_refused,
+    a_record_page_says_whose_record_it_is_only_to_who_reaches_it,
 );
 
 /// The names of a search's results (`family_name`).
@@ -208,4 +209,76 @@ async fn searches_take_their_words_in_the_body_and_old_urls_are_refused(engine: 
     assert_eq!(as_agent.status, 403);
     let anonymous = app.send(&mut Browser::default(), "/api/me/directory", &json!({})).await;
     assert_eq!(anonymous.status, 401);
+}
+
+async fn a_record_page_says_whose_record_it_is_only_to_who_reaches_it(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let (mut agent, _) = app.signed_in_agent().await;
+    let national_id = "1893120105732";
+    let record = app.create_patient(&mut agent, national_id, "fr").await;
+    let code = app.letter_code(&agent, &record).await;
+    let mut patient = Browser::default();
+    let activated = app.activate(&mut patient, &mut Passkey::new(), national_id, &code).await;
+    assert_eq!(activated.status, 200);
+    let (doctor_id, code) = app.create_professional(&mut agent, "M-1", "MED").await;
+    let mut doctor = Browser::default();
+    assert_eq!(app.enrol(&mut doctor, &mut SecurityKey::new(51), &code).await.status, 200);
+    let whose = format!("/api/records/{record}/patient");
+
+    // No relation: the same answer as a record that does not exist, and nothing in it.
+    let unrelated = app.get_as(&doctor, &whose).await;
+    let nowhere =
+        app.get_as(&doctor, &format!("/api/records/{}/patient", uuid::Uuid::new_v4())).await;
+    assert_eq!((unrelated.status.as_u16(), unrelated.code()), (404, "not_found"));
+    assert!(
+        unrelated.body.get("family_name").is_none() && unrelated.body.get("national_id").is_none()
+    );
+    assert_eq!((nowhere.status, nowhere.code()), (unrelated.status, unrelated.code()));
+    let refused: Vec<_> =
+        app.audit("patient_lookup").await.into_iter().filter(|e| e.patient_id.is_some()).collect();
+    assert_eq!(refused.len(), 1, "the refusal on a real record is in its history: {refused:?}");
+    assert_eq!(refused[0].outcome, "failure");
+    assert_eq!(refused[0].patient_id.unwrap().to_string(), record);
+    assert!(refused[0].detail.contains("no_care_relation"), "{}", refused[0].detail);
+
+    let admitted = app
+        .send(
+            &mut doctor,
+            "/api/professional/admissions",
+            &json!({"national_id": national_id, "context": "institution_stay"}),
+        )
+        .await;
+    assert_eq!(admitted.status, 200, "{:?}", admitted.body);
+    let found = app.get_as(&doctor, &whose).await;
+    assert_eq!(found.status, 200, "{:?}", found.body);
+    assert_eq!(found.body["patient_id"], record.as_str());
+    assert_eq!(found.body["national_id"], national_id);
+    assert_eq!(found.body["birth_date"], "1893-12-01");
+    assert!(!found.body["family_name"].as_str().unwrap().is_empty());
+    assert_eq!(found.body["rule"], "link_institution_stay");
+    let audited = app.audit("patient_lookup").await;
+    assert_eq!(audited.len(), 3);
+    assert_eq!(audited[2].outcome, "success");
+    assert_eq!(audited[2].actor_id.unwrap().to_string(), doctor_id);
+    assert!(audited[2].detail.contains("\"by\":\"record\""), "{}", audited[1].detail);
+    // The lookup by national ID says the national ID too.
+    let looked_up = app
+        .send(&mut doctor, "/api/professional/patients", &json!({"national_id": national_id}))
+        .await;
+    assert_eq!(looked_up.body["national_id"], national_id);
+
+    // A block beats the link: the identity is gone with the documents.
+    let blocked = app
+        .request(&patient, Method::PUT, &format!("/api/me/blocks/{doctor_id}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(blocked.status(), 204);
+    let after = app.get_as(&doctor, &whose).await;
+    assert_eq!((after.status.as_u16(), after.code()), (404, "not_found"));
+    assert!(app.audit("patient_lookup").await.last().unwrap().detail.contains("blocked"));
+    // Patients and agents have no such page.
+    assert_eq!(app.get_as(&patient, &whose).await.status, 403);
+    assert_eq!(app.get_as(&agent, &whose).await.status, 403);
+    assert_eq!(dsp::audit::verify(&app.db).await.unwrap().first_broken, None);
 }

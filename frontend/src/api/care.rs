@@ -103,6 +103,23 @@ pub async fn find_patient(national_id: &NationalId) -> Result<PatientFound, ApiF
     post_json("/api/professional/patients", &lookup).await
 }
 
+/// Opens an emergency access from a lookup by national ID.
+pub async fn open_emergency_access_by_national_id(
+    national_id: &NationalId,
+    reason: &str,
+) -> Result<EmergencyAccessOpened, ApiFailure> {
+    let request = shared::api::care::EmergencyAccessByNationalId {
+        national_id: national_id.as_str().to_owned(),
+        reason: reason.to_owned(),
+    };
+    post_json("/api/professional/emergency-access", &request).await
+}
+
+/// Whose record it is (name, national ID, birth date), for a record the professional reaches.
+pub async fn record_patient(patient: PatientId) -> Result<PatientFound, ApiFailure> {
+    get_json(&format!("/api/records/{}/patient", patient.0)).await
+}
+
 /// The patient's notifications.
 pub async fn notifications() -> Result<Vec<Notification>, ApiFailure> {
     get_json("/api/me/notifications").await

@@ -5,18 +5,20 @@
 //! except at the professional's cap (`emergency_access_limit_reached`), which is about them, not
 //! the record: it says the limit was reached and the agency alerted.
 
-use shared::ApiErrorCode;
 use shared::api::care::EmergencyAccessOpened;
 use shared::ids::PatientId;
+use shared::{ApiErrorCode, NationalId};
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{HtmlTextAreaElement, SubmitEvent};
 use yew::prelude::*;
 
 use super::CeremonyProgress;
-use crate::api;
+use crate::api::{self, ApiFailure};
+use crate::app::Route;
 use crate::auth::{FlowError, flows};
 use crate::browser;
 use crate::components::message::{ErrorMessage, StatusMessage};
+use crate::components::route_link::RouteLink;
 use crate::i18n::context::use_i18n;
 use crate::i18n::{Arg, Translator, messages};
 
@@ -40,7 +42,10 @@ pub fn reason_problem(reason: &str) -> Option<&'static str> {
     }
 }
 
-/// A failed emergency access, with the server's refusal said as what it means here.
+/// A failed emergency access, with the server's refusal said as what it means here. From a
+/// lookup, the server also says when the record is not open yet or the patient switched
+/// emergency access off (their codes' own messages); anything else about the record is one
+/// refusal.
 #[must_use]
 pub fn emergency_failure(tr: &Translator, failure: &FlowError) -> String {
     match failure {
@@ -49,12 +54,32 @@ pub fn emergency_failure(tr: &Translator, failure: &FlowError) -> String {
     }
 }
 
+/// The record an emergency access is asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EmergencyTarget {
+    /// On the record page.
+    Record(PatientId),
+    /// From a lookup by national ID.
+    NationalId(NationalId),
+}
+
+async fn ask(target: &EmergencyTarget, reason: &str) -> Result<EmergencyAccessOpened, ApiFailure> {
+    match target {
+        EmergencyTarget::Record(patient) => {
+            api::care::open_emergency_access(*patient, reason).await
+        }
+        EmergencyTarget::NationalId(id) => {
+            api::care::open_emergency_access_by_national_id(id, reason).await
+        }
+    }
+}
+
 /// Opens the emergency access, confirming with the security key first when the server asks.
-async fn open(patient: PatientId, reason: &str) -> Result<EmergencyAccessOpened, FlowError> {
-    match api::care::open_emergency_access(patient, reason).await {
+async fn open(target: &EmergencyTarget, reason: &str) -> Result<EmergencyAccessOpened, FlowError> {
+    match ask(target, reason).await {
         Err(failure) if failure.is(ApiErrorCode::ReverificationRequired) => {
             flows::reverify().await?;
-            Ok(api::care::open_emergency_access(patient, reason).await?)
+            Ok(ask(target, reason).await?)
         }
         other => Ok(other?),
     }
@@ -64,7 +89,7 @@ async fn open(patient: PatientId, reason: &str) -> Result<EmergencyAccessOpened,
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct EmergencyFormProps {
     /// The record.
-    pub patient: PatientId,
+    pub target: EmergencyTarget,
     /// Called once the access is open.
     pub on_opened: Callback<()>,
 }
@@ -90,7 +115,7 @@ pub fn EmergencyForm(props: &EmergencyFormProps) -> Html {
         let submitted = submitted.clone();
         let busy = busy.clone();
         let outcome = outcome.clone();
-        let patient = props.patient;
+        let target = props.target.clone();
         let on_opened = props.on_opened.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
@@ -108,8 +133,9 @@ pub fn EmergencyForm(props: &EmergencyFormProps) -> Html {
             let busy = busy.clone();
             let outcome = outcome.clone();
             let on_opened = on_opened.clone();
+            let target = target.clone();
             spawn_local(async move {
-                let result = open(patient, &text).await;
+                let result = open(&target, &text).await;
                 let opened = result.is_ok();
                 outcome.set(Some(result));
                 busy.set(false);
@@ -169,6 +195,14 @@ pub fn EmergencyForm(props: &EmergencyFormProps) -> Html {
             }
             <div id="emergency-result" tabindex="-1">
                 <StatusMessage text={success} />
+                if let (Some(Ok(opened)), EmergencyTarget::NationalId(_)) = (&*outcome, &props.target) {
+                    <p>
+                        <RouteLink to={Route::ProfessionalRecord { patient_id: opened.patient_id.0 }}
+                            class={classes!("record-link")}>
+                            { i18n.t("consult-open-record") }
+                        </RouteLink>
+                    </p>
+                }
                 <ErrorMessage text={failure} />
             </div>
         </section>
@@ -198,6 +232,23 @@ mod tests {
         for language in Language::ALL {
             let tr = Translator::new(language);
             assert_eq!(emergency_failure(&tr, &not_found), tr.t("emergency-refused"));
+        }
+    }
+
+    #[test]
+    fn from_a_lookup_a_refusal_says_why_in_every_language() {
+        let refusal = |code| FlowError::Api(ApiFailure::Api(shared::ApiError::new(code, "")));
+        for language in Language::ALL {
+            let tr = Translator::new(language);
+            let waiting = emergency_failure(&tr, &refusal(ApiErrorCode::RecordInObjectionWindow));
+            let off = emergency_failure(&tr, &refusal(ApiErrorCode::EmergencyAccessSwitchedOff));
+            assert_eq!(waiting, tr.t("error-record-in-objection-window"), "{language:?}");
+            assert_eq!(off, tr.t("error-emergency-access-switched-off"), "{language:?}");
+            for text in [&waiting, &off] {
+                assert!(!text.starts_with("error-"), "{language:?}: {text}");
+                assert_ne!(text, &tr.t("emergency-refused"));
+            }
+            assert_ne!(waiting, off);
         }
     }
 

@@ -365,7 +365,7 @@ pub fn History(props: &HistoryProps) -> Html {
                         value={form.to.clone()}
                         on_input={set(|f, v| f.to = v)} />
                     <div class="actions">
-                        <button type="submit">{ i18n.t("history-filter-apply") }</button>
+                        <button type="submit" id="history-apply" class="button-primary">{ i18n.t("history-filter-apply") }</button>
                         <button type="button" class="button-secondary" onclick={on_reset}>
                             { i18n.t("history-filter-reset") }
                         </button>

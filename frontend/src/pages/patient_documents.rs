@@ -9,7 +9,7 @@ use shared::api::care::ProfessionalBrief;
 use shared::api::documents::{DocumentRestriction, DocumentSummary};
 use shared::ids::ProfessionalId;
 use wasm_bindgen_futures::spawn_local;
-use web_sys::HtmlSelectElement;
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::access::MIN_SEARCH;
@@ -142,13 +142,13 @@ pub fn RestrictionControl(props: &RestrictionControlProps) -> Html {
         let outcome = outcome.clone();
         Callback::from(move |event: Event| {
             outcome.set(None);
-            mode.set(event.target_unchecked_into::<HtmlSelectElement>().value());
+            mode.set(event.target_unchecked_into::<HtmlInputElement>().value());
         })
     };
     let on_search_input = {
         let search = search.clone();
         Callback::from(move |event: InputEvent| {
-            search.set(event.target_unchecked_into::<web_sys::HtmlInputElement>().value());
+            search.set(event.target_unchecked_into::<HtmlInputElement>().value());
         })
     };
     let on_search = {
@@ -212,7 +212,6 @@ pub fn RestrictionControl(props: &RestrictionControlProps) -> Html {
         })
     };
 
-    let select_id = format!("restriction-{id}");
     let search_id = format!("restriction-search-{id}");
     let hidden_list = if hidden.is_empty() {
         html! { <p class="muted">{ i18n.t("documents-hidden-none") }</p> }
@@ -280,20 +279,26 @@ pub fn RestrictionControl(props: &RestrictionControlProps) -> Html {
         Some(Err(failure)) => Some(AttrValue::from(messages::api_failure(&i18n, failure))),
         _ => None,
     };
+    // Radio buttons, not a select: their labels wrap, so no choice is ever cut at phone width.
     let option = |value: &'static str, key: &'static str| {
-        html! { <option {value} selected={*mode == value}>{ i18n.t(key) }</option> }
+        let option_id = format!("restriction-{id}-{value}");
+        html! {
+            <div class="choice">
+                <input type="radio" id={option_id.clone()} name={format!("restriction-{id}")}
+                    class="restriction-mode" {value} checked={*mode == value}
+                    onchange={on_mode.clone()} />
+                <label for={option_id}>{ i18n.t(key) }</label>
+            </div>
+        }
     };
     html! {
         <div class="restriction" role="group" aria-labelledby={format!("document-title-{id}")}>
-            <div class="field">
-                <label for={select_id.clone()}>{ i18n.t("documents-restriction-label") }</label>
-                <select id={select_id} class="restriction-mode" onchange={on_mode}
-                    aria-describedby="restriction-warning">
-                    { option("none", "documents-restriction-none") }
-                    { option("author_only", "documents-restriction-author-only") }
-                    { option("hidden_from", "documents-restriction-hidden-from") }
-                </select>
-            </div>
+            <fieldset class="choices" aria-describedby="restriction-warning">
+                <legend>{ i18n.t("documents-restriction-label") }</legend>
+                { option("none", "documents-restriction-none") }
+                { option("author_only", "documents-restriction-author-only") }
+                { option("hidden_from", "documents-restriction-hidden-from") }
+            </fieldset>
             if *mode == "hidden_from" {
                 { hidden_list }
                 <div class="search">

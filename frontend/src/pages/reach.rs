@@ -9,6 +9,8 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::SubmitEvent;
 use yew::prelude::*;
 
+use super::emergency::{EmergencyForm, EmergencyTarget};
+use super::record::grouped_national_id;
 use crate::api::{self, ApiFailure};
 use crate::app::Route;
 use crate::browser;
@@ -85,15 +87,27 @@ pub fn FindPatientForm() -> Html {
     let submitted = use_state(|| false);
     let busy = use_state(|| false);
     let outcome = use_state(|| None::<Result<PatientFound, ApiFailure>>);
+    // The national ID last looked up, and whether the emergency form is shown for it.
+    let looked_up = use_state(|| None::<NationalId>);
+    let emergency = use_state(|| false);
     let on_input = {
         let national_id = national_id.clone();
         Callback::from(move |value: String| national_id.set(value))
+    };
+    let on_emergency = {
+        let emergency = emergency.clone();
+        Callback::from(move |_: MouseEvent| {
+            emergency.set(true);
+            browser::focus_element("emergency-reason");
+        })
     };
     let onsubmit = {
         let national_id = national_id.clone();
         let submitted = submitted.clone();
         let busy = busy.clone();
         let outcome = outcome.clone();
+        let looked_up = looked_up.clone();
+        let emergency = emergency.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             if *busy {
@@ -106,6 +120,8 @@ pub fn FindPatientForm() -> Html {
             };
             busy.set(true);
             outcome.set(None);
+            emergency.set(false);
+            looked_up.set(Some(id.clone()));
             let busy = busy.clone();
             let outcome = outcome.clone();
             spawn_local(async move {
@@ -125,6 +141,7 @@ pub fn FindPatientForm() -> Html {
                     <p>
                         { i18n.t_args("find-born", [("date", Arg::from(i18n.date(found.birth_date)))]) }
                     </p>
+                    <p class="code">{ grouped_national_id(&found.national_id) }</p>
                     <p>
                         <RouteLink to={Route::ProfessionalRecord { patient_id: found.patient_id.0 }}
                             class={classes!("record-link")}>
@@ -142,6 +159,24 @@ pub fn FindPatientForm() -> Html {
                 }
             </>
         },
+    };
+    // Outside the live region: a form read out at each keystroke would drown the answer.
+    let not_found = matches!(&*outcome, Some(Err(f)) if f.is(ApiErrorCode::NotFound));
+    let emergency_part = match &*looked_up {
+        Some(id) if not_found && *emergency => html! {
+            <EmergencyForm target={EmergencyTarget::NationalId(id.clone())}
+                on_opened={Callback::from(|()| ())} />
+        },
+        Some(_) if not_found => html! {
+            <div class="emergency-offer">
+                <p>{ i18n.t("find-emergency-offer") }</p>
+                <button id="find-emergency" type="button" class="button-secondary"
+                    onclick={on_emergency}>
+                    { i18n.t("find-emergency-button") }
+                </button>
+            </div>
+        },
+        _ => Html::default(),
     };
     html! {
         <section class="panel" aria-labelledby="find-heading">
@@ -169,6 +204,7 @@ pub fn FindPatientForm() -> Html {
                 </div>
             </form>
             <div id="find-result" tabindex="-1" aria-live="polite">{ result }</div>
+            { emergency_part }
         </section>
     }
 }

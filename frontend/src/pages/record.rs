@@ -6,6 +6,7 @@
 //! record's access traces, which only its médecin référent reads (the server says who).
 
 use shared::api::auth::Role;
+use shared::api::care::PatientFound;
 use shared::api::documents::DocumentSummary;
 use shared::ids::PatientId;
 use shared::{ApiErrorCode, Category};
@@ -15,7 +16,7 @@ use web_sys::{HtmlInputElement, SubmitEvent};
 use yew::prelude::*;
 
 use super::documents::DocumentList;
-use super::emergency::EmergencyForm;
+use super::emergency::{EmergencyForm, EmergencyTarget};
 use super::history::{History, Source};
 use super::record_acts::{DocumentActs, RefusalForm};
 use super::wishes::WishesBanner;
@@ -217,6 +218,7 @@ pub fn RecordPage(props: &RecordPageProps) -> Html {
     html! {
         <article class="page">
             <h1 id="page-heading" tabindex="-1">{ i18n.t("record-heading") }</h1>
+            <PatientBanner {patient} generation={u32::from(*broke_glass)} />
             <p class="lead">{ i18n.t("record-intro") }</p>
             <p><RouteLink to={Route::Professional}>{ i18n.t("record-back") }</RouteLink></p>
             <WishesBanner {patient} generation={u32::from(*broke_glass)} />
@@ -230,13 +232,65 @@ pub fn RecordPage(props: &RecordPageProps) -> Html {
                 { body }
             </section>
             if no_access {
-                <EmergencyForm {patient} {on_opened} />
+                <EmergencyForm target={EmergencyTarget::Record(patient)} {on_opened} />
             }
             <UploadForm {patient} on_filed={reload} />
             if !no_access {
                 <RefusalForm {patient} />
             }
         </article>
+    }
+}
+
+/// A national ID as people read it: `YYYYMMDD XXX CC` in three groups.
+#[must_use]
+pub fn grouped_national_id(id: &str) -> String {
+    if id.len() == 13 && id.is_ascii() {
+        format!("{} {} {}", &id[..8], &id[8..11], &id[11..])
+    } else {
+        id.to_owned()
+    }
+}
+
+/// Props of [`PatientBanner`].
+#[derive(Debug, Clone, PartialEq, Properties)]
+pub struct PatientBannerProps {
+    /// The record.
+    pub patient: PatientId,
+    /// Changes when the professional's access may have changed (an emergency access opened).
+    #[prop_or_default]
+    pub generation: u32,
+}
+
+/// Whose record it is: the patient's name, national ID and birth date, at the top of every
+/// record page. The server tells them only to a professional who reaches the record now;
+/// otherwise the banner stays empty (the page says why below).
+#[component]
+pub fn PatientBanner(props: &PatientBannerProps) -> Html {
+    let i18n = use_i18n();
+    let found = use_state(|| None::<PatientFound>);
+    {
+        let found = found.clone();
+        use_effect_with((props.patient, props.generation), move |(patient, _)| {
+            let patient = *patient;
+            spawn_local(async move { found.set(api::care::record_patient(patient).await.ok()) });
+        });
+    }
+    let Some(who) = &*found else { return Html::default() };
+    html! {
+        <section id="record-patient" class="patient-banner" aria-label={i18n.t("record-patient-label")}>
+            <p class="patient-name">{ format!("{} {}", who.given_name, who.family_name) }</p>
+            <dl class="patient-facts">
+                <div>
+                    <dt>{ i18n.t("record-patient-national-id") }</dt>
+                    <dd id="record-patient-national-id" class="code">{ grouped_national_id(&who.national_id) }</dd>
+                </div>
+                <div>
+                    <dt>{ i18n.t("record-patient-birth-date") }</dt>
+                    <dd id="record-patient-birth-date">{ i18n.date(who.birth_date) }</dd>
+                </div>
+            </dl>
+        </section>
     }
 }
 
@@ -451,6 +505,12 @@ pub fn UploadForm(props: &UploadFormProps) -> Html {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_national_id_reads_in_three_groups() {
+        assert_eq!(super::grouped_national_id("1893120105732"), "18931201 057 32");
+        assert_eq!(super::grouped_national_id("123"), "123");
+    }
+
     use shared::Language;
 
     use super::*;

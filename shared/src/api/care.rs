@@ -138,6 +138,17 @@ pub struct EmergencyAccessRequest {
     pub reason: String,
 }
 
+/// An emergency access asked for from a lookup by national ID, for a patient the professional
+/// does not reach.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EmergencyAccessByNationalId {
+    /// The patient's national ID.
+    pub national_id: String,
+    /// Why (10 to 500 characters); the patient and the agency read it.
+    pub reason: String,
+}
+
 /// An emergency access that was opened.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -303,6 +314,8 @@ pub struct PatientFound {
     pub given_name: String,
     /// Family name.
     pub family_name: String,
+    /// The national ID (13 digits), so that the professional checks whose record it is.
+    pub national_id: String,
     /// Birth date.
     pub birth_date: NaiveDate,
     /// Under which rule the professional reaches it.
