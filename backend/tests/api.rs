@@ -32,3 +32,5 @@ mod lookups;
 mod schema;
 #[path = "api/spa.rs"]
 mod spa;
+#[path = "api/way_in.rs"]
+mod way_in;

@@ -87,11 +87,18 @@ pub enum ApiErrorCode {
     /// The professional has opened as many emergency accesses as allowed within the window;
     /// this one is refused and the agency has been alerted.
     EmergencyAccessLimitReached,
+    /// The national ID and practice code do not match a record the professional may open a
+    /// consultation on (wrong, used, expired or switched-off code, or a record the rules keep
+    /// closed; never says which, nor whether the national ID exists). Counted.
+    PracticeCodeFailed,
+    /// Too many wrong practice codes for this national ID (until the patient gets a new code),
+    /// or by this professional today.
+    PracticeCodeLocked,
 }
 
 impl ApiErrorCode {
     /// Every code, for exhaustive translation tests.
-    pub const ALL: [Self; 35] = [
+    pub const ALL: [Self; 37] = [
         Self::NotFound,
         Self::MethodNotAllowed,
         Self::MalformedJson,
@@ -127,6 +134,8 @@ impl ApiErrorCode {
         Self::DocumentWrongPatient,
         Self::DocumentUnsafeNarrative,
         Self::EmergencyAccessLimitReached,
+        Self::PracticeCodeFailed,
+        Self::PracticeCodeLocked,
     ];
 
     /// The stable wire value (`not_found`, …).
@@ -168,6 +177,8 @@ impl ApiErrorCode {
             Self::DocumentWrongPatient => "document_wrong_patient",
             Self::DocumentUnsafeNarrative => "document_unsafe_narrative",
             Self::EmergencyAccessLimitReached => "emergency_access_limit_reached",
+            Self::PracticeCodeFailed => "practice_code_failed",
+            Self::PracticeCodeLocked => "practice_code_locked",
         }
     }
 

@@ -68,6 +68,10 @@ pub enum Action<'a> {
     /// Open an emergency access ("break the glass"): never over a block, never when the patient
     /// has switched emergency access off.
     OpenEmergencyAccess,
+    /// Open a consultation link with the practice code the patient read out at the visit: an
+    /// open record, an active professional, no block (the code is the patient's consent; the
+    /// link it opens is then decided like any other).
+    OpenPracticeConsultation,
 }
 
 impl Action<'_> {
@@ -82,6 +86,7 @@ impl Action<'_> {
             Self::ReplaceDocument(_) => "replace_document",
             Self::ReadAccessTraces => "read_access_traces",
             Self::OpenEmergencyAccess => "open_emergency_access",
+            Self::OpenPracticeConsultation => "open_practice_consultation",
         }
     }
 }

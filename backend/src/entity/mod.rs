@@ -20,6 +20,8 @@ pub mod enrolment_code;
 pub mod notification;
 pub mod organisation;
 pub mod patient;
+pub mod practice_code;
+pub mod practice_failure;
 pub mod professional;
 pub mod rate_limit;
 pub mod session;

@@ -14,6 +14,7 @@ mod m20261125_000006_documents;
 mod m20261126_000007_content_index;
 mod m20261204_500001_emergency_cap;
 mod m20261204_500002_audit_checkpoints;
+mod m20261204_600001_practice_codes;
 
 /// Every migration, oldest first.
 #[derive(Debug)]
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000007_content_index::Migration),
             Box::new(m20261204_500001_emergency_cap::Migration),
             Box::new(m20261204_500002_audit_checkpoints::Migration),
+            Box::new(m20261204_600001_practice_codes::Migration),
         ]
     }
 }
