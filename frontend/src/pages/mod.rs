@@ -14,6 +14,7 @@ pub mod not_found;
 pub mod notifications;
 pub mod patient;
 pub mod patient_documents;
+pub mod practice;
 pub mod professional;
 pub mod reach;
 pub mod record;

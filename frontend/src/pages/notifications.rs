@@ -29,6 +29,9 @@ pub fn notification_sentence(tr: &Translator, notification: &Notification) -> St
             None => tr.t_args("notification-emergency-no-reason", [("name", Arg::from(who))]),
         },
         "first_access" => tr.t_args("notification-first-access", [("name", Arg::from(who))]),
+        "practice_code_used" => {
+            tr.t_args("notification-practice-code-used", [("name", Arg::from(who))])
+        }
         "recovery_letter_issued" => tr.t("notification-recovery-letter-issued"),
         "credential_recovery" => tr.t("notification-credential-recovery"),
         _ => tr.t("notification-other"),
