@@ -190,6 +190,11 @@ mod tests {
                 assert_ne!(sentence, &other, "{language:?}");
             }
             assert_ne!(letter, used, "{language:?}");
+            let practice = notification_sentence(&tr, &notification("practice_code_used", None, 9));
+            assert!(practice.contains("Anne Weber"), "{language:?}: {practice}");
+            assert!(!practice.contains("notification-"), "{language:?}: {practice}");
+            assert_ne!(practice, first, "{language:?}");
+            assert_ne!(practice, other, "{language:?}");
         }
     }
 

@@ -136,3 +136,34 @@ pub fn PracticeCodePanel() -> Html {
         </section>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::{TimeZone, Utc};
+    use shared::Language;
+
+    use super::*;
+
+    #[test]
+    fn each_state_has_its_own_sentence_in_every_language() {
+        let at = Utc.with_ymd_and_hms(2027, 3, 9, 10, 0, 0).single().unwrap_or_default();
+        let ready =
+            PracticeCodeState { issued_at: at, expires_at: at, used_at: None, locked: false };
+        let used = PracticeCodeState { used_at: Some(at), ..ready.clone() };
+        let locked = PracticeCodeState { locked: true, ..used.clone() };
+        for language in Language::ALL {
+            let tr = Translator::new(language);
+            let sentences = [
+                state_sentence(&tr, None),
+                state_sentence(&tr, Some(&ready)),
+                state_sentence(&tr, Some(&used)),
+                state_sentence(&tr, Some(&locked)),
+            ];
+            for (i, a) in sentences.iter().enumerate() {
+                assert!(!a.contains("practice-"), "{language:?}: {a}");
+                assert!(sentences[i + 1..].iter().all(|b| b != a), "{language:?}: {a}");
+            }
+            assert!(sentences[1].contains("2027"), "{language:?}: the last day is said");
+        }
+    }
+}
