@@ -4,7 +4,9 @@
 //! activates; a month later (the objection window over) a physician enrols and, at the visit,
 //! types the national ID and the practice code the patient reads from the letter: a wrong code
 //! first gets the translated vague refusal, the right one opens a 15-day consultation link and
-//! the record; the code then works no more, and the act is in the record's audit trail.
+//! the record; the code then works no more, and the act is in the record's audit trail. When
+//! the patient activates at last, their page tells them who used the code, and the access page
+//! says it is used and makes a new one.
 
 use chromiumoxide::page::Page;
 use e2e::{
@@ -37,7 +39,7 @@ async fn journey(lang: &str, locale: &str, first_eleven: &str, phone: bool) -> a
     // The directory's organisations and its physicians come from the demo data.
     let demo =
         dsp::demo::create(&server.state).await.map_err(|e| anyhow::anyhow!("demo data: {e:?}"))?;
-    let (_, _, enrol_link) = demo
+    let (physician, _, enrol_link) = demo
         .professional_links
         .iter()
         .find(|(_, profession, _)| *profession == shared::Profession::Physician)
@@ -138,7 +140,54 @@ async fn journey(lang: &str, locale: &str, first_eleven: &str, phone: bool) -> a
     let outcomes: Vec<&str> = entries.iter().map(|e| e.outcome.as_str()).collect();
     assert_eq!(outcomes, ["failure", "success", "failure"]);
     assert!(entries.iter().all(|e| e.detail.contains("practice_code")));
-    Ok(())
+
+    // The patient activates at last: told who used the code; the access page makes a new one.
+    let patient_browser = Chromium::launch(locale).await?;
+    let patient = patient_browser.open(&format!("{}/activate", server.origin)).await?;
+    if phone {
+        emulate_phone(&patient).await?;
+    }
+    wait_for_app(&patient).await?;
+    add_authenticator(&patient, Authenticator::Passkey).await?;
+    fill(&patient, "#activate-national-id", &national_id).await?;
+    fill(&patient, "#activate-code", activation_code).await?;
+    click(&patient, "#activate-button").await?;
+    wait_for_path(&patient, "/patient").await?;
+    let told = catalogue_message(lang, "notification-practice-code-used")?;
+    let told = told.split('}').nth(1).unwrap_or_default().trim().to_owned();
+    wait_until(
+        &patient,
+        &format!("document.body.innerText.includes({})", serde_json::to_string(&told)?),
+    )
+    .await?;
+    let body = text_of(&patient, "body").await?;
+    assert!(body.contains(&format!("{physician} {told}")), "{physician} is named: {body:?}");
+    click(&patient, "a[href='/patient/access']").await?;
+    wait_for_path(&patient, "/patient/access").await?;
+    wait_until(&patient, "document.getElementById('practice-code-state')").await?;
+    let state = text_of(&patient, "#practice-code-state").await?;
+    assert!(state.starts_with(&fixed_part(lang, "practice-state-used")?), "{state:?}");
+    click(&patient, "#practice-code-button").await?;
+    wait_until(&patient, "document.getElementById('practice-code')").await?;
+    let fresh = text_of(&patient, "#practice-code").await?;
+    assert_eq!(letter_codes(&format!("({fresh}) Tj")), [fresh.clone()], "a code like the letter's");
+    assert_ne!(&fresh, practice_code);
+    wait_until(
+        &patient,
+        &format!(
+            "document.getElementById('practice-code-state').innerText.startsWith({})",
+            serde_json::to_string(&fixed_part(lang, "practice-state-ready")?)?
+        ),
+    )
+    .await?;
+    if phone {
+        assert_eq!(
+            eval(&patient, "document.documentElement.scrollWidth <= window.innerWidth").await?,
+            true,
+            "nothing wider than the phone"
+        );
+    }
+    patient_browser.close().await
 }
 
 /// The agent enrols, opens the record and downloads its letter; returns the letter's codes.
