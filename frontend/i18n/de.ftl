@@ -939,3 +939,4 @@ history-action-practice-code-revoked = { $who ->
 history-what-practice-code-issued = Erstellte Praxiscodes
 history-what-practice-code-revoked = Praxiscode abgeschaltet
 history-rule-practice-consultation-opening = der Praxiscode, den Sie beim Besuch genannt haben
+agency-letter-practice = Der Brief enthält auch einen neuen Praxiscode, den der Patient beim Arztbesuch nennt, damit eine Fachkraft seine Akte öffnet: Dieser macht den vorherigen Praxiscode (aus einem Schreiben oder dem Portal) ungültig und hebt dessen Sperre auf.

@@ -939,3 +939,4 @@ history-action-practice-code-revoked = { $who ->
 history-what-practice-code-issued = Practice codes made
 history-what-practice-code-revoked = Practice code switched off
 history-rule-practice-consultation-opening = the practice code you read out at the visit
+agency-letter-practice = The letter also holds a new practice code, which the patient reads out at a visit so that a professional opens their record: it voids the previous practice code (from a letter or the portal) and lifts its lock.

@@ -942,3 +942,4 @@ history-action-practice-code-revoked = { $who ->
 history-what-practice-code-issued = Codes praticien créés
 history-what-practice-code-revoked = Code praticien désactivé
 history-rule-practice-consultation-opening = le code praticien que vous avez communiqué lors de la consultation
+agency-letter-practice = La lettre contient aussi un nouveau code praticien, que le patient communique lors d’une consultation pour qu’un professionnel ouvre son dossier : il annule le code praticien précédent (d’une lettre ou du portail) et lève son blocage.

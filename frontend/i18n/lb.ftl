@@ -939,3 +939,4 @@ history-action-practice-code-revoked = { $who ->
 history-what-practice-code-issued = Gemaachte Praxiscoden
 history-what-practice-code-revoked = Praxiscode ausgeschalt
 history-rule-practice-consultation-opening = de Praxiscode, deen Dir bei der Konsultatioun virgelies hutt
+agency-letter-practice = Am Bréif steet och en neie Praxiscode, deen de Patient bei enger Konsultatioun virliest, fir datt e Professionell säin Dossier opmécht: dee mécht de viregte Praxiscode (aus engem Bréif oder dem Portal) ongëlteg an hieft seng Spär op.

@@ -215,6 +215,11 @@ async fn letter_from_console(
     click(page, "#patient-create-button").await?;
     let row = format!("[data-patient-id][data-national-id='{national_id}']");
     wait_until(page, &format!("document.querySelector(\"{row} button.download-letter\")")).await?;
+    assert_eq!(
+        text_of(page, &format!("{row} [id^=practice-note-]")).await?,
+        catalogue_message(lang, "agency-letter-practice")?,
+        "the console says the letter carries a new practice code"
+    );
     // Keep the PDF the app hands to the browser.
     eval(
         page,
