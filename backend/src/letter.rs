@@ -37,6 +37,11 @@ pub struct LetterFacts<'a> {
     pub activation_url: &'a str,
     /// The record already has passkeys: this is a recovery letter, whose code replaces them.
     pub recovery: bool,
+    /// The personal practice code the patient reads out at a visit, so that a professional
+    /// opens a consultation link (e.g. `M3XW-K7PQ-TD9R`).
+    pub practice_code: &'a str,
+    /// The last day the practice code works.
+    pub practice_code_expires_on: NaiveDate,
 }
 
 // The sender, as printed in the letterhead, the window-envelope return line and the footer.
@@ -128,6 +133,12 @@ struct Words {
     steps: [&'static str; 3],
     code_label: &'static str,
     code_note: &'static str,
+    /// The practice code: what it is for, its box's label, and its rules (`{pexpires}`, and
+    /// for Luxembourgish `{part}`, the article before it).
+    practice_heading: &'static str,
+    practice_body: &'static str,
+    practice_code_label: &'static str,
+    practice_note: &'static str,
     /// A recovery letter's subject, heading and warning (in place of the objection window);
     /// `{phone}`.
     recovery_subject: &'static str,
@@ -186,6 +197,22 @@ fn words_for(language: Language) -> Words {
                         Versich gëtt e gespaart; frot dann w.e.g. bei der Agence DSP no engem \
                         neie Bréif. Soubal Dir en neie Bréif kritt, ass de Code aus dësem Bréif \
                         net méi gëlteg.",
+            practice_heading: "Beim Dokter, och ouni Aktivéierung: Äre Praxiscode",
+            practice_body: "Dir musst Ären Dossier net aktivéieren, fir datt en Dokter oder en anere \
+                            Gesondheetsprofessionell an enger Praxis en notze kann. Wann Dir \
+                            averstan sidd, liest him bei der Konsultatioun Är Matricule an de \
+                            Praxiscode hei ënnendrënner vir: domat mécht hien eng \
+                            Konsultatiounsverbindung vu 15 Deeg op Ären Dossier op. Gitt de Code \
+                            just engem Professionellen, deen Iech behandelt.",
+            practice_code_label: "Äre Praxiscode (fir Ären Dokter)",
+            practice_note: "De Praxiscode gëllt just eng Kéier a bis {part} {pexpires}. No 5 falsche \
+                            Versich gëtt e gespaart. All Benotzung steet an der Historique vun \
+                            Ärem Dossier, mat enger Noriicht, déi Iech seet, wien en benotzt huet: \
+                            Dir gesitt se, soubal Dir Ären Dossier aktivéiert hutt, oder frot \
+                            eisen Helpdesk. Fir déi nächst Konsultatioun frot den Helpdesk no \
+                            engem neie Bréif oder maacht en neie Code am Portal; all neie Bréif \
+                            oder Code mécht dëse Code ongëlteg. Am Portal kënnt Dir de Praxiscode \
+                            och ausschalten.",
             recovery_subject: "Äre Gesondheetsdossier (DSP): Bréif fir Ären Zougang erëmzekréien",
             recovery_heading: "Bréif fir Ären Zougang erëmzekréien",
             recovery_body: "Ären Dossier ass schonn aktivéiert. Dëse Bréif ersetzt e verluerene \
@@ -244,6 +271,23 @@ fn words_for(language: Language) -> Words {
                         5\u{a0}essais erronés, il est bloqué\u{a0}: demandez alors une nouvelle \
                         lettre à l’Agence DSP. Dès qu’une nouvelle lettre vous est envoyée, le \
                         code de la présente lettre n’est plus valable.",
+            practice_heading: "Chez votre médecin, même sans activation\u{a0}: votre code praticien",
+            practice_body: "Vous n’avez pas besoin d’activer votre dossier pour qu’un médecin ou un autre \
+                            professionnel de santé en cabinet l’utilise. Lors de la consultation, \
+                            si vous êtes d’accord, communiquez-lui votre matricule et le code \
+                            praticien ci-dessous\u{a0}: il ouvre ainsi un lien de consultation de \
+                            15\u{a0}jours sur votre dossier. Ne donnez ce code qu’à un \
+                            professionnel qui vous soigne.",
+            practice_code_label: "Votre code praticien (pour votre médecin)",
+            practice_note: "Le code praticien ne sert qu’une fois, jusqu’au {pexpires}. Après 5\u{a0}essais \
+                            erronés, il est bloqué. Chaque utilisation figure dans l’historique de \
+                            votre dossier, avec un message qui vous dit qui l’a utilisé\u{a0}: \
+                            vous le verrez dès que vous aurez activé votre dossier, ou \
+                            renseignez-vous auprès de notre service d’assistance. Pour la \
+                            consultation suivante, demandez une nouvelle lettre au service \
+                            d’assistance ou créez un nouveau code dans le portail\u{a0}; toute \
+                            nouvelle lettre ou tout nouveau code annule celui-ci. Dans le portail, \
+                            vous pouvez aussi désactiver le code praticien.",
             recovery_subject: "Votre Dossier de Soins Partagé (DSP)\u{a0}: lettre de \
                                récupération après la perte de votre clé d’accès",
             recovery_heading: "Lettre de récupération",
@@ -306,6 +350,22 @@ fn words_for(language: Language) -> Words {
                         5 Fehlversuchen wird er gesperrt; fordern Sie in diesem Fall bei der \
                         Agence DSP ein neues Schreiben an. Sobald Ihnen ein neues Schreiben \
                         zugeht, ist der Code in diesem Schreiben ungültig.",
+            practice_heading: "Beim Arzt, auch ohne Aktivierung: Ihr Praxiscode",
+            practice_body: "Sie müssen Ihre Akte nicht aktivieren, damit ein Arzt oder eine andere \
+                            Gesundheitsfachkraft in einer Praxis sie nutzen kann. Wenn Sie \
+                            einverstanden sind, nennen Sie beim Besuch Ihre Identifikationsnummer \
+                            und den unten stehenden Praxiscode: Damit öffnet die Praxis eine \
+                            Behandlungsverbindung von 15 Tagen zu Ihrer Akte. Geben Sie den Code \
+                            nur einer Fachkraft, die Sie behandelt.",
+            practice_code_label: "Ihr Praxiscode (für Ihre Ärztin oder Ihren Arzt)",
+            practice_note: "Der Praxiscode gilt ein einziges Mal, bis zum {pexpires}. Nach 5 Fehlversuchen \
+                            wird er gesperrt. Jede Verwendung steht im Verlauf Ihrer Akte, mit \
+                            einer Nachricht, wer ihn verwendet hat: Sie sehen sie, sobald Sie Ihre \
+                            Akte aktiviert haben, oder fragen Sie unseren Helpdesk. Für den \
+                            nächsten Besuch fordern Sie beim Helpdesk ein neues Schreiben an oder \
+                            erstellen Sie im Portal einen neuen Code; jedes neue Schreiben und \
+                            jeder neue Code macht diesen ungültig. Im Portal können Sie den \
+                            Praxiscode auch abschalten.",
             recovery_subject: "Ihre elektronische Gesundheitsakte (DSP): \
                                Wiederherstellungsschreiben für einen verlorenen Passkey",
             recovery_heading: "Wiederherstellungsschreiben",
@@ -365,6 +425,20 @@ fn words_for(language: Language) -> Words {
                         attempts it is locked; in that case, ask the Agence DSP for a new \
                         letter. As soon as we send you a new letter, the code in this one stops \
                         working.",
+            practice_heading: "At the doctor’s, even without activating: your practice code",
+            practice_body: "You do not need to activate your record for a doctor or another health \
+                            professional in private practice to use it. At the visit, if you \
+                            agree, give them your national ID and the practice code below: with \
+                            it they open a 15-day consultation link to your record. Give the code \
+                            only to a professional who treats you.",
+            practice_code_label: "Your practice code (for your doctor)",
+            practice_note: "The practice code works once, until {pexpires}. After 5 wrong tries it is \
+                            locked. Each use appears in your record’s history, with a message \
+                            telling you who used it: you will see it as soon as you have \
+                            activated your record, or ask our helpdesk. For your next visit, ask \
+                            the helpdesk for a new letter or make a new code in the portal; any \
+                            new letter or code voids this one. In the portal you can also switch \
+                            the practice code off.",
             recovery_subject: "Your shared care record (DSP): recovery letter for a lost passkey",
             recovery_heading: "Recovery letter",
             recovery_body: "Your record is already activated. This letter replaces a lost \
@@ -1049,6 +1123,22 @@ fn compose(facts: &LetterFacts<'_>) -> Composed {
     layout.gap(4.0);
     layout.paragraph(&note);
 
+    // The practice code, for a visit without activating.
+    layout.heading(words.practice_heading);
+    layout.paragraph(&fill(words.practice_body, Font::Regular, &[]));
+    layout.code_box(words.practice_code_label, facts.practice_code);
+    let practice_expires = format_date(language, facts.practice_code_expires_on);
+    let practice_note = fill(
+        words.practice_note,
+        Font::Regular,
+        &[
+            ("pexpires", practice_expires.as_str(), Font::Bold),
+            ("part", lb_article(facts.practice_code_expires_on), Font::Regular),
+        ],
+    );
+    layout.gap(4.0);
+    layout.paragraph(&practice_note);
+
     // Closing the record, help, signature.
     layout.heading(words.close_heading);
     layout.paragraph(&fill(words.close_body, Font::Regular, &[]));
@@ -1163,6 +1253,7 @@ mod tests {
     use super::*;
 
     const CODE: &str = "K7PQ-M3XW-R9TD";
+    const PRACTICE_CODE: &str = "M3XW-K7PQ-TD9R";
 
     fn national_id() -> NationalId {
         NationalId::parse("1893120105732").unwrap()
@@ -1189,6 +1280,8 @@ mod tests {
             code_expires_on: date(2027, 2, 23),
             activation_url: "https://dsp.example.lu/activate",
             recovery: false,
+            practice_code: PRACTICE_CODE,
+            practice_code_expires_on: date(2027, 11, 25),
         }
     }
 
@@ -1277,6 +1370,7 @@ mod tests {
             assert!(pdf.starts_with(b"%PDF-"), "{tag}");
             assert!(pdf.ends_with(b"%%EOF"), "{tag}");
             assert!(contains(&pdf, b"(K7PQ-M3XW-R9TD) Tj"), "{tag}: code not verbatim");
+            assert!(contains(&pdf, b"(M3XW-K7PQ-TD9R) Tj"), "{tag}: practice code not verbatim");
             assert!(contains(&pdf, b"/Courier-Bold"), "{tag}");
             assert!(contains(&pdf, b"/WinAnsiEncoding"), "{tag}");
             assert!(!contains(&pdf, b"/Filter"), "{tag}: content must stay uncompressed");
@@ -1294,6 +1388,8 @@ mod tests {
                 words.activate_heading,
                 words.close_heading,
                 words.code_label,
+                words.practice_heading,
+                words.practice_code_label,
                 "Léonie Müller-Schräder",
                 "12, rue de l’Église",
                 "L-9099 Ettelbruck",

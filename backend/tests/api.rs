@@ -38,3 +38,5 @@ mod spa;
 mod wishes;
 #[path = "api/worklist.rs"]
 mod worklist;
+#[path = "api/way_in.rs"]
+mod way_in;

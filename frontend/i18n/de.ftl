@@ -1117,3 +1117,34 @@ find-emergency-offer = Wenn es ein Notfall ist und der Patient Ihnen keinen Verb
 find-emergency-button = Notfallzugriff für diese Matrikelnummer
 error-record-in-objection-window = Diese Akte ist für Fachkräfte noch nicht geöffnet: Die 30-tägige Widerspruchsfrist nach dem Brief an den Patienten läuft noch. Bis dahin kann niemand sie öffnen, auch nicht im Notfall.
 error-emergency-access-switched-off = Der Patient hat den Notfallzugriff ausgeschaltet: Seine Akte kann im Notfall nicht geöffnet werden. Bitten Sie den Patienten oder seine Angehörigen um einen Verbindungscode.
+## A way in for records nobody activated: the practice code
+practice-consult-heading = Eine Akte mit dem Praxiscode aus dem Schreiben des Patienten öffnen
+practice-consult-intro = Für einen Patienten, der seine Akte nicht aktiviert hat (oder sein Telefon nicht dabei hat): Fragen Sie nach seiner Matrikelnummer und dem Praxiscode, der auf seinem DSP-Schreiben steht. Der Code gilt einmal; die Akte ist Ihnen dann 15 Tage lang geöffnet, und der Patient wird informiert.
+practice-consult-code-label = Praxiscode
+practice-consult-code-hint = Zwölf Buchstaben und Ziffern, wie im Schreiben des Patienten gedruckt (Leerzeichen und Bindestriche spielen keine Rolle).
+error-practice-code-failed = Matrikelnummer und Praxiscode öffnen Ihnen keine Akte (der Code ist falsch, bereits benutzt, abgelaufen oder abgeschaltet). Prüfen Sie den Code mit dem Patienten; nach 5 falschen Codes wird er gesperrt.
+error-practice-code-locked = Zu viele falsche Praxiscodes: Der Code ist gesperrt, bis der Patient einen neuen erhält (im Portal oder beim Helpdesk der Agentur), oder Sie haben heute zu viele falsche Codes eingegeben.
+practice-heading = Ihr Praxiscode für einen Arztbesuch
+practice-explain = Ihr Schreiben enthält einen Praxiscode. Nennen Sie ihn beim Arztbesuch zusammen mit Ihrer Matrikelnummer, und die Praxis öffnet eine Behandlungsverbindung von 15 Tagen zu Ihrer Akte. Er gilt einmal; Sie werden über jede Verwendung informiert. Erstellen Sie hier einen neuen für Ihren nächsten Besuch; ein neuer Code macht den vorherigen und den aus Ihrem Schreiben ungültig.
+practice-state-none = Sie haben keinen Praxiscode: Keiner öffnet Ihre Akte.
+practice-state-ready = Ihr Praxiscode gilt bis zum { $date }.
+practice-state-used = Ihr Praxiscode wurde am { $date } verwendet: Erstellen Sie einen neuen für Ihren nächsten Besuch.
+practice-state-locked = Ihr Praxiscode ist nach zu vielen Fehlversuchen gesperrt: Erstellen Sie einen neuen.
+practice-new-button = Neuen Praxiscode erstellen
+practice-off-button = Praxiscode abschalten
+practice-shown-heading = Ihr neuer Praxiscode
+practice-shown-tell = Schreiben Sie ihn auf oder lassen Sie diese Seite offen: Er wird nur jetzt angezeigt. Nennen Sie ihn nur einer Fachkraft, die Sie behandelt.
+practice-done-off = Der Praxiscode ist abgeschaltet: Kein Code öffnet Ihre Akte, bis Sie einen neuen erstellen.
+notification-practice-code-used = { $name } hat mit Ihrem Praxiscode eine Behandlungsverbindung zu Ihrer Akte geöffnet. Der Code ist nun verbraucht.
+history-action-practice-code-issued = { $who ->
+    [you] Sie haben einen neuen Praxiscode für einen Arztbesuch erstellt.
+   *[other] { $actor } hat einen neuen Praxiscode erstellt.
+}
+history-action-practice-code-revoked = { $who ->
+    [you] Sie haben Ihren Praxiscode abgeschaltet.
+   *[other] { $actor } hat den Praxiscode abgeschaltet.
+}
+history-what-practice-code-issued = Erstellte Praxiscodes
+history-what-practice-code-revoked = Praxiscode abgeschaltet
+history-rule-practice-consultation-opening = der Praxiscode, den Sie beim Besuch genannt haben
+agency-letter-practice = Der Brief enthält auch einen neuen Praxiscode, den der Patient beim Arztbesuch nennt, damit eine Fachkraft seine Akte öffnet: Dieser macht den vorherigen Praxiscode (aus einem Schreiben oder dem Portal) ungültig und hebt dessen Sperre auf.

@@ -1117,3 +1117,34 @@ find-emergency-offer = If this is an emergency and the patient cannot give you a
 find-emergency-button = Emergency access to this national ID
 error-record-in-objection-window = This record is not open to professionals yet: the patient’s 30-day objection period after their letter is still running. No one can open it before then, not even in an emergency.
 error-emergency-access-switched-off = The patient has switched emergency access off: their record cannot be opened in an emergency. Ask the patient or their relatives for a connection code.
+## A way in for records nobody activated: the practice code
+practice-consult-heading = Open a record with the practice code from the patient’s letter
+practice-consult-intro = For a patient who has not activated their record (or has no phone with them): ask for their national ID and the practice code printed on their DSP letter. The code works once; the record then opens to you for 15 days and the patient is told.
+practice-consult-code-label = Practice code
+practice-consult-code-hint = Twelve letters and digits, as printed on the patient’s letter (spaces and dashes do not matter).
+error-practice-code-failed = The national ID and practice code do not open a record for you (the code is wrong, already used, expired or switched off). Check the code with the patient; after 5 wrong codes it is locked.
+error-practice-code-locked = Too many wrong practice codes: the code is locked until the patient gets a new one (in the portal or from the agency’s helpdesk), or you have typed too many wrong codes today.
+practice-heading = Your practice code, for a visit
+practice-explain = Your letter carries a practice code. At a visit, read it out with your national ID, and the professional opens a 15-day consultation link to your record. It works once; you are told each time it is used. Make a new one here for your next visit; a new code voids the previous one and the one in your letter.
+practice-state-none = You have no practice code: none opens your record.
+practice-state-ready = Your practice code works until { $date }.
+practice-state-used = Your practice code was used on { $date }: make a new one for your next visit.
+practice-state-locked = Your practice code is locked after too many wrong tries: make a new one.
+practice-new-button = Make a new practice code
+practice-off-button = Switch the practice code off
+practice-shown-heading = Your new practice code
+practice-shown-tell = Write it down or keep this page open: it is shown only now. Read it out only to a professional who treats you.
+practice-done-off = The practice code is switched off: no code opens your record until you make a new one.
+notification-practice-code-used = { $name } opened a consultation link to your record with your practice code. The code is now used.
+history-action-practice-code-issued = { $who ->
+    [you] You made a new practice code to read out at a visit.
+   *[other] { $actor } made a new practice code.
+}
+history-action-practice-code-revoked = { $who ->
+    [you] You switched your practice code off.
+   *[other] { $actor } switched the practice code off.
+}
+history-what-practice-code-issued = Practice codes made
+history-what-practice-code-revoked = Practice code switched off
+history-rule-practice-consultation-opening = the practice code you read out at the visit
+agency-letter-practice = The letter also holds a new practice code, which the patient reads out at a visit so that a professional opens their record: it voids the previous practice code (from a letter or the portal) and lifts its lock.

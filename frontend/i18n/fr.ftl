@@ -1120,3 +1120,34 @@ find-emergency-offer = S’il s’agit d’une urgence et que le patient ne peut
 find-emergency-button = Accès d’urgence pour ce matricule
 error-record-in-objection-window = Ce dossier n’est pas encore ouvert aux professionnels : le délai d’opposition de 30 jours qui suit la lettre du patient court toujours. Personne ne peut l’ouvrir avant, même en urgence.
 error-emergency-access-switched-off = Le patient a désactivé l’accès d’urgence : son dossier ne peut pas être ouvert en urgence. Demandez un code de connexion au patient ou à ses proches.
+## A way in for records nobody activated: the practice code
+practice-consult-heading = Ouvrir un dossier avec le code praticien de la lettre du patient
+practice-consult-intro = Pour un patient qui n’a pas activé son dossier (ou qui n’a pas son téléphone) : demandez-lui son matricule et le code praticien imprimé sur sa lettre DSP. Le code ne sert qu’une fois ; le dossier vous est alors ouvert pendant 15 jours et le patient en est informé.
+practice-consult-code-label = Code praticien
+practice-consult-code-hint = Douze lettres et chiffres, tels qu’imprimés sur la lettre du patient (les espaces et tirets ne comptent pas).
+error-practice-code-failed = Le matricule et le code praticien ne vous ouvrent aucun dossier (code erroné, déjà utilisé, expiré ou désactivé). Vérifiez le code avec le patient ; après 5 codes erronés, il est bloqué.
+error-practice-code-locked = Trop de codes praticien erronés : le code est bloqué jusqu’à ce que le patient en obtienne un nouveau (dans le portail ou auprès du service d’assistance de l’agence), ou vous avez saisi trop de codes erronés aujourd’hui.
+practice-heading = Votre code praticien, pour une consultation
+practice-explain = Votre lettre porte un code praticien. Lors d’une consultation, communiquez-le avec votre matricule, et le professionnel ouvre un lien de consultation de 15 jours sur votre dossier. Il ne sert qu’une fois ; vous êtes informé(e) de chaque utilisation. Créez-en un nouveau ici pour votre prochaine consultation ; un nouveau code annule le précédent et celui de votre lettre.
+practice-state-none = Vous n’avez pas de code praticien : aucun n’ouvre votre dossier.
+practice-state-ready = Votre code praticien est valable jusqu’au { $date }.
+practice-state-used = Votre code praticien a été utilisé le { $date } : créez-en un nouveau pour votre prochaine consultation.
+practice-state-locked = Votre code praticien est bloqué après trop d’essais erronés : créez-en un nouveau.
+practice-new-button = Créer un nouveau code praticien
+practice-off-button = Désactiver le code praticien
+practice-shown-heading = Votre nouveau code praticien
+practice-shown-tell = Notez-le ou gardez cette page ouverte : il n’est affiché que maintenant. Ne le communiquez qu’à un professionnel qui vous soigne.
+practice-done-off = Le code praticien est désactivé : aucun code n’ouvre votre dossier tant que vous n’en créez pas un nouveau.
+notification-practice-code-used = { $name } a ouvert un lien de consultation sur votre dossier avec votre code praticien. Ce code est désormais utilisé.
+history-action-practice-code-issued = { $who ->
+    [you] Vous avez créé un nouveau code praticien à communiquer lors d’une consultation.
+   *[other] { $actor } a créé un nouveau code praticien.
+}
+history-action-practice-code-revoked = { $who ->
+    [you] Vous avez désactivé votre code praticien.
+   *[other] { $actor } a désactivé le code praticien.
+}
+history-what-practice-code-issued = Codes praticien créés
+history-what-practice-code-revoked = Code praticien désactivé
+history-rule-practice-consultation-opening = le code praticien que vous avez communiqué lors de la consultation
+agency-letter-practice = La lettre contient aussi un nouveau code praticien, que le patient communique lors d’une consultation pour qu’un professionnel ouvre son dossier : il annule le code praticien précédent (d’une lettre ou du portail) et lève son blocage.

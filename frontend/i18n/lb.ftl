@@ -1117,3 +1117,34 @@ find-emergency-offer = Wann et en Noutfall ass an de Patient Iech kee Verbindung
 find-emergency-button = Noutfallzougrëff fir dës Matrikelnummer
 error-record-in-objection-window = Dësen Dossier ass nach net fir d’Professionneller op: Déi 30 Deeg Oppositiounsfrist nom Bréif un de Patient lafen nach. Virdrun kann keen en opmaachen, och net an engem Noutfall.
 error-emergency-access-switched-off = De Patient huet den Noutfallzougrëff ausgeschalt: Säin Dossier kann net am Noutfall opgemaach ginn. Frot de Patient oder seng Familljememberen no engem Verbindungscode.
+## A way in for records nobody activated: the practice code
+practice-consult-heading = En Dossier mam Praxiscode aus dem Bréif vum Patient opmaachen
+practice-consult-intro = Fir e Patient, deen säin Dossier net aktivéiert huet (oder säin Handy net dobäi huet): Frot no senger Matrikelnummer an dem Praxiscode, deen op sengem DSP-Bréif steet. De Code gëllt eng Kéier; den Dossier ass Iech dann 15 Deeg laang op, an de Patient gëtt informéiert.
+practice-consult-code-label = Praxiscode
+practice-consult-code-hint = Zwielef Buschtawen an Zifferen, esou wéi se um Bréif vum Patient stinn (Espacen a Bindestrécher spillen keng Roll).
+error-practice-code-failed = Matrikelnummer a Praxiscode maachen Iech keen Dossier op (de Code ass falsch, scho benotzt, ofgelaf oder ausgeschalt). Kuckt de Code mam Patient no; no 5 falsche Coden ass e gespaart.
+error-practice-code-locked = Ze vill falsch Praxiscoden: De Code ass gespaart, bis de Patient en neie kritt (am Portal oder beim Helpdesk vun der Agence), oder Dir hutt haut ze vill falsch Coden aginn.
+practice-heading = Äre Praxiscode fir eng Konsultatioun
+practice-explain = Op Ärem Bréif steet e Praxiscode. Liest en bei enger Konsultatioun mat Ärer Matrikelnummer vir, an de Professionell mécht eng Konsultatiounsverbindung vu 15 Deeg op Ären Dossier op. E gëllt eng Kéier; Dir gitt iwwer all Benotzung informéiert. Maacht hei en neie fir Är nächst Konsultatioun; en neie Code mécht dee vireg an deen aus Ärem Bréif ongëlteg.
+practice-state-none = Dir hutt kee Praxiscode: keen mécht Ären Dossier op.
+practice-state-ready = Äre Praxiscode gëllt bis den { $date }.
+practice-state-used = Äre Praxiscode gouf den { $date } benotzt: maacht en neie fir Är nächst Konsultatioun.
+practice-state-locked = Äre Praxiscode ass no ze vill falsche Versich gespaart: maacht en neien.
+practice-new-button = En neie Praxiscode maachen
+practice-off-button = De Praxiscode ausschalten
+practice-shown-heading = Ären neie Praxiscode
+practice-shown-tell = Schreift en op oder loosst dës Säit op: e gëtt just elo gewisen. Liest en just engem Professionellen vir, deen Iech behandelt.
+practice-done-off = De Praxiscode ass ausgeschalt: kee Code mécht Ären Dossier op, bis Dir en neie maacht.
+notification-practice-code-used = { $name } huet mat Ärem Praxiscode eng Konsultatiounsverbindung op Ären Dossier opgemaach. De Code ass elo benotzt.
+history-action-practice-code-issued = { $who ->
+    [you] Dir hutt en neie Praxiscode fir eng Konsultatioun gemaach.
+   *[other] { $actor } huet en neie Praxiscode gemaach.
+}
+history-action-practice-code-revoked = { $who ->
+    [you] Dir hutt Äre Praxiscode ausgeschalt.
+   *[other] { $actor } huet de Praxiscode ausgeschalt.
+}
+history-what-practice-code-issued = Gemaachte Praxiscoden
+history-what-practice-code-revoked = Praxiscode ausgeschalt
+history-rule-practice-consultation-opening = de Praxiscode, deen Dir bei der Konsultatioun virgelies hutt
+agency-letter-practice = Am Bréif steet och en neie Praxiscode, deen de Patient bei enger Konsultatioun virliest, fir datt e Professionell säin Dossier opmécht: dee mécht de viregte Praxiscode (aus engem Bréif oder dem Portal) ongëlteg an hieft seng Spär op.

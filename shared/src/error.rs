@@ -105,11 +105,18 @@ pub enum ApiErrorCode {
     /// An emergency access asked for by national ID: the patient has switched emergency access
     /// off.
     EmergencyAccessSwitchedOff,
+    /// The national ID and practice code do not match a record the professional may open a
+    /// consultation on (wrong, used, expired or switched-off code, or a record the rules keep
+    /// closed; never says which, nor whether the national ID exists). Counted.
+    PracticeCodeFailed,
+    /// Too many wrong practice codes for this national ID (until the patient gets a new code),
+    /// or by this professional today.
+    PracticeCodeLocked,
 }
 
 impl ApiErrorCode {
     /// Every code, for exhaustive translation tests.
-    pub const ALL: [Self; 42] = [
+    pub const ALL: [Self; 44] = [
         Self::NotFound,
         Self::MethodNotAllowed,
         Self::MalformedJson,
@@ -152,6 +159,8 @@ impl ApiErrorCode {
         Self::InvalidEmail,
         Self::RecordInObjectionWindow,
         Self::EmergencyAccessSwitchedOff,
+        Self::PracticeCodeFailed,
+        Self::PracticeCodeLocked,
     ];
 
     /// The stable wire value (`not_found`, …).
@@ -200,6 +209,8 @@ impl ApiErrorCode {
             Self::InvalidEmail => "invalid_email",
             Self::RecordInObjectionWindow => "record_in_objection_window",
             Self::EmergencyAccessSwitchedOff => "emergency_access_switched_off",
+            Self::PracticeCodeFailed => "practice_code_failed",
+            Self::PracticeCodeLocked => "practice_code_locked",
         }
     }
 

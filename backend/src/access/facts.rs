@@ -74,6 +74,10 @@ pub enum Action<'a> {
     ReadWishes,
     /// Record, change or withdraw a declared wish: the patient alone, the author of their wishes.
     WriteWishes,
+    /// Open a consultation link with the practice code the patient read out at the visit: an
+    /// open record, an active professional, no block (the code is the patient's consent; the
+    /// link it opens is then decided like any other).
+    OpenPracticeConsultation,
 }
 
 impl Action<'_> {
@@ -90,6 +94,7 @@ impl Action<'_> {
             Self::OpenEmergencyAccess => "open_emergency_access",
             Self::ReadWishes => "read_wishes",
             Self::WriteWishes => "write_wishes",
+            Self::OpenPracticeConsultation => "open_practice_consultation",
         }
     }
 }

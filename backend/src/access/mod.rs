@@ -104,6 +104,8 @@ pub enum Rule {
     },
     /// The professional may open an emergency access on this record now.
     EmergencyAccessOpening,
+    /// The professional may open a consultation link with the patient's practice code now.
+    PracticeConsultationOpening,
 }
 
 impl Rule {
@@ -121,6 +123,7 @@ impl Rule {
             },
             Self::EmergencyAccess { .. } => "emergency_access",
             Self::EmergencyAccessOpening => "emergency_access_opening",
+            Self::PracticeConsultationOpening => "practice_consultation_opening",
         }
     }
 }
@@ -286,7 +289,9 @@ fn holder(id: PatientId, action: &Action<'_>, record: &RecordFacts) -> Result<Ru
                 writable(doc.category)
             }
         }
-        Action::OpenEmergencyAccess => Err(Reason::ProfessionalsOnly),
+        Action::OpenEmergencyAccess | Action::OpenPracticeConsultation => {
+            Err(Reason::ProfessionalsOnly)
+        }
     }
 }
 
@@ -332,6 +337,7 @@ fn professional(
                 Err(Reason::EmergencyAccessSwitchedOff)
             };
         }
+        Action::OpenPracticeConsultation => return Ok(Rule::PracticeConsultationOpening),
         Action::ReadDocument(doc) => (Need::Read, in_force(doc)?.category, Some(*doc)),
         Action::WriteDocument { category } => (Need::Write, *category, None),
         Action::WithdrawDocument(doc) => {

@@ -116,7 +116,7 @@ fn doc(category: Category, author: ProfessionalId) -> DocumentFacts {
     }
 }
 
-fn every_action(d: &DocumentFacts) -> [Action<'_>; 9] {
+fn every_action(d: &DocumentFacts) -> [Action<'_>; 10] {
     [
         Action::ListDocuments,
         Action::ReadDocument(d),
@@ -127,6 +127,7 @@ fn every_action(d: &DocumentFacts) -> [Action<'_>; 9] {
         Action::OpenEmergencyAccess,
         Action::ReadWishes,
         Action::WriteWishes,
+        Action::OpenPracticeConsultation,
     ]
 }
 
@@ -505,6 +506,46 @@ fn an_emergency_access_lasts_four_hours_for_reading_only() {
     );
 }
 
+#[test]
+fn a_practice_code_opens_a_consultation_on_an_open_record_only() {
+    let open = Action::OpenPracticeConsultation;
+    let stranger = pro(STRANGER, Profession::Physician);
+    let allowed = Decision::Allow(Rule::PracticeConsultationOpening);
+    // A record nobody activated, past its objection window: the code is the consent.
+    let mut r = record();
+    r.state = RecordState::Created;
+    r.links.clear();
+    r.referent = None;
+    let letter = t0() - days(40);
+    r.first_letter_issued_at = Some(letter);
+    assert_eq!(at(&stranger, &open, &r, t0()), allowed);
+    assert_eq!(
+        at(&stranger, &open, &r, letter + days(29)),
+        Decision::Deny(Reason::ObjectionWindow)
+    );
+    r.first_letter_issued_at = None;
+    assert_eq!(at(&stranger, &open, &r, t0()), Decision::Deny(Reason::NoLetterYet));
+    r.first_letter_issued_at = Some(letter);
+    r.blocked = vec![STRANGER];
+    assert_eq!(at(&stranger, &open, &r, t0()), Decision::Deny(Reason::Blocked));
+    r.blocked.clear();
+    r.state = RecordState::Closed;
+    assert_eq!(at(&stranger, &open, &r, t0()), Decision::Deny(Reason::RecordClosed));
+    r.state = RecordState::Activated;
+    assert_eq!(at(&stranger, &open, &r, t0()), allowed);
+    let inactive = Actor::Professional {
+        id: STRANGER,
+        profession: Profession::Physician,
+        organisation: None,
+        active: false,
+    };
+    assert_eq!(at(&inactive, &open, &r, t0()), Decision::Deny(Reason::ProfessionalInactive));
+    assert_eq!(
+        at(&Actor::Patient { id: PATIENT }, &open, &r, t0()),
+        Decision::Deny(Reason::ProfessionalsOnly)
+    );
+}
+
 // ---- the patient, the agency, withdrawal ------------------------------------------------------
 
 #[test]
@@ -817,7 +858,14 @@ fn names_are_stable_snake_case_and_distinct() {
     ];
     let mut names: Vec<&str> = reasons.iter().map(Reason::as_str).collect();
     names.extend(
-        [Rule::Holder, Rule::Referent, Rule::EmergencyAccessOpening].iter().map(Rule::as_str),
+        [
+            Rule::Holder,
+            Rule::Referent,
+            Rule::EmergencyAccessOpening,
+            Rule::PracticeConsultationOpening,
+        ]
+        .iter()
+        .map(Rule::as_str),
     );
     names.push(Rule::EmergencyAccess { grant: Uuid::nil() }.as_str());
     names.extend(

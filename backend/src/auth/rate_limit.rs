@@ -64,3 +64,21 @@ pub async fn hit(
     }
     Ok(())
 }
+
+/// The hits counted on `key` in its current window, without counting one (for a limit on
+/// failures only, checked before an attempt and counted after a failed one with [`hit`]).
+///
+/// # Errors
+/// Database errors.
+pub async fn current(
+    conn: &impl ConnectionTrait,
+    key: &str,
+    limit: Limit,
+    now: DateTime<Utc>,
+) -> Result<i32, AppError> {
+    use sea_orm::EntityTrait as _;
+    let row = crate::entity::rate_limit::Entity::find_by_id(key.to_owned()).one(conn).await?;
+    Ok(row
+        .filter(|r| r.window_start > now.timestamp() - limit.window_seconds)
+        .map_or(0, |r| r.hits))
+}

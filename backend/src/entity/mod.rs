@@ -21,6 +21,8 @@ pub mod notification;
 pub mod organisation;
 pub mod patient;
 pub mod personal_wish;
+pub mod practice_code;
+pub mod practice_failure;
 pub mod professional;
 pub mod rate_limit;
 pub mod session;

@@ -38,6 +38,15 @@ pub enum Relation {
     /// The current activation code of its letter, if any.
     #[sea_orm(has_one = "super::activation_code::Entity")]
     ActivationCode,
+    /// The current practice code of its letter (or the portal), if any.
+    #[sea_orm(has_one = "super::practice_code::Entity")]
+    PracticeCode,
+}
+
+impl Related<super::practice_code::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::PracticeCode.def()
+    }
 }
 
 impl Related<super::activation_code::Entity> for Entity {

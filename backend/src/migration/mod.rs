@@ -17,6 +17,7 @@ mod m20261204_500002_audit_checkpoints;
 mod m20261204_600001_personal_wishes;
 mod m20261204_710001_emergency_dispositions;
 mod m20261204_710002_patient_contact;
+mod m20261204_720001_practice_codes;
 
 /// Every migration, oldest first.
 #[derive(Debug)]
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_600001_personal_wishes::Migration),
             Box::new(m20261204_710001_emergency_dispositions::Migration),
             Box::new(m20261204_710002_patient_contact::Migration),
+            Box::new(m20261204_720001_practice_codes::Migration),
         ]
     }
 }

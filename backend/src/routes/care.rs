@@ -9,7 +9,8 @@ use shared::api::care::{
     CareOverview, ConnectionCode, ConsultationOpened, EmergencyAccessByNationalId,
     EmergencyAccessOpened, EmergencyAccessRequest, EmergencyAccessReview, EmergencyAccessSetting,
     EmergencyAlert, GrantLink, LinkSummary, Notification, OpenAdmission, OpenConsultation,
-    PatientFound, PatientLookup, ProfessionalBrief, SetDisposition, SetReferent, WorklistEntry,
+    OpenPracticeConsultation, PatientFound, PatientLookup, PracticeCode, PracticeCodeState,
+    ProfessionalBrief, SetDisposition, SetReferent, WorklistEntry,
 };
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -19,7 +20,7 @@ use crate::app::AppState;
 use crate::audit::RequestMeta;
 use crate::auth::{CurrentAgent, CurrentPatient, CurrentProfessional};
 use crate::error::{ApiJson, AppError};
-use crate::services::{care, emergency, worklist as links};
+use crate::services::{care, emergency, practice, worklist as links};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -32,6 +33,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(set_emergency_access))
         .routes(routes!(directory))
         .routes(routes!(open_consultation))
+        .routes(routes!(practice_code, renew_practice_code, switch_off_practice_code))
+        .routes(routes!(open_practice_consultation))
         .routes(routes!(open_emergency_access))
         .routes(routes!(open_emergency_access_by_national_id))
         .routes(routes!(notifications))
@@ -329,4 +332,57 @@ async fn open_consultation(
     ApiJson(input): ApiJson<OpenConsultation>,
 ) -> Result<Json<ConsultationOpened>, AppError> {
     Ok(Json(care::open_consultation(&state, &meta, &professional, &input).await?))
+}
+
+/// The patient's practice code as it stands (not the code itself: only its hash is kept), or
+/// `null` when there is none (switched off).
+#[utoipa::path(get, path = "/me/practice-code", tag = "care",
+    responses((status = 200, body = Option<PracticeCodeState>), (status = 401, body = ApiError), (status = 403, body = ApiError)))]
+async fn practice_code(
+    State(state): State<AppState>,
+    patient: CurrentPatient,
+) -> Result<Json<Option<PracticeCodeState>>, AppError> {
+    Ok(Json(practice::current(&state, &patient).await?))
+}
+
+/// A new practice code (single use, a year), shown once; the previous one stops working.
+#[utoipa::path(post, path = "/me/practice-code", tag = "care",
+    responses((status = 200, body = PracticeCode), (status = 401, body = ApiError), (status = 403, body = ApiError),
+              (status = 422, body = ApiError, description = "a closed record")))]
+async fn renew_practice_code(
+    State(state): State<AppState>,
+    meta: RequestMeta,
+    patient: CurrentPatient,
+) -> Result<Json<PracticeCode>, AppError> {
+    Ok(Json(practice::renew(&state, &meta, &patient).await?))
+}
+
+/// Switches the practice code off until the patient makes a new one (or a new letter comes).
+#[utoipa::path(delete, path = "/me/practice-code", tag = "care",
+    responses((status = 204, description = "Switched off"), (status = 401, body = ApiError), (status = 403, body = ApiError)))]
+async fn switch_off_practice_code(
+    State(state): State<AppState>,
+    meta: RequestMeta,
+    patient: CurrentPatient,
+) -> Result<StatusCode, AppError> {
+    practice::switch_off(&state, &meta, &patient).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Opens a 15-day consultation link with the patient's national ID and the practice code from
+/// their letter (a record never activated included); the patient is told.
+#[utoipa::path(post, path = "/professional/practice-consultations", tag = "care",
+    request_body = OpenPracticeConsultation,
+    responses((status = 200, body = ConsultationOpened),
+              (status = 400, body = ApiError, description = "practice_code_failed (never says why)"),
+              (status = 422, body = ApiError, description = "invalid_national_id"),
+              (status = 423, body = ApiError, description = "practice_code_locked"),
+              (status = 429, body = ApiError)))]
+async fn open_practice_consultation(
+    State(state): State<AppState>,
+    meta: RequestMeta,
+    professional: CurrentProfessional,
+    ApiJson(input): ApiJson<OpenPracticeConsultation>,
+) -> Result<Json<ConsultationOpened>, AppError> {
+    Ok(Json(practice::open(&state, &meta, &professional, &input).await?))
 }

@@ -123,7 +123,8 @@ async fn check_and_start(
 
 /// A hash that no code has (SHA-256 hex is never all zeros in practice): what a typed code is
 /// compared with when the national ID has no record or the record no code.
-const NO_CODE_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+pub(crate) const NO_CODE_HASH: &str =
+    "0000000000000000000000000000000000000000000000000000000000000000";
 
 /// Registers the passkey, uses up the code, activates the record and signs the patient in.
 ///
@@ -228,6 +229,6 @@ async fn record_failure(
 }
 
 /// Compares two hex digests without an early exit.
-fn constant_time_eq(a: &str, b: &str) -> bool {
+pub(crate) fn constant_time_eq(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0_u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }

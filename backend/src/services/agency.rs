@@ -305,7 +305,11 @@ pub async fn issue_letter(
         }
         let IssuedActivationCode { code, expires_at, first_letter } =
             issue_activation_code(txn, state, &row, now).await?;
-        *event = event.clone().with("code_expires_at", expires_at.to_rfc3339());
+        let practice = super::practice::issue_code(txn, &row, now).await?;
+        *event = event
+            .clone()
+            .with("code_expires_at", expires_at.to_rfc3339())
+            .with("practice_code_expires_at", practice.expires_at.to_rfc3339());
         let recovery = credential::Entity::find()
             .filter(credential::Column::SubjectId.eq(id))
             .count(txn)
@@ -342,6 +346,8 @@ pub async fn issue_letter(
             code_expires_on: expires_at.date_naive(),
             activation_url: &format!("{}/activate", state.config.public_origin),
             recovery,
+            practice_code: &practice.code,
+            practice_code_expires_on: practice.expires_at.date_naive(),
         });
         Ok(Letter {
             pdf,

@@ -175,8 +175,8 @@ CAST(NULL AS boolean) FROM emergency_grants WHERE patient_id = $1 AND opened_at 
 struct FactRow {
     kind: String,
     id: Option<Uuid>,
-    professional_id: Option<Uuid>,
-    organisation_id: Option<Uuid>,
+    pub(crate) professional_id: Option<Uuid>,
+    pub(crate) organisation_id: Option<Uuid>,
     context: Option<String>,
     t1: Option<DateTime<Utc>>,
     t2: Option<DateTime<Utc>>,
@@ -224,17 +224,17 @@ pub(crate) async fn link_summary(
 }
 
 /// A new therapeutic link, as each care context opens it.
-struct NewLink {
-    patient_id: Uuid,
-    professional_id: Option<Uuid>,
-    organisation_id: Option<Uuid>,
-    context: LinkContext,
-    ends_at: DateTime<Utc>,
-    created_by: (Role, Uuid),
+pub(crate) struct NewLink {
+    pub(crate) patient_id: Uuid,
+    pub(crate) professional_id: Option<Uuid>,
+    pub(crate) organisation_id: Option<Uuid>,
+    pub(crate) context: LinkContext,
+    pub(crate) ends_at: DateTime<Utc>,
+    pub(crate) created_by: (Role, Uuid),
 }
 
 /// Inserts a link starting `now`, records it as the event's target, and summarises it.
-async fn insert_link(
+pub(crate) async fn insert_link(
     txn: &impl ConnectionTrait,
     new: NewLink,
     event: &mut Event,

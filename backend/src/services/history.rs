@@ -764,6 +764,7 @@ mod tests {
             link(LinkContext::PatientGrant),
             Rule::EmergencyAccess { grant: Uuid::nil() },
             Rule::EmergencyAccessOpening,
+            Rule::PracticeConsultationOpening,
         ];
         for rule in &all {
             match rule {
@@ -771,7 +772,8 @@ mod tests {
                 | Rule::Referent
                 | Rule::Link { .. }
                 | Rule::EmergencyAccess { .. }
-                | Rule::EmergencyAccessOpening => {}
+                | Rule::EmergencyAccessOpening
+                | Rule::PracticeConsultationOpening => {}
             }
         }
         all

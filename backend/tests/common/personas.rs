@@ -155,6 +155,27 @@ impl TestApp {
         activation_code_in(&pdf).expect("the letter shows an activation code")
     }
 
+    /// Issues the patient's letter as `agent` and reads its two codes from the PDF: the
+    /// activation code and the practice code, in that order.
+    pub async fn letter_codes(&self, agent: &Browser, patient_id: &str) -> (String, String) {
+        let response = self
+            .request(
+                agent,
+                reqwest::Method::POST,
+                &format!("/api/agency/patients/{patient_id}/letter"),
+            )
+            .json(&json!({}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 200);
+        let pdf = response.bytes().await.unwrap();
+        match codes_in(&pdf).as_slice() {
+            [activation, practice] => (activation.clone(), practice.clone()),
+            other => panic!("the letter shows two codes, not {other:?}"),
+        }
+    }
+
     /// Activates a record with a passkey.
     pub async fn activate(
         &self,
@@ -283,18 +304,25 @@ impl TestApp {
 
 /// The activation code a letter draws as `(XXXX-XXXX-XXXX) Tj`.
 pub fn activation_code_in(pdf: &[u8]) -> Option<String> {
+    codes_in(pdf).into_iter().next()
+}
+
+/// Every code a letter draws as `(XXXX-XXXX-XXXX) Tj`, in the order of the letter.
+pub fn codes_in(pdf: &[u8]) -> Vec<String> {
     let text = String::from_utf8_lossy(pdf);
-    text.match_indices(") Tj").find_map(|(end, _)| {
-        let start = end.checked_sub(14)?;
-        let candidate = text.get(start..end)?;
-        let valid = candidate.len() == 14
-            && text.get(start - 1..start) == Some("(")
-            && candidate.split('-').count() == 3
-            && candidate.split('-').all(|g| {
-                g.len() == 4 && g.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-            });
-        valid.then(|| candidate.to_owned())
-    })
+    text.match_indices(") Tj")
+        .filter_map(|(end, _)| {
+            let start = end.checked_sub(14)?;
+            let candidate = text.get(start..end)?;
+            let valid = candidate.len() == 14
+                && text.get(start - 1..start) == Some("(")
+                && candidate.split('-').count() == 3
+                && candidate.split('-').all(|g| {
+                    g.len() == 4 && g.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+                });
+            valid.then(|| candidate.to_owned())
+        })
+        .collect()
 }
 
 /// Reads an answer; a `Set-Cookie` replaces the browser's cookie (or clears it).

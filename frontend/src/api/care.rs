@@ -135,3 +135,26 @@ pub async fn notifications_read() -> Result<(), ApiFailure> {
 pub async fn worklist() -> Result<Vec<WorklistEntry>, ApiFailure> {
     get_json("/api/professional/links").await
 }
+
+/// A professional opens a 15-day consultation link with the practice code from the patient's
+/// letter.
+pub async fn open_practice_consultation(
+    request: &shared::api::care::OpenPracticeConsultation,
+) -> Result<ConsultationOpened, ApiFailure> {
+    post_json("/api/professional/practice-consultations", request).await
+}
+
+/// The patient's practice code as it stands (`None`: switched off).
+pub async fn practice_code() -> Result<Option<shared::api::care::PracticeCodeState>, ApiFailure> {
+    get_json("/api/me/practice-code").await
+}
+
+/// A new practice code (shown once); the previous one stops working.
+pub async fn renew_practice_code() -> Result<shared::api::care::PracticeCode, ApiFailure> {
+    post_json("/api/me/practice-code", &serde_json::Map::new()).await
+}
+
+/// Switches the practice code off.
+pub async fn switch_off_practice_code() -> Result<(), ApiFailure> {
+    delete("/api/me/practice-code").await
+}

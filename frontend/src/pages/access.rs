@@ -114,6 +114,7 @@ pub fn AccessPage() -> Html {
             <p class="lead">{ i18n.t("care-intro") }</p>
             <p><RouteLink to={Route::Patient}>{ i18n.t("history-back") }</RouteLink></p>
             <ConnectionCodePanel />
+            <super::practice::PracticeCodePanel />
             <CareControls />
         </article>
     }

@@ -16,6 +16,7 @@ pub mod notifications;
 pub mod patient;
 pub mod patient_documents;
 pub mod personal_space;
+pub mod practice;
 pub mod professional;
 pub mod reach;
 pub mod record;

@@ -43,6 +43,9 @@ pub fn notification_sentence(tr: &Translator, notification: &Notification) -> St
             }
         }
         "first_access" => tr.t_args("notification-first-access", [("name", Arg::from(who))]),
+        "practice_code_used" => {
+            tr.t_args("notification-practice-code-used", [("name", Arg::from(who))])
+        }
         "recovery_letter_issued" => tr.t("notification-recovery-letter-issued"),
         "credential_recovery" => tr.t("notification-credential-recovery"),
         _ => tr.t("notification-other"),
@@ -203,6 +206,11 @@ mod tests {
                 assert_ne!(sentence, &other, "{language:?}");
             }
             assert_ne!(letter, used, "{language:?}");
+            let practice = notification_sentence(&tr, &notification("practice_code_used", None, 9));
+            assert!(practice.contains("Anne Weber"), "{language:?}: {practice}");
+            assert!(!practice.contains("notification-"), "{language:?}: {practice}");
+            assert_ne!(practice, first, "{language:?}");
+            assert_ne!(practice, other, "{language:?}");
         }
     }
 

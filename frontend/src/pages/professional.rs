@@ -5,7 +5,7 @@ use shared::Profession;
 use shared::api::auth::Role;
 use yew::prelude::*;
 
-use super::consultation::ConsultationForm;
+use super::consultation::{CodeKind, ConsultationForm};
 use super::reach::{AdmissionForm, FindPatientForm};
 use super::{area_overview, loading, signed_in_home, use_page};
 use crate::app::Route;
@@ -45,6 +45,7 @@ pub fn ProfessionalPage() -> Html {
                 </p>
                 <FindPatientForm />
                 <ConsultationForm />
+                <ConsultationForm kind={CodeKind::Practice} />
                 <AdmissionForm />
             </article>
         };

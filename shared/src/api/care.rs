@@ -357,3 +357,38 @@ pub struct WorklistEntry {
     /// stay of their own institution); the server decides again when asked.
     pub renewable: bool,
 }
+
+/// A professional opens a consultation link with the practice code printed on the patient's
+/// letter (for a record the patient may never have activated), read out at the visit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OpenPracticeConsultation {
+    /// The patient's national ID.
+    pub national_id: String,
+    /// The practice code from the patient's letter (or a newer one from the portal).
+    pub practice_code: String,
+}
+
+/// A new practice code, shown once to the patient who made it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PracticeCode {
+    /// The code (single use; a newer code or letter voids it).
+    pub code: String,
+    /// When it stops working.
+    pub expires_at: DateTime<Utc>,
+}
+
+/// The patient's current practice code, without the code itself (only its hash is kept).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PracticeCodeState {
+    /// When it was made (a letter, or the patient in the portal).
+    pub issued_at: DateTime<Utc>,
+    /// When it stops working.
+    pub expires_at: DateTime<Utc>,
+    /// When a professional used it (it works once).
+    pub used_at: Option<DateTime<Utc>>,
+    /// Too many wrong codes were typed with the patient's national ID: it no longer works.
+    pub locked: bool,
+}

@@ -52,6 +52,8 @@ pub const ACTION_GROUPS: &[(&str, &[&str])] = &[
         "rights",
         &[
             "connection_code_issued",
+            "practice_code_issued",
+            "practice_code_revoked",
             "link_granted",
             "link_ended",
             "referent_designated",
@@ -112,6 +114,8 @@ pub const KNOWN_ACTIONS: &[&str] = &[
     "emergency_access_reviewed",
     "access_traces_viewed",
     "connection_code_issued",
+    "practice_code_issued",
+    "practice_code_revoked",
     "link_granted",
     "link_ended",
     "referent_designated",
@@ -148,6 +152,7 @@ pub const RULES: &[&str] = &[
     "link_patient_grant",
     "emergency_access",
     "emergency_access_opening",
+    "practice_consultation_opening",
 ];
 
 /// Why the access rules refused an act: the codes an entry's `denied` can hold (the decision

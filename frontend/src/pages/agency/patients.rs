@@ -401,6 +401,7 @@ fn patient_row(
         let patient_id = patient.id;
         on_contact.reform(move |saved: ContactData| (patient_id, saved))
     };
+    let practice_note_id = format!("practice-note-{id}");
     let state = letter.filter(|(pid, _)| *pid == patient.id).map(|(_, s)| s);
     let busy = matches!(state, Some(LetterState::Busy));
     let onclick = {
@@ -464,11 +465,12 @@ fn patient_row(
                     class="download-letter button-secondary"
                     {onclick}
                     disabled={busy}
-                    aria-describedby={note_id.clone()}
+                    aria-describedby={format!("{note_id} {practice_note_id}")}
                 >
                     { i18n.t("agency-download-letter") }
                 </button>
                 <p id={note_id} class="field-hint">{ note }</p>
+                <p id={practice_note_id} class="field-hint">{ i18n.t("agency-letter-practice") }</p>
                 <StatusMessage text={status.map(AttrValue::from)} />
                 <ErrorMessage text={error.map(AttrValue::from)} />
             </div>

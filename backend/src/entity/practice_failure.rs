@@ -1,0 +1,17 @@
+//! Wrong practice codes per national ID, known or not (the lock-out reveals nothing).
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "practice_failures")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub national_id: String,
+    pub failures: i32,
+    pub last_failure_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}
