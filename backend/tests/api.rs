@@ -34,9 +34,9 @@ mod lookups;
 mod schema;
 #[path = "api/spa.rs"]
 mod spa;
+#[path = "api/way_in.rs"]
+mod way_in;
 #[path = "api/wishes.rs"]
 mod wishes;
 #[path = "api/worklist.rs"]
 mod worklist;
-#[path = "api/way_in.rs"]
-mod way_in;

@@ -507,8 +507,8 @@ pub fn UploadForm(props: &UploadFormProps) -> Html {
 mod tests {
     #[test]
     fn a_national_id_reads_in_three_groups() {
-        assert_eq!(super::grouped_national_id("1893120105732"), "18931201 057 32");
-        assert_eq!(super::grouped_national_id("123"), "123");
+        assert_eq!(grouped_national_id("1893120105732"), "18931201 057 32");
+        assert_eq!(grouped_national_id("123"), "123");
     }
 
     use shared::Language;
