@@ -22,7 +22,7 @@ use sea_orm::ActiveModelTrait;
 
 use crate::entity::{agent, credential, organisation, patient, professional};
 use crate::error::AppError;
-use crate::services::agency::{issue_activation_code, issue_enrolment_code};
+use crate::services::agency::{OBJECTION_WINDOW, issue_activation_code, issue_enrolment_code};
 
 const AGENT_NAME: &str = "Agence DSP (démo)";
 
@@ -127,7 +127,9 @@ pub async fn create(state: &AppState) -> Result<DemoSummary, AppError> {
         DemoSummary { origin: state.config.public_origin.clone(), ..DemoSummary::default() };
     let txn = crate::db::begin_write(db).await?;
     if organisation::Entity::find().count(&*txn).await? == 0 {
-        insert_directory(&txn, now).await?;
+        // The demo country was opened a month ago: its first letters went out then, so that its
+        // records are past their objection window and its professionals reach them today.
+        insert_directory(&txn, now - OBJECTION_WINDOW - chrono::TimeDelta::days(1)).await?;
         summary.organisations = ORGANISATIONS.len();
         summary.professionals = PROFESSIONALS.len();
         summary.patients = PATIENTS.len();
@@ -428,7 +430,7 @@ async fn insert_directory(
             preferred_language: Set(language.tag().into()),
             record_state: Set(RecordState::Created.as_str().into()),
             created_at: Set(now),
-            letter_issued_at: Set(None),
+            letter_issued_at: Set(Some(now)),
             activated_at: Set(None),
             closed_at: Set(None),
             street: Set(Some(street.into())),
@@ -444,6 +446,9 @@ async fn insert_directory(
         .await?;
         let created = Event::new("patient_created", Outcome::Success, by_agent).patient(id);
         audit::append(txn, &meta, created, now).await?;
+        // The first letter, whose code has long expired in the story; `create` prints a new one.
+        let letter = Event::new("letter_issued", Outcome::Success, by_agent).patient(id);
+        audit::append(txn, &meta, letter, now).await?;
     }
     Ok(())
 }

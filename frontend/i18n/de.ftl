@@ -1069,6 +1069,9 @@ notification-emergency-reviewed = Die Agentur hat den Notfallzugriff von { $name
 }
 notification-emergency-reviewed-note = Anmerkung der Agentur: „{ $note }“
 agency-emergency-until = Lesen möglich bis { $date }
+agency-emergency-not-notified = Der Patient hat in der App keine Mitteilung über diesen Zugriff erhalten.
+agency-emergency-notified-unread = Der Patient wurde am { $date } in der App benachrichtigt; noch nicht gelesen.
+agency-emergency-notified-read = Der Patient wurde am { $date } in der App benachrichtigt und hat es am { $read } gelesen.
 agency-emergency-not-reviewed = Noch nicht geprüft.
 agency-emergency-disposition-justified = Berechtigt
 agency-emergency-disposition-questioned = Beanstandet

@@ -1069,6 +1069,9 @@ notification-emergency-reviewed = The agency reviewed the emergency access of { 
 }
 notification-emergency-reviewed-note = The agency’s note: «{ $note }»
 agency-emergency-until = Could read until { $date }
+agency-emergency-not-notified = The patient got no notice of this access in the app.
+agency-emergency-notified-unread = The patient was told in the app on { $date }; not read yet.
+agency-emergency-notified-read = The patient was told in the app on { $date } and read it on { $read }.
 agency-emergency-not-reviewed = Not reviewed yet.
 agency-emergency-disposition-justified = Justified
 agency-emergency-disposition-questioned = Questioned

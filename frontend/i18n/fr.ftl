@@ -1072,6 +1072,9 @@ notification-emergency-reviewed = L’agence a examiné l’accès d’urgence d
 }
 notification-emergency-reviewed-note = Note de l’agence : « { $note } »
 agency-emergency-until = Lecture possible jusqu’au { $date }
+agency-emergency-not-notified = Le patient n’a reçu aucun avis de cet accès dans l’application.
+agency-emergency-notified-unread = Le patient en a été averti dans l’application le { $date } ; pas encore lu.
+agency-emergency-notified-read = Le patient en a été averti dans l’application le { $date } et l’a lu le { $read }.
 agency-emergency-not-reviewed = Pas encore examiné.
 agency-emergency-disposition-justified = Justifié
 agency-emergency-disposition-questioned = Mis en question

@@ -1069,6 +1069,9 @@ notification-emergency-reviewed = D’Agence huet den Noutfallzougrëff vun { $n
 }
 notification-emergency-reviewed-note = Notiz vun der Agence: „{ $note }“
 agency-emergency-until = Konnt liesen bis { $date }
+agency-emergency-not-notified = De Patient huet an der App keng Matdeelung iwwer dësen Accès kritt.
+agency-emergency-notified-unread = De Patient gouf den { $date } an der App informéiert; nach net gelies.
+agency-emergency-notified-read = De Patient gouf den { $date } an der App informéiert an huet et den { $read } gelies.
 agency-emergency-not-reviewed = Nach net iwwerpréift.
 agency-emergency-disposition-justified = Berechtegt
 agency-emergency-disposition-questioned = A Fro gestallt

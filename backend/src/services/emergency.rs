@@ -17,7 +17,7 @@ use shared::api::auth::Role;
 use shared::api::care::{
     DISPOSITION_NOTE_MAX, Disposition, DispositionRecord, EmergencyAccessByNationalId,
     EmergencyAccessOpened, EmergencyAccessRequest, EmergencyAccessReview, EmergencyAlert,
-    Notification, SetDisposition,
+    Notification, PatientNotice, SetDisposition,
 };
 use shared::ids::PatientId;
 use shared::{ApiErrorCode, NationalId};
@@ -386,6 +386,14 @@ async fn reviewed(
         }
         _ => None,
     };
+    // The notice `open` wrote in the same transaction, at the same instant, for this patient.
+    let patient_notified = notification::Entity::find()
+        .filter(notification::Column::PatientId.eq(g.patient_id))
+        .filter(notification::Column::Kind.eq("emergency_access"))
+        .filter(notification::Column::CreatedAt.eq(g.opened_at))
+        .one(conn)
+        .await?
+        .map(|n| PatientNotice { at: n.created_at, read_at: n.read_at });
     Ok(EmergencyAccessReview {
         id: g.id,
         patient_id: PatientId(g.patient_id),
@@ -394,6 +402,7 @@ async fn reviewed(
         opened_at: g.opened_at,
         expires_at: Some(g.opened_at + EMERGENCY_ACCESS_DURATION),
         disposition,
+        patient_notified,
     })
 }
 

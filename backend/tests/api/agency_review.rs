@@ -80,6 +80,12 @@ async fn an_agent_records_a_disposition_and_the_patient_sees_it(engine: Engine) 
     assert_eq!(before["disposition"], Value::Null, "not reviewed yet");
     assert_eq!(before["reason"], REASON);
     assert!(before["expires_at"].is_string());
+    // The notice the patient got when it was opened, unread until they read their notices.
+    assert!(before["patient_notified"]["at"].is_string(), "{before:?}");
+    assert_eq!(before["patient_notified"]["read_at"], Value::Null);
+    let read = s.app.send(&mut s.patient.clone(), "/api/me/notifications/read", &json!({})).await;
+    assert!(read.status.is_success(), "{:?}", read.body);
+    assert!(review(&s).await["patient_notified"]["read_at"].is_string(), "read");
 
     let note = "Confirmed with the emergency department: the patient was admitted unconscious.";
     let set = put(

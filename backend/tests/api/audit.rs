@@ -324,6 +324,21 @@ async fn the_demo_is_in_the_audit_and_each_records_history(engine: Engine) {
     let has = |entries: &[serde_json::Value], action: &str| {
         entries.iter().find(|e| e["action"] == action).cloned()
     };
+    // The demo country's first letters went out over 30 days ago: its records are open to
+    // the professionals who treat them (past the objection window).
+    let window_open = app
+        .db
+        .query_all_raw(Statement::from_string(
+            app.db.get_database_backend(),
+            "SELECT letter_issued_at FROM patients".to_owned(),
+        ))
+        .await
+        .unwrap();
+    assert!(!window_open.is_empty());
+    for row in window_open {
+        let at: chrono::DateTime<chrono::Utc> = row.try_get_by_index(0).unwrap();
+        assert!(at < chrono::Utc::now() - chrono::TimeDelta::days(30), "{at}");
+    }
     // Marie Dupont: created and written to by the agency, a consultation opened by her
     // physician, who filed a report.
     let marie = history_of("Marie Dupont").await;

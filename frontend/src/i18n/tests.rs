@@ -426,6 +426,7 @@ fn literals_of(code: &str, out: &mut BTreeSet<String>) {
 /// its generator makes, so a key under a listed prefix that no value produces is unused too.
 fn keys_built_at_run_time() -> Vec<(&'static str, BTreeSet<String>)> {
     use super::history::{action_key, context_key, denied_key, group_key, rule_key, what_key};
+    use shared::api::care::Disposition;
     use shared::api::history::{
         ACTION_GROUPS, DENIAL_REASONS, KNOWN_ACTIONS, LINK_CONTEXTS, RULES,
     };
@@ -441,6 +442,13 @@ fn keys_built_at_run_time() -> Vec<(&'static str, BTreeSet<String>)> {
             set(Profession::ALL.iter().map(|p| format!("profession-{}", p.code())).collect()),
         ),
         ("month-", set((1..=12).map(|m| format!("month-{m}")).collect())),
+        (
+            "agency-emergency-disposition-",
+            set(Disposition::ALL
+                .iter()
+                .map(|d| format!("agency-emergency-disposition-{}", d.as_str()))
+                .collect()),
+        ),
         ("history-action-", set(KNOWN_ACTIONS.iter().filter_map(|a| action_key(a)).collect())),
         ("history-what-", set(KNOWN_ACTIONS.iter().filter_map(|a| what_key(a)).collect())),
         ("history-group-", set(ACTION_GROUPS.iter().map(|(g, _)| group_key(g)).collect())),

@@ -209,6 +209,20 @@ pub struct EmergencyAccessReview {
     /// The agency's disposition, once an agent reviewed it.
     #[serde(default)]
     pub disposition: Option<DispositionRecord>,
+    /// The notice the patient got when the access was opened (in the app), and whether they
+    /// have read it; none when no notice was sent (e.g. an access from before notices existed).
+    #[serde(default)]
+    pub patient_notified: Option<PatientNotice>,
+}
+
+/// A notice the patient got about an act on their record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PatientNotice {
+    /// When it was sent.
+    pub at: DateTime<Utc>,
+    /// When the patient read it, if they have.
+    pub read_at: Option<DateTime<Utc>>,
 }
 
 /// What the agency concluded about an emergency access.

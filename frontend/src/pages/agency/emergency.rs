@@ -7,7 +7,7 @@
 
 use shared::api::care::{
     DISPOSITION_NOTE_MAX, Disposition, DispositionRecord, EmergencyAccessReview, EmergencyAlert,
-    ProfessionalBrief, SetDisposition,
+    PatientNotice, ProfessionalBrief, SetDisposition,
 };
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{HtmlTextAreaElement, SubmitEvent};
@@ -82,6 +82,25 @@ pub fn disposition_sentence(tr: &Translator, record: Option<&DispositionRecord>)
         None => tr.t_args(
             "agency-emergency-disposed-unknown-agent",
             [("disposition", Arg::from(disposition)), ("date", Arg::from(date))],
+        ),
+    }
+}
+
+/// Whether the patient was told of the access in the app, and whether they read it.
+#[must_use]
+pub fn notice_sentence(tr: &Translator, notice: Option<&PatientNotice>) -> String {
+    match notice {
+        None => tr.t("agency-emergency-not-notified"),
+        Some(PatientNotice { at, read_at: None }) => tr.t_args(
+            "agency-emergency-notified-unread",
+            [("date", Arg::from(messages::date_time(tr, *at)))],
+        ),
+        Some(PatientNotice { at, read_at: Some(read) }) => tr.t_args(
+            "agency-emergency-notified-read",
+            [
+                ("date", Arg::from(messages::date_time(tr, *at))),
+                ("read", Arg::from(messages::date_time(tr, *read))),
+            ],
         ),
     }
 }
@@ -292,6 +311,7 @@ pub fn EmergencyPanel() -> Html {
                                     <p class="field-hint">{ i18n.t_args("agency-emergency-until",
                                         [("date", Arg::from(messages::date_time(&i18n, until)))]) }</p>
                                 }
+                                <p class="patient-notice">{ notice_sentence(&i18n, access.patient_notified.as_ref()) }</p>
                                 <p class="disposition-state"><strong>{ disposition_sentence(&i18n, reviewed) }</strong></p>
                                 if let Some(note) = reviewed.map(|d| d.note.clone()).filter(|n| !n.is_empty()) {
                                     <p class="disposition-note">{ i18n.t_args("agency-emergency-note", [("note", Arg::from(note))]) }</p>
@@ -368,6 +388,7 @@ mod tests {
             opened_at: Utc.with_ymd_and_hms(2026, 12, 4, 9, 0, 0).single().unwrap_or_default(),
             expires_at: None,
             disposition: None,
+            patient_notified: None,
         };
         for language in Language::ALL {
             let tr = Translator::new(language);
@@ -375,6 +396,22 @@ mod tests {
             assert!(text.contains("Anne Weber"), "{language:?}: {text}");
             assert!(text.contains(&access.patient_id.to_string()), "{language:?}: {text}");
             assert!(text.contains("Unconscious at the ER"), "{language:?}: {text}");
+        }
+    }
+
+    #[test]
+    fn the_patients_notice_says_whether_it_was_sent_and_read() {
+        let at = Utc.with_ymd_and_hms(2026, 12, 4, 9, 0, 0).single().unwrap_or_default();
+        let read = Utc.with_ymd_and_hms(2026, 12, 5, 18, 30, 0).single().unwrap_or_default();
+        for language in Language::ALL {
+            let tr = Translator::new(language);
+            let none = notice_sentence(&tr, None);
+            let unread = notice_sentence(&tr, Some(&PatientNotice { at, read_at: None }));
+            let seen = notice_sentence(&tr, Some(&PatientNotice { at, read_at: Some(read) }));
+            assert_eq!(none, tr.t("agency-emergency-not-notified"));
+            assert!(unread.contains(&messages::date_time(&tr, at)), "{language:?}: {unread}");
+            assert!(seen.contains(&messages::date_time(&tr, read)), "{language:?}: {seen}");
+            assert!(none != unread && unread != seen, "{language:?}");
         }
     }
 
