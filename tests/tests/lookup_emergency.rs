@@ -17,7 +17,7 @@ use e2e::{
 /// How the refused record was set up.
 #[derive(Clone, Copy)]
 enum Refusal {
-    /// The demo's fresh letter: the 30-day objection window runs.
+    /// A fresh letter: the 30-day objection window runs.
     ObjectionWindow,
     /// Activated, and the patient switched emergency access off.
     SwitchedOff,
@@ -82,6 +82,14 @@ async fn journey(lang: &str, locale: &str, phone: bool, refusal: Refusal) -> any
     // Emma Wilson is refused; Jean Kieffer's letter went out 31 days ago: his record is open.
     let refused_id = national_id_of(&demo, "Wilson")?;
     let open_id = national_id_of(&demo, "Kieffer")?;
+    if let Refusal::ObjectionWindow = refusal {
+        // A letter sent today: the record's 30-day objection window runs (the demo country's
+        // first letters are a month old).
+        let mut fresh: dsp::entity::patient::ActiveModel =
+            record_of(&server, &refused_id).await?.into();
+        fresh.letter_issued_at = Set(Some(Utc::now()));
+        fresh.update(&server.state.db).await?;
+    }
     if let Refusal::SwitchedOff = refusal {
         let mut emma: dsp::entity::patient::ActiveModel =
             record_of(&server, &refused_id).await?.into();

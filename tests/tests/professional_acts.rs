@@ -301,13 +301,15 @@ async fn traces(lang: &str, locale: &str, phone: bool) -> anyhow::Result<()> {
         &format!("Array.from(document.querySelectorAll('p.status')).some(p => p.innerText.trim() === {end})"),
     )
     .await?;
-    // The lookup that found the record, alone.
+    // The lookups alone (the one that found the record, and the record page's own, which names
+    // its patient).
     fill(page, "#history-action", "patient_lookup").await?;
     click(page, "form.filters button[type=submit]").await?;
     wait_until(
         page,
-        "document.querySelectorAll('li[data-action]').length === 1 \
-         && document.querySelector('li[data-action=patient_lookup]')",
+        "document.querySelectorAll('li[data-action]').length >= 1 \
+         && document.querySelectorAll('li[data-action]').length \
+            === document.querySelectorAll('li[data-action=patient_lookup]').length",
     )
     .await?;
     let found = text_of(page, "li[data-action=patient_lookup]").await?;
