@@ -75,6 +75,10 @@ pub struct Config {
     pub audit_checkpoint_key: Option<PathBuf>,
     /// `DSP_AUDIT_CHECKPOINT_MINUTES`: how often (default 10).
     pub audit_checkpoint_every: chrono::TimeDelta,
+    /// `DSP_METRICS_TOKEN`: the bearer token a Prometheus scraper sends to `GET /metrics` (the
+    /// key figures and the service's metrics, text format; at least 16 characters). Unset:
+    /// `/metrics` answers 404.
+    pub metrics_token: Option<String>,
 }
 
 /// The defaults of the variables that protect the server from slow and greedy clients, as the
@@ -219,6 +223,10 @@ impl Config {
             10,
             24 * 60,
         )?));
+        let metrics_token = var("DSP_METRICS_TOKEN").map(|t| t.trim().to_owned());
+        if metrics_token.as_ref().is_some_and(|t| t.len() < 16 || !t.is_ascii()) {
+            bail!("DSP_METRICS_TOKEN must have at least 16 ASCII characters");
+        }
         Ok(Self {
             database_url,
             data_dir,
@@ -242,6 +250,7 @@ impl Config {
             audit_checkpoint_dir,
             audit_checkpoint_key,
             audit_checkpoint_every,
+            metrics_token,
         })
     }
 }
