@@ -330,6 +330,17 @@ mod tests {
     }
 
     #[test]
+    fn the_metrics_token_is_off_by_default_and_never_short() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path().to_str().unwrap();
+        assert_eq!(config(&[("DSP_DATA_DIR", d)]).unwrap().metrics_token, None);
+        assert!(config(&[("DSP_DATA_DIR", d), ("DSP_METRICS_TOKEN", "short")]).is_err());
+        let token = "0123456789abcdef0123";
+        let c = config(&[("DSP_DATA_DIR", d), ("DSP_METRICS_TOKEN", token)]).unwrap();
+        assert_eq!(c.metrics_token.as_deref(), Some(token));
+    }
+
+    #[test]
     fn client_limits_default_to_what_the_readme_and_env_example_say() {
         let dir = tempfile::tempdir().unwrap();
         let d = dir.path().to_str().unwrap();

@@ -52,7 +52,11 @@ impl Drop for InFlight<'_> {
 /// Middleware: counts every request of the whole router (API, web app and `/metrics`), its
 /// status class and its latency until the response's head (a streamed body's end is not
 /// waited for).
-pub async fn count(State(metrics): State<Arc<ServiceMetrics>>, request: Request, next: Next) -> Response {
+pub async fn count(
+    State(metrics): State<Arc<ServiceMetrics>>,
+    request: Request,
+    next: Next,
+) -> Response {
     let started = Instant::now();
     metrics.in_flight.fetch_add(1, Ordering::Relaxed);
     let response = {
@@ -92,8 +96,7 @@ pub async fn serve(State(state): State<AppState>, headers: HeaderMap) -> Respons
     if !bearer(&headers).is_some_and(|given| token_matches(given, expected)) {
         return (StatusCode::UNAUTHORIZED, [(header::WWW_AUTHENTICATE, "Bearer")]).into_response();
     }
-    let figures = match crate::services::figures::key_figures(&state.db, state.clock.now()).await
-    {
+    let figures = match crate::services::figures::key_figures(&state.db, state.clock.now()).await {
         Ok(figures) => figures,
         Err(error) => {
             tracing::error!(%error, "counting the key figures for /metrics");
@@ -188,9 +191,9 @@ fn render_service(out: &mut String, m: &ServiceMetrics) {
     }
     cumulative += m.slower.load(Ordering::Relaxed);
     let _ = writeln!(out, "{name}_bucket{{le=\"+Inf\"}} {cumulative}");
-    #[allow(clippy::cast_precision_loss)] // microseconds: exact far beyond any uptime
-    let sum = m.micros.load(Ordering::Relaxed) as f64 / 1e6;
-    let _ = writeln!(out, "{name}_sum {sum}");
+    // Seconds with microseconds, written exactly (no float rounding).
+    let micros = m.micros.load(Ordering::Relaxed);
+    let _ = writeln!(out, "{name}_sum {}.{:06}", micros / 1_000_000, micros % 1_000_000);
     let _ = writeln!(out, "{name}_count {cumulative}");
 }
 

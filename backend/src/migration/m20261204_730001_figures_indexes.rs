@@ -24,8 +24,16 @@ impl MigrationTrait for Migration {
                 .col(Patients::RecordState)
                 .col(Patients::LetterIssuedAt)
                 .to_owned(),
-            Index::create().name(DOCUMENTS).table(Documents::Table).col(Documents::Status).to_owned(),
-            Index::create().name(SESSIONS).table(Sessions::Table).col(Sessions::CreatedAt).to_owned(),
+            Index::create()
+                .name(DOCUMENTS)
+                .table(Documents::Table)
+                .col(Documents::Status)
+                .to_owned(),
+            Index::create()
+                .name(SESSIONS)
+                .table(Sessions::Table)
+                .col(Sessions::CreatedAt)
+                .to_owned(),
             Index::create()
                 .name(GRANTS)
                 .table(EmergencyGrants::Table)

@@ -104,11 +104,11 @@ async fn the_figures_follow_the_record_s_life(engine: Engine) {
         ],
     );
 
-    let link_code = app.send(&mut patient, "/api/me/connection-code", &json!({})).await.body
-        ["code"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let link_code =
+        app.send(&mut patient, "/api/me/connection-code", &json!({})).await.body["code"]
+            .as_str()
+            .unwrap()
+            .to_owned();
     let opened = app
         .send(
             &mut doctor,
@@ -248,11 +248,8 @@ async fn metrics_answer_only_the_token_in_the_text_format(engine: Engine) {
     assert_eq!(sample(&text, "dsp_db_pool_max_connections"), 5.0);
     assert!(sample(&text, "dsp_db_pool_connections") >= 1.0);
 
-    let letter = app
-        .request(&agent, Method::POST, "/api/agency/patients/x/letter")
-        .send()
-        .await
-        .unwrap();
+    let letter =
+        app.request(&agent, Method::POST, "/api/agency/patients/x/letter").send().await.unwrap();
     assert!(letter.status().is_client_error());
     let (_, _, after) = scrape(&app, Some(&bearer)).await;
     assert!(
