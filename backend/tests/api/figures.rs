@@ -139,6 +139,29 @@ async fn the_figures_follow_the_record_s_life(engine: Engine) {
     assert_eq!(withdrawn.status, 200, "{:?}", withdrawn.body);
     assert_figures(&figures(&app, &agent).await, &[("documents", 0), ("records_open", 1)]);
 
+    // An emergency access by a professional without a link.
+    let (_, enrolment) = app.create_professional(&mut agent, "M-2", "MED").await;
+    let mut emergency_doctor = Browser::default();
+    let enrolled = app.enrol(&mut emergency_doctor, &mut SecurityKey::new(8), &enrolment).await;
+    assert_eq!(enrolled.status, 200, "{:?}", enrolled.body);
+    let broke = app
+        .send(
+            &mut emergency_doctor,
+            &format!("/api/records/{patient_id}/emergency-access"),
+            &json!({"reason": "Unconscious at the emergency department"}),
+        )
+        .await;
+    assert_eq!(broke.status, 200, "{:?}", broke.body);
+    assert_figures(
+        &figures(&app, &agent).await,
+        &[
+            ("emergency_accesses", 1),
+            ("emergency_accesses_last_24h", 1),
+            ("professionals_activated", 2),
+            ("connections_last_24h", connections + 3),
+        ],
+    );
+
     // A day later the sign-ins have left the window (the agent's reading session is still
     // the old one); the totals stay.
     app.clock.advance(chrono::TimeDelta::hours(25));
@@ -150,8 +173,22 @@ async fn the_figures_follow_the_record_s_life(engine: Engine) {
             ("connections_last_24h", 1),
             ("records_open", 1),
             ("records_activated", 1),
-            ("professionals_activated", 1),
+            ("professionals_activated", 2),
+            ("emergency_accesses", 1),
+            ("emergency_accesses_last_24h", 0),
         ],
+    );
+
+    // Closing comes with the record's life (issue 12 §2); the state it will write is counted.
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
+    let id: uuid::Uuid = patient_id.parse().unwrap();
+    let row = dsp::entity::patient::Entity::find_by_id(id).one(&app.db).await.unwrap().unwrap();
+    let mut closed: dsp::entity::patient::ActiveModel = row.into();
+    closed.record_state = Set("closed".into());
+    closed.update(&app.db).await.unwrap();
+    assert_figures(
+        &figures(&app, &agent_next_day).await,
+        &[("records_open", 0), ("records_activated", 0), ("records_closed", 1)],
     );
 }
 
