@@ -55,6 +55,8 @@ pub struct AppState {
     pub matrix: MatrixCache,
     /// Appends the audit entries of reads in grouped commits.
     pub audit: crate::audit::writer::GroupWriter,
+    /// This instance's request counters, for `/metrics`.
+    pub metrics: Arc<crate::metrics::ServiceMetrics>,
 }
 
 /// The access matrix is data (seeded by migration, editable in the database) read on every
@@ -117,6 +119,7 @@ impl AppState {
             store,
             matrix: MatrixCache::default(),
             audit,
+            metrics: Arc::default(),
         })
     }
 }
@@ -142,6 +145,11 @@ pub fn router(state: AppState) -> anyhow::Result<Router> {
     let hsts =
         state.config.public_origin.starts_with("https://").then(|| HeaderValue::from_static(HSTS));
     let state = AppState { openapi, ..state };
+    let metrics = Arc::clone(&state.metrics);
+    // Outside `/api`: a scraper has a bearer token, not a session.
+    let scrape = Router::new()
+        .route("/metrics", axum::routing::get(crate::metrics::serve))
+        .with_state(state.clone());
     let api = if bench { api.nest("/api", crate::bench_routes::api()) } else { api };
     let api = api
         .route("/api", axum::routing::any(api_not_found))
@@ -162,6 +170,7 @@ pub fn router(state: AppState) -> anyhow::Result<Router> {
         .with_state(state);
     let app = Router::new()
         .merge(api)
+        .merge(scrape)
         .fallback(spa::serve)
         .with_state(dist)
         .layer(SetResponseHeaderLayer::if_not_present(
@@ -185,6 +194,7 @@ pub fn router(state: AppState) -> anyhow::Result<Router> {
         // Inside the compression, which polls a body again after its end (see `bodies`).
         .layer(middleware::map_response(async |response| Guarded::response(response)))
         .layer(CompressionLayer::new())
+        .layer(middleware::from_fn_with_state(metrics, crate::metrics::count))
         .layer(PropagateRequestIdLayer::new(telemetry::request_id_header()))
         .layer(
             TraceLayer::new_for_http()

@@ -75,6 +75,10 @@ pub struct Config {
     pub audit_checkpoint_key: Option<PathBuf>,
     /// `DSP_AUDIT_CHECKPOINT_MINUTES`: how often (default 10).
     pub audit_checkpoint_every: chrono::TimeDelta,
+    /// `DSP_METRICS_TOKEN`: the bearer token a Prometheus scraper sends to `GET /metrics` (the
+    /// key figures and the service's metrics, text format; at least 16 characters). Unset:
+    /// `/metrics` answers 404.
+    pub metrics_token: Option<String>,
 }
 
 /// The defaults of the variables that protect the server from slow and greedy clients, as the
@@ -219,6 +223,10 @@ impl Config {
             10,
             24 * 60,
         )?));
+        let metrics_token = var("DSP_METRICS_TOKEN").map(|t| t.trim().to_owned());
+        if metrics_token.as_ref().is_some_and(|t| t.len() < 16 || !t.is_ascii()) {
+            bail!("DSP_METRICS_TOKEN must have at least 16 ASCII characters");
+        }
         Ok(Self {
             database_url,
             data_dir,
@@ -242,6 +250,7 @@ impl Config {
             audit_checkpoint_dir,
             audit_checkpoint_key,
             audit_checkpoint_every,
+            metrics_token,
         })
     }
 }
@@ -318,6 +327,17 @@ mod tests {
             c.fhir_national_id_systems,
             ["urn:oid:1.2.3", "https://example.lu/ns/matricule"]
         );
+    }
+
+    #[test]
+    fn the_metrics_token_is_off_by_default_and_never_short() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path().to_str().unwrap();
+        assert_eq!(config(&[("DSP_DATA_DIR", d)]).unwrap().metrics_token, None);
+        assert!(config(&[("DSP_DATA_DIR", d), ("DSP_METRICS_TOKEN", "short")]).is_err());
+        let token = "0123456789abcdef0123";
+        let c = config(&[("DSP_DATA_DIR", d), ("DSP_METRICS_TOKEN", token)]).unwrap();
+        assert_eq!(c.metrics_token.as_deref(), Some(token));
     }
 
     #[test]

@@ -22,6 +22,7 @@ pub mod generate;
 pub mod letter;
 pub mod linger;
 pub mod maintenance;
+pub mod metrics;
 pub mod migration;
 pub mod routes;
 pub mod seed;

@@ -20,6 +20,8 @@ mod documents;
 mod emergency;
 #[path = "api/errors.rs"]
 mod errors;
+#[path = "api/figures.rs"]
+mod figures;
 #[path = "api/headers.rs"]
 mod headers;
 #[path = "api/history.rs"]

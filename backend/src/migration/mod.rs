@@ -18,6 +18,7 @@ mod m20261204_600001_personal_wishes;
 mod m20261204_710001_emergency_dispositions;
 mod m20261204_710002_patient_contact;
 mod m20261204_720001_practice_codes;
+mod m20261204_730001_figures_indexes;
 
 /// Every migration, oldest first.
 #[derive(Debug)]
@@ -40,6 +41,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_710001_emergency_dispositions::Migration),
             Box::new(m20261204_710002_patient_contact::Migration),
             Box::new(m20261204_720001_practice_codes::Migration),
+            Box::new(m20261204_730001_figures_indexes::Migration),
         ]
     }
 }

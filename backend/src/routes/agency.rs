@@ -9,6 +9,7 @@ use shared::api::agency::{
     EnrolmentCodeIssued, NewPatient, NewProfessional, OrganisationSummary, PatientSummary,
     ProfessionalSummary, Search,
 };
+use shared::api::figures::KeyFigures;
 use shared::api::me::ContactData;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -18,7 +19,7 @@ use crate::app::AppState;
 use crate::audit::RequestMeta;
 use crate::auth::CurrentAgent;
 use crate::error::{ApiJson, AppError};
-use crate::services::agency;
+use crate::services::{agency, figures};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -31,6 +32,20 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(create_professional))
         .routes(routes!(search_professionals))
         .routes(routes!(issue_enrolment_code))
+        .routes(routes!(key_figures))
+}
+
+/// The key figures of the national record now: records open and closed, professionals
+/// activated, documents, connections of the last 24 hours, objections, emergency accesses,
+/// letters waiting. Counts only, nothing about a person: like the agency's other reads of its
+/// own data (the lists of organisations, of emergency accesses), not audited.
+#[utoipa::path(get, path = "/agency/figures", tag = "agency",
+    responses((status = 200, body = KeyFigures), (status = 401, body = ApiError), (status = 403, body = ApiError)))]
+async fn key_figures(
+    State(state): State<AppState>,
+    _agent: CurrentAgent,
+) -> Result<Json<KeyFigures>, AppError> {
+    Ok(Json(figures::key_figures(&state.db, state.clock.now()).await?))
 }
 
 /// Patients matching a name or national ID (the newest when `q` is empty). A POST so that the

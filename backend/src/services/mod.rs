@@ -9,6 +9,7 @@ pub mod credentials;
 pub mod documents;
 pub mod emergency;
 pub mod enrolment;
+pub mod figures;
 pub mod history;
 pub mod practice;
 pub mod sign_in;

@@ -50,6 +50,7 @@ const ROUTES: &[(&str, &str)] = &[
     ("post", "/api/agency/professionals/search"),
     ("post", "/api/agency/professionals"),
     ("post", "/api/agency/professionals/{id}/enrolment-code"),
+    ("get", "/api/agency/figures"),
     ("post", "/api/me/connection-code"),
     ("get", "/api/me/care"),
     ("post", "/api/me/links"),

@@ -4,6 +4,7 @@ pub mod agency;
 pub mod auth;
 pub mod care;
 pub mod documents;
+pub mod figures;
 pub mod health;
 pub mod history;
 pub mod me;
