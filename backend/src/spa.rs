@@ -1,9 +1,10 @@
 //! Serving the built web app from `dist/`.
 //!
-//! The web app is three apps (frontend/src/app.rs, `Area`), each with its own page and wasm:
+//! The web app is four apps (frontend/src/app.rs, `Area`), each with its own page and wasm:
 //! a path whose first segment is `professional` gets the professionals' app
-//! (`dist/professional-app/index.html`), `agency` the agency console (`dist/agency-app/`), any
-//! other the portal (`dist/index.html`); each app's files are under its own directory.
+//! (`dist/professional-app/index.html`), `agency` the agency console (`dist/agency-app/`),
+//! `/patient/personal-space` the patient's personal space (`dist/personal-app/`), any other the
+//! portal (`dist/index.html`); each app's files are under its own directory.
 //!
 //! Only `GET` and `HEAD` reach it; any other method is `405` with `Allow: GET, HEAD` (a `POST`
 //! or `TRACE` to a page must not get the app back). Files are served with their type (`.wasm`
@@ -69,12 +70,14 @@ pub async fn serve(State(dist): State<PathBuf>, request: Request) -> Response {
     response
 }
 
-/// The directory of the app that shows `path`, under `dist/`: the first segment of the path
-/// decides, as `Route::area` does in the web app.
+/// The directory of the app that shows `path`, under `dist/`: the path's first segment decides
+/// (its first two for the personal space), as `Route::area` does in the web app.
 fn app_of(path: &str) -> &'static str {
-    match path.trim_start_matches('/').split('/').next() {
-        Some("professional") => "professional-app",
-        Some("agency") => "agency-app",
+    let mut segments = path.trim_start_matches('/').split('/');
+    match (segments.next(), segments.next()) {
+        (Some("professional"), _) => "professional-app",
+        (Some("agency"), _) => "agency-app",
+        (Some("patient"), Some("personal-space")) => "personal-app",
         _ => "",
     }
 }

@@ -24,9 +24,9 @@ use crate::i18n::context::{self, I18n, use_i18n};
 use crate::router::{Router, use_navigator, use_route};
 use crate::session::{SessionProvider, use_session};
 
-/// The three apps, each its own wasm (`src/bin/<name>.rs`) and its own page: the server sends the
-/// professionals' app for `/professional…`, the agency console for `/agency…`, and the portal for
-/// every other path.
+/// The four apps, each its own wasm (`src/bin/<name>.rs`) and its own page: the server sends the
+/// professionals' app for `/professional…`, the agency console for `/agency…`, the patient's
+/// personal space for `/patient/personal-space…`, and the portal for every other path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Area {
     /// Home, the patient's pages, sign-in, activation, enrolment, security.
@@ -35,6 +35,8 @@ pub enum Area {
     Professional,
     /// Every `/agency…` route.
     Agency,
+    /// The patient's personal space (`/patient/personal-space`): notes, own documents, wishes.
+    Personal,
 }
 
 impl Area {
@@ -120,13 +122,13 @@ impl Route {
                 Some(Area::Professional)
             }
             Self::Agency => Some(Area::Agency),
+            Self::PatientPersonalSpace => Some(Area::Personal),
             Self::NotFound => None,
             Self::Home
             | Self::Patient
             | Self::PatientHistory
             | Self::PatientAccess
             | Self::PatientDocuments
-            | Self::PatientPersonalSpace
             | Self::SignIn
             | Self::Activate
             | Self::Enrol
@@ -360,20 +362,23 @@ mod tests {
             (record, Area::Professional),
             (Route::ProfessionalWorklist, Area::Professional),
             (Route::Agency, Area::Agency),
+            (Route::PatientPersonalSpace, Area::Personal),
         ] {
             assert_eq!(route.area(), Some(area), "{route:?}");
-            let first = route.to_path().split('/').nth(1).unwrap_or_default().to_owned();
+            let path = route.to_path();
+            let first = path.split('/').nth(1).unwrap_or_default().to_owned();
             let served = match first.as_str() {
                 "professional" => Area::Professional,
                 "agency" => Area::Agency,
+                "patient" if path.starts_with("/patient/personal-space") => Area::Personal,
                 _ => Area::Portal,
             };
             assert_eq!(served, area, "{route:?}: the server sends another app for its path");
-            for other in [Area::Portal, Area::Professional, Area::Agency] {
+            for other in [Area::Portal, Area::Professional, Area::Agency, Area::Personal] {
                 assert_eq!(other.owns(route), other == area, "{route:?} in {other:?}");
             }
         }
-        for area in [Area::Portal, Area::Professional, Area::Agency] {
+        for area in [Area::Portal, Area::Professional, Area::Agency, Area::Personal] {
             assert!(area.owns(Route::NotFound));
         }
     }

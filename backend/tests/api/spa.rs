@@ -21,9 +21,12 @@ const JS: &str = "frontend-0123456789abcdef.js";
 /// A built web app: the portal in `dist/`, the professionals' app and the agency console in
 /// their directories, each page saying which it is.
 fn fake_dist(dir: &Path) {
-    for (app, name) in
-        [("", "portal"), ("professional-app", "professional"), ("agency-app", "agency")]
-    {
+    for (app, name) in [
+        ("", "portal"),
+        ("professional-app", "professional"),
+        ("agency-app", "agency"),
+        ("personal-app", "personal"),
+    ] {
         std::fs::create_dir_all(dir.join(app)).unwrap();
         let page = format!("<!doctype html><title>DSP</title><!-- app:{name} -->");
         std::fs::write(dir.join(app).join("index.html"), page.repeat(100)).unwrap();
@@ -105,6 +108,9 @@ async fn each_app_is_sent_for_its_paths(engine: Engine) {
         ("/agency", "agency"),
         ("/agency/emergency", "agency"),
         ("/agencyx", "portal"),
+        ("/patient/personal-space", "personal"),
+        ("/patient/personal-space/", "personal"),
+        ("/patient/personal-spacex", "portal"),
     ] {
         let page = app.get(path).await;
         assert_eq!(page.status(), 200, "{path}");

@@ -9,7 +9,6 @@ use frontend::pages::home::HomePage;
 use frontend::pages::not_found::NotFoundPage;
 use frontend::pages::patient::PatientPage;
 use frontend::pages::patient_documents::PatientDocumentsPage;
-use frontend::pages::personal_space::PersonalSpacePage;
 use frontend::pages::security::SecurityPage;
 use frontend::pages::sign_in::SignInPage;
 use frontend::{Area, Html, Pages, Route, html};
@@ -21,7 +20,6 @@ fn render(route: Route) -> Html {
         Route::PatientHistory => html! { <HistoryPage /> },
         Route::PatientAccess => html! { <AccessPage /> },
         Route::PatientDocuments => html! { <PatientDocumentsPage /> },
-        Route::PatientPersonalSpace => html! { <PersonalSpacePage /> },
         Route::SignIn => html! { <SignInPage /> },
         Route::Activate => html! { <ActivatePage /> },
         Route::Enrol => html! { <EnrolPage /> },
@@ -30,6 +28,7 @@ fn render(route: Route) -> Html {
         | Route::Professional
         | Route::ProfessionalRecord { .. }
         | Route::ProfessionalWorklist
+        | Route::PatientPersonalSpace
         | Route::Agency => html! { <NotFoundPage /> },
     }
 }
