@@ -1,11 +1,11 @@
-//! The app: client routes and the three apps they belong to, the language state and its context,
+//! The app: client routes and the apps they belong to, the language state and its context,
 //! the session context, and the shell (skip link, header, main landmark, footer) around the routed
 //! page. The shell fetches the server's health for the footer and signs out; pages fetch their own
 //! data.
 //!
-//! The web app is three wasm apps built from this crate ([`Area`]; `src/bin/`): the portal (home,
-//! the patient's pages, sign-in, activation, enrolment, security), the professionals' app and the
-//! agency console. Each bin renders only its own pages, so each downloads only its own code; the
+//! The web app is four wasm apps built from this crate ([`Area`]; `src/bin/`): the portal (home,
+//! the patient's pages, sign-in, activation, enrolment, security), the professionals' app, the
+//! agency console and the patient's personal space. Each bin renders only its own pages, so each downloads only its own code; the
 //! server sends each app's page for its paths, and a link to another app's route loads that app.
 
 use std::rc::Rc;

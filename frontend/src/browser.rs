@@ -98,7 +98,7 @@ pub fn push_url(url: &str) {
     }
 }
 
-/// Loads `url` (same origin) as a new page: the way into another of the three apps.
+/// Loads `url` (same origin) as a new page: the way into another of the apps.
 pub fn assign_url(url: &str) {
     if let Some(window) = web_sys::window() {
         let _ = window.location().assign(url);

@@ -1,6 +1,6 @@
 //! Client-side navigation with the History API: the browser's location as a Yew context, and a
 //! navigator that pushes a new entry. The routes themselves ([`Route`], path ↔ route) are in
-//! `crate::app`. A route of another of the three apps ([`Area`]) is loaded as a new page: each
+//! `crate::app`. A route of another of the apps ([`Area`]) is loaded as a new page: each
 //! app holds only its own pages.
 //!
 //! A few lines instead of `yew-router`, whose route recogniser, history abstractions (memory and

@@ -205,7 +205,7 @@ pub async fn emulate_phone(page: &Page) -> anyhow::Result<()> {
 /// # Errors
 /// When the script throws or the page is gone.
 pub async fn eval(page: &Page, expression: &str) -> anyhow::Result<Value> {
-    // A page loading another of the three apps has no context for a moment: try again then.
+    // A page loading another of the apps has no context for a moment: try again then.
     let start = Instant::now();
     loop {
         match page.evaluate(expression).await {
@@ -344,7 +344,7 @@ pub async fn click(page: &Page, selector: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Waits until the app shows `path` (and, when that is another of the three apps, until it has
+/// Waits until the app shows `path` (and, when that is another of the apps, until it has
 /// loaded and rendered); fails at once with the message of any `role="alert"` that says something
 /// meanwhile.
 ///
