@@ -21,7 +21,6 @@ use krilla::surface::Surface;
 use krilla::text::TextDirection;
 use shared::{Language, NationalId};
 
-
 /// Everything the letter says about one patient and one activation code.
 #[derive(Debug, Clone, Copy)]
 pub struct LetterFacts<'a> {
@@ -636,7 +635,10 @@ static PDF_FONTS: LazyLock<Option<PdfFonts>> = LazyLock::new(|| {
 /// The fonts as the shaper measures them: the same rustybuzz shaping krilla draws with.
 static FACES: LazyLock<Option<(rustybuzz::Face<'static>, rustybuzz::Face<'static>)>> =
     LazyLock::new(|| {
-        Some((rustybuzz::Face::from_slice(REGULAR_TTF, 0)?, rustybuzz::Face::from_slice(BOLD_TTF, 0)?))
+        Some((
+            rustybuzz::Face::from_slice(REGULAR_TTF, 0)?,
+            rustybuzz::Face::from_slice(BOLD_TTF, 0)?,
+        ))
     });
 
 /// The two faces the letter uses; codes are set in the bold one, larger.
@@ -662,7 +664,8 @@ impl Font {
         let shaped = rustybuzz::shape(face, &[], buffer);
         let units: i64 = shaped.glyph_positions().iter().map(|p| i64::from(p.x_advance)).sum();
         #[expect(clippy::cast_precision_loss, reason = "a line's width in font units is small")]
-        let em = units as f32 / f32::from(u16::try_from(face.units_per_em()).unwrap_or(1000).max(1));
+        let em =
+            units as f32 / f32::from(u16::try_from(face.units_per_em()).unwrap_or(1000).max(1));
         em
     }
 
@@ -1242,7 +1245,9 @@ mod tests {
             .arg(&path)
             .arg("-")
             .output()
-            .expect("pdftotext (poppler-utils) is needed to read the letters back: run scripts/setup");
+            .expect(
+                "pdftotext (poppler-utils) is needed to read the letters back: run scripts/setup",
+            );
         assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
         String::from_utf8(output.stdout).unwrap().split_whitespace().collect::<Vec<_>>().join(" ")
     }

@@ -222,10 +222,7 @@ async fn a_letter_for_an_activated_record_is_an_explicit_recovery(engine: Engine
     assert_eq!(response.status(), 200);
     let pdf = response.bytes().await.unwrap();
     let code = activation_code_in(&pdf).unwrap();
-    assert!(
-        pdf_text(&pdf).contains("Recovery letter"),
-        "the letter says what it is"
-    );
+    assert!(pdf_text(&pdf).contains("Recovery letter"), "the letter says what it is");
     let issued = app.audit("recovery_letter_issued").await;
     assert_eq!(issued.len(), 1);
     assert_eq!(issued[0].outcome, "success");
