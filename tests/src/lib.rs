@@ -401,3 +401,44 @@ pub fn catalogue_message(lang: &str, key: &str) -> anyhow::Result<String> {
         .map(|value| value.trim().to_owned())
         .with_context(|| format!("{lang}: no message {key}"))
 }
+
+/// Every code (`XXXX-XXXX-XXXX`) in a text, in order.
+#[must_use]
+pub fn codes_in_text(text: &str) -> Vec<String> {
+    text.split_whitespace()
+        .filter(|word| {
+            word.len() == 14
+                && word.split('-').count() == 3
+                && word.split('-').all(|g| {
+                    g.len() == 4 && g.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+                })
+        })
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Every code a downloaded letter shows, in order, read as a person's PDF reader does: the text
+/// `pdftotext` (poppler-utils, see `scripts/setup`) extracts. `latin1` is the file as the page
+/// hands it over, one character per byte (`String.fromCharCode`).
+///
+/// # Errors
+/// When a character is not a byte or `pdftotext` cannot run or read the file.
+pub fn letter_codes(latin1: &str) -> anyhow::Result<Vec<String>> {
+    let bytes = latin1
+        .chars()
+        .map(|c| u8::try_from(u32::from(c)).context("the letter is not one byte per character"))
+        .collect::<anyhow::Result<Vec<u8>>>()?;
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("letter.pdf");
+    std::fs::write(&path, bytes)?;
+    let output = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(&path)
+        .arg("-")
+        .output()
+        .context("pdftotext (poppler-utils) reads the letters: run scripts/setup")?;
+    if !output.status.success() {
+        bail!("pdftotext: {}", String::from_utf8_lossy(&output.stderr));
+    }
+    Ok(codes_in_text(&String::from_utf8(output.stdout)?))
+}

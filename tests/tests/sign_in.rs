@@ -12,7 +12,7 @@ use chromiumoxide::cdp::browser_protocol::web_authn::{
 };
 use e2e::{
     Authenticator, Chromium, TestServer, add_authenticator, catalogue_message, click, eval, fill,
-    text_of, wait_for_app, wait_for_path, wait_until,
+    letter_codes, text_of, wait_for_app, wait_for_path, wait_until,
 };
 use sea_orm::ConnectionTrait;
 use shared::NationalId;
@@ -116,8 +116,10 @@ async fn agent_console(
     assert_eq!(pdf["type"], "application/pdf");
     let pdf_text = pdf["text"].as_str().unwrap_or_default();
     assert!(pdf_text.starts_with("%PDF"), "the download is a PDF");
-    let activation_code = letter_code(pdf_text)
-        .ok_or_else(|| anyhow::anyhow!("no (XXXX-XXXX-XXXX) Tj in the letter"))?;
+    let activation_code = letter_codes(pdf_text)?
+        .into_iter()
+        .next()
+        .ok_or_else(|| anyhow::anyhow!("no XXXX-XXXX-XXXX code in the letter"))?;
     wait_until(&page, &format!("document.querySelector(\"{row} [role=status]\").innerText.trim()"))
         .await?;
 
@@ -178,8 +180,10 @@ async fn recovery_letter(
          let text = ''; for (const b of bytes) text += String.fromCharCode(b); return text; })()",
     )
     .await?;
-    letter_code(pdf.as_str().unwrap_or_default())
-        .ok_or_else(|| anyhow::anyhow!("no (XXXX-XXXX-XXXX) Tj in the recovery letter"))
+    letter_codes(pdf.as_str().unwrap_or_default())?
+        .into_iter()
+        .next()
+        .ok_or_else(|| anyhow::anyhow!("no XXXX-XXXX-XXXX code in the recovery letter"))
 }
 
 /// On a new phone, the recovery letter's code: the page says what it does and asks; the patient
@@ -439,19 +443,4 @@ async fn sign_out_and_in(
     wait_for_path(page, home).await?;
     wait_until(page, "document.getElementById('signed-in-as')").await?;
     Ok(())
-}
-
-/// The activation code as the letter draws it: `(XXXX-XXXX-XXXX) Tj`.
-fn letter_code(pdf: &str) -> Option<String> {
-    pdf.match_indices(") Tj").find_map(|(end, _)| {
-        let start = end.checked_sub(15)?;
-        let candidate = pdf.get(start..end)?;
-        let code = candidate.strip_prefix('(')?;
-        let groups: Vec<&str> = code.split('-').collect();
-        let well_formed = groups.len() == 3
-            && groups.iter().all(|g| {
-                g.len() == 4 && g.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-            });
-        well_formed.then(|| code.to_owned())
-    })
 }

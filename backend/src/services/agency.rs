@@ -348,7 +348,8 @@ pub async fn issue_letter(
             recovery,
             practice_code: &practice.code,
             practice_code_expires_on: practice.expires_at.date_naive(),
-        });
+        })
+        .map_err(|e| AppError::Internal(anyhow::anyhow!(e)))?;
         Ok(Letter {
             pdf,
             file_name: format!("dsp-letter-{}-{}.pdf", row.national_id, language.tag()),

@@ -302,27 +302,40 @@ impl TestApp {
     }
 }
 
-/// The activation code a letter draws as `(XXXX-XXXX-XXXX) Tj`.
+/// The activation code a letter shows (the first code of its text).
 pub fn activation_code_in(pdf: &[u8]) -> Option<String> {
     codes_in(pdf).into_iter().next()
 }
 
-/// Every code a letter draws as `(XXXX-XXXX-XXXX) Tj`, in the order of the letter.
+/// Every code (`XXXX-XXXX-XXXX`) a letter shows, in the order of the letter, read as a person's
+/// PDF reader does: the text `pdftotext` (poppler-utils, see `scripts/setup`) extracts.
 pub fn codes_in(pdf: &[u8]) -> Vec<String> {
-    let text = String::from_utf8_lossy(pdf);
-    text.match_indices(") Tj")
-        .filter_map(|(end, _)| {
-            let start = end.checked_sub(14)?;
-            let candidate = text.get(start..end)?;
-            let valid = candidate.len() == 14
-                && text.get(start - 1..start) == Some("(")
-                && candidate.split('-').count() == 3
-                && candidate.split('-').all(|g| {
+    let text = pdf_text(pdf);
+    text.split_whitespace()
+        .filter(|word| {
+            word.len() == 14
+                && word.split('-').count() == 3
+                && word.split('-').all(|g| {
                     g.len() == 4 && g.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-                });
-            valid.then(|| candidate.to_owned())
+                })
         })
+        .map(str::to_owned)
         .collect()
+}
+
+/// The text of a PDF as `pdftotext` extracts it (UTF-8).
+pub fn pdf_text(pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("letter.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let output = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) reads the letters: run scripts/setup");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8(output.stdout).unwrap()
 }
 
 /// Reads an answer; a `Set-Cookie` replaces the browser's cookie (or clears it).
