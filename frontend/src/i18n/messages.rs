@@ -15,6 +15,17 @@ use crate::auth::{CeremonyError, FlowError};
 use crate::components::field::Tone;
 use crate::forms::{FieldProblem, NationalIdFeedback, national_id_feedback as feedback_of};
 
+/// [`api_failure`], but `not_found` said as `not_found_key`: what "not found" means on that page
+/// (the rules no longer allow the act, no such patient, …).
+#[must_use]
+pub fn api_failure_or(tr: &Translator, failure: &ApiFailure, not_found_key: &str) -> String {
+    if failure.is(shared::ApiErrorCode::NotFound) {
+        tr.t(not_found_key)
+    } else {
+        api_failure(tr, failure)
+    }
+}
+
 /// The message for a failed API call. Errors the server explains carry its request id, which
 /// the helpdesk uses to find the request in the logs.
 #[must_use]

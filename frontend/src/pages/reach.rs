@@ -44,11 +44,7 @@ pub fn admission_context(value: &str) -> Option<LinkContext> {
 /// A failed lookup: `not_found` said plainly.
 #[must_use]
 pub fn find_failure(tr: &Translator, failure: &ApiFailure) -> String {
-    if failure.is(ApiErrorCode::NotFound) {
-        tr.t("find-none")
-    } else {
-        messages::api_failure(tr, failure)
-    }
+    messages::api_failure_or(tr, failure, "find-none")
 }
 
 /// A failed admission: `invalid_request` means the professional is not institution staff.

@@ -85,11 +85,7 @@ pub fn percent(sent: f64, total: f64) -> u8 {
 /// A failed upload or list, with `not_found` said as what it means here.
 #[must_use]
 pub fn record_failure(tr: &Translator, failure: &ApiFailure) -> String {
-    if failure.is(ApiErrorCode::NotFound) {
-        tr.t("record-not-found")
-    } else {
-        messages::api_failure(tr, failure)
-    }
+    messages::api_failure_or(tr, failure, "record-not-found")
 }
 
 /// The two views of the record page.

@@ -6,9 +6,9 @@
 //! (`may_replace`, `may_withdraw`); only those acts are offered, and the server decides again when
 //! the act arrives: its refusal is shown in words.
 
+use shared::Category;
 use shared::api::documents::DocumentSummary;
 use shared::ids::PatientId;
-use shared::{ApiErrorCode, Category};
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement, SubmitEvent};
 use yew::prelude::*;
@@ -86,11 +86,7 @@ pub fn refusal_problems(category: &str, title: &str) -> Vec<(&'static str, &'sta
 /// professional do it (the document was withdrawn, the relation ended, the patient restricted it).
 #[must_use]
 pub fn act_failure(tr: &Translator, failure: &ApiFailure) -> String {
-    if failure.is(ApiErrorCode::NotFound) {
-        tr.t("acts-not-allowed")
-    } else {
-        messages::api_failure(tr, failure)
-    }
+    messages::api_failure_or(tr, failure, "acts-not-allowed")
 }
 
 /// Which act's form a document shows.
@@ -552,16 +548,12 @@ pub fn RefusalForm(props: &RefusalFormProps) -> Html {
 /// document of this category in this record (so there is no filing to refuse).
 #[must_use]
 pub fn refusal_failure(tr: &Translator, failure: &ApiFailure) -> String {
-    if failure.is(ApiErrorCode::NotFound) {
-        tr.t("refusal-not-allowed")
-    } else {
-        messages::api_failure(tr, failure)
-    }
+    messages::api_failure_or(tr, failure, "refusal-not-allowed")
 }
 
 #[cfg(test)]
 mod tests {
-    use shared::Language;
+    use shared::{ApiErrorCode, Language};
 
     use super::*;
 
