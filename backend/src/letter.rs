@@ -111,6 +111,43 @@ pub fn render(facts: &LetterFacts<'_>) -> Result<Vec<u8>, LetterError> {
     document.finish().map_err(|e| LetterError::Pdf(format!("{e:?}")))
 }
 
+/// Renders many letters as one PDF for the printer (a bulk opening's batch): each letter starts
+/// on a new sheet, so a letter with an odd number of pages is followed by a blank page and the
+/// batch prints double-sided without one person's letter on the back of another's.
+///
+/// # Errors
+/// [`LetterError`] when the embedded fonts or the PDF writer fail.
+pub fn render_batch(letters: &[LetterFacts<'_>]) -> Result<Vec<u8>, LetterError> {
+    let fonts = PDF_FONTS.as_ref().ok_or(LetterError::Font)?;
+    let settings = PageSettings::from_wh(PAGE_WIDTH, PAGE_HEIGHT)
+        .ok_or_else(|| LetterError::Pdf("page size".to_owned()))?;
+    let mut document = Document::new();
+    for facts in letters {
+        let composed = compose(facts);
+        for ops in &composed.pages {
+            let mut page = document.start_page_with(settings.clone());
+            let mut surface = page.surface();
+            for op in ops {
+                draw(&mut surface, fonts, op);
+            }
+            surface.finish();
+            page.finish();
+        }
+        if composed.pages.len() % 2 == 1 {
+            document.start_page_with(settings.clone()).finish();
+        }
+    }
+    if letters.is_empty() {
+        document.start_page_with(settings).finish();
+    }
+    document.set_metadata(
+        Metadata::new()
+            .authors(vec![AGENCY.to_owned()])
+            .producer("DSP".to_owned()),
+    );
+    document.finish().map_err(|e| LetterError::Pdf(format!("{e:?}")))
+}
+
 /// Draws one laid-out element; `y` in the layout counts from the bottom edge, krilla's from the top.
 fn draw(surface: &mut Surface<'_>, fonts: &PdfFonts, op: &Op) {
     match op {
@@ -1515,6 +1552,26 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_batch_starts_every_letter_on_a_new_sheet() {
+        let id = national_id();
+        let address = address();
+        let one = facts(Language::Fr, &id, &address);
+        let single = render(&one).unwrap();
+        let pages_of_one = pages(&single);
+        let batch = render_batch(&[one, facts(Language::De, &id, &address), one]).unwrap();
+        let per_letter = pages_of_one + pages_of_one % 2;
+        assert_eq!(pages(&batch), 3 * per_letter);
+        assert_eq!(pages(&render_batch(&[]).unwrap()), 1);
+    }
+
+    /// The number of pages of a PDF krilla wrote: its page tree's `/Count`.
+    fn pages(pdf: &[u8]) -> usize {
+        let text = String::from_utf8_lossy(pdf);
+        let at = text.find("/Count ").expect("a page tree");
+        text[at + 7..].chars().take_while(char::is_ascii_digit).collect::<String>().parse().unwrap()
     }
 
     #[test]
