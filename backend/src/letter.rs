@@ -1,16 +1,23 @@
-//! The patient's information and activation letter, as a printable PDF in the patient's language;
-//! for a record that already has passkeys, a recovery letter (its code replaces them).
+//! The letters DSP posts to patients, as printable PDFs in the patient's language: the
+//! information and activation letter ([`render`], [`render_batch`]); for a record that already
+//! has passkeys, a recovery letter (its code replaces them); and the confirmations of an
+//! objection ([`render_objection_confirmation`]), a closing ([`render_closing_confirmation`]) and
+//! a reopening ([`render_reopening_confirmation`]).
 //!
-//! Owns the letter's wording in the four languages, the date formats it prints and the page
-//! layout. The text is shaped and drawn by `krilla` in Noto Sans, embedded as a subset (the font
-//! files and their licence are in `backend/fonts`), so any name or address in Latin, Greek or
-//! Cyrillic script prints as written; lines are wrapped with the widths of the same shaping.
-//! It is pure: it neither reads the clock nor the database nor creates codes — the caller passes
-//! every fact in [`LetterFacts`] and gets the PDF bytes back.
+//! The wording lives in the Fluent catalogues `backend/i18n/letters/{lb,fr,de,en}.ftl`, read
+//! with `fluent-bundle`, where translators see it with the rest of the product's text; this
+//! module owns the date formats the letters print and the page layout. The text is shaped and
+//! drawn by `krilla` in Noto Sans, embedded as a subset (the font files and their licence are in
+//! `backend/fonts`), so any name or address in Latin, Greek or Cyrillic script prints as
+//! written; lines are wrapped with the widths of the same shaping. It is pure: it neither reads
+//! the clock nor the database nor creates codes — the caller passes every fact ([`LetterFacts`],
+//! [`ObjectionFacts`], [`ClosingFacts`], [`ReopeningFacts`]) and gets the PDF bytes back.
 
+use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
 use chrono::{Datelike, NaiveDate};
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
 use krilla::Document;
 use krilla::color::rgb;
 use krilla::geom::{PathBuilder, Point, Rect};
@@ -82,33 +89,10 @@ pub enum LetterError {
 /// [`LetterError`] when the embedded fonts or the PDF writer fail.
 pub fn render(facts: &LetterFacts<'_>) -> Result<Vec<u8>, LetterError> {
     let composed = compose(facts);
-    debug_assert!(composed.widest_right <= RIGHT + 0.01, "a line crosses the right margin");
-    debug_assert!(composed.lowest_baseline >= BOTTOM, "a line runs into the footer");
     let words = words_for(facts.language);
-    let fonts = PDF_FONTS.as_ref().ok_or(LetterError::Font)?;
-    let settings = PageSettings::from_wh(PAGE_WIDTH, PAGE_HEIGHT)
-        .ok_or_else(|| LetterError::Pdf("page size".to_owned()))?;
-
-    let mut document = Document::new();
-    for ops in &composed.pages {
-        let mut page = document.start_page_with(settings.clone());
-        let mut surface = page.surface();
-        for op in ops {
-            draw(&mut surface, fonts, op);
-        }
-        surface.finish();
-        page.finish();
-    }
-    let subject = if facts.recovery { words.recovery_subject } else { words.subject };
-    document.set_metadata(
-        Metadata::new()
-            .title(words.title.to_owned())
-            .authors(vec![AGENCY.to_owned()])
-            .description(subject.to_owned())
-            .producer("DSP".to_owned())
-            .language(facts.language.tag().to_owned()),
-    );
-    document.finish().map_err(|e| LetterError::Pdf(format!("{e:?}")))
+    let subject =
+        if facts.recovery { &words.activation.recovery_subject } else { &words.activation.subject };
+    write_pdf(&composed, facts.language, &words.title, subject)
 }
 
 /// Renders many letters as one PDF for the printer (a bulk opening's batch): each letter starts
@@ -142,6 +126,171 @@ pub fn render_batch(letters: &[LetterFacts<'_>]) -> Result<Vec<u8>, LetterError>
     }
     document
         .set_metadata(Metadata::new().authors(vec![AGENCY.to_owned()]).producer("DSP".to_owned()));
+    document.finish().map_err(|e| LetterError::Pdf(format!("{e:?}")))
+}
+
+/// How a patient's request reached the agency.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Channel {
+    /// The patient acted in the portal, signed in.
+    Online,
+    /// The patient wrote; an agent recorded the signed paper form.
+    Postal,
+}
+
+/// What the objection confirmation says: the patient objected within the 30-day window, and the
+/// record was deleted for good.
+///
+/// Render it BEFORE the purge erases the name and address it needs (the purge keeps nothing to
+/// address a letter with); the letter says the record "has been deleted".
+#[derive(Debug, Clone, Copy)]
+pub struct ObjectionFacts<'a> {
+    /// The language the patient reads.
+    pub language: Language,
+    /// The patient's given name.
+    pub given_name: &'a str,
+    /// The patient's family name.
+    pub family_name: &'a str,
+    /// The postal address, one to four lines, without the name.
+    pub address_lines: &'a [String],
+    /// The patient's national ID (matricule).
+    pub national_id: &'a NationalId,
+    /// The date printed next to the place in the letterhead.
+    pub issued_on: NaiveDate,
+    /// The day the objection was made (online) or recorded (postal).
+    pub objected_on: NaiveDate,
+    /// Online in the portal, or by post recorded by an agent.
+    pub channel: Channel,
+    /// The reference the patient quotes to the helpdesk (the postal form's reference, or the
+    /// audit event's id for an online objection).
+    pub reference: &'a str,
+}
+
+/// Why a record was closed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClosingCause {
+    /// The patient closed it in the portal.
+    Online,
+    /// An agent closed it on the patient's signed paper request.
+    Postal,
+    /// Nobody accessed it for 10 years (the scheduled job closed it).
+    Idle,
+}
+
+/// What the closing confirmation says: since when the record is sealed, what the patient can
+/// still do, and until when it can be reopened. (A record closed on a death gets no letter.)
+#[derive(Debug, Clone, Copy)]
+pub struct ClosingFacts<'a> {
+    /// The language the patient reads.
+    pub language: Language,
+    /// The patient's given name.
+    pub given_name: &'a str,
+    /// The patient's family name.
+    pub family_name: &'a str,
+    /// The postal address, one to four lines, without the name.
+    pub address_lines: &'a [String],
+    /// The patient's national ID (matricule).
+    pub national_id: &'a NationalId,
+    /// The date printed next to the place in the letterhead.
+    pub issued_on: NaiveDate,
+    /// The day the record was closed.
+    pub closed_on: NaiveDate,
+    /// Online, on a postal request, or for inactivity.
+    pub cause: ClosingCause,
+    /// The last day the record can be reopened (10 years after closing); after it the record
+    /// is purged.
+    pub reopen_until: NaiveDate,
+    /// The reference the patient quotes to the helpdesk (the closing form's reference, or the
+    /// audit event's id).
+    pub reference: &'a str,
+}
+
+/// What the reopening confirmation says: the record is open again as it was, without the
+/// professionals' former consultation links.
+#[derive(Debug, Clone, Copy)]
+pub struct ReopeningFacts<'a> {
+    /// The language the patient reads.
+    pub language: Language,
+    /// The patient's given name.
+    pub given_name: &'a str,
+    /// The patient's family name.
+    pub family_name: &'a str,
+    /// The postal address, one to four lines, without the name.
+    pub address_lines: &'a [String],
+    /// The patient's national ID (matricule).
+    pub national_id: &'a NationalId,
+    /// The date printed next to the place in the letterhead.
+    pub issued_on: NaiveDate,
+    /// The day the record was reopened.
+    pub reopened_on: NaiveDate,
+    /// The reference the patient quotes to the helpdesk (the request's reference, or the audit
+    /// event's id).
+    pub reference: &'a str,
+}
+
+/// Renders the confirmation of an objection (one A4 page, the activation letter's layout).
+///
+/// # Errors
+/// [`LetterError`] when the embedded fonts or the PDF writer fail.
+pub fn render_objection_confirmation(facts: &ObjectionFacts<'_>) -> Result<Vec<u8>, LetterError> {
+    let composed = compose_objection(facts);
+    let words = &words_for(facts.language).objection;
+    write_pdf(&composed, facts.language, &words.title, &words.subject)
+}
+
+/// Renders the confirmation that a record was closed (one A4 page, the activation letter's
+/// layout).
+///
+/// # Errors
+/// [`LetterError`] when the embedded fonts or the PDF writer fail.
+pub fn render_closing_confirmation(facts: &ClosingFacts<'_>) -> Result<Vec<u8>, LetterError> {
+    let composed = compose_closing(facts);
+    let words = &words_for(facts.language).closing_letter;
+    write_pdf(&composed, facts.language, &words.title, &words.subject)
+}
+
+/// Renders the confirmation that a closed record was reopened (one A4 page, the activation
+/// letter's layout).
+///
+/// # Errors
+/// [`LetterError`] when the embedded fonts or the PDF writer fail.
+pub fn render_reopening_confirmation(facts: &ReopeningFacts<'_>) -> Result<Vec<u8>, LetterError> {
+    let composed = compose_reopening(facts);
+    let words = &words_for(facts.language).reopening;
+    write_pdf(&composed, facts.language, &words.title, &words.subject)
+}
+
+/// Writes one laid-out letter as a PDF with its metadata.
+fn write_pdf(
+    composed: &Composed,
+    language: Language,
+    title: &str,
+    subject: &str,
+) -> Result<Vec<u8>, LetterError> {
+    debug_assert!(composed.widest_right <= RIGHT + 0.01, "a line crosses the right margin");
+    debug_assert!(composed.lowest_baseline >= BOTTOM, "a line runs into the footer");
+    let fonts = PDF_FONTS.as_ref().ok_or(LetterError::Font)?;
+    let settings = PageSettings::from_wh(PAGE_WIDTH, PAGE_HEIGHT)
+        .ok_or_else(|| LetterError::Pdf("page size".to_owned()))?;
+
+    let mut document = Document::new();
+    for ops in &composed.pages {
+        let mut page = document.start_page_with(settings.clone());
+        let mut surface = page.surface();
+        for op in ops {
+            draw(&mut surface, fonts, op);
+        }
+        surface.finish();
+        page.finish();
+    }
+    document.set_metadata(
+        Metadata::new()
+            .title(title.to_owned())
+            .authors(vec![AGENCY.to_owned()])
+            .description(subject.to_owned())
+            .producer("DSP".to_owned())
+            .language(language.tag().to_owned()),
+    );
     document.finish().map_err(|e| LetterError::Pdf(format!("{e:?}")))
 }
 
@@ -210,352 +359,263 @@ fn solid_stroke(color: Rgb, width: f32) -> Stroke {
 // Wording
 // ---------------------------------------------------------------------------------------------
 
-/// The letter's wording in one language. `{name}` placeholders are filled by [`fill`].
-struct Words {
-    title: &'static str,
-    tagline: &'static str,
-    phone_label: &'static str,
-    id_label: &'static str,
-    date_label: &'static str,
-    helpdesk_label: &'static str,
-    /// Place and date; `{date}` (and for Luxembourgish `{art}`, the article before it).
-    place_date: &'static str,
-    subject: &'static str,
-    salutation: &'static str,
-    intro: &'static str,
-    object_heading: &'static str,
-    object_body: &'static str,
-    activate_heading: &'static str,
-    steps: [&'static str; 3],
-    code_label: &'static str,
-    code_note: &'static str,
-    /// The practice code: what it is for, its box's label, and its rules (`{pexpires}`, and
-    /// for Luxembourgish `{part}`, the article before it).
-    practice_heading: &'static str,
-    practice_body: &'static str,
-    practice_code_label: &'static str,
-    practice_note: &'static str,
-    /// A recovery letter's subject, heading and warning (in place of the objection window);
-    /// `{phone}`.
-    recovery_subject: &'static str,
-    recovery_heading: &'static str,
-    recovery_body: &'static str,
-    close_heading: &'static str,
-    close_body: &'static str,
-    help_heading: &'static str,
-    help_body: &'static str,
-    closing: &'static str,
-    no_signature: &'static str,
-    /// `{n}` and `{total}`.
-    page: &'static str,
+/// The letters' Fluent catalogues, where translators find them next to the product's other text.
+fn catalogue_source(language: Language) -> &'static str {
+    match language {
+        Language::Lb => include_str!("../i18n/letters/lb.ftl"),
+        Language::Fr => include_str!("../i18n/letters/fr.ftl"),
+        Language::De => include_str!("../i18n/letters/de.ftl"),
+        Language::En => include_str!("../i18n/letters/en.ftl"),
+    }
 }
 
-#[expect(
-    clippy::too_many_lines,
-    reason = "four complete translations of one letter read best side by side"
-)]
-fn words_for(language: Language) -> Words {
-    match language {
-        Language::Lb => Words {
-            title: "Informatiouns- an Aktivéierungsbréif – Gesondheetsdossier",
-            tagline: "Gesondheetsdossier – Dossier de Soins Partagé",
-            phone_label: "Tel.",
-            id_label: "Matricule",
-            date_label: "Datum",
-            helpdesk_label: "Helpdesk",
-            place_date: "Lëtzebuerg, {art} {date}",
-            subject: "Äre Gesondheetsdossier (DSP): Informatioun an Aktivéierungscode",
-            salutation: "Léif Madamm, léiwen Här,",
-            intro: "D’Agence DSP huet op Ären Numm e Gesondheetsdossier (Dossier de Soins \
-                    Partagé, DSP) opgemaach. Hien ass gratis, perséinlech a sécher. \
-                    D’Gesondheetsprofessioneller, déi Iech behandelen, deelen do Är wichtegst \
-                    Gesondheetsdokumenter, wéi Spidolsberichter, Laborresultater, Röntgenbiller \
-                    an d’Medikamenter, déi Dir an der Apdikt kritt hutt. Dir behaalt \
-                    d’Kontroll: Dir decidéiert, wien wat gesäit, an Dir gesitt all Zougrëff op \
-                    Ären Dossier.",
-            object_heading: "Äert Recht op Widdersproch bannent 30 Deeg",
-            object_body: "Dir musst dësen Dossier net unhuelen. Wann Dir virum {deadline} \
-                          Widdersproch aleet, gëtt Ären Dossier geläscht. Wann Dir näischt \
-                          maacht, dierfen d’Gesondheetsprofessioneller, déi Iech behandelen, vum \
-                          {deadline} un op Ären Dossier zougräifen, an Dir gitt informéiert, \
-                          wann e Professionell fir d’éischt drop zougräift. Fir Widdersproch \
-                          anzeleeën, rufft eisen Helpdesk un oder schreift un d’Agence DSP \
-                          (Adress hei uewen).",
-            activate_heading: "Wéi Dir Ären Dossier aktivéiert",
-            steps: [
-                "Gitt op {url}.",
-                "Tippt Är Matricule ({nid}) an den Aktivéierungscode hei ënnendrënner an.",
-                "Registréiert e Passkey op Ärem Handy oder Computer. Domat mellt Dir Iech \
-                 duerno un, ouni Passwuert.",
-            ],
-            code_label: "Ären Aktivéierungscode",
-            code_note: "De Code gëllt just eng Kéier a leeft {art} {expires} of. No 5 falsche \
-                        Versich gëtt e gespaart; frot dann w.e.g. bei der Agence DSP no engem \
-                        neie Bréif. Soubal Dir en neie Bréif kritt, ass de Code aus dësem Bréif \
-                        net méi gëlteg.",
-            practice_heading: "Beim Dokter, och ouni Aktivéierung: Äre Praxiscode",
-            practice_body: "Dir musst Ären Dossier net aktivéieren, fir datt en Dokter oder en anere \
-                            Gesondheetsprofessionell an enger Praxis en notze kann. Wann Dir \
-                            averstan sidd, liest him bei der Konsultatioun Är Matricule an de \
-                            Praxiscode hei ënnendrënner vir: domat mécht hien eng \
-                            Konsultatiounsverbindung vu 15 Deeg op Ären Dossier op. Gitt de Code \
-                            just engem Professionellen, deen Iech behandelt.",
-            practice_code_label: "Äre Praxiscode (fir Ären Dokter)",
-            practice_note: "De Praxiscode gëllt just eng Kéier a bis {part} {pexpires}. No 5 falsche \
-                            Versich gëtt e gespaart. All Benotzung steet an der Historique vun \
-                            Ärem Dossier, mat enger Noriicht, déi Iech seet, wien en benotzt huet: \
-                            Dir gesitt se, soubal Dir Ären Dossier aktivéiert hutt, oder frot \
-                            eisen Helpdesk. Fir déi nächst Konsultatioun frot den Helpdesk no \
-                            engem neie Bréif oder maacht en neie Code am Portal; all neie Bréif \
-                            oder Code mécht dëse Code ongëlteg. Am Portal kënnt Dir de Praxiscode \
-                            och ausschalten.",
-            recovery_subject: "Äre Gesondheetsdossier (DSP): Bréif fir Ären Zougang erëmzekréien",
-            recovery_heading: "Bréif fir Ären Zougang erëmzekréien",
-            recovery_body: "Ären Dossier ass schonn aktivéiert. Dëse Bréif ersetzt e verluerene \
-                            Passkey: benotzt de Code hei ënnendrënner just, wann Dir Äre Passkey \
-                            verluer hutt. Domat ginn all d’Passkeyen, déi Dir registréiert hutt, \
-                            geläscht an all Är Sessiounen zougemaach; den neie Passkey, deen Dir \
-                            dann erstellt, ass deen eenzegen. Wann Dir dëse Bréif net ugefrot \
-                            hutt, rufft w.e.g. direkt eisen Helpdesk um {phone} un.",
-            close_heading: "Wéi Dir Ären Dossier zoumaacht",
-            close_body: "Dir kënnt zu all Moment ufroen, datt Ären Dossier zougemaach gëtt: mat \
-                         enger ënnerschriwwener Demande op Pabeier un d’Agence DSP (Adress hei \
-                         uewen). Soubal en zou ass, ka kee Gesondheetsprofessionell méi drop \
-                         zougräifen.",
-            help_heading: "Froen?",
-            help_body: "Eisen Helpdesk ass vu méindes bis freides vun 8 bis 17 Auer fir Iech do: \
-                        Telefon {phone}, E-Mail {email}. Haalt dëse Bréif w.e.g. op enger \
-                        sécherer Plaz op a gitt Ären Aktivéierungscode kengem weider.",
-            closing: "Mat frëndleche Gréiss",
-            no_signature: "Dëse Bréif gouf automatesch erstallt an ass ouni Ënnerschrëft gëlteg.",
-            page: "Säit {n} vun {total}",
-        },
-        Language::Fr => Words {
-            title: "Lettre d’information et d’activation – Dossier de Soins Partagé",
-            tagline: "Dossier de Soins Partagé",
-            phone_label: "Tél.",
-            id_label: "Matricule",
-            date_label: "Date",
-            helpdesk_label: "Assistance",
-            place_date: "Luxembourg, le {date}",
-            subject: "Votre Dossier de Soins Partagé (DSP)\u{a0}: information et code \
-                      d’activation",
-            salutation: "Madame, Monsieur,",
-            intro: "L’Agence DSP a ouvert à votre nom un Dossier de Soins Partagé (DSP). Ce \
-                    dossier est gratuit, personnel et sécurisé. Les professionnels de santé qui \
-                    vous soignent y partagent vos documents de santé essentiels\u{a0}: comptes \
-                    rendus d’hospitalisation, résultats d’analyses, rapports d’imagerie \
-                    médicale, médicaments délivrés. Vous gardez la main\u{a0}: vous décidez qui \
-                    voit quoi, et vous voyez chaque accès à votre dossier.",
-            object_heading: "Votre droit d’opposition pendant 30\u{a0}jours",
-            object_body: "Vous n’êtes pas obligé(e) d’accepter ce dossier. Si vous vous y \
-                          opposez avant le {deadline}, il sera supprimé. Si vous ne faites \
-                          rien, les professionnels de santé qui vous soignent pourront \
-                          l’utiliser à partir du {deadline}, et vous serez informé(e) du premier \
-                          accès. Pour vous opposer, appelez notre service d’assistance ou \
-                          écrivez à l’Agence DSP à l’adresse ci-dessus.",
-            activate_heading: "Comment activer votre dossier",
-            steps: [
-                "Rendez-vous sur {url}.",
-                "Saisissez votre matricule ({nid}) et le code d’activation ci-dessous.",
-                "Enregistrez une clé d’accès («\u{a0}passkey\u{a0}») sur votre téléphone ou \
-                 votre ordinateur. Vous vous connecterez ensuite avec cette clé, sans mot de \
-                 passe.",
-            ],
-            code_label: "Votre code d’activation",
-            code_note: "Ce code ne sert qu’une seule fois et expire le {expires}. Après \
-                        5\u{a0}essais erronés, il est bloqué\u{a0}: demandez alors une nouvelle \
-                        lettre à l’Agence DSP. Dès qu’une nouvelle lettre vous est envoyée, le \
-                        code de la présente lettre n’est plus valable.",
-            practice_heading: "Chez votre médecin, même sans activation\u{a0}: votre code praticien",
-            practice_body: "Vous n’avez pas besoin d’activer votre dossier pour qu’un médecin ou un autre \
-                            professionnel de santé en cabinet l’utilise. Lors de la consultation, \
-                            si vous êtes d’accord, communiquez-lui votre matricule et le code \
-                            praticien ci-dessous\u{a0}: il ouvre ainsi un lien de consultation de \
-                            15\u{a0}jours sur votre dossier. Ne donnez ce code qu’à un \
-                            professionnel qui vous soigne.",
-            practice_code_label: "Votre code praticien (pour votre médecin)",
-            practice_note: "Le code praticien ne sert qu’une fois, jusqu’au {pexpires}. Après 5\u{a0}essais \
-                            erronés, il est bloqué. Chaque utilisation figure dans l’historique de \
-                            votre dossier, avec un message qui vous dit qui l’a utilisé\u{a0}: \
-                            vous le verrez dès que vous aurez activé votre dossier, ou \
-                            renseignez-vous auprès de notre service d’assistance. Pour la \
-                            consultation suivante, demandez une nouvelle lettre au service \
-                            d’assistance ou créez un nouveau code dans le portail\u{a0}; toute \
-                            nouvelle lettre ou tout nouveau code annule celui-ci. Dans le portail, \
-                            vous pouvez aussi désactiver le code praticien.",
-            recovery_subject: "Votre Dossier de Soins Partagé (DSP)\u{a0}: lettre de \
-                               récupération après la perte de votre clé d’accès",
-            recovery_heading: "Lettre de récupération",
-            recovery_body: "Votre dossier est déjà activé. Cette lettre remplace une clé \
-                            d’accès («\u{a0}passkey\u{a0}») perdue\u{a0}: n’utilisez le code \
-                            ci-dessous que si vous avez perdu votre clé d’accès. Son utilisation \
-                            supprime toutes les clés d’accès que vous avez enregistrées et ferme \
-                            toutes vos sessions\u{a0}; la nouvelle clé que vous créerez sera alors \
-                            la seule. Si vous n’avez pas demandé cette lettre, appelez sans \
-                            attendre notre service d’assistance au {phone}.",
-            close_heading: "Comment fermer votre dossier",
-            close_body: "Vous pouvez demander à tout moment la fermeture de votre dossier, par une \
-                         demande écrite et signée adressée à l’Agence DSP à l’adresse \
-                         ci-dessus. Dès sa fermeture, plus aucun professionnel de santé ne peut \
-                         y accéder.",
-            help_heading: "Des questions\u{a0}?",
-            help_body: "Notre service d’assistance vous répond du lundi au vendredi, de 8\u{a0}h \
-                        à 17\u{a0}h\u{a0}: téléphone {phone}, courriel {email}. Conservez cette \
-                        lettre en lieu sûr et ne communiquez jamais votre code d’activation à \
-                        personne.",
-            closing: "Nous vous prions d’agréer, Madame, Monsieur, l’expression de nos \
-                      salutations distinguées.",
-            no_signature: "Ce courrier est établi automatiquement et valable sans signature.",
-            page: "Page {n} sur {total}",
-        },
-        Language::De => Words {
-            title: "Informations- und Aktivierungsschreiben – elektronische Gesundheitsakte",
-            tagline: "Elektronische Gesundheitsakte – Dossier de Soins Partagé",
-            phone_label: "Tel.",
-            id_label: "Identifikationsnummer",
-            date_label: "Datum",
-            helpdesk_label: "Helpdesk",
-            place_date: "Luxemburg, {date}",
-            subject: "Ihre elektronische Gesundheitsakte (DSP): Information und \
-                      Aktivierungscode",
-            salutation: "Guten Tag {name},",
-            intro: "die Agence DSP hat für Sie eine elektronische Gesundheitsakte (Dossier de \
-                    Soins Partagé, DSP) eröffnet. Sie ist kostenlos, persönlich und sicher. Die \
-                    Gesundheitsfachkräfte, die Sie behandeln, teilen darin Ihre wichtigsten \
-                    Gesundheitsdokumente, etwa Krankenhausberichte, Laborergebnisse, \
-                    Röntgenbefunde und abgegebene Medikamente. Sie behalten die Kontrolle: Sie \
-                    entscheiden, wer was sehen darf, und sehen jeden Zugriff auf Ihre Akte.",
-            object_heading: "Ihr Widerspruchsrecht innerhalb von 30 Tagen",
-            object_body: "Sie müssen diese Akte nicht annehmen. Wenn Sie vor dem {deadline} \
-                          widersprechen, wird Ihre Akte gelöscht. Wenn Sie nichts unternehmen, \
-                          dürfen die Gesundheitsfachkräfte, die Sie behandeln, sie ab dem \
-                          {deadline} nutzen; über den ersten Zugriff werden Sie informiert. Für \
-                          Ihren Widerspruch rufen Sie unseren Helpdesk an oder schreiben Sie an \
-                          die Agence DSP (Anschrift oben).",
-            activate_heading: "So aktivieren Sie Ihre Akte",
-            steps: [
-                "Rufen Sie {url} auf.",
-                "Geben Sie Ihre Identifikationsnummer ({nid}) und den unten stehenden \
-                 Aktivierungscode ein.",
-                "Registrieren Sie einen „Passkey“ auf Ihrem Smartphone oder Computer. Damit \
-                 melden Sie sich künftig ohne Passwort an.",
-            ],
-            code_label: "Ihr Aktivierungscode",
-            code_note: "Der Code gilt nur ein einziges Mal und läuft am {expires} ab. Nach \
-                        5 Fehlversuchen wird er gesperrt; fordern Sie in diesem Fall bei der \
-                        Agence DSP ein neues Schreiben an. Sobald Ihnen ein neues Schreiben \
-                        zugeht, ist der Code in diesem Schreiben ungültig.",
-            practice_heading: "Beim Arzt, auch ohne Aktivierung: Ihr Praxiscode",
-            practice_body: "Sie müssen Ihre Akte nicht aktivieren, damit ein Arzt oder eine andere \
-                            Gesundheitsfachkraft in einer Praxis sie nutzen kann. Wenn Sie \
-                            einverstanden sind, nennen Sie beim Besuch Ihre Identifikationsnummer \
-                            und den unten stehenden Praxiscode: Damit öffnet die Praxis eine \
-                            Behandlungsverbindung von 15 Tagen zu Ihrer Akte. Geben Sie den Code \
-                            nur einer Fachkraft, die Sie behandelt.",
-            practice_code_label: "Ihr Praxiscode (für Ihre Ärztin oder Ihren Arzt)",
-            practice_note: "Der Praxiscode gilt ein einziges Mal, bis zum {pexpires}. Nach 5 Fehlversuchen \
-                            wird er gesperrt. Jede Verwendung steht im Verlauf Ihrer Akte, mit \
-                            einer Nachricht, wer ihn verwendet hat: Sie sehen sie, sobald Sie Ihre \
-                            Akte aktiviert haben, oder fragen Sie unseren Helpdesk. Für den \
-                            nächsten Besuch fordern Sie beim Helpdesk ein neues Schreiben an oder \
-                            erstellen Sie im Portal einen neuen Code; jedes neue Schreiben und \
-                            jeder neue Code macht diesen ungültig. Im Portal können Sie den \
-                            Praxiscode auch abschalten.",
-            recovery_subject: "Ihre elektronische Gesundheitsakte (DSP): \
-                               Wiederherstellungsschreiben für einen verlorenen Passkey",
-            recovery_heading: "Wiederherstellungsschreiben",
-            recovery_body: "Ihre Akte ist bereits aktiviert. Dieses Schreiben ersetzt einen \
-                            verlorenen „Passkey“: Verwenden Sie den unten stehenden Code nur, wenn \
-                            Sie Ihren Passkey verloren haben. Damit werden alle Passkeys gelöscht, \
-                            die Sie registriert haben, und alle Ihre Sitzungen beendet; der neue \
-                            Passkey, den Sie dann erstellen, ist der einzige. Wenn Sie dieses \
-                            Schreiben nicht angefordert haben, rufen Sie bitte sofort unseren \
-                            Helpdesk unter {phone} an.",
-            close_heading: "So schließen Sie Ihre Akte",
-            close_body: "Sie können jederzeit beantragen, dass Ihre Akte geschlossen wird: mit \
-                         einem unterschriebenen Antrag auf Papier an die Agence DSP (Anschrift \
-                         oben). Eine geschlossene Akte ist für keine Gesundheitsfachkraft mehr \
-                         erreichbar.",
-            help_heading: "Fragen?",
-            help_body: "Unser Helpdesk ist montags bis freitags von 8 bis 17 Uhr für Sie da: \
-                        Telefon {phone}, E-Mail {email}. Bitte bewahren Sie dieses Schreiben \
-                        sicher auf und geben Sie Ihren Aktivierungscode niemals weiter.",
-            closing: "Mit freundlichen Grüßen",
-            no_signature: "Dieses Schreiben wurde maschinell erstellt und ist ohne Unterschrift \
-                           gültig.",
-            page: "Seite {n} von {total}",
-        },
-        Language::En => Words {
-            title: "Information and activation letter – shared care record",
-            tagline: "Shared care record – Dossier de Soins Partagé",
-            phone_label: "Phone",
-            id_label: "National ID",
-            date_label: "Date",
-            helpdesk_label: "Helpdesk",
-            place_date: "Luxembourg, {date}",
-            subject: "Your shared care record (DSP): information and activation code",
-            salutation: "Dear {name},",
-            intro: "The Agence DSP has opened a shared care record (Dossier de Soins Partagé, \
-                    DSP) in your name. It is free, personal and secure. The health \
-                    professionals who treat you use it to share your essential health \
-                    documents, such as hospital reports, laboratory results, imaging reports \
-                    and the medicines dispensed to you. You stay in control: you decide who may \
-                    see what, and you see every access to your record.",
-            object_heading: "Your right to object within 30 days",
-            object_body: "You do not have to accept this record. If you object before \
-                          {deadline}, your record will be deleted. If you do nothing, from \
-                          {deadline} the health professionals who treat you may use it, and we \
-                          will tell you when a professional opens it for the first time. To \
-                          object, call our helpdesk or write to the Agence DSP at the address \
-                          above.",
-            activate_heading: "How to activate your record",
-            steps: [
-                "Go to {url}.",
-                "Enter your national ID ({nid}) and the activation code below.",
-                "Register a passkey on your phone or computer. From then on, you sign in with \
-                 this passkey – no password needed.",
-            ],
-            code_label: "Your activation code",
-            code_note: "The code works only once and expires on {expires}. After 5 wrong \
-                        attempts it is locked; in that case, ask the Agence DSP for a new \
-                        letter. As soon as we send you a new letter, the code in this one stops \
-                        working.",
-            practice_heading: "At the doctor’s, even without activating: your practice code",
-            practice_body: "You do not need to activate your record for a doctor or another health \
-                            professional in private practice to use it. At the visit, if you \
-                            agree, give them your national ID and the practice code below: with \
-                            it they open a 15-day consultation link to your record. Give the code \
-                            only to a professional who treats you.",
-            practice_code_label: "Your practice code (for your doctor)",
-            practice_note: "The practice code works once, until {pexpires}. After 5 wrong tries it is \
-                            locked. Each use appears in your record’s history, with a message \
-                            telling you who used it: you will see it as soon as you have \
-                            activated your record, or ask our helpdesk. For your next visit, ask \
-                            the helpdesk for a new letter or make a new code in the portal; any \
-                            new letter or code voids this one. In the portal you can also switch \
-                            the practice code off.",
-            recovery_subject: "Your shared care record (DSP): recovery letter for a lost passkey",
-            recovery_heading: "Recovery letter",
-            recovery_body: "Your record is already activated. This letter replaces a lost \
-                            passkey: use the code below only if you lost your passkey. Using it \
-                            removes every passkey you registered and ends all your sessions; the \
-                            new passkey you then create is the only one. If you did not ask for \
-                            this letter, call our helpdesk at once on {phone}.",
-            close_heading: "How to close your record",
-            close_body: "You may ask for your record to be closed at any time, with a signed \
-                         request on paper to the Agence DSP at the address above. Once it is \
-                         closed, no health professional can reach it any more.",
-            help_heading: "Questions?",
-            help_body: "Our helpdesk is there for you from Monday to Friday, 8 am to 5 pm: phone \
-                        {phone}, e-mail {email}. Please keep this letter in a safe place and \
-                        never share your activation code with anyone.",
-            closing: "Yours sincerely,",
-            no_signature: "This letter was produced automatically and is valid without a \
-                           signature.",
-            page: "Page {n} of {total}",
-        },
+/// The letters' wording in one language, read from its catalogue once per process. Each Fluent
+/// variable (`{ $deadline }`) comes out as a `{deadline}` slot that [`fill`] fills with the
+/// value in its own font, unbreakable (a date in bold stays on one line).
+struct Words {
+    title: String,
+    tagline: String,
+    phone_label: String,
+    id_label: String,
+    date_label: String,
+    helpdesk_label: String,
+    reference_label: String,
+    /// Place and date; `{date}` (and for Luxembourgish `{art}`, the article before it).
+    place_date: String,
+    /// `{name}` (in the languages that greet by name).
+    salutation: String,
+    help_heading: String,
+    /// `{phone}`, `{email}`.
+    help_body: String,
+    closing: String,
+    no_signature: String,
+    /// `{n}` and `{total}`.
+    page: String,
+    activation: ActivationWords,
+    /// `{phone}`, `{email}`, `{reference}`.
+    confirmation_help_body: String,
+    objection: ObjectionWords,
+    closing_letter: ClosingWords,
+    reopening: ReopeningWords,
+}
+
+/// The activation letter and, for a record with passkeys, the recovery letter.
+struct ActivationWords {
+    subject: String,
+    intro: String,
+    object_heading: String,
+    /// `{deadline}`.
+    object_body: String,
+    heading: String,
+    /// `{url}`, `{nid}`.
+    steps: [String; 3],
+    code_label: String,
+    /// `{expires}`, `{art}`.
+    code_note: String,
+    practice_heading: String,
+    practice_body: String,
+    practice_code_label: String,
+    /// `{pexpires}`, `{part}`.
+    practice_note: String,
+    recovery_subject: String,
+    recovery_heading: String,
+    /// `{phone}`.
+    recovery_body: String,
+    close_heading: String,
+    close_body: String,
+}
+
+/// The objection confirmation. `{date}` and `{art}` are the objection's date.
+struct ObjectionWords {
+    title: String,
+    subject: String,
+    intro_online: String,
+    intro_postal: String,
+    heading: String,
+    body: String,
+    new_heading: String,
+    new_body: String,
+}
+
+/// The closing confirmation. `{date}` and `{art}` are the closing's date; `{until}` the last
+/// day of reopening (with its own `{art}`).
+struct ClosingWords {
+    title: String,
+    subject: String,
+    intro_online: String,
+    intro_postal: String,
+    intro_idle: String,
+    heading: String,
+    body: String,
+    reopen_heading: String,
+    reopen_body: String,
+}
+
+/// The reopening confirmation. `{date}` and `{art}` are the reopening's date.
+struct ReopeningWords {
+    title: String,
+    subject: String,
+    intro: String,
+    heading: String,
+    body: String,
+}
+
+/// Reads messages out of one catalogue, noting every key asked for and every problem (a missing
+/// key, a variable the code does not give, a syntax error), so that the tests can prove the
+/// catalogues and the code agree.
+struct Reader {
+    language: Language,
+    bundle: FluentBundle<FluentResource>,
+    requested: BTreeSet<&'static str>,
+    texts: Vec<String>,
+    problems: Vec<String>,
+}
+
+impl Reader {
+    fn new(language: Language) -> Self {
+        let tag = language.tag();
+        let mut problems = Vec::new();
+        let resource = match FluentResource::try_new(catalogue_source(language).to_owned()) {
+            Ok(resource) => resource,
+            Err((resource, errors)) => {
+                problems.push(format!("{tag}: the catalogue does not parse: {errors:?}"));
+                resource
+            }
+        };
+        let mut bundle = FluentBundle::new(tag.parse().ok().into_iter().collect());
+        // The PDF's text must be exactly the words: no bidi isolation marks around values.
+        bundle.set_use_isolating(false);
+        if let Err(errors) = bundle.add_resource(resource) {
+            problems.push(format!("{tag}: {errors:?}"));
+        }
+        Self { language, bundle, requested: BTreeSet::new(), texts: Vec::new(), problems }
     }
+
+    /// The message `key`, with each of `slots` as a `{slot}` for [`fill`]. Multi-line messages
+    /// read as one paragraph. A missing key reads as the key (and is a problem).
+    fn text(&mut self, key: &'static str, slots: &[&str]) -> String {
+        self.requested.insert(key);
+        let Some(pattern) = self.bundle.get_message(key).and_then(|m| m.value()) else {
+            self.problems.push(format!("{}: {key} is missing", self.language.tag()));
+            return key.to_owned();
+        };
+        let mut args = FluentArgs::new();
+        for slot in slots {
+            args.set(*slot, format!("{{{slot}}}"));
+        }
+        let mut errors = Vec::new();
+        let text = self.bundle.format_pattern(pattern, Some(&args), &mut errors).replace('\n', " ");
+        if !errors.is_empty() {
+            self.problems.push(format!("{}: {key}: {errors:?}", self.language.tag()));
+        }
+        self.texts.push(text.clone());
+        text
+    }
+
+    #[expect(clippy::too_many_lines, reason = "every message of the letters, once")]
+    fn words(&mut self) -> Words {
+        let date = &["date", "art"];
+        Words {
+            title: self.text("letter-title", &[]),
+            tagline: self.text("letter-tagline", &[]),
+            phone_label: self.text("letter-phone-label", &[]),
+            id_label: self.text("letter-id-label", &[]),
+            date_label: self.text("letter-date-label", &[]),
+            helpdesk_label: self.text("letter-helpdesk-label", &[]),
+            reference_label: self.text("letter-reference-label", &[]),
+            place_date: self.text("letter-place-date", date),
+            salutation: self.text("letter-salutation", &["name"]),
+            help_heading: self.text("letter-help-heading", &[]),
+            help_body: self.text("letter-help-body", &["phone", "email"]),
+            closing: self.text("letter-closing", &[]),
+            no_signature: self.text("letter-no-signature", &[]),
+            page: self.text("letter-page", &["n", "total"]),
+            activation: ActivationWords {
+                subject: self.text("activation-subject", &[]),
+                intro: self.text("activation-intro", &[]),
+                object_heading: self.text("activation-object-heading", &[]),
+                object_body: self.text("activation-object-body", &["deadline"]),
+                heading: self.text("activation-heading", &[]),
+                steps: [
+                    self.text("activation-step-1", &["url", "nid"]),
+                    self.text("activation-step-2", &["url", "nid"]),
+                    self.text("activation-step-3", &["url", "nid"]),
+                ],
+                code_label: self.text("activation-code-label", &[]),
+                code_note: self.text("activation-code-note", &["expires", "art"]),
+                practice_heading: self.text("activation-practice-heading", &[]),
+                practice_body: self.text("activation-practice-body", &[]),
+                practice_code_label: self.text("activation-practice-code-label", &[]),
+                practice_note: self.text("activation-practice-note", &["pexpires", "part"]),
+                recovery_subject: self.text("recovery-subject", &[]),
+                recovery_heading: self.text("recovery-heading", &[]),
+                recovery_body: self.text("recovery-body", &["phone"]),
+                close_heading: self.text("activation-close-heading", &[]),
+                close_body: self.text("activation-close-body", &[]),
+            },
+            confirmation_help_body: self
+                .text("confirmation-help-body", &["phone", "email", "reference"]),
+            objection: ObjectionWords {
+                title: self.text("objection-title", &[]),
+                subject: self.text("objection-subject", &[]),
+                intro_online: self.text("objection-intro-online", date),
+                intro_postal: self.text("objection-intro-postal", date),
+                heading: self.text("objection-heading", &[]),
+                body: self.text("objection-body", &[]),
+                new_heading: self.text("objection-new-heading", &[]),
+                new_body: self.text("objection-new-body", &[]),
+            },
+            closing_letter: ClosingWords {
+                title: self.text("closing-title", &[]),
+                subject: self.text("closing-subject", &[]),
+                intro_online: self.text("closing-intro-online", date),
+                intro_postal: self.text("closing-intro-postal", date),
+                intro_idle: self.text("closing-intro-idle", date),
+                heading: self.text("closing-heading", &[]),
+                body: self.text("closing-body", date),
+                reopen_heading: self.text("closing-reopen-heading", &[]),
+                reopen_body: self.text("closing-reopen-body", &["until", "art"]),
+            },
+            reopening: ReopeningWords {
+                title: self.text("reopening-title", &[]),
+                subject: self.text("reopening-subject", &[]),
+                intro: self.text("reopening-intro", date),
+                heading: self.text("reopening-heading", &[]),
+                body: self.text("reopening-body", &[]),
+            },
+        }
+    }
+}
+
+/// One language's wording as loaded, with what the loading noticed (which the tests read).
+#[cfg_attr(not(test), expect(dead_code, reason = "the tests read what the loading noticed"))]
+struct Loaded {
+    words: Words,
+    /// Every key the code asked for.
+    requested: BTreeSet<&'static str>,
+    /// Every message as the code reads it.
+    texts: Vec<String>,
+    problems: Vec<String>,
+}
+
+fn load(language: Language) -> Loaded {
+    let mut reader = Reader::new(language);
+    let words = reader.words();
+    for problem in &reader.problems {
+        tracing::error!(problem = %problem, "the letters' catalogue and the code disagree");
+    }
+    Loaded { words, requested: reader.requested, texts: reader.texts, problems: reader.problems }
+}
+
+static WORDING: LazyLock<[Loaded; 4]> = LazyLock::new(|| Language::ALL.map(load));
+
+fn loaded(language: Language) -> &'static Loaded {
+    let index = Language::ALL.iter().position(|l| *l == language).unwrap_or(0);
+    &WORDING[index]
+}
+
+fn words_for(language: Language) -> &'static Words {
+    &loaded(language).words
 }
 
 /// A date as the letter prints it: `25 novembre 2026`, `25. November 2026`, `25 November 2026`;
@@ -1036,21 +1096,40 @@ impl Layout {
         self.y = bottom - 4.0;
     }
 }
-/// Lays out the letter for `facts`.
-#[expect(clippy::too_many_lines, reason = "the letter, top to bottom")]
-fn compose(facts: &LetterFacts<'_>) -> Composed {
-    let language = facts.language;
-    let words = words_for(language);
-    let name = format!("{} {}", facts.given_name.trim(), facts.family_name.trim());
-    let issued = format_date(language, facts.issued_on);
-    let deadline = format_date(language, facts.objection_deadline);
-    let expires = format_date(language, facts.code_expires_on);
-    let nid = grouped_national_id(facts.national_id);
+/// Who a letter goes to, as every letter prints it.
+struct Addressee<'a> {
+    language: Language,
+    name: String,
+    address_lines: &'a [String],
+    national_id: &'a NationalId,
+    issued_on: NaiveDate,
+    /// The reference a confirmation prints in its information block.
+    reference: Option<&'a str>,
+}
+
+impl<'a> Addressee<'a> {
+    fn new(
+        language: Language,
+        (given_name, family_name): (&str, &str),
+        address_lines: &'a [String],
+        national_id: &'a NationalId,
+        issued_on: NaiveDate,
+        reference: Option<&'a str>,
+    ) -> Self {
+        let name = format!("{} {}", given_name.trim(), family_name.trim());
+        Self { language, name, address_lines, national_id, issued_on, reference }
+    }
+}
+
+/// Starts a letter: letterhead, window-envelope return line and recipient, the information
+/// block (national ID, place and date, reference, helpdesk); leaves the cursor above the subject.
+fn letterhead(to: &Addressee<'_>) -> Layout {
+    let words = words_for(to.language);
     let mut layout = Layout::new();
 
     // Letterhead.
     layout.line_at(LEFT, 790.0, 18.0, ACCENT, &[Run::new(Font::Bold, AGENCY)]);
-    let tagline = wrap(&[Run::new(Font::Regular, words.tagline)], 9.0, INFO_LEFT - LEFT - 10.0);
+    let tagline = wrap(&[Run::new(Font::Regular, &words.tagline)], 9.0, INFO_LEFT - LEFT - 10.0);
     if let Some(line) = tagline.first() {
         layout.line_at(LEFT, 776.0, 9.0, MUTED, line);
     }
@@ -1068,8 +1147,8 @@ fn compose(facts: &LetterFacts<'_>) -> Composed {
     layout.rule(LEFT, LEFT + return_width, 713.5, 0.4, MUTED);
     let window = INFO_LEFT - LEFT - 14.0;
     layout.y = 712.0;
-    let mut recipient = vec![name.clone()];
-    recipient.extend(facts.address_lines.iter().take(4).map(|l| l.trim().to_owned()));
+    let mut recipient = vec![to.name.clone()];
+    recipient.extend(to.address_lines.iter().take(4).map(|l| l.trim().to_owned()));
     for line in &recipient {
         let runs = [Run::new(Font::Regular, line)];
         for wrapped in wrap(&runs, 10.5, window).iter().take(2) {
@@ -1080,16 +1159,22 @@ fn compose(facts: &LetterFacts<'_>) -> Composed {
     let after_address = layout.y;
 
     // Information block.
+    let issued = format_date(to.language, to.issued_on);
     let place_date = fill(
-        words.place_date,
+        &words.place_date,
         Font::Regular,
-        &[("date", &issued, Font::Regular), ("art", lb_article(facts.issued_on), Font::Regular)],
+        &[("date", &issued, Font::Regular), ("art", lb_article(to.issued_on), Font::Regular)],
     );
-    let info: [(&str, Vec<Run>); 3] = [
-        (words.id_label, vec![Run { font: Font::Bold, text: nid.clone(), atomic: true }]),
-        (words.date_label, place_date),
-        (words.helpdesk_label, vec![Run::new(Font::Regular, HELPDESK_PHONE)]),
+    let nid = grouped_national_id(to.national_id);
+    let mut info: Vec<(&str, Vec<Run>)> = vec![
+        (&words.id_label, vec![Run { font: Font::Bold, text: nid, atomic: true }]),
+        (&words.date_label, place_date),
     ];
+    if let Some(reference) = to.reference {
+        let value = vec![Run { font: Font::Bold, text: reference.trim().to_owned(), atomic: true }];
+        info.push((&words.reference_label, value));
+    }
+    info.push((&words.helpdesk_label, vec![Run::new(Font::Regular, HELPDESK_PHONE)]));
     layout.y = 712.0;
     for (label, value) in &info {
         layout.flow(
@@ -1105,91 +1190,32 @@ fn compose(facts: &LetterFacts<'_>) -> Composed {
         layout.gap(5.0);
     }
     layout.y = layout.y.min(after_address).min(596.0);
+    layout
+}
 
-    // Subject and salutation.
+/// The subject line and the salutation.
+fn subject_and_salutation(layout: &mut Layout, to: &Addressee<'_>, subject: &str) {
+    let words = words_for(to.language);
     layout.gap(6.0);
-    let subject = if facts.recovery { words.recovery_subject } else { words.subject };
     layout.flow(&[Run::new(Font::Bold, subject)], LEFT, TEXT_WIDTH, 12.0, 16.0, INK, None);
     layout.gap(12.0);
-    layout.paragraph(&fill(words.salutation, Font::Regular, &[("name", &name, Font::Regular)]));
+    let name = [("name", to.name.as_str(), Font::Regular)];
+    layout.paragraph(&fill(&words.salutation, Font::Regular, &name));
     layout.gap(6.0);
-    layout.paragraph(&fill(words.intro, Font::Regular, &[]));
+}
 
-    // Objection window; for an activated record, what a recovery letter does instead.
-    if facts.recovery {
-        layout.heading(words.recovery_heading);
-        let phone = [("phone", HELPDESK_PHONE, Font::Bold)];
-        layout.paragraph(&fill(words.recovery_body, Font::Regular, &phone));
-    } else {
-        let dates = [
-            ("deadline", deadline.as_str(), Font::Bold),
-            ("expires", expires.as_str(), Font::Bold),
-        ];
-        layout.heading(words.object_heading);
-        layout.paragraph(&fill(words.object_body, Font::Regular, &dates));
-    }
-
-    // Activation.
-    layout.heading(words.activate_heading);
-    let step_values =
-        [("url", facts.activation_url, Font::Bold), ("nid", nid.as_str(), Font::Bold)];
-    for (i, step) in words.steps.iter().enumerate() {
-        let marker = format!("{}.", i + 1);
-        let runs = fill(step, Font::Regular, &step_values);
-        layout.flow(
-            &runs,
-            LEFT + STEP_INDENT,
-            TEXT_WIDTH - STEP_INDENT,
-            BODY_SIZE,
-            BODY_LEADING,
-            INK,
-            Some((LEFT + 2.0, &marker)),
-        );
-        layout.gap(2.0);
-    }
-    layout.code_box(words.code_label, facts.activation_code);
-    let note = fill(
-        words.code_note,
-        Font::Regular,
-        &[
-            ("expires", expires.as_str(), Font::Bold),
-            ("art", lb_article(facts.code_expires_on), Font::Regular),
-        ],
-    );
-    layout.gap(4.0);
-    layout.paragraph(&note);
-
-    // The practice code, for a visit without activating.
-    layout.heading(words.practice_heading);
-    layout.paragraph(&fill(words.practice_body, Font::Regular, &[]));
-    layout.code_box(words.practice_code_label, facts.practice_code);
-    let practice_expires = format_date(language, facts.practice_code_expires_on);
-    let practice_note = fill(
-        words.practice_note,
-        Font::Regular,
-        &[
-            ("pexpires", practice_expires.as_str(), Font::Bold),
-            ("part", lb_article(facts.practice_code_expires_on), Font::Regular),
-        ],
-    );
-    layout.gap(4.0);
-    layout.paragraph(&practice_note);
-
-    // Closing the record, help, signature.
-    layout.heading(words.close_heading);
-    layout.paragraph(&fill(words.close_body, Font::Regular, &[]));
-    layout.heading(words.help_heading);
-    let contact = [("phone", HELPDESK_PHONE, Font::Bold), ("email", HELPDESK_EMAIL, Font::Bold)];
-    layout.paragraph(&fill(words.help_body, Font::Regular, &contact));
-
+/// Closes a letter: greeting, the agency, the no-signature note, then each page's footer (and
+/// on later pages a running head with the recipient's name).
+fn sign_off(mut layout: Layout, to: &Addressee<'_>) -> Composed {
+    let words = words_for(to.language);
     layout.gap(14.0);
     layout.need(3.0 * BODY_LEADING + 30.0);
-    layout.paragraph(&fill(words.closing, Font::Regular, &[]));
+    layout.paragraph(&fill(&words.closing, Font::Regular, &[]));
     layout.gap(10.0);
     layout.paragraph(&[Run::new(Font::Bold, AGENCY)]);
     layout.gap(6.0);
     layout.flow(
-        &[Run::new(Font::Regular, words.no_signature)],
+        &[Run::new(Font::Regular, &words.no_signature)],
         LEFT,
         TEXT_WIDTH,
         7.5,
@@ -1209,7 +1235,7 @@ fn compose(facts: &LetterFacts<'_>) -> Composed {
         let mut footer = Layout { page: content, ..Layout::new() };
         if i > 0 {
             footer.line_at(LEFT, 796.0, 11.0, ACCENT, &[Run::new(Font::Bold, AGENCY)]);
-            footer.right_aligned(RIGHT, 796.0, 8.5, MUTED, Font::Regular, &name);
+            footer.right_aligned(RIGHT, 796.0, 8.5, MUTED, Font::Regular, &to.name);
             footer.rule(LEFT, RIGHT, 788.0, 0.8, ACCENT);
         }
         footer.rule(LEFT, RIGHT, 48.0, 0.4, MUTED);
@@ -1221,6 +1247,196 @@ fn compose(facts: &LetterFacts<'_>) -> Composed {
         pages.push(footer.page);
     }
     Composed { pages, widest_right, lowest_baseline }
+}
+
+/// Lays out the activation (or recovery) letter for `facts`.
+fn compose(facts: &LetterFacts<'_>) -> Composed {
+    let language = facts.language;
+    let words = &words_for(language).activation;
+    let deadline = format_date(language, facts.objection_deadline);
+    let expires = format_date(language, facts.code_expires_on);
+    let nid = grouped_national_id(facts.national_id);
+    let to = Addressee::new(
+        language,
+        (facts.given_name, facts.family_name),
+        facts.address_lines,
+        facts.national_id,
+        facts.issued_on,
+        None,
+    );
+    let mut layout = letterhead(&to);
+
+    let subject = if facts.recovery { &words.recovery_subject } else { &words.subject };
+    subject_and_salutation(&mut layout, &to, subject);
+    layout.paragraph(&fill(&words.intro, Font::Regular, &[]));
+
+    // Objection window; for an activated record, what a recovery letter does instead.
+    if facts.recovery {
+        layout.heading(&words.recovery_heading);
+        let phone = [("phone", HELPDESK_PHONE, Font::Bold)];
+        layout.paragraph(&fill(&words.recovery_body, Font::Regular, &phone));
+    } else {
+        let dates = [("deadline", deadline.as_str(), Font::Bold)];
+        layout.heading(&words.object_heading);
+        layout.paragraph(&fill(&words.object_body, Font::Regular, &dates));
+    }
+
+    // Activation.
+    layout.heading(&words.heading);
+    let step_values =
+        [("url", facts.activation_url, Font::Bold), ("nid", nid.as_str(), Font::Bold)];
+    for (i, step) in words.steps.iter().enumerate() {
+        let marker = format!("{}.", i + 1);
+        let runs = fill(step, Font::Regular, &step_values);
+        layout.flow(
+            &runs,
+            LEFT + STEP_INDENT,
+            TEXT_WIDTH - STEP_INDENT,
+            BODY_SIZE,
+            BODY_LEADING,
+            INK,
+            Some((LEFT + 2.0, &marker)),
+        );
+        layout.gap(2.0);
+    }
+    layout.code_box(&words.code_label, facts.activation_code);
+    let note = fill(
+        &words.code_note,
+        Font::Regular,
+        &[
+            ("expires", expires.as_str(), Font::Bold),
+            ("art", lb_article(facts.code_expires_on), Font::Regular),
+        ],
+    );
+    layout.gap(4.0);
+    layout.paragraph(&note);
+
+    // The practice code, for a visit without activating.
+    layout.heading(&words.practice_heading);
+    layout.paragraph(&fill(&words.practice_body, Font::Regular, &[]));
+    layout.code_box(&words.practice_code_label, facts.practice_code);
+    let practice_expires = format_date(language, facts.practice_code_expires_on);
+    let practice_note = fill(
+        &words.practice_note,
+        Font::Regular,
+        &[
+            ("pexpires", practice_expires.as_str(), Font::Bold),
+            ("part", lb_article(facts.practice_code_expires_on), Font::Regular),
+        ],
+    );
+    layout.gap(4.0);
+    layout.paragraph(&practice_note);
+
+    // Closing the record, help, signature.
+    layout.heading(&words.close_heading);
+    layout.paragraph(&fill(&words.close_body, Font::Regular, &[]));
+    let all = words_for(language);
+    layout.heading(&all.help_heading);
+    let contact = [("phone", HELPDESK_PHONE, Font::Bold), ("email", HELPDESK_EMAIL, Font::Bold)];
+    layout.paragraph(&fill(&all.help_body, Font::Regular, &contact));
+    sign_off(layout, &to)
+}
+
+/// Lays out a confirmation: subject, salutation, what happened (`intro`), then each section
+/// (heading and text), then how to reach the helpdesk quoting the reference.
+fn compose_confirmation(
+    to: &Addressee<'_>,
+    subject: &str,
+    intro: &[Run],
+    sections: &[(&str, Vec<Run>)],
+) -> Composed {
+    let words = words_for(to.language);
+    let mut layout = letterhead(to);
+    subject_and_salutation(&mut layout, to, subject);
+    layout.paragraph(intro);
+    for (heading, body) in sections {
+        layout.heading(heading);
+        layout.paragraph(body);
+    }
+    layout.heading(&words.help_heading);
+    let contact = [
+        ("phone", HELPDESK_PHONE, Font::Bold),
+        ("email", HELPDESK_EMAIL, Font::Bold),
+        ("reference", to.reference.unwrap_or_default().trim(), Font::Bold),
+    ];
+    layout.paragraph(&fill(&words.confirmation_help_body, Font::Regular, &contact));
+    sign_off(layout, to)
+}
+
+/// The values of a message about the day of an act: `{date}` in bold and, for Luxembourgish,
+/// `{art}` before it.
+fn on_day(language: Language, day: NaiveDate) -> (String, &'static str) {
+    (format_date(language, day), lb_article(day))
+}
+
+fn fill_day(template: &str, day: &(String, &'static str)) -> Vec<Run> {
+    fill(template, Font::Regular, &[("date", &day.0, Font::Bold), ("art", day.1, Font::Regular)])
+}
+
+fn compose_objection(facts: &ObjectionFacts<'_>) -> Composed {
+    let words = &words_for(facts.language).objection;
+    let to = Addressee::new(
+        facts.language,
+        (facts.given_name, facts.family_name),
+        facts.address_lines,
+        facts.national_id,
+        facts.issued_on,
+        Some(facts.reference),
+    );
+    let day = on_day(facts.language, facts.objected_on);
+    let intro = match facts.channel {
+        Channel::Online => &words.intro_online,
+        Channel::Postal => &words.intro_postal,
+    };
+    let sections = [
+        (words.heading.as_str(), fill(&words.body, Font::Regular, &[])),
+        (words.new_heading.as_str(), fill(&words.new_body, Font::Regular, &[])),
+    ];
+    compose_confirmation(&to, &words.subject, &fill_day(intro, &day), &sections)
+}
+
+fn compose_closing(facts: &ClosingFacts<'_>) -> Composed {
+    let words = &words_for(facts.language).closing_letter;
+    let to = Addressee::new(
+        facts.language,
+        (facts.given_name, facts.family_name),
+        facts.address_lines,
+        facts.national_id,
+        facts.issued_on,
+        Some(facts.reference),
+    );
+    let day = on_day(facts.language, facts.closed_on);
+    let intro = match facts.cause {
+        ClosingCause::Online => &words.intro_online,
+        ClosingCause::Postal => &words.intro_postal,
+        ClosingCause::Idle => &words.intro_idle,
+    };
+    let until = format_date(facts.language, facts.reopen_until);
+    let reopen = fill(
+        &words.reopen_body,
+        Font::Regular,
+        &[("until", &until, Font::Bold), ("art", lb_article(facts.reopen_until), Font::Regular)],
+    );
+    let sections = [
+        (words.heading.as_str(), fill_day(&words.body, &day)),
+        (words.reopen_heading.as_str(), reopen),
+    ];
+    compose_confirmation(&to, &words.subject, &fill_day(intro, &day), &sections)
+}
+
+fn compose_reopening(facts: &ReopeningFacts<'_>) -> Composed {
+    let words = &words_for(facts.language).reopening;
+    let to = Addressee::new(
+        facts.language,
+        (facts.given_name, facts.family_name),
+        facts.address_lines,
+        facts.national_id,
+        facts.issued_on,
+        Some(facts.reference),
+    );
+    let day = on_day(facts.language, facts.reopened_on);
+    let sections = [(words.heading.as_str(), fill(&words.body, Font::Regular, &[]))];
+    compose_confirmation(&to, &words.subject, &fill_day(&words.intro, &day), &sections)
 }
 
 fn index_f32(index: usize) -> f32 {
