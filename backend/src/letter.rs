@@ -473,9 +473,14 @@ struct Reader {
 
 impl Reader {
     fn new(language: Language) -> Self {
+        Self::with_source(language, catalogue_source(language))
+    }
+
+    /// A reader of `source` as the catalogue of `language` (the tests feed it broken ones).
+    fn with_source(language: Language, source: &str) -> Self {
         let tag = language.tag();
         let mut problems = Vec::new();
-        let resource = match FluentResource::try_new(catalogue_source(language).to_owned()) {
+        let resource = match FluentResource::try_new(source.to_owned()) {
             Ok(resource) => resource,
             Err((resource, errors)) => {
                 problems.push(format!("{tag}: the catalogue does not parse: {errors:?}"));
@@ -1507,46 +1512,9 @@ mod tests {
         text.split_whitespace().collect::<Vec<_>>().join(" ")
     }
 
+    /// Every message of every language, as the code reads it.
     fn all_words() -> Vec<&'static str> {
-        Language::ALL
-            .iter()
-            .flat_map(|l| {
-                let w = words_for(*l);
-                let mut all = vec![
-                    w.title,
-                    w.tagline,
-                    w.phone_label,
-                    w.id_label,
-                    w.date_label,
-                    w.helpdesk_label,
-                    w.place_date,
-                    w.subject,
-                    w.salutation,
-                    w.intro,
-                    w.object_heading,
-                    w.object_body,
-                    w.activate_heading,
-                    w.code_label,
-                    w.code_note,
-                    w.practice_heading,
-                    w.practice_body,
-                    w.practice_code_label,
-                    w.practice_note,
-                    w.recovery_subject,
-                    w.recovery_heading,
-                    w.recovery_body,
-                    w.close_heading,
-                    w.close_body,
-                    w.help_heading,
-                    w.help_body,
-                    w.closing,
-                    w.no_signature,
-                    w.page,
-                ];
-                all.extend(w.steps);
-                all
-            })
-            .collect()
+        Language::ALL.iter().flat_map(|l| loaded(*l).texts.iter().map(String::as_str)).collect()
     }
 
     /// Residents whose names and addresses need more than Windows-1252.
@@ -1607,14 +1575,14 @@ mod tests {
             assert!(contains(&pdf, format!("/Lang ({tag})").as_bytes()), "{tag}: /Lang");
 
             for needle in [
-                words.subject,
-                words.object_heading,
-                words.activate_heading,
-                words.close_heading,
-                words.code_label,
-                words.practice_heading,
-                words.practice_code_label,
-                words.closing,
+                words.activation.subject.as_str(),
+                &words.activation.object_heading,
+                &words.activation.heading,
+                &words.activation.close_heading,
+                &words.activation.code_label,
+                &words.activation.practice_heading,
+                &words.activation.practice_code_label,
+                &words.closing,
                 "Léonie Müller-Schräder",
                 "12, rue de l’Église",
                 "L-9099 Ettelbruck",
@@ -1646,11 +1614,17 @@ mod tests {
             let plain = extracted(&render(&f).unwrap());
             f.recovery = true;
             let text = extracted(&render(&f).unwrap());
-            assert!(text.contains(&flat(words.recovery_heading)), "{tag}: recovery heading");
-            assert!(text.contains(&flat(words.recovery_subject)), "{tag}: subject");
-            assert!(!text.contains(&flat(words.subject)), "{tag}: the plain subject");
-            assert!(!text.contains(&flat(words.object_heading)), "{tag}: no objection");
-            assert!(!plain.contains(&flat(words.recovery_heading)), "{tag}: plain letter");
+            assert!(
+                text.contains(&flat(&words.activation.recovery_heading)),
+                "{tag}: recovery heading"
+            );
+            assert!(text.contains(&flat(&words.activation.recovery_subject)), "{tag}: subject");
+            assert!(!text.contains(&flat(&words.activation.subject)), "{tag}: the plain subject");
+            assert!(!text.contains(&flat(&words.activation.object_heading)), "{tag}: no objection");
+            assert!(
+                !plain.contains(&flat(&words.activation.recovery_heading)),
+                "{tag}: plain letter"
+            );
             assert!(text.contains(CODE), "{tag}: code");
             assert!(text.contains(HELPDESK_PHONE), "{tag}");
             assert!(!text.contains('{'), "{tag}: a placeholder was left unfilled");
@@ -1921,5 +1895,424 @@ mod tests {
         println!("letter: {size} bytes, {each:?} to render");
         // Subsetting keeps the file far below the two embedded fonts (1 MB).
         assert!(size < 120_000, "{size} bytes");
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // The catalogues
+    // -----------------------------------------------------------------------------------------
+
+    /// The message ids of a catalogue, each once, as Fluent's parser reads them.
+    fn catalogue_ids(language: Language) -> BTreeSet<String> {
+        let tag = language.tag();
+        let resource = match fluent_syntax::parser::parse(catalogue_source(language)) {
+            Ok(resource) => resource,
+            Err((_, errors)) => panic!("{tag}: the catalogue does not parse: {errors:?}"),
+        };
+        let mut ids = BTreeSet::new();
+        for entry in resource.body {
+            if let fluent_syntax::ast::Entry::Message(message) = entry {
+                assert!(message.value.is_some(), "{tag}: {} has no value", message.id.name);
+                let fresh = ids.insert(message.id.name.to_owned());
+                assert!(fresh, "{tag}: {} is defined twice", message.id.name);
+            }
+        }
+        ids
+    }
+
+    #[test]
+    fn the_catalogues_have_the_same_keys_in_every_language() {
+        let english = catalogue_ids(Language::En);
+        assert!(english.len() > 50, "{}", english.len());
+        for language in Language::ALL {
+            let ids = catalogue_ids(language);
+            let missing: Vec<_> = english.difference(&ids).collect();
+            let extra: Vec<_> = ids.difference(&english).collect();
+            assert!(missing.is_empty(), "{}: missing {missing:?}", language.tag());
+            assert!(extra.is_empty(), "{}: only here {extra:?}", language.tag());
+        }
+    }
+
+    #[test]
+    fn every_key_is_used_and_none_is_missing_at_run_time() {
+        for language in Language::ALL {
+            let tag = language.tag();
+            let loaded = loaded(language);
+            assert!(loaded.problems.is_empty(), "{tag}: {:?}", loaded.problems);
+            let requested: BTreeSet<String> =
+                loaded.requested.iter().map(|k| (*k).to_owned()).collect();
+            let ids = catalogue_ids(language);
+            let unused: Vec<_> = ids.difference(&requested).collect();
+            let missing: Vec<_> = requested.difference(&ids).collect();
+            assert!(unused.is_empty(), "{tag}: never used: {unused:?}");
+            assert!(missing.is_empty(), "{tag}: not in the catalogue: {missing:?}");
+            for text in &loaded.texts {
+                assert!(!text.trim().is_empty(), "{tag}: an empty message");
+                assert!(!text.contains(['\u{2068}', '\u{2069}']), "{tag}: isolation marks");
+                assert!(!text.contains('\n') && !text.contains("  "), "{tag}: {text:?}");
+            }
+        }
+    }
+
+    /// The checks above can fail: a missing key, a variable the code does not give and a
+    /// syntax error are each noticed.
+    #[test]
+    fn a_broken_catalogue_is_noticed() {
+        let source = catalogue_source(Language::En);
+        let without_title: String = source
+            .lines()
+            .filter(|l| !l.starts_with("letter-title ="))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        let mut reader = Reader::with_source(Language::En, &without_title);
+        let words = reader.words();
+        assert_eq!(words.title, "letter-title");
+        assert!(reader.problems.iter().any(|p| p.contains("letter-title is missing")));
+
+        let unknown = source.replace("Reference\n", "Reference { $nobody }\n");
+        assert_ne!(unknown, source);
+        let mut reader = Reader::with_source(Language::En, &unknown);
+        let _ = reader.words();
+        assert!(reader.problems.iter().any(|p| p.contains("letter-reference-label")));
+
+        let broken = format!("{source}\nnot a message\n");
+        let mut reader = Reader::with_source(Language::En, &broken);
+        let _ = reader.words();
+        assert!(reader.problems.iter().any(|p| p.contains("does not parse")));
+    }
+
+    /// Phrases that promise what the product does not do yet (as the frontend's catalogues
+    /// test): a letter says what is true on the day it is printed.
+    const PROMISES: [(Language, &[&str]); 4] = [
+        (
+            Language::En,
+            &[
+                "next version",
+                "coming soon",
+                "soon",
+                "future version",
+                "later version",
+                "later",
+                "in the future",
+                "will be able to",
+                "not yet available",
+                "not available yet",
+                "under construction",
+            ],
+        ),
+        (
+            Language::Fr,
+            &[
+                "prochaine version",
+                "version future",
+                "future version",
+                "bientôt",
+                "prochainement",
+                "plus tard",
+                "à venir",
+                "vous pourrez",
+                "pas encore disponible",
+                "en construction",
+            ],
+        ),
+        (
+            Language::De,
+            &[
+                "nächsten version",
+                "nächste version",
+                "künftigen version",
+                "demnächst",
+                "bald",
+                "später",
+                "in zukunft",
+                "noch nicht verfügbar",
+                "werden sie:",
+                "im aufbau",
+            ],
+        ),
+        (
+            Language::Lb,
+            &[
+                "nächster versioun",
+                "nächst versioun",
+                "nächsten versioun",
+                "geschwënn",
+                "demnächst",
+                "spéider",
+                "an der zukunft",
+                "nach net disponibel",
+                "kënnt dir spéider",
+            ],
+        ),
+    ];
+
+    /// Whether `phrase` occurs in `text` as whole words.
+    fn contains_words(text: &str, phrase: &str) -> bool {
+        text.match_indices(phrase).any(|(at, _)| {
+            let before = text[..at].chars().next_back();
+            let after = text[at + phrase.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    }
+
+    #[test]
+    fn no_letter_promises_what_is_not_there() {
+        assert!(contains_words("arrive bientôt.", "bientôt"));
+        assert!(!contains_words("baldigst", "bald"));
+        for (language, phrases) in PROMISES {
+            let mut found = Vec::new();
+            for text in &loaded(language).texts {
+                let text = text.to_lowercase();
+                for phrase in phrases {
+                    if contains_words(&text, phrase) {
+                        found.push(format!("“{phrase}” in {text}"));
+                    }
+                }
+            }
+            assert!(found.is_empty(), "{} promises: {found:?}", language.tag());
+        }
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // The confirmations
+    // -----------------------------------------------------------------------------------------
+
+    const REFERENCE: &str = "DSP-2026-004217";
+
+    /// One confirmation of each kind and variant, for one addressee.
+    #[derive(Clone, Copy)]
+    enum Kind {
+        Objection(Channel),
+        Closing(ClosingCause),
+        Reopening,
+    }
+
+    const KINDS: [Kind; 6] = [
+        Kind::Objection(Channel::Online),
+        Kind::Objection(Channel::Postal),
+        Kind::Closing(ClosingCause::Online),
+        Kind::Closing(ClosingCause::Postal),
+        Kind::Closing(ClosingCause::Idle),
+        Kind::Reopening,
+    ];
+
+    struct Person<'a> {
+        language: Language,
+        given: &'a str,
+        family: &'a str,
+        address: &'a [String],
+        id: &'a NationalId,
+        reference: &'a str,
+    }
+
+    /// The act's date, and the dates the letter must print.
+    fn act_day() -> NaiveDate {
+        date(2026, 11, 28)
+    }
+
+    fn reopen_until() -> NaiveDate {
+        date(2036, 11, 28)
+    }
+
+    /// The composed letter, its PDF, and the dates it must print.
+    fn confirmation(kind: Kind, p: &Person<'_>) -> (Composed, Vec<u8>, Vec<NaiveDate>) {
+        let issued_on = date(2026, 12, 1);
+        match kind {
+            Kind::Objection(channel) => {
+                let f = ObjectionFacts {
+                    language: p.language,
+                    given_name: p.given,
+                    family_name: p.family,
+                    address_lines: p.address,
+                    national_id: p.id,
+                    issued_on,
+                    objected_on: act_day(),
+                    channel,
+                    reference: p.reference,
+                };
+                (compose_objection(&f), render_objection_confirmation(&f).unwrap(), vec![act_day()])
+            }
+            Kind::Closing(cause) => {
+                let f = ClosingFacts {
+                    language: p.language,
+                    given_name: p.given,
+                    family_name: p.family,
+                    address_lines: p.address,
+                    national_id: p.id,
+                    issued_on,
+                    closed_on: act_day(),
+                    cause,
+                    reopen_until: reopen_until(),
+                    reference: p.reference,
+                };
+                let dates = vec![act_day(), reopen_until()];
+                (compose_closing(&f), render_closing_confirmation(&f).unwrap(), dates)
+            }
+            Kind::Reopening => {
+                let f = ReopeningFacts {
+                    language: p.language,
+                    given_name: p.given,
+                    family_name: p.family,
+                    address_lines: p.address,
+                    national_id: p.id,
+                    issued_on,
+                    reopened_on: act_day(),
+                    reference: p.reference,
+                };
+                (compose_reopening(&f), render_reopening_confirmation(&f).unwrap(), vec![act_day()])
+            }
+        }
+    }
+
+    /// The subject and headings a confirmation of `kind` prints.
+    fn headings(kind: Kind, words: &Words) -> Vec<&str> {
+        match kind {
+            Kind::Objection(_) => vec![
+                &words.objection.subject,
+                &words.objection.heading,
+                &words.objection.new_heading,
+            ],
+            Kind::Closing(_) => vec![
+                &words.closing_letter.subject,
+                &words.closing_letter.heading,
+                &words.closing_letter.reopen_heading,
+            ],
+            Kind::Reopening => vec![&words.reopening.subject, &words.reopening.heading],
+        }
+    }
+
+    #[test]
+    fn confirmations_print_names_and_addresses_in_every_script_exactly() {
+        let id = national_id();
+        let mut residents: Vec<(&str, &str, Vec<String>)> = RESIDENTS
+            .iter()
+            .map(|(g, f, lines)| (*g, *f, lines.iter().map(|l| (*l).to_owned()).collect()))
+            .collect();
+        residents.push(("Léonie", "Müller-Schräder", address()));
+        for (given, family, address) in &residents {
+            for language in Language::ALL {
+                let tag = language.tag();
+                let words = words_for(language);
+                for kind in KINDS {
+                    let person =
+                        Person { language, given, family, address, id: &id, reference: REFERENCE };
+                    let (composed, pdf, dates) = confirmation(kind, &person);
+                    assert!(composed.widest_right <= RIGHT + 0.01, "{tag}");
+                    assert!(composed.lowest_baseline >= BOTTOM, "{tag}");
+                    assert_eq!(composed.pages.len(), 1, "{tag}: a confirmation is one page");
+                    assert!(contains(&pdf, b"/FontFile2"), "{tag}: the font is not embedded");
+                    assert!(contains(&pdf, format!("/Lang ({tag})").as_bytes()), "{tag}");
+                    let text = extracted(&pdf);
+                    let mut needles = vec![
+                        format!("{given} {family}"),
+                        "1893 1201 057 32".to_owned(),
+                        REFERENCE.to_owned(),
+                        HELPDESK_PHONE.to_owned(),
+                        HELPDESK_EMAIL.to_owned(),
+                        flat(&words.closing),
+                    ];
+                    needles.extend(address.iter().cloned());
+                    needles.extend(dates.iter().map(|d| format_date(language, *d)));
+                    needles.extend(headings(kind, words).into_iter().map(flat));
+                    for needle in needles {
+                        assert!(text.contains(&needle), "{tag}: {needle:?} not in {text}");
+                    }
+                    assert!(!text.contains('{'), "{tag}: a slot was left unfilled: {text}");
+                    assert!(!text.contains('\u{FFFD}'), "{tag}: a missing glyph: {text}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn each_confirmation_says_what_it_confirms_and_nothing_else() {
+        let id = national_id();
+        let address = address();
+        for language in Language::ALL {
+            let tag = language.tag();
+            let words = words_for(language);
+            let person = Person {
+                language,
+                given: "Léonie",
+                family: "Müller-Schräder",
+                address: &address,
+                id: &id,
+                reference: REFERENCE,
+            };
+            let texts: Vec<String> =
+                KINDS.iter().map(|k| extracted(&confirmation(*k, &person).1)).collect();
+            for (i, kind) in KINDS.iter().enumerate() {
+                for (j, other) in KINDS.iter().enumerate() {
+                    assert!(i == j || texts[i] != texts[j], "{tag}: {i} and {j} read the same");
+                    if std::mem::discriminant(kind) != std::mem::discriminant(other) {
+                        let heading = flat(headings(*other, words)[1]);
+                        assert!(!texts[i].contains(&heading), "{tag}: {heading} leaked");
+                    }
+                }
+                // Not an activation letter: no code, no objection window.
+                assert!(!texts[i].contains(&flat(&words.activation.code_label)), "{tag}");
+            }
+            // Luxembourgish: the article before the act's day follows the n-rule (the 28th).
+            if language == Language::Lb {
+                assert!(texts[0].contains("den 28. November 2026"), "{}", texts[0]);
+            }
+        }
+    }
+
+    #[test]
+    fn confirmations_stay_inside_the_margins_with_long_facts() {
+        let id = national_id();
+        let long_address = vec![
+            "Appartement 12, Résidence « Les Jardins du Kirchberg », Bâtiment C, 3e étage"
+                .to_owned(),
+            "145, rue Jean-Pierre Probst-Grand-Duchesse-Charlotte-Verlängerung".to_owned(),
+            "c/o Famille Zwaanepoel-Oberweis".to_owned(),
+            "L-9999 Wemperhardt-Nordstaadmeisterschaftsgemeng".to_owned(),
+        ];
+        let reference = "FORM-2026-11-28-CLOSING-POSTAL-000000004217-LUXEMBOURG-VILLE";
+        for language in Language::ALL {
+            for kind in KINDS {
+                let person = Person {
+                    language,
+                    given: "Marie-Christine-Antoinette-Joséphine-Élisabeth",
+                    family: "Παπαδόπουλος-Иванова-Wójcik",
+                    address: &long_address,
+                    id: &id,
+                    reference,
+                };
+                let (composed, pdf, _) = confirmation(kind, &person);
+                assert!(composed.widest_right <= RIGHT + 0.01, "{}", composed.widest_right);
+                assert!(composed.lowest_baseline >= BOTTOM, "{}", composed.lowest_baseline);
+                assert!(composed.pages.len() <= 2, "{} pages", composed.pages.len());
+                let text = extracted(&pdf);
+                assert!(text.contains("Zwaanepoel-Oberweis"), "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_batch_prints_every_script_exactly() {
+        let id = national_id();
+        let addresses: Vec<Vec<String>> = RESIDENTS
+            .iter()
+            .map(|(_, _, lines)| lines.iter().map(|l| (*l).to_owned()).collect())
+            .collect();
+        let letters: Vec<LetterFacts<'_>> = RESIDENTS
+            .iter()
+            .zip(&addresses)
+            .zip(Language::ALL.iter().cycle())
+            .map(|(((given, family, _), address), language)| {
+                let mut f = facts(*language, &id, address);
+                f.given_name = given;
+                f.family_name = family;
+                f
+            })
+            .collect();
+        let text = extracted(&render_batch(&letters).unwrap());
+        for (given, family, lines) in RESIDENTS {
+            assert!(text.contains(&format!("{given} {family}")), "{given} {family}");
+            for line in lines {
+                assert!(text.contains(line), "{line}");
+            }
+        }
     }
 }

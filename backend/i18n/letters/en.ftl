@@ -35,8 +35,8 @@ activation-step-3 =
 activation-code-label = Your activation code
 activation-code-note =
     The code works only once and expires on { $expires }. After 5 wrong attempts it is locked; in
-    that case, ask the Agence DSP for a new letter. As soon as we send you a new letter, the code
-    in this one stops working.
+    that case, ask the Agence DSP for a new letter. Once we send you a new letter, the code in this
+    one stops working.
 activation-practice-heading = At the doctor’s, even without activating: your practice code
 activation-practice-body =
     You do not need to activate your record for a doctor or another health professional in private
@@ -46,8 +46,8 @@ activation-practice-body =
 activation-practice-code-label = Your practice code (for your doctor)
 activation-practice-note =
     The practice code works once, until { $pexpires }. After 5 wrong tries it is locked. Each use
-    appears in your record’s history, with a message telling you who used it: you will see it as
-    soon as you have activated your record, or ask our helpdesk. For your next visit, ask the
+    appears in your record’s history, with a message telling you who used it: you see it once you
+    have activated your record, or ask our helpdesk. For your next visit, ask the
     helpdesk for a new letter or make a new code in the portal; any new letter or code voids this
     one. In the portal you can also switch the practice code off.
 recovery-subject = Your shared care record (DSP): recovery letter for a lost passkey
