@@ -517,7 +517,6 @@ impl Reader {
         text
     }
 
-    #[expect(clippy::too_many_lines, reason = "every message of the letters, once")]
     fn words(&mut self) -> Words {
         let date = &["date", "art"];
         Words {
