@@ -99,9 +99,9 @@ objection-intro-postal =
     Widerspruchsfrist von 30 Tagen erfasst hat.
 objection-heading = Was Ihr Widerspruch bedeutet
 objection-body =
-    Ihre Akte wurde endgültig gelöscht: Die Dokumente darin und Ihre persönlichen Daten darin sind
+    Ihre Akte wurde endgültig gelöscht: Die Dokumente darin und Ihre persönlichen Daten sind
     gelöscht, und keine Gesundheitsfachkraft kann darauf zugreifen. Das Zugriffsprotokoll der Akte
-    bleibt, wie es das Gesetz verlangt, erhalten; Ihre Identität ist darin durch ein Pseudonym
+    bleibt erhalten; Ihre Identität ist darin durch ein Pseudonym
     ersetzt.
 objection-new-heading = Wenn Sie es sich anders überlegen
 objection-new-body =

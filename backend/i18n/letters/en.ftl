@@ -91,8 +91,8 @@ objection-intro-postal =
 objection-heading = What your objection means
 objection-body =
     Your record has been deleted for good: the documents it held and your personal data in it are
-    erased, and no health professional can reach it. The record’s access log is kept, as the law
-    requires, with your identity replaced by a pseudonym.
+    erased, and no health professional can reach it. The record’s access log is kept, with your
+    identity replaced by a pseudonym.
 objection-new-heading = If you change your mind
 objection-new-body =
     You may ask the Agence DSP at any time to open a new shared care record for you. It starts

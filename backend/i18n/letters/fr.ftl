@@ -99,7 +99,7 @@ objection-heading = Ce que signifie votre opposition
 objection-body =
     Votre dossier a été supprimé définitivement : les documents qu’il contenait et vos données
     personnelles y figurant sont effacés, et aucun professionnel de santé ne peut y accéder. Le
-    journal des accès du dossier est conservé, comme la loi l’exige, votre identité y étant
+    journal des accès du dossier est conservé, votre identité y étant
     remplacée par un pseudonyme.
 objection-new-heading = Si vous changez d’avis
 objection-new-body =

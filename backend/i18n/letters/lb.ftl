@@ -97,7 +97,7 @@ objection-heading = Wat Äre Widdersproch bedeit
 objection-body =
     Ären Dossier ass definitiv geläscht: d’Dokumenter, déi dra waren, an Är perséinlech Donnéeën
     dran sinn ewech, a kee Gesondheetsprofessionell kann drop zougräifen. D’Protokoll vun den
-    Zougrëffer op den Dossier gëtt behalen, esou wéi d’Gesetz et verlaangt, mat engem Pseudonym
+    Zougrëffer op den Dossier gëtt behalen, mat engem Pseudonym
     amplaz vun Ärer Identitéit.
 objection-new-heading = Wann Dir Iech anescht decidéiert
 objection-new-body =
@@ -121,8 +121,8 @@ closing-intro-idle =
 closing-heading = Wat d’Zoumaachen bedeit
 closing-body =
     Vum { $date } un kann kee Gesondheetsprofessionell Ären Dossier méi liesen oder Dokumenter
-    derbäisetzen, an d’Konsultatiounsverbindungen, déi Professioneller op en haten, sinn op en
-    Enn. Seng Dokumenter a seng Historique ginn versigelt behalen. Wann Dir Ären Dossier aktivéiert
+    derbäisetzen, an d’Konsultatiounsverbindungen, déi Professioneller op en haten, sinn
+    eriwwer. Seng Dokumenter a seng Historique ginn versigelt behalen. Wann Dir Ären Dossier aktivéiert
     hutt, kënnt Dir Iech weider mat Ärem Passkey umellen, fir en an d’Historique vun den
     Zougrëffer ze liesen an alles, wat en enthält, als ZIP-Fichier erofzelueden.
 closing-reopen-heading = Ären Dossier nees opmaachen
