@@ -75,6 +75,8 @@ pub const ACTION_GROUPS: &[(&str, &[&str])] = &[
             "contact_data_changed",
             "history_viewed",
             "history_exported",
+            "record_closed",
+            "record_reopened",
         ],
     ),
     (
@@ -132,6 +134,8 @@ pub const KNOWN_ACTIONS: &[&str] = &[
     "contact_data_changed",
     "history_viewed",
     "history_exported",
+    "record_closed",
+    "record_reopened",
     "sign_in",
     "sign_out",
     "reverification",
