@@ -1203,3 +1203,9 @@ history-action-record-closed = { $who ->
 history-action-record-reopened = { $actor } hat Ihre Akte wieder geöffnet.
 history-what-record-closed = Akte geschlossen
 history-what-record-reopened = Akte wieder geöffnet
+history-action-record-exported = { $who ->
+    [you] Sie haben Ihre ganze Akte heruntergeladen.
+   *[other] { $actor } hat Ihre ganze Akte heruntergeladen.
+}
+history-what-record-exported = Akte heruntergeladen
+life-download = Alles herunterladen (ZIP: Ihre Dokumente, ihre Angaben und Ihr Verlauf im FHIR-Format)

@@ -1203,3 +1203,9 @@ history-action-record-closed = { $who ->
 history-action-record-reopened = { $actor } reopened your record.
 history-what-record-closed = Record closed
 history-what-record-reopened = Record reopened
+history-action-record-exported = { $who ->
+    [you] You downloaded everything in your record.
+   *[other] { $actor } downloaded everything in your record.
+}
+history-what-record-exported = Record downloaded
+life-download = Download everything (ZIP: your documents, and their details and your history in FHIR format)

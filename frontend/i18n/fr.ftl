@@ -1206,3 +1206,9 @@ history-action-record-closed = { $who ->
 history-action-record-reopened = { $actor } a rouvert votre dossier.
 history-what-record-closed = Dossier fermé
 history-what-record-reopened = Dossier rouvert
+history-action-record-exported = { $who ->
+    [you] Vous avez téléchargé tout votre dossier.
+   *[other] { $actor } a téléchargé tout votre dossier.
+}
+history-what-record-exported = Dossier téléchargé
+life-download = Tout télécharger (ZIP : vos documents, leurs détails et votre historique au format FHIR)

@@ -1203,3 +1203,9 @@ history-action-record-closed = { $who ->
 history-action-record-reopened = { $actor } huet Ären Dossier nees opgemaach.
 history-what-record-closed = Dossier zougemaach
 history-what-record-reopened = Dossier nees opgemaach
+history-action-record-exported = { $who ->
+    [you] Dir hutt Äre ganzen Dossier erofgelueden.
+   *[other] { $actor } huet Äre ganzen Dossier erofgelueden.
+}
+history-what-record-exported = Dossier erofgelueden
+life-download = Alles eroflueden (ZIP: Är Dokumenter, hir Detailer an Ären Historique am FHIR-Format)

@@ -2,7 +2,10 @@
 //! records a death, reopens it.
 
 use axum::Json;
+use axum::body::Body;
 use axum::extract::{Path, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
 use shared::ApiError;
 use shared::api::life::{DeathRecord, PostalClosing, RecordLife};
 use utoipa_axum::router::OpenApiRouter;
@@ -13,12 +16,13 @@ use crate::app::AppState;
 use crate::audit::RequestMeta;
 use crate::auth::{CurrentAgent, CurrentPatient};
 use crate::error::{ApiJson, AppError};
-use crate::services::life;
+use crate::services::{life, record_export};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(my_record_life))
         .routes(routes!(close_my_record))
+        .routes(routes!(export_my_record))
         .routes(routes!(record_life))
         .routes(routes!(close_by_post))
         .routes(routes!(record_death))
@@ -47,6 +51,29 @@ async fn close_my_record(
     patient: CurrentPatient,
 ) -> Result<Json<RecordLife>, AppError> {
     Ok(Json(life::close_by_patient(&state, &meta, &patient.0).await?))
+}
+
+/// Everything in the patient's record, open or closed, as a ZIP (streamed): every version of
+/// every document as stored, `documents.fhir.json` (FHIR R4 Bundle of DocumentReference) and
+/// `history.fhir.json` (FHIR R4 Bundle of AuditEvent); audited.
+#[utoipa::path(get, path = "/me/record/export.zip", tag = "life",
+    responses((status = 200, content_type = "application/zip", body = Vec<u8>, description = "The archive"),
+              (status = 401, body = ApiError), (status = 403, body = ApiError)))]
+async fn export_my_record(
+    State(state): State<AppState>,
+    meta: RequestMeta,
+    patient: CurrentPatient,
+) -> Result<Response, AppError> {
+    let stream = record_export::export(&state, &meta, &patient).await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/zip".to_owned()),
+            (header::CONTENT_DISPOSITION, "attachment; filename=\"dsp-record.zip\"".to_owned()),
+            (header::CACHE_CONTROL, "no-store".to_owned()),
+        ],
+        Body::from_stream(stream),
+    )
+        .into_response())
 }
 
 /// A record's life, for an agent.

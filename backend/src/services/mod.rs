@@ -13,6 +13,7 @@ pub mod figures;
 pub mod history;
 pub mod life;
 pub mod practice;
+pub mod record_export;
 pub mod sign_in;
 pub mod wishes;
 pub mod worklist;

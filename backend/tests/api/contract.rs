@@ -98,6 +98,7 @@ const ROUTES: &[(&str, &str)] = &[
     ("put", "/api/agency/patients/{id}/contact"),
     ("get", "/api/me/record"),
     ("post", "/api/me/record/close"),
+    ("get", "/api/me/record/export.zip"),
     ("get", "/api/agency/patients/{id}/life"),
     ("post", "/api/agency/patients/{id}/close"),
     ("post", "/api/agency/patients/{id}/death"),

@@ -20,6 +20,7 @@ on_both_databases!(
     after_a_death_a_live_link_reads_for_a_while_and_nobody_writes,
     the_job_closes_an_idle_record_once_and_a_dry_run_changes_nothing,
     two_job_runs_at_once_close_a_record_once,
+    a_closed_record_downloads_whole_as_a_zip_with_fhir_bundles,
 );
 
 const NATIONAL_ID: &str = "1893120105732";
@@ -392,4 +393,95 @@ async fn two_job_runs_at_once_close_a_record_once(engine: Engine) {
     let total = a.unwrap().len() + b.unwrap().len();
     assert_eq!(total, 1 + ids.len(), "each record closed by one run");
     assert_eq!(app.audit("record_closed").await.len(), 1 + ids.len());
+}
+
+/// The files of a ZIP archive read through its central directory: (name, bytes), each checked
+/// against its CRC-32.
+fn unzip(archive: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let u16_at = |at: usize| usize::from(u16::from_le_bytes([archive[at], archive[at + 1]]));
+    let u32_at = |at: usize| {
+        u32::from_le_bytes([archive[at], archive[at + 1], archive[at + 2], archive[at + 3]])
+    };
+    let end = archive.len() - 22;
+    assert_eq!(u32_at(end), 0x0605_4b50, "an end of central directory record");
+    let count = u16_at(end + 10);
+    let mut at = u32_at(end + 16) as usize;
+    let mut files = Vec::new();
+    for _ in 0..count {
+        assert_eq!(u32_at(at), 0x0201_4b50);
+        let crc = u32_at(at + 16);
+        let size = u32_at(at + 24) as usize;
+        let name_len = u16_at(at + 28);
+        let skip = u16_at(at + 30) + u16_at(at + 32);
+        let offset = u32_at(at + 42) as usize;
+        let name = String::from_utf8(archive[at + 46..at + 46 + name_len].to_vec()).unwrap();
+        assert_eq!(u32_at(offset), 0x0403_4b50, "{name}: a local header");
+        let data = offset + 30 + u16_at(offset + 26) + u16_at(offset + 28);
+        let bytes = archive[data..data + size].to_vec();
+        assert_eq!(crc32fast::hash(&bytes), crc, "{name}: its CRC");
+        files.push((name, bytes));
+        at += 46 + name_len + skip;
+    }
+    files
+}
+
+async fn a_closed_record_downloads_whole_as_a_zip_with_fhir_bundles(engine: Engine) {
+    let mut s = scene(engine).await;
+    reverify(&s.app, &mut s.patient, &mut s.passkey).await;
+    let closed = s.app.send(&mut s.patient, "/api/me/record/close", &json!({})).await;
+    assert_eq!(closed.status, 200);
+    let response = s
+        .app
+        .request(&s.patient, Method::GET, "/api/me/record/export.zip")
+        .header("accept-encoding", "gzip, br")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["content-type"], "application/zip");
+    let encoding = response
+        .headers()
+        .get("content-encoding")
+        .map(|v| v.to_str().unwrap().to_owned())
+        .unwrap_or_default();
+    let body = response.bytes().await.unwrap();
+    let mut archive = Vec::new();
+    {
+        use std::io::Read as _;
+        match encoding.as_str() {
+            "gzip" => flate2::read::GzDecoder::new(&body[..]).read_to_end(&mut archive),
+            "br" => {
+                brotli_decompressor::Decompressor::new(&body[..], 4096).read_to_end(&mut archive)
+            }
+            _ => std::io::Read::read_to_end(&mut &body[..], &mut archive),
+        }
+        .unwrap();
+    }
+    let files = unzip(&archive);
+    let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names.len(), 3, "{names:?}");
+    let (document, content) = &files[0];
+    assert!(document.starts_with("documents/") && document.ends_with("-v1.pdf"), "{document}");
+    assert_eq!(content.as_slice(), PDF, "the stored content, as filed");
+    let documents: Value = serde_json::from_slice(&files[1].1).unwrap();
+    assert_eq!(files[1].0, "documents.fhir.json");
+    assert_eq!(documents["resourceType"], "Bundle");
+    let reference = &documents["entry"][0]["resource"];
+    assert_eq!(reference["resourceType"], "DocumentReference");
+    assert_eq!(reference["status"], "current");
+    assert_eq!(reference["content"][0]["attachment"]["url"], document.as_str());
+    let history: Value = serde_json::from_slice(&files[2].1).unwrap();
+    assert_eq!(files[2].0, "history.fhir.json");
+    let actions: Vec<&str> = history["entry"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["resource"]["type"].as_object().map(|_| e))
+        .filter_map(|e| e["resource"]["subtype"][0]["code"].as_str())
+        .collect();
+    assert!(actions.contains(&"record_closed"), "{actions:?}");
+    assert_eq!(s.app.audit("record_exported").await.len(), 1);
+    // Nobody else downloads it: a professional or an agent is refused by the route.
+    let other = s.app.get_as(&s.doctor, "/api/me/record/export.zip").await;
+    assert_eq!(other.status, 403);
 }

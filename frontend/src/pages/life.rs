@@ -117,6 +117,7 @@ pub fn RecordLifePage() -> Html {
                     <p>{ i18n.t_args("life-closed-since", [("date", since.into()), ("reason", reason.into())]) }</p>
                     <p>{ i18n.t("life-closed-you-still-read") }</p>
                     <p>{ i18n.t_args("life-reopen-until", [("date", until.into())]) }</p>
+                    <p><a id="life-download" href="/api/me/record/export.zip" download="dsp-record.zip">{ i18n.t("life-download") }</a></p>
                     <p><RouteLink to={Route::PatientDocuments}>{ i18n.t("documents-link") }</RouteLink></p>
                     <p><RouteLink to={Route::PatientHistory}>{ i18n.t("history-link") }</RouteLink></p>
                 </section>
@@ -125,6 +126,7 @@ pub fn RecordLifePage() -> Html {
         Remote::Ready(life) => html! {
             <section class="panel" data-record-state={life.state.as_str()}>
                 <p>{ i18n.t_args("life-state-now", [("state", messages::record_state(&i18n, life.state).into())]) }</p>
+                <p><a id="life-download" href="/api/me/record/export.zip" download="dsp-record.zip">{ i18n.t("life-download") }</a></p>
                 <h2 id="life-means-heading">{ i18n.t("life-means-heading") }</h2>
                 <ul>
                     <li>{ i18n.t("life-means-professionals") }</li>

@@ -77,6 +77,7 @@ pub const ACTION_GROUPS: &[(&str, &[&str])] = &[
             "history_exported",
             "record_closed",
             "record_reopened",
+            "record_exported",
         ],
     ),
     (
@@ -136,6 +137,7 @@ pub const KNOWN_ACTIONS: &[&str] = &[
     "history_exported",
     "record_closed",
     "record_reopened",
+    "record_exported",
     "sign_in",
     "sign_out",
     "reverification",
