@@ -1155,7 +1155,7 @@ agency-letter-practice = Der Brief enthält auch einen neuen Praxiscode, den der
 ## life
 life-nav = Meine Akte
 life-title = Meine Akte: schließen
-life-state-now = Ihre Akte ist { $state }.
+life-state-now = Status Ihrer Akte: { $state }.
 life-means-heading = Was das Schließen Ihrer Akte bedeutet
 life-means-professionals = Ab dem Schließen liest oder schreibt keine Gesundheitsfachkraft mehr darin, auch nicht im Notfall.
 life-means-links = Alle Zugänge, die Sie Fachkräften gegeben haben, enden und kehren nicht zurück, wenn die Akte wieder geöffnet wird.

@@ -1155,7 +1155,7 @@ agency-letter-practice = The letter also holds a new practice code, which the pa
 ## life
 life-nav = My record
 life-title = My record: close it
-life-state-now = Your record is { $state }.
+life-state-now = State of your record: { $state }.
 life-means-heading = What closing your record means
 life-means-professionals = No health professional reads or writes in it any more, from the moment you close it, not even in an emergency.
 life-means-links = Every access you gave to professionals ends, and does not come back if the record is reopened.

@@ -1158,7 +1158,7 @@ agency-letter-practice = La lettre contient aussi un nouveau code praticien, que
 ## life
 life-nav = Mon dossier
 life-title = Mon dossier : le fermer
-life-state-now = Votre dossier est { $state }.
+life-state-now = État de votre dossier : { $state }.
 life-means-heading = Ce que signifie fermer votre dossier
 life-means-professionals = Plus aucun professionnel de santé n’y lit ni n’y écrit, dès la fermeture, pas même en urgence.
 life-means-links = Tous les accès que vous avez donnés à des professionnels prennent fin et ne reviennent pas si le dossier est rouvert.

@@ -1155,7 +1155,7 @@ agency-letter-practice = Am Bréif steet och en neie Praxiscode, deen de Patient
 ## life
 life-nav = Mäin Dossier
 life-title = Mäin Dossier: zoumaachen
-life-state-now = Ären Dossier ass { $state }.
+life-state-now = Status vun Ärem Dossier: { $state }.
 life-means-heading = Wat et heescht, Ären Dossier zouzemaachen
 life-means-professionals = Vum Moment un, wou Dir en zoumaacht, liest a schreift kee Gesondheetsprofessionnel méi dran, och net an engem Noutfall.
 life-means-links = All Zougäng, déi Dir Professionnelle ginn hutt, hale op a kommen net erëm, wann den Dossier nees opgemaach gëtt.

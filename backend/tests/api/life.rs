@@ -154,6 +154,17 @@ async fn a_patient_closes_their_record_and_professionals_see_a_missing_one(engin
     let on_missing = professional_acts(&s.app, &mut s.doctor, &missing, &missing_doc).await;
     assert_eq!(on_closed, on_missing);
     assert!(on_closed.iter().all(|(_, status, _)| *status == 404), "{on_closed:?}");
+    // Found by national ID, it is a record that does not exist, by lookup as by emergency.
+    let unknown = shared::NationalId::from_first_eleven("19700305002").unwrap();
+    for path in ["/api/professional/patients", "/api/professional/emergency-access"] {
+        let body = |id: &str| json!({"national_id": id, "reason": "Unconscious at the emergency department"});
+        let closed = s.app.send(&mut s.doctor, path, &body(NATIONAL_ID)).await;
+        let nowhere = s.app.send(&mut s.doctor, path, &body(unknown.as_str())).await;
+        assert_eq!(status_and_code(&closed), status_and_code(&nowhere), "{path}");
+        if path.ends_with("patients") {
+            assert_eq!(closed.status, 404, "{path}: {:?}", closed.body);
+        }
+    }
     // The worklist no longer lists the record.
     let worklist = s.app.get_as(&s.doctor, "/api/professional/links").await;
     assert_eq!(worklist.body.as_array().map(Vec::len), Some(0), "{:?}", worklist.body);

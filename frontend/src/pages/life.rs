@@ -67,7 +67,7 @@ pub fn RecordLifePage() -> Html {
     if !patient {
         return html! {
             <article class="page">
-                <h1>{ i18n.t("life-title") }</h1>
+                <h1 id="page-heading" tabindex="-1">{ i18n.t("life-title") }</h1>
                 <p><RouteLink to={Route::SignIn}>{ i18n.t("area-sign-in-link") }</RouteLink></p>
             </article>
         };
@@ -94,7 +94,7 @@ pub fn RecordLifePage() -> Html {
                     Ok(closed) => {
                         life.set(Remote::Ready(closed));
                         done.set(true);
-                        browser::focus_element("life-heading");
+                        browser::focus_element("page-heading");
                     }
                     Err(failure) => error.set(Some(failure)),
                 }
@@ -153,7 +153,7 @@ pub fn RecordLifePage() -> Html {
     };
     html! {
         <article class="page">
-            <h1 id="life-heading" tabindex="-1">{ i18n.t("life-title") }</h1>
+            <h1 id="page-heading" tabindex="-1">{ i18n.t("life-title") }</h1>
             <StatusMessage text={done.then(|| AttrValue::from(i18n.t("life-closed-done")))} />
             { body }
         </article>
