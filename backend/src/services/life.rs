@@ -339,6 +339,16 @@ pub async fn reopen(
         if updated.rows_affected() != 1 {
             return Err(refusal(Refusal::NotReopenable));
         }
+        // Links kept reading after a death end now: none comes back with the record.
+        txn.execute_raw(Statement::from_sql_and_values(
+            backend,
+            crate::db::placeholders(
+                backend,
+                "UPDATE care_links SET ended_at = $1 WHERE patient_id = $2 AND ended_at > $1",
+            ),
+            [now.into(), id.into()],
+        ))
+        .await?;
         if let Some(row) = row {
             let mut active: record_life::ActiveModel = row.into();
             active.reopened_at = Set(Some(now));

@@ -337,6 +337,19 @@ async fn after_a_death_a_live_link_reads_for_a_while_and_nobody_writes(engine: E
         )
         .await;
     assert_eq!(status_and_code(&emergency), (404, "not_found".into()));
+    // Reopened within the period (a death recorded by mistake), the link does not come back.
+    let mut agent = s.agent.clone();
+    let reopened = s
+        .app
+        .send(&mut agent, &format!("/api/agency/patients/{}/reopen", s.patient_id), &json!({}))
+        .await;
+    assert_eq!(reopened.status, 200, "{:?}", reopened.body);
+    assert_eq!(reopened.body["death_date"], today.as_str(), "the death stays on record");
+    let list = s.app.get_as(&s.doctor, &format!("/api/records/{}/documents", s.patient_id)).await;
+    assert_eq!(status_and_code(&list), (404, "not_found".into()));
+    let died =
+        s.app.send(&mut agent, &path, &json!({"date": today, "source": "Death certificate"})).await;
+    assert_eq!(died.status, 200, "{:?}", died.body);
     // After the period, the record is sealed like any closed one.
     s.app.clock.advance(TimeDelta::days(30));
     let signed_in = s.app.sign_in_with_key(&mut s.doctor, &mut s.doctor_key).await;
