@@ -166,11 +166,15 @@ async fn main() -> anyhow::Result<()> {
             let acts = services::life::run_job(&state, dry_run)
                 .await
                 .map_err(|e| anyhow::anyhow!("{e}"))?;
-            let verb = if dry_run { "would act" } else { "acted" };
+            let verb = if dry_run { "would do" } else { "done" };
             for act in &acts {
                 println!("{verb}: {} {}", act.step, act.patient_id);
             }
-            println!("{} records {verb} on{}", acts.len(), if dry_run { " (dry run)" } else { "" });
+            if dry_run {
+                println!("{} acts listed (dry run: nothing changed)", acts.len());
+            } else {
+                println!("{} acts done", acts.len());
+            }
             Ok(())
         }
         Command::Demo => {
