@@ -79,6 +79,13 @@ pub struct Config {
     /// key figures and the service's metrics, text format; at least 16 characters). Unset:
     /// `/metrics` answers 404.
     pub metrics_token: Option<String>,
+    /// `DSP_DEATH_READ_DAYS` (default 30, 0 for none): after an agent records a death, the
+    /// professionals who hold a live link (or are the référent) keep reading the record for this
+    /// many days (the death certificate, the family doctor's last report); nobody writes.
+    pub death_read_days: u32,
+    /// `DSP_LIFECYCLE_MINUTES` (default 60): how often `serve` runs the record-life job (idle
+    /// records closed, and the steps that join it).
+    pub lifecycle_every: std::time::Duration,
 }
 
 /// The defaults of the variables that protect the server from slow and greedy clients, as the
@@ -227,6 +234,14 @@ impl Config {
         if metrics_token.as_ref().is_some_and(|t| t.len() < 16 || !t.is_ascii()) {
             bail!("DSP_METRICS_TOKEN must have at least 16 ASCII characters");
         }
+        let death_read_days: u32 = var("DSP_DEATH_READ_DAYS")
+            .map_or(Ok(30), |v| v.parse())
+            .ok()
+            .filter(|d| *d <= 365)
+            .context("DSP_DEATH_READ_DAYS must be a number of days from 0 to 365")?;
+        let lifecycle_every = std::time::Duration::from_secs(
+            60 * u64::from(positive("DSP_LIFECYCLE_MINUTES", 60, 7 * 24 * 60)?),
+        );
         Ok(Self {
             database_url,
             data_dir,
@@ -251,6 +266,8 @@ impl Config {
             audit_checkpoint_key,
             audit_checkpoint_every,
             metrics_token,
+            death_read_days,
+            lifecycle_every,
         })
     }
 }

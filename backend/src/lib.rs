@@ -20,6 +20,7 @@ pub mod entity;
 pub mod error;
 pub mod generate;
 pub mod letter;
+pub mod lifecycle;
 pub mod linger;
 pub mod maintenance;
 pub mod metrics;

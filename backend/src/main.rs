@@ -61,6 +61,9 @@ enum Command {
     /// The audit log.
     #[command(subcommand)]
     Audit(AuditCommand),
+    /// The records' life.
+    #[command(subcommand)]
+    Lifecycle(LifecycleCommand),
     /// Fill an empty database (and the content store) with a synthetic country for load tests:
     /// `tiny` (200 patients, a smoke test), `S` (10 000 patients, 3 million audit entries) or `N`
     /// (750 000 patients, 20 million documents, 100 million audit entries).
@@ -103,6 +106,18 @@ enum AuditCommand {
 }
 
 #[derive(Debug, Subcommand)]
+enum LifecycleCommand {
+    /// One run of the record-life job (`serve` runs it every DSP_LIFECYCLE_MINUTES): records
+    /// without any access for 10 years close (reason idle). Safe beside running servers: each
+    /// record is claimed by one instance. Prints one line per act.
+    Run {
+        /// List what the job would do; change nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
 enum AdminCommand {
     /// Create an agency agent and print their one-time enrolment link.
     CreateAgent {
@@ -126,12 +141,14 @@ async fn main() -> anyhow::Result<()> {
             let checkpoints = witness.map(|witness| {
                 tokio::spawn(dsp::maintenance::checkpoints_forever(state.clone(), witness))
             });
+            let life = tokio::spawn(services::life::run_forever(state.clone()));
             let housekeeping = tokio::spawn(dsp::maintenance::run_forever(
                 state,
                 std::time::Duration::from_secs(600),
             ));
             let result = server.run(app::shutdown_signal()).await;
             housekeeping.abort();
+            life.abort();
             if let Some(task) = checkpoints {
                 task.abort();
             }
@@ -142,6 +159,22 @@ async fn main() -> anyhow::Result<()> {
             db::migrate(&connection).await.context("migrating")?;
             let (newest, applied) = db::migration_status(&connection).await?;
             println!("database migrated: {applied} migrations, newest {newest}");
+            Ok(())
+        }
+        Command::Lifecycle(LifecycleCommand::Run { dry_run }) => {
+            let state = open(config).await?;
+            let acts = services::life::run_job(&state, dry_run)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            let verb = if dry_run { "would do" } else { "done" };
+            for act in &acts {
+                println!("{verb}: {} {}", act.step, act.patient_id);
+            }
+            if dry_run {
+                println!("{} acts listed (dry run: nothing changed)", acts.len());
+            } else {
+                println!("{} acts done", acts.len());
+            }
             Ok(())
         }
         Command::Demo => {

@@ -3,7 +3,7 @@
 //! The web app is four apps (frontend/src/app.rs, `Area`), each with its own page and wasm:
 //! a path whose first segment is `professional` gets the professionals' app
 //! (`dist/professional-app/index.html`), `agency` the agency console (`dist/agency-app/`),
-//! `/patient/personal-space` the patient's personal space (`dist/personal-app/`), any other the
+//! `/patient/personal-space` and `/patient/record` the patient's personal space (`dist/personal-app/`), any other the
 //! portal (`dist/index.html`); each app's files are under its own directory.
 //!
 //! Only `GET` and `HEAD` reach it; any other method is `405` with `Allow: GET, HEAD` (a `POST`
@@ -77,7 +77,7 @@ fn app_of(path: &str) -> &'static str {
     match (segments.next(), segments.next()) {
         (Some("professional"), _) => "professional-app",
         (Some("agency"), _) => "agency-app",
-        (Some("patient"), Some("personal-space")) => "personal-app",
+        (Some("patient"), Some("personal-space" | "record")) => "personal-app",
         _ => "",
     }
 }

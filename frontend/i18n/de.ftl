@@ -1151,3 +1151,61 @@ history-what-practice-code-issued = Erstellte Praxiscodes
 history-what-practice-code-revoked = Praxiscode abgeschaltet
 history-rule-practice-consultation-opening = der Praxiscode, den Sie beim Besuch genannt haben
 agency-letter-practice = Der Brief enthält auch einen neuen Praxiscode, den der Patient beim Arztbesuch nennt, damit eine Fachkraft seine Akte öffnet: Dieser macht den vorherigen Praxiscode (aus einem Schreiben oder dem Portal) ungültig und hebt dessen Sperre auf.
+
+## life
+life-nav = Meine Akte
+life-title = Meine Akte: schließen
+life-state-now = Status Ihrer Akte: { $state }.
+life-means-heading = Was das Schließen Ihrer Akte bedeutet
+life-means-professionals = Ab dem Schließen liest oder schreibt keine Gesundheitsfachkraft mehr darin, auch nicht im Notfall.
+life-means-links = Alle Zugänge, die Sie Fachkräften gegeben haben, enden und kehren nicht zurück, wenn die Akte wieder geöffnet wird.
+life-means-you = Sie können sich weiter anmelden, Ihre Dokumente und den Verlauf Ihrer Akte lesen und herunterladen.
+life-means-reopen = Innerhalb von 10 Jahren können Sie sie von der Agentur wieder öffnen lassen, so wie sie war.
+life-means-deleted = Nach 10 Jahren werden die Akte und ihre Dokumente endgültig gelöscht.
+life-understood = Ich habe gelesen, was das Schließen meiner Akte bedeutet.
+life-verify-hint = Sie bestätigen mit Ihrem Passkey, bevor die Akte geschlossen wird.
+life-close-button = Meine Akte schließen
+life-closed-done = Ihre Akte ist geschlossen.
+life-closed-since = Ihre Akte ist seit dem { $date } geschlossen ({ $reason }).
+life-closed-you-still-read = Keine Gesundheitsfachkraft liest oder schreibt darin. Sie lesen weiterhin Ihre Dokumente und Ihren Verlauf und können sie herunterladen.
+life-reopen-until = Die Agentur kann sie bis zum { $date } wieder öffnen; danach wird sie gelöscht.
+life-reason-patient = vom Patienten online geschlossen
+life-reason-postal = auf schriftlichen Antrag per Post geschlossen
+life-reason-death = Tod eingetragen
+life-reason-idle = 10 Jahre ohne Zugriff
+life-agency-summary = Lebenslauf der Akte: schließen, Tod, wieder öffnen
+life-agency-reason = Grund der Schließung
+life-agency-closed-at = Geschlossen am
+life-agency-reopenable-until = Kann wieder geöffnet werden bis
+life-agency-reference = Referenz des Schließungsformulars
+life-agency-reference-hint = Wie auf dem vom Patienten unterschriebenen Schließungsformular.
+life-agency-death-date = Todesdatum
+life-agency-death-source = Quelle
+life-agency-death-source-hint = Zum Beispiel: Sterbeurkunde, Personenstandsregister.
+life-agency-reopened-at = Zuletzt wieder geöffnet am
+life-agency-close = Auf diesen Antrag per Post schließen
+life-agency-close-question = Diese Akte jetzt schließen? Keine Fachkraft liest sie mehr, und alle Verbindungen enden.
+life-agency-death = Tod eintragen
+life-agency-death-question = Diesen Tod eintragen? Die Akte wird jetzt geschlossen, und die Frist von 10 Jahren beginnt.
+life-agency-reopen = Akte wieder öffnen
+life-agency-reopen-question = Diese Akte wieder öffnen? Sie ist, wie sie war; die Verbindungen kehren nicht zurück.
+life-agency-confirm = Bestätigen
+life-agency-cancel = Abbrechen
+life-agency-closed = Die Akte ist geschlossen.
+life-agency-death-recorded = Der Tod ist eingetragen und die Akte geschlossen.
+life-agency-reopened = Die Akte ist wieder geöffnet.
+error-record-already-closed = Diese Akte ist bereits geschlossen.
+error-record-not-reopenable = Diese Akte kann nicht wieder geöffnet werden: Sie ist nicht geschlossen, oder sie wurde vor mehr als 10 Jahren geschlossen.
+history-action-record-closed = { $who ->
+    [you] Sie haben Ihre Akte geschlossen.
+   *[other] { $actor } hat Ihre Akte geschlossen.
+}
+history-action-record-reopened = { $actor } hat Ihre Akte wieder geöffnet.
+history-what-record-closed = Akte geschlossen
+history-what-record-reopened = Akte wieder geöffnet
+history-action-record-exported = { $who ->
+    [you] Sie haben Ihre ganze Akte heruntergeladen.
+   *[other] { $actor } hat Ihre ganze Akte heruntergeladen.
+}
+history-what-record-exported = Akte heruntergeladen
+life-download = Alles herunterladen (ZIP: Ihre Dokumente, ihre Angaben und Ihr Verlauf im FHIR-Format)

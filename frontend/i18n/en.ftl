@@ -1151,3 +1151,61 @@ history-what-practice-code-issued = Practice codes made
 history-what-practice-code-revoked = Practice code switched off
 history-rule-practice-consultation-opening = the practice code you read out at the visit
 agency-letter-practice = The letter also holds a new practice code, which the patient reads out at a visit so that a professional opens their record: it voids the previous practice code (from a letter or the portal) and lifts its lock.
+
+## life
+life-nav = My record
+life-title = My record: close it
+life-state-now = State of your record: { $state }.
+life-means-heading = What closing your record means
+life-means-professionals = No health professional reads or writes in it any more, from the moment you close it, not even in an emergency.
+life-means-links = Every access you gave to professionals ends, and does not come back if the record is reopened.
+life-means-you = You keep signing in, reading your documents and the history of your record, and downloading them.
+life-means-reopen = Within 10 years you can have it reopened by the agency, as it was.
+life-means-deleted = After 10 years, the record and its documents are deleted for good.
+life-understood = I have read what closing my record means.
+life-verify-hint = You confirm with your passkey before the record closes.
+life-close-button = Close my record
+life-closed-done = Your record is closed.
+life-closed-since = Your record has been closed since { $date } ({ $reason }).
+life-closed-you-still-read = No health professional reads or writes in it. You still read your documents and your history, and download them.
+life-reopen-until = The agency can reopen it until { $date }; after that it is deleted.
+life-reason-patient = closed by the patient online
+life-reason-postal = closed on a postal request
+life-reason-death = death recorded
+life-reason-idle = no access for 10 years
+life-agency-summary = Record's life: close, death, reopen
+life-agency-reason = Why closed
+life-agency-closed-at = Closed on
+life-agency-reopenable-until = Can be reopened until
+life-agency-reference = Closing form's reference
+life-agency-reference-hint = As written on the patient's signed closing form.
+life-agency-death-date = Date of death
+life-agency-death-source = Source
+life-agency-death-source-hint = For example: death certificate, civil registry.
+life-agency-reopened-at = Last reopened on
+life-agency-close = Close on this postal request
+life-agency-close-question = Close this record now? No professional reads it any more and every link ends.
+life-agency-death = Record the death
+life-agency-death-question = Record this death? The record closes now and the 10-year clock starts.
+life-agency-reopen = Reopen the record
+life-agency-reopen-question = Reopen this record? It is as it was; the links do not come back.
+life-agency-confirm = Confirm
+life-agency-cancel = Cancel
+life-agency-closed = The record is closed.
+life-agency-death-recorded = The death is recorded and the record is closed.
+life-agency-reopened = The record is reopened.
+error-record-already-closed = This record is already closed.
+error-record-not-reopenable = This record cannot be reopened: it is not closed, or it was closed more than 10 years ago.
+history-action-record-closed = { $who ->
+    [you] You closed your record.
+   *[other] { $actor } closed your record.
+}
+history-action-record-reopened = { $actor } reopened your record.
+history-what-record-closed = Record closed
+history-what-record-reopened = Record reopened
+history-action-record-exported = { $who ->
+    [you] You downloaded everything in your record.
+   *[other] { $actor } downloaded everything in your record.
+}
+history-what-record-exported = Record downloaded
+life-download = Download everything (ZIP: your documents, and their details and your history in FHIR format)

@@ -1154,3 +1154,61 @@ history-what-practice-code-issued = Codes praticien créés
 history-what-practice-code-revoked = Code praticien désactivé
 history-rule-practice-consultation-opening = le code praticien que vous avez communiqué lors de la consultation
 agency-letter-practice = La lettre contient aussi un nouveau code praticien, que le patient communique lors d’une consultation pour qu’un professionnel ouvre son dossier : il annule le code praticien précédent (d’une lettre ou du portail) et lève son blocage.
+
+## life
+life-nav = Mon dossier
+life-title = Mon dossier : le fermer
+life-state-now = État de votre dossier : { $state }.
+life-means-heading = Ce que signifie fermer votre dossier
+life-means-professionals = Plus aucun professionnel de santé n’y lit ni n’y écrit, dès la fermeture, pas même en urgence.
+life-means-links = Tous les accès que vous avez donnés à des professionnels prennent fin et ne reviennent pas si le dossier est rouvert.
+life-means-you = Vous pouvez toujours vous connecter, lire vos documents et l’historique de votre dossier, et les télécharger.
+life-means-reopen = Pendant 10 ans, vous pouvez le faire rouvrir par l’agence, tel qu’il était.
+life-means-deleted = Après 10 ans, le dossier et ses documents sont supprimés définitivement.
+life-understood = J’ai lu ce que signifie la fermeture de mon dossier.
+life-verify-hint = Vous confirmez avec votre passkey avant que le dossier ne soit fermé.
+life-close-button = Fermer mon dossier
+life-closed-done = Votre dossier est fermé.
+life-closed-since = Votre dossier est fermé depuis le { $date } ({ $reason }).
+life-closed-you-still-read = Aucun professionnel de santé n’y lit ni n’y écrit. Vous lisez toujours vos documents et votre historique, et vous pouvez les télécharger.
+life-reopen-until = L’agence peut le rouvrir jusqu’au { $date } ; ensuite il est supprimé.
+life-reason-patient = fermé en ligne par le patient
+life-reason-postal = fermé sur demande par courrier
+life-reason-death = décès enregistré
+life-reason-idle = aucun accès pendant 10 ans
+life-agency-summary = Vie du dossier : fermeture, décès, réouverture
+life-agency-reason = Motif de fermeture
+life-agency-closed-at = Fermé le
+life-agency-reopenable-until = Peut être rouvert jusqu’au
+life-agency-reference = Référence du formulaire de fermeture
+life-agency-reference-hint = Telle qu’elle figure sur le formulaire de fermeture signé par le patient.
+life-agency-death-date = Date du décès
+life-agency-death-source = Source
+life-agency-death-source-hint = Par exemple : acte de décès, registre de l’état civil.
+life-agency-reopened-at = Dernière réouverture le
+life-agency-close = Fermer sur cette demande par courrier
+life-agency-close-question = Fermer ce dossier maintenant ? Plus aucun professionnel ne le lit et tous les liens prennent fin.
+life-agency-death = Enregistrer le décès
+life-agency-death-question = Enregistrer ce décès ? Le dossier est fermé maintenant et le délai de 10 ans commence.
+life-agency-reopen = Rouvrir le dossier
+life-agency-reopen-question = Rouvrir ce dossier ? Il est tel qu’il était ; les liens ne reviennent pas.
+life-agency-confirm = Confirmer
+life-agency-cancel = Annuler
+life-agency-closed = Le dossier est fermé.
+life-agency-death-recorded = Le décès est enregistré et le dossier est fermé.
+life-agency-reopened = Le dossier est rouvert.
+error-record-already-closed = Ce dossier est déjà fermé.
+error-record-not-reopenable = Ce dossier ne peut pas être rouvert : il n’est pas fermé, ou il a été fermé il y a plus de 10 ans.
+history-action-record-closed = { $who ->
+    [you] Vous avez fermé votre dossier.
+   *[other] { $actor } a fermé votre dossier.
+}
+history-action-record-reopened = { $actor } a rouvert votre dossier.
+history-what-record-closed = Dossier fermé
+history-what-record-reopened = Dossier rouvert
+history-action-record-exported = { $who ->
+    [you] Vous avez téléchargé tout votre dossier.
+   *[other] { $actor } a téléchargé tout votre dossier.
+}
+history-what-record-exported = Dossier téléchargé
+life-download = Tout télécharger (ZIP : vos documents, leurs détails et votre historique au format FHIR)

@@ -1151,3 +1151,61 @@ history-what-practice-code-issued = Gemaachte Praxiscoden
 history-what-practice-code-revoked = Praxiscode ausgeschalt
 history-rule-practice-consultation-opening = de Praxiscode, deen Dir bei der Konsultatioun virgelies hutt
 agency-letter-practice = Am Bréif steet och en neie Praxiscode, deen de Patient bei enger Konsultatioun virliest, fir datt e Professionell säin Dossier opmécht: dee mécht de viregte Praxiscode (aus engem Bréif oder dem Portal) ongëlteg an hieft seng Spär op.
+
+## life
+life-nav = Mäin Dossier
+life-title = Mäin Dossier: zoumaachen
+life-state-now = Status vun Ärem Dossier: { $state }.
+life-means-heading = Wat et heescht, Ären Dossier zouzemaachen
+life-means-professionals = Vum Moment un, wou Dir en zoumaacht, liest a schreift kee Gesondheetsprofessionnel méi dran, och net an engem Noutfall.
+life-means-links = All Zougäng, déi Dir Professionnelle ginn hutt, hale op a kommen net erëm, wann den Dossier nees opgemaach gëtt.
+life-means-you = Dir kënnt Iech weider umellen, Är Dokumenter an den Historique vun Ärem Dossier liesen an eroflueden.
+life-means-reopen = Bannent 10 Joer kënnt Dir en duerch d’Agence nees opmaache loossen, esou wéi e war.
+life-means-deleted = No 10 Joer ginn den Dossier an seng Dokumenter definitiv geläscht.
+life-understood = Ech hu gelies, wat et heescht, mäin Dossier zouzemaachen.
+life-verify-hint = Dir confirméiert mat Ärem Passkey, ier den Dossier zougemaach gëtt.
+life-close-button = Mäin Dossier zoumaachen
+life-closed-done = Ären Dossier ass zou.
+life-closed-since = Ären Dossier ass zënter dem { $date } zou ({ $reason }).
+life-closed-you-still-read = Kee Gesondheetsprofessionnel liest oder schreift dran. Dir liest weider Är Dokumenter an Ären Historique a kënnt se eroflueden.
+life-reopen-until = D’Agence kann en bis den { $date } nees opmaachen; duerno gëtt e geläscht.
+life-reason-patient = vum Patient online zougemaach
+life-reason-postal = op eng Demande per Bréif zougemaach
+life-reason-death = Doud agedroen
+life-reason-idle = 10 Joer ouni Zougrëff
+life-agency-summary = Liewen vum Dossier: zoumaachen, Doud, nees opmaachen
+life-agency-reason = Grond vum Zoumaachen
+life-agency-closed-at = Zougemaach den
+life-agency-reopenable-until = Ka nees opgemaach ginn bis den
+life-agency-reference = Referenz vum Formulaire fir zouzemaachen
+life-agency-reference-hint = Esou wéi se um Formulaire steet, deen de Patient ënnerschriwwen huet.
+life-agency-death-date = Datum vum Doud
+life-agency-death-source = Quell
+life-agency-death-source-hint = Zum Beispill: Doudesschäin, Etat-civil-Register.
+life-agency-reopened-at = Fir d’lescht nees opgemaach den
+life-agency-close = Op dës Demande per Bréif zoumaachen
+life-agency-close-question = Dësen Dossier elo zoumaachen? Kee Professionnel liest en méi, an all Verbindungen hale op.
+life-agency-death = Den Doud androen
+life-agency-death-question = Dësen Doud androen? Den Dossier gëtt elo zougemaach, an d’Frist vun 10 Joer fänkt un.
+life-agency-reopen = Den Dossier nees opmaachen
+life-agency-reopen-question = Dësen Dossier nees opmaachen? E gëtt esou, wéi e war; d’Verbindunge kommen net erëm.
+life-agency-confirm = Confirméieren
+life-agency-cancel = Ofbriechen
+life-agency-closed = Den Dossier ass zou.
+life-agency-death-recorded = Den Doud ass agedroen an den Dossier ass zou.
+life-agency-reopened = Den Dossier ass nees op.
+error-record-already-closed = Dësen Dossier ass schonn zou.
+error-record-not-reopenable = Dësen Dossier kann net nees opgemaach ginn: en ass net zou, oder e gouf viru méi wéi 10 Joer zougemaach.
+history-action-record-closed = { $who ->
+    [you] Dir hutt Ären Dossier zougemaach.
+   *[other] { $actor } huet Ären Dossier zougemaach.
+}
+history-action-record-reopened = { $actor } huet Ären Dossier nees opgemaach.
+history-what-record-closed = Dossier zougemaach
+history-what-record-reopened = Dossier nees opgemaach
+history-action-record-exported = { $who ->
+    [you] Dir hutt Äre ganzen Dossier erofgelueden.
+   *[other] { $actor } huet Äre ganzen Dossier erofgelueden.
+}
+history-what-record-exported = Dossier erofgelueden
+life-download = Alles eroflueden (ZIP: Är Dokumenter, hir Detailer an Ären Historique am FHIR-Format)

@@ -63,6 +63,8 @@ pub enum Route {
     PatientDocuments,
     /// The signed-in patient's personal space: wishes, notes, own documents.
     PatientPersonalSpace,
+    /// The signed-in patient's record's state; closing it.
+    PatientRecordLife,
     /// The portal for health professionals.
     Professional,
     /// A record opened by a professional: its documents and the upload form.
@@ -99,6 +101,7 @@ impl Route {
             "/patient/access" => Self::PatientAccess,
             "/patient/documents" => Self::PatientDocuments,
             "/patient/personal-space" => Self::PatientPersonalSpace,
+            "/patient/record" => Self::PatientRecordLife,
             "/professional" => Self::Professional,
             "/professional/worklist" => Self::ProfessionalWorklist,
             "/agency" => Self::Agency,
@@ -122,7 +125,7 @@ impl Route {
                 Some(Area::Professional)
             }
             Self::Agency => Some(Area::Agency),
-            Self::PatientPersonalSpace => Some(Area::Personal),
+            Self::PatientPersonalSpace | Self::PatientRecordLife => Some(Area::Personal),
             Self::NotFound => None,
             Self::Home
             | Self::Patient
@@ -153,6 +156,7 @@ impl Route {
             Self::PatientAccess => "/patient/access",
             Self::PatientDocuments => "/patient/documents",
             Self::PatientPersonalSpace => "/patient/personal-space",
+            Self::PatientRecordLife => "/patient/record",
             Self::Professional => "/professional",
             Self::ProfessionalRecord { patient_id } => {
                 return format!("/professional/records/{patient_id}");
@@ -335,6 +339,7 @@ mod tests {
             Route::PatientAccess,
             Route::PatientDocuments,
             Route::PatientPersonalSpace,
+            Route::PatientRecordLife,
             Route::Professional,
             record,
             Route::ProfessionalWorklist,
@@ -363,6 +368,7 @@ mod tests {
             (Route::ProfessionalWorklist, Area::Professional),
             (Route::Agency, Area::Agency),
             (Route::PatientPersonalSpace, Area::Personal),
+            (Route::PatientRecordLife, Area::Personal),
         ] {
             assert_eq!(route.area(), Some(area), "{route:?}");
             let path = route.to_path();
@@ -370,7 +376,12 @@ mod tests {
             let served = match first.as_str() {
                 "professional" => Area::Professional,
                 "agency" => Area::Agency,
-                "patient" if path.starts_with("/patient/personal-space") => Area::Personal,
+                "patient"
+                    if path.starts_with("/patient/personal-space")
+                        || path.starts_with("/patient/record") =>
+                {
+                    Area::Personal
+                }
                 _ => Area::Portal,
             };
             assert_eq!(served, area, "{route:?}: the server sends another app for its path");

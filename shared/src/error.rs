@@ -112,11 +112,17 @@ pub enum ApiErrorCode {
     /// Too many wrong practice codes for this national ID (until the patient gets a new code),
     /// or by this professional today.
     PracticeCodeLocked,
+    /// The record is closed already (closing it again, or recording a death on a closed
+    /// record).
+    RecordAlreadyClosed,
+    /// The record cannot be reopened: it is not closed, or it was closed more than 10 years
+    /// ago.
+    RecordNotReopenable,
 }
 
 impl ApiErrorCode {
     /// Every code, for exhaustive translation tests.
-    pub const ALL: [Self; 44] = [
+    pub const ALL: [Self; 46] = [
         Self::NotFound,
         Self::MethodNotAllowed,
         Self::MalformedJson,
@@ -161,6 +167,8 @@ impl ApiErrorCode {
         Self::EmergencyAccessSwitchedOff,
         Self::PracticeCodeFailed,
         Self::PracticeCodeLocked,
+        Self::RecordAlreadyClosed,
+        Self::RecordNotReopenable,
     ];
 
     /// The stable wire value (`not_found`, …).
@@ -211,6 +219,8 @@ impl ApiErrorCode {
             Self::EmergencyAccessSwitchedOff => "emergency_access_switched_off",
             Self::PracticeCodeFailed => "practice_code_failed",
             Self::PracticeCodeLocked => "practice_code_locked",
+            Self::RecordAlreadyClosed => "record_already_closed",
+            Self::RecordNotReopenable => "record_not_reopenable",
         }
     }
 

@@ -121,6 +121,10 @@ pub struct RecordFacts {
     pub emergency_access_enabled: bool,
     /// The emergency accesses opened on the record, live or not.
     pub emergency_grants: Vec<EmergencyGrant>,
+    /// For a record closed on a recorded death: until when the professionals who hold a live
+    /// link (or are the médecin référent) keep reading it (`DSP_DEATH_READ_DAYS` after the
+    /// death was recorded). `None` for every other record.
+    pub death_read_until: Option<DateTime<Utc>>,
 }
 
 /// The care context that opened a therapeutic link, which sets its duration.

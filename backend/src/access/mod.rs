@@ -8,7 +8,11 @@
 //! For a professional the rules apply in this order, the first that fails giving the reason:
 //!
 //! 1. the record is open (activated, or created and past the 30-day objection window counted
-//!    from the first letter; not closed) and the professional is active in the directory;
+//!    from the first letter; not closed) and the professional is active in the directory; a
+//!    record closed on a recorded death stays readable (never writable, never by an emergency
+//!    access) for a short period by the professionals who hold a live link or are the référent
+//!    ([`RecordFacts::death_read_until`]): the death certificate, the family doctor's last
+//!    report;
 //! 2. the patient has not blocked this professional — a block beats everything, the médecin
 //!    référent, a link and an emergency access included;
 //! 3. the access matrix lets this profession read (or write) this category; the médecin
@@ -318,8 +322,36 @@ fn professional(
     matrix: &Matrix,
     now: DateTime<Utc>,
 ) -> Result<Rule, Reason> {
-    // Rule 1: an open record, an active professional.
+    // Rule 1: an open record, an active professional; after a death, reading by a live care
+    // relation for a short period.
+    let after_death = record.state == RecordState::Closed
+        && record.death_read_until.is_some_and(|until| now < until)
+        && matches!(
+            action,
+            Action::ListDocuments
+                | Action::ReadDocument(_)
+                | Action::ReadWishes
+                | Action::ReadAccessTraces
+        );
+    if after_death {
+        let rule = professional_open(pro, action, record, matrix, now)?;
+        return match rule {
+            Rule::Referent | Rule::Link { .. } => Ok(rule),
+            _ => Err(Reason::RecordClosed),
+        };
+    }
     record_is_open(record, now)?;
+    professional_open(pro, action, record, matrix, now)
+}
+
+/// A professional on a record rule 1 lets them reach: rules 1 (the professional's half) to 5.
+fn professional_open(
+    pro: &Pro,
+    action: &Action<'_>,
+    record: &RecordFacts,
+    matrix: &Matrix,
+    now: DateTime<Utc>,
+) -> Result<Rule, Reason> {
     if !pro.active {
         return Err(Reason::ProfessionalInactive);
     }

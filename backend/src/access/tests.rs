@@ -103,6 +103,7 @@ fn record() -> RecordFacts {
         links: vec![link(LINKED, t0() - days(1), t0() + days(14))],
         emergency_access_enabled: true,
         emergency_grants: vec![],
+        death_read_until: None,
     }
 }
 
@@ -950,17 +951,20 @@ fn any_record() -> impl Strategy<Value = RecordFacts> {
         proptest::option::of(any_professional_id()),
         proptest::collection::vec(any_link(), 0..4),
         any::<bool>(),
-        proptest::collection::vec(any_grant(), 0..3),
+        (proptest::collection::vec(any_grant(), 0..3), proptest::option::of(any_instant())),
     )
-        .prop_map(|(state, letter, blocked, referent, links, enabled, grants)| RecordFacts {
-            patient: PATIENT,
-            state,
-            first_letter_issued_at: letter,
-            blocked,
-            referent,
-            links,
-            emergency_access_enabled: enabled,
-            emergency_grants: grants,
+        .prop_map(|(state, letter, blocked, referent, links, enabled, (grants, death))| {
+            RecordFacts {
+                patient: PATIENT,
+                state,
+                first_letter_issued_at: letter,
+                blocked,
+                referent,
+                links,
+                emergency_access_enabled: enabled,
+                emergency_grants: grants,
+                death_read_until: death,
+            }
         })
 }
 
@@ -1139,11 +1143,57 @@ proptest! {
             prop_assert_eq!(decision, decide(&matrix, &actor, &action, &record, now));
             match actor {
                 Actor::Agent { .. } => prop_assert!(!decision.is_allowed()),
-                Actor::Professional { active, .. } if !active || record.state == RecordState::Closed => {
+                Actor::Professional { active, .. } if !active => {
                     prop_assert!(!decision.is_allowed());
+                }
+                Actor::Professional { .. } if record.state == RecordState::Closed => {
+                    // Shut, but for reading by a live link or the référent in the short period
+                    // after a recorded death.
+                    let after_death = record.death_read_until.is_some_and(|until| now < until);
+                    let reads = matches!(
+                        action,
+                        Action::ListDocuments
+                            | Action::ReadDocument(_)
+                            | Action::ReadWishes
+                            | Action::ReadAccessTraces
+                    );
+                    let relation =
+                        matches!(decision, Decision::Allow(Rule::Referent | Rule::Link { .. }));
+                    prop_assert!(!decision.is_allowed() || (after_death && reads && relation));
                 }
                 Actor::Professional { .. } | Actor::Patient { .. } => {}
             }
         }
     }
+}
+
+#[test]
+fn after_a_death_live_relations_read_for_a_while_and_nobody_writes() {
+    let mut r = record();
+    r.state = RecordState::Closed;
+    r.death_read_until = Some(t0() + days(30));
+    r.emergency_grants = vec![EmergencyGrant {
+        id: Uuid::from_u128(0x9),
+        professional: STRANGER,
+        opened_at: t0() - secs(60),
+    }];
+    let report = doc(Category::CareReports, LINKED);
+    let linked = pro(LINKED, Profession::Physician);
+    let referent = pro(REFERENT, Profession::Physician);
+    let stranger = pro(STRANGER, Profession::Physician);
+    assert_eq!(read(&linked, &report, &r, t0()), ALLOW_LINK);
+    assert_eq!(read(&referent, &report, &r, t0()), Decision::Allow(Rule::Referent));
+    assert!(at(&linked, &Action::ListDocuments, &r, t0()).is_allowed());
+    // No write, no emergency access, no new consultation: the record is closed.
+    let write = Action::WriteDocument { category: Category::CareReports };
+    assert_eq!(at(&linked, &write, &r, t0()), Decision::Deny(Reason::RecordClosed));
+    assert_eq!(at(&referent, &write, &r, t0()), Decision::Deny(Reason::RecordClosed));
+    assert_eq!(read(&stranger, &report, &r, t0()), Decision::Deny(Reason::RecordClosed));
+    for action in [Action::OpenEmergencyAccess, Action::OpenPracticeConsultation] {
+        assert_eq!(at(&linked, &action, &r, t0()), Decision::Deny(Reason::RecordClosed));
+    }
+    // The period ends to the second; a closing for any other reason has none.
+    assert_eq!(read(&linked, &report, &r, t0() + days(30)), Decision::Deny(Reason::RecordClosed));
+    r.death_read_until = None;
+    assert_eq!(read(&referent, &report, &r, t0()), Decision::Deny(Reason::RecordClosed));
 }

@@ -25,4 +25,5 @@ pub mod practice_code;
 pub mod practice_failure;
 pub mod professional;
 pub mod rate_limit;
+pub mod record_life;
 pub mod session;

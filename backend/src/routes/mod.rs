@@ -15,6 +15,7 @@ mod care;
 mod documents;
 mod health;
 mod history;
+mod life;
 mod me;
 mod national_id;
 mod openapi;
@@ -39,6 +40,7 @@ mod wishes;
         (name = "care", description = "Who may reach a record, under the patient's control"),
         (name = "documents", description = "Documents of a record, within the access rules"),
         (name = "history", description = "A patient's history of their record (patients only)"),
+        (name = "life", description = "The record's life: closing, a death, reopening"),
     )
 )]
 struct ApiDoc;
@@ -61,6 +63,7 @@ pub fn api() -> OpenApiRouter<AppState> {
         .merge(care::router())
         .merge(documents::router())
         .merge(wishes::router())
+        .merge(life::router())
         .merge(national_id::router())
         .merge(openapi::router())
 }

@@ -147,6 +147,7 @@ pub(crate) async fn lookup_record_facts(
         links,
         emergency_access_enabled: record.flag.unwrap_or(false),
         emergency_grants,
+        death_read_until: record.t2,
     }))
 }
 
@@ -157,7 +158,8 @@ pub(crate) async fn lookup_record_facts(
 const RECORD_FACTS_SQL: &str = "\
 SELECT 'p' AS kind, CAST(NULL AS uuid) AS id, CAST(NULL AS uuid) AS professional_id, \
 CAST(NULL AS uuid) AS organisation_id, record_state AS context, letter_issued_at AS t1, \
-CAST(NULL AS timestamptz) AS t2, CAST(NULL AS timestamptz) AS t3, referent_id AS other, \
+(SELECT death_read_until FROM record_life WHERE record_life.patient_id = patients.id) AS t2, \
+CAST(NULL AS timestamptz) AS t3, referent_id AS other, \
 emergency_access_enabled AS flag FROM patients WHERE id = $1 \
 UNION ALL SELECT 'b', CAST(NULL AS uuid), professional_id, CAST(NULL AS uuid), \
 CAST(NULL AS text), CAST(NULL AS timestamptz), CAST(NULL AS timestamptz), \

@@ -96,6 +96,13 @@ const ROUTES: &[(&str, &str)] = &[
     ("get", "/api/me/contact"),
     ("put", "/api/me/contact"),
     ("put", "/api/agency/patients/{id}/contact"),
+    ("get", "/api/me/record"),
+    ("post", "/api/me/record/close"),
+    ("get", "/api/me/record/export.zip"),
+    ("get", "/api/agency/patients/{id}/life"),
+    ("post", "/api/agency/patients/{id}/close"),
+    ("post", "/api/agency/patients/{id}/death"),
+    ("post", "/api/agency/patients/{id}/reopen"),
 ];
 
 async fn the_openapi_document_lists_every_route_and_each_answers(engine: Engine) {

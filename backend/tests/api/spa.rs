@@ -111,6 +111,8 @@ async fn each_app_is_sent_for_its_paths(engine: Engine) {
         ("/patient/personal-space", "personal"),
         ("/patient/personal-space/", "personal"),
         ("/patient/personal-spacex", "portal"),
+        ("/patient/record", "personal"),
+        ("/patient/recordx", "portal"),
     ] {
         let page = app.get(path).await;
         assert_eq!(page.status(), 200, "{path}");

@@ -18,6 +18,7 @@ pub mod documents;
 pub mod health;
 pub mod history;
 mod json;
+pub mod life;
 pub mod me;
 pub mod wishes;
 

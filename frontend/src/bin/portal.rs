@@ -29,6 +29,7 @@ fn render(route: Route) -> Html {
         | Route::ProfessionalRecord { .. }
         | Route::ProfessionalWorklist
         | Route::PatientPersonalSpace
+        | Route::PatientRecordLife
         | Route::Agency => html! { <NotFoundPage /> },
     }
 }

@@ -64,6 +64,7 @@ pub fn nav_items(role: Option<Role>, checking: bool) -> Vec<(Route, &'static str
             (Route::PatientAccess, "care-title"),
             (Route::PatientHistory, "history-title"),
             (Route::PatientPersonalSpace, "personal-title"),
+            (Route::PatientRecordLife, "life-nav"),
             (Route::Security, "nav-security"),
         ],
         (Some(Role::Professional), _) => {

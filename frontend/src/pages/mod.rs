@@ -11,6 +11,7 @@ pub mod emergency;
 pub mod enrol;
 pub mod history;
 pub mod home;
+pub mod life;
 pub mod not_found;
 pub mod notifications;
 pub mod patient;

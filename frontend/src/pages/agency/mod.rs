@@ -3,6 +3,7 @@
 //! anyone else, what the console is for and how agents get in.
 
 mod emergency;
+mod life;
 mod patients;
 mod professionals;
 

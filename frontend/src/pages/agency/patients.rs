@@ -20,6 +20,8 @@ use crate::i18n::context::use_i18n;
 use crate::i18n::messages;
 use crate::pages::contact::{ContactForm, ContactOwner};
 
+use super::life::RecordLifeDetails;
+
 /// Where a row's letter download is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum LetterState {
@@ -481,6 +483,7 @@ fn patient_row(
                         current={ContactData { phone: patient.phone.clone(), email: patient.email.clone() }}
                         on_saved={on_contact.clone()} />
             </details>
+            <RecordLifeDetails patient_id={patient.id} />
         </li>
     }
 }
