@@ -12,6 +12,7 @@ pub mod enrolment;
 pub mod figures;
 pub mod history;
 pub mod practice;
+pub mod purge;
 pub mod sign_in;
 pub mod wishes;
 pub mod worklist;
