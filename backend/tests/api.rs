@@ -32,6 +32,8 @@ mod hostile;
 mod identity;
 #[path = "api/lookups.rs"]
 mod lookups;
+#[path = "api/purge.rs"]
+mod purge;
 #[path = "api/schema.rs"]
 mod schema;
 #[path = "api/spa.rs"]

@@ -112,11 +112,14 @@ pub enum ApiErrorCode {
     /// Too many wrong practice codes for this national ID (until the patient gets a new code),
     /// or by this professional today.
     PracticeCodeLocked,
+    /// An objection after the 30-day objection window: the record stays; the person can close
+    /// it instead.
+    ObjectionWindowClosed,
 }
 
 impl ApiErrorCode {
     /// Every code, for exhaustive translation tests.
-    pub const ALL: [Self; 44] = [
+    pub const ALL: [Self; 45] = [
         Self::NotFound,
         Self::MethodNotAllowed,
         Self::MalformedJson,
@@ -161,6 +164,7 @@ impl ApiErrorCode {
         Self::EmergencyAccessSwitchedOff,
         Self::PracticeCodeFailed,
         Self::PracticeCodeLocked,
+        Self::ObjectionWindowClosed,
     ];
 
     /// The stable wire value (`not_found`, …).
@@ -211,6 +215,7 @@ impl ApiErrorCode {
             Self::EmergencyAccessSwitchedOff => "emergency_access_switched_off",
             Self::PracticeCodeFailed => "practice_code_failed",
             Self::PracticeCodeLocked => "practice_code_locked",
+            Self::ObjectionWindowClosed => "objection_window_closed",
         }
     }
 

@@ -283,7 +283,10 @@ pub(crate) async fn append_run<'a>(
     let head = conn
         .query_one_raw(Statement::from_sql_and_values(
             backend,
-            sql(backend, "SELECT seq, hash, salt FROM audit_chain_heads WHERE chain_key = $1 FOR UPDATE"),
+            sql(
+                backend,
+                "SELECT seq, hash, salt FROM audit_chain_heads WHERE chain_key = $1 FOR UPDATE",
+            ),
             [key.into()],
         ))
         .await?
@@ -403,7 +406,9 @@ fn entry_problem(
         (Some(expected), false) => match salts.get(&entry.chain_key).and_then(Option::as_deref) {
             None => return Some("its chain's salt is missing".to_owned()),
             Some(salt) if commitment(salt, entry) != *expected => {
-                return Some("its identifying fields do not match their commitment (edited)".to_owned());
+                return Some(
+                    "its identifying fields do not match their commitment (edited)".to_owned(),
+                );
             }
             Some(_) => {}
         },

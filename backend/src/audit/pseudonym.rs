@@ -97,10 +97,12 @@ impl PseudonymKey {
         uuid::Builder::from_custom_bytes(bytes).into_uuid()
     }
 
-    /// The name a purged record's chain takes: `purged:<HMAC of its former name>`.
+    /// The name a purged record's chain takes: `purged:<HMAC of its former name>` (128 bits,
+    /// so that it fits the chain column).
     #[must_use]
     pub fn chain(&self, chain_key: &str) -> String {
-        format!("purged:{}", data_encoding::HEXLOWER.encode(&self.mac("dsp-pseudonym-chain", chain_key)))
+        let mac = self.mac("dsp-pseudonym-chain", chain_key);
+        format!("purged:{}", data_encoding::HEXLOWER.encode(&mac[..16]))
     }
 }
 

@@ -10,7 +10,9 @@
 
 use sea_orm::DatabaseBackend;
 use sea_orm_migration::prelude::*;
-use sea_orm_migration::schema::{boolean, string_len, string_len_null, timestamp_with_time_zone, uuid};
+use sea_orm_migration::schema::{
+    boolean, string_len, string_len_null, timestamp_with_time_zone, uuid,
+};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -31,11 +33,7 @@ const FROZEN: [&str; 10] = [
 
 fn unchanged(backend: DatabaseBackend) -> String {
     let op = if backend == DatabaseBackend::Postgres { "IS NOT DISTINCT FROM" } else { "IS" };
-    FROZEN
-        .iter()
-        .map(|c| format!("NEW.{c} {op} OLD.{c}"))
-        .collect::<Vec<_>>()
-        .join(" AND ")
+    FROZEN.iter().map(|c| format!("NEW.{c} {op} OLD.{c}")).collect::<Vec<_>>().join(" AND ")
 }
 
 #[async_trait::async_trait]
@@ -150,9 +148,7 @@ impl MigrationTrait for Migration {
             (AuditEvents::Table.into_iden(), AuditEvents::Pseudonymised.into_iden()),
             (AuditEvents::Table.into_iden(), AuditEvents::Commitment.into_iden()),
         ] {
-            manager
-                .alter_table(Table::alter().table(table).drop_column(column).to_owned())
-                .await?;
+            manager.alter_table(Table::alter().table(table).drop_column(column).to_owned()).await?;
         }
         Ok(())
     }

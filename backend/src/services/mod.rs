@@ -11,6 +11,7 @@ pub mod emergency;
 pub mod enrolment;
 pub mod figures;
 pub mod history;
+pub mod objection;
 pub mod practice;
 pub mod purge;
 pub mod sign_in;

@@ -116,8 +116,10 @@ pub async fn purge(
     let id_text = patient_id.to_string();
 
     // Documents and their versions; the content candidates.
-    let documents: Vec<document::Model> =
-        document::Entity::find().filter(document::Column::PatientId.eq(patient_id)).all(conn).await?;
+    let documents: Vec<document::Model> = document::Entity::find()
+        .filter(document::Column::PatientId.eq(patient_id))
+        .all(conn)
+        .await?;
     let document_ids: Vec<Uuid> = documents.iter().map(|d| d.id).collect();
     let mut identifiers: BTreeSet<String> = BTreeSet::new();
     let mut contents: BTreeSet<ContentAddress> = BTreeSet::new();
@@ -141,7 +143,10 @@ pub async fn purge(
     }
     identifiers.extend(documents.iter().map(|d| d.title.clone()));
     identifiers.extend(documents.iter().filter_map(|d| d.withdrawn_reason.clone()));
-    document::Entity::delete_many().filter(document::Column::PatientId.eq(patient_id)).exec(conn).await?;
+    document::Entity::delete_many()
+        .filter(document::Column::PatientId.eq(patient_id))
+        .exec(conn)
+        .await?;
 
     // Everything else about the person.
     macro_rules! by_patient {
@@ -181,7 +186,10 @@ pub async fn purge(
         .filter(session::Column::SubjectId.eq(patient_id))
         .exec(conn)
         .await?;
-    ceremony::Entity::delete_many().filter(ceremony::Column::SubjectId.eq(patient_id)).exec(conn).await?;
+    ceremony::Entity::delete_many()
+        .filter(ceremony::Column::SubjectId.eq(patient_id))
+        .exec(conn)
+        .await?;
     enrolment_code::Entity::delete_many()
         .filter(enrolment_code::Column::SubjectId.eq(patient_id))
         .exec(conn)
@@ -286,7 +294,8 @@ async fn pseudonymise_audit(
                     t.clone()
                 }
             });
-            let chain_key = if entry.chain_key == chain { renamed.clone() } else { entry.chain_key };
+            let chain_key =
+                if entry.chain_key == chain { renamed.clone() } else { entry.chain_key };
             audit_event::Entity::update_many()
                 .col_expr(audit_event::Column::ChainKey, Expr::value(chain_key))
                 .col_expr(audit_event::Column::PatientId, Expr::value(swap(entry.patient_id)))
