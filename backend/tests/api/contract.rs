@@ -96,6 +96,9 @@ const ROUTES: &[(&str, &str)] = &[
     ("get", "/api/me/contact"),
     ("put", "/api/me/contact"),
     ("put", "/api/agency/patients/{id}/contact"),
+    ("get", "/api/me/objection"),
+    ("post", "/api/me/objection"),
+    ("post", "/api/agency/patients/{id}/objection"),
 ];
 
 async fn the_openapi_document_lists_every_route_and_each_answers(engine: Engine) {
