@@ -59,6 +59,7 @@ pub fn SecurityPage() -> Html {
             <Credentials {passkeys} />
             if passkeys { <super::contact::MyContactPanel /> }
             <Sessions />
+            if passkeys { <super::objection::MyObjectionPanel /> }
         </article>
     }
 }
