@@ -17,6 +17,7 @@ use crate::on_both_databases;
 on_both_databases!(
     an_objection_in_the_window_erases_the_record_everywhere_and_the_audit_still_verifies,
     objections_after_the_window_and_bad_requests_are_refused_and_agents_record_postal_ones,
+    the_log_after_a_purge_still_verifies_against_its_checkpoints_and_refuses_other_updates,
 );
 
 /// A person whose every identifying value is unique in the database.
@@ -488,4 +489,88 @@ async fn objections_after_the_window_and_bad_requests_are_refused_and_agents_rec
     audit_verifies(&app).await;
     // Twice is not possible: the record is gone.
     assert_eq!(post(&app, &agent, &path, &postal).await.status, 404);
+}
+
+async fn the_log_after_a_purge_still_verifies_against_its_checkpoints_and_refuses_other_updates(
+    engine: Engine,
+) {
+    use dsp::audit::checkpoint::{self, CheckpointKey, Witness};
+    use sea_orm::TransactionTrait as _;
+    let app = TestApp::spawn(engine).await;
+    let (mut agent, _) = app.signed_in_agent().await;
+    let patient = app.create_patient(&mut agent, "1893120105732", "fr").await;
+    for _ in 0..2 {
+        app.letter_code(&agent, &patient).await;
+    }
+    // A witness saw the record's chain under its name.
+    let dir = tempfile::tempdir().unwrap();
+    let public_file = checkpoint::keygen(&dir.path().join("keys/cp.pem")).unwrap();
+    let witness = Witness {
+        dir: dir.path().join("checkpoints"),
+        key: CheckpointKey::load(&dir.path().join("keys/cp.pem")).unwrap(),
+        every: chrono::TimeDelta::minutes(10),
+    };
+    checkpoint::write(&app.db, &witness, app.clock.now()).await.unwrap().unwrap();
+
+    let key = dsp::audit::pseudonym::PseudonymKey::load_or_create(&app.state.config.pseudonym_key)
+        .unwrap();
+    let txn = app.db.begin().await.unwrap();
+    let id: uuid::Uuid = patient.parse().unwrap();
+    let done = dsp::services::purge::purge(
+        &txn,
+        id,
+        dsp::services::purge::Reason::RetentionEnded,
+        app.clock.now(),
+        &key,
+    )
+    .await
+    .unwrap();
+    txn.commit().await.unwrap();
+    assert!(done.purged && done.audit_entries >= 3, "{done:?}");
+    audit_verifies(&app).await;
+    // The witnessed chain is found under its new name with the pseudonym key; without the key
+    // it looks cut short (the key is what links the two names).
+    let public = checkpoint::load_public_key(&public_file).unwrap();
+    let checkpoints = checkpoint::read_dir(&witness.dir, &[public]).unwrap();
+    let report = checkpoint::verify_against_purged(&app.db, &checkpoints, &key).await.unwrap();
+    assert_eq!(report.first_broken, None);
+    let without = checkpoint::verify_against(&app.db, &checkpoints).await.unwrap();
+    assert!(
+        without.first_broken.is_some_and(|(_, chain, _)| chain == format!("patient:{patient}"))
+    );
+
+    // The database allows the pseudonymising rewrite only: not undoing it, not changing what
+    // an entry says happened, not rewriting an entry outside a purge.
+    let backend = app.db.get_database_backend();
+    for sql in [
+        "UPDATE audit_events SET pseudonymised = $1 WHERE pseudonymised = TRUE",
+        "UPDATE audit_events SET action = 'forged', pseudonymised = $1 WHERE pseudonymised = FALSE",
+        "UPDATE audit_events SET detail = '{}', pseudonymised = TRUE WHERE pseudonymised = $1",
+        "DELETE FROM audit_events WHERE pseudonymised = $1",
+    ] {
+        let flag = !sql.contains("action") && !sql.contains("detail") && !sql.starts_with("DELETE");
+        let refused = app
+            .db
+            .execute_raw(Statement::from_sql_and_values(
+                backend,
+                dsp::db::placeholders(backend, sql),
+                [(!flag).into()],
+            ))
+            .await;
+        let refused = refused.expect_err(sql).to_string();
+        assert!(refused.contains("append-only"), "{sql}: {refused}");
+    }
+    // The same rewrite on an entry that was not part of a purge, done by hand: the entries that
+    // still have their chain's salt show the edit.
+    let by_hand = "UPDATE audit_events SET detail = '{\"forged\":1}' WHERE id = \
+                   (SELECT MIN(id) FROM audit_events WHERE pseudonymised = FALSE)";
+    let drop_guard = match engine {
+        Engine::Postgres => "DROP TRIGGER audit_events_pseudonymise_only ON audit_events",
+        Engine::Sqlite => "DROP TRIGGER audit_events_no_update",
+    };
+    app.db.execute_unprepared(drop_guard).await.unwrap();
+    app.db.execute_unprepared(by_hand).await.unwrap();
+    let report = dsp::audit::verify(&app.db).await.unwrap();
+    let (_, _, problem) = report.first_broken.expect("an edit is seen");
+    assert!(problem.contains("edited"), "{problem}");
 }
