@@ -13,21 +13,27 @@ use yew::prelude::*;
 use crate::api::{self, ApiFailure, Remote};
 use crate::auth::{FlowError, flows};
 use crate::components::field::TextField;
-use crate::components::message::{ErrorMessage, StatusMessage};
+use crate::components::message::ErrorMessage;
 use crate::i18n::context::use_i18n;
 use crate::i18n::messages;
 use crate::session::use_session;
 
+/// Props of [`MyObjectionPanel`].
+#[derive(Debug, Clone, PartialEq, Properties)]
+pub struct MyObjectionProps {
+    /// Called once the record is deleted (the session ends with it).
+    pub on_deleted: Callback<()>,
+}
+
 /// The patient's own objection (see the module documentation).
 #[component]
-pub fn MyObjectionPanel() -> Html {
+pub fn MyObjectionPanel(props: &MyObjectionProps) -> Html {
     let i18n = use_i18n();
     let session = use_session();
     let window = use_state(|| Remote::<ObjectionWindow>::Loading);
     let confirming = use_state(|| false);
     let busy = use_state(|| false);
     let failure = use_state(|| None::<FlowError>);
-    let done = use_state(|| false);
     {
         let window = window.clone();
         use_effect_with((), move |()| {
@@ -49,7 +55,7 @@ pub fn MyObjectionPanel() -> Html {
     let confirm = {
         let busy = busy.clone();
         let failure = failure.clone();
-        let done = done.clone();
+        let on_deleted = props.on_deleted.clone();
         let session = session.clone();
         Callback::from(move |_: MouseEvent| {
             if *busy {
@@ -59,12 +65,12 @@ pub fn MyObjectionPanel() -> Html {
             failure.set(None);
             let busy = busy.clone();
             let failure = failure.clone();
-            let done = done.clone();
+            let on_deleted = on_deleted.clone();
             let session = session.clone();
             spawn_local(async move {
                 match flows::object_to_record().await {
                     Ok(()) => {
-                        done.set(true);
+                        on_deleted.emit(());
                         session.signed_out();
                     }
                     Err(refused) => failure.set(Some(refused)),
@@ -73,14 +79,6 @@ pub fn MyObjectionPanel() -> Html {
             });
         })
     };
-    if *done {
-        return html! {
-            <section class="panel" aria-labelledby="objection-heading">
-                <h2 id="objection-heading">{ i18n.t("objection-heading") }</h2>
-                <StatusMessage id="objection-done" text={Some(AttrValue::from(i18n.t("objection-done")))} />
-            </section>
-        };
-    }
     let body = match &*window {
         Remote::Loading => html! { <p class="status" role="status">{ i18n.t("loading") }</p> },
         Remote::Failed(failure) => {
