@@ -73,6 +73,10 @@ pub struct Config {
     /// `DSP_AUDIT_CHECKPOINT_KEY`: the Ed25519 private key (PKCS#8 PEM, `dsp audit keygen`) that
     /// signs them, a file kept outside the database; required with the directory.
     pub audit_checkpoint_key: Option<PathBuf>,
+    /// `DSP_PSEUDONYM_KEY`: the file of the key (64 hex digits) whose HMAC replaces a purged
+    /// record's identity in the audit log. Keep it outside the database and its backups; it is
+    /// created on first use. Default: `<data dir>/pseudonym.key`.
+    pub pseudonym_key: PathBuf,
     /// `DSP_AUDIT_CHECKPOINT_MINUTES`: how often (default 10).
     pub audit_checkpoint_every: chrono::TimeDelta,
     /// `DSP_METRICS_TOKEN`: the bearer token a Prometheus scraper sends to `GET /metrics` (the
@@ -222,6 +226,8 @@ impl Config {
         };
         let audit_checkpoint_dir = var("DSP_AUDIT_CHECKPOINT_DIR").map(PathBuf::from);
         let audit_checkpoint_key = var("DSP_AUDIT_CHECKPOINT_KEY").map(PathBuf::from);
+        let pseudonym_key =
+            var("DSP_PSEUDONYM_KEY").map_or_else(|| data_dir.join("pseudonym.key"), PathBuf::from);
         if audit_checkpoint_dir.is_some() != audit_checkpoint_key.is_some() {
             bail!("DSP_AUDIT_CHECKPOINT_DIR and DSP_AUDIT_CHECKPOINT_KEY go together: set both");
         }
@@ -264,6 +270,7 @@ impl Config {
             emergency_cap,
             audit_checkpoint_dir,
             audit_checkpoint_key,
+            pseudonym_key,
             audit_checkpoint_every,
             metrics_token,
             death_read_days,

@@ -206,6 +206,12 @@ async fn main() -> anyhow::Result<()> {
             };
             let report = match &witnessed {
                 None => dsp::audit::verify(&connection).await,
+                // Chains renamed by purges are followed with the pseudonym key, if there is one.
+                Some(w) if config.pseudonym_key.exists() => {
+                    let key =
+                        dsp::audit::pseudonym::PseudonymKey::load_or_create(&config.pseudonym_key)?;
+                    dsp::audit::checkpoint::verify_against_purged(&connection, w, &key).await
+                }
                 Some(w) => dsp::audit::checkpoint::verify_against(&connection, w).await,
             }
             .map_err(|e| anyhow::anyhow!("{e}"))?;

@@ -34,6 +34,8 @@ mod identity;
 mod life;
 #[path = "api/lookups.rs"]
 mod lookups;
+#[path = "api/purge.rs"]
+mod purge;
 #[path = "api/schema.rs"]
 mod schema;
 #[path = "api/spa.rs"]

@@ -1209,3 +1209,21 @@ history-action-record-exported = { $who ->
 }
 history-what-record-exported = Akte heruntergeladen
 life-download = Alles herunterladen (ZIP: Ihre Dokumente, ihre Angaben und Ihr Verlauf im FHIR-Format)
+## purge
+objection-heading = Ihrer Akte widersprechen
+objection-deadline = Sie können bis zum { $date } widersprechen. Danach ist Ihre Akte für die Fachkräfte offen, die Sie behandeln; Sie können sie weiterhin schließen.
+objection-no-letter = Sie können widersprechen, solange Ihre Akte nicht für Fachkräfte geöffnet ist.
+objection-what = Wenn Sie widersprechen, werden Ihre Akte und alles darin (Dokumente, Notizen, Verfügungen, Verbindungen, Passkeys) endgültig gelöscht. Das lässt sich nicht rückgängig machen. Der Zugriffsverlauf bleibt ohne Ihren Namen erhalten, wie es das Gesetz verlangt.
+objection-start = Widersprechen und meine Akte löschen…
+objection-question = Ihre Akte und alles darin endgültig löschen?
+objection-confirm = Ja, meine Akte endgültig löschen
+objection-done = Ihre Akte wurde endgültig gelöscht. Sie wurden abgemeldet.
+objection-closed = Die 30-tägige Widerspruchsfrist ist abgelaufen. Sie können Ihre Akte stattdessen schließen: Dann kann keine Fachkraft sie mehr öffnen.
+agency-objection-summary = Einen per Post erhaltenen Widerspruch erfassen
+agency-objection-explain = Innerhalb der 30-tägigen Widerspruchsfrist löscht das Erfassen eines Widerspruchs diese Akte und alles darin endgültig.
+agency-objection-reference = Aktenzeichen des Briefs
+agency-objection-received = Eingangsdatum des Briefs
+agency-objection-submit = Widerspruch erfassen und Akte löschen
+agency-objection-missing = Geben Sie das Aktenzeichen des Briefs und sein Eingangsdatum an.
+agency-objection-done = Der Widerspruch ist erfasst und die Akte wurde endgültig gelöscht.
+error-objection-window-closed = Die 30-tägige Widerspruchsfrist ist abgelaufen: Die Akte wurde nicht gelöscht. Sie kann stattdessen geschlossen werden.

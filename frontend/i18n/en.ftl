@@ -1209,3 +1209,21 @@ history-action-record-exported = { $who ->
 }
 history-what-record-exported = Record downloaded
 life-download = Download everything (ZIP: your documents, and their details and your history in FHIR format)
+## purge
+objection-heading = Object to your record
+objection-deadline = You can object until { $date }. After that date your record is open to the professionals who treat you; you can still close it.
+objection-no-letter = You can object as long as your record has not been opened to professionals.
+objection-what = If you object, your record and everything in it (documents, notes, wishes, links, passkeys) is deleted for good. This cannot be undone. The access history is kept without your name, as the law requires.
+objection-start = Object and delete my record…
+objection-question = Delete your record and everything in it for good?
+objection-confirm = Yes, delete my record for good
+objection-done = Your record has been deleted for good. You have been signed out.
+objection-closed = The 30-day objection period is over. You can close your record instead: then no professional can open it.
+agency-objection-summary = Record an objection received by post
+agency-objection-explain = Within the 30-day objection period, recording an objection deletes this record and everything in it for good.
+agency-objection-reference = Letter reference
+agency-objection-received = Date the letter was received
+agency-objection-submit = Record the objection and delete the record
+agency-objection-missing = Enter the letter's reference and the date it was received.
+agency-objection-done = The objection is recorded and the record has been deleted for good.
+error-objection-window-closed = The 30-day objection period is over: the record was not deleted. It can be closed instead.

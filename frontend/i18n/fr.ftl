@@ -1212,3 +1212,21 @@ history-action-record-exported = { $who ->
 }
 history-what-record-exported = Dossier téléchargé
 life-download = Tout télécharger (ZIP : vos documents, leurs détails et votre historique au format FHIR)
+## purge
+objection-heading = Vous opposer à votre dossier
+objection-deadline = Vous pouvez vous opposer jusqu’au { $date }. Après cette date, votre dossier est ouvert aux professionnels qui vous soignent ; vous pouvez toujours le fermer.
+objection-no-letter = Vous pouvez vous opposer tant que votre dossier n’est pas ouvert aux professionnels.
+objection-what = Si vous vous opposez, votre dossier et tout ce qu’il contient (documents, notes, volontés, liens, clés d’accès) sont supprimés définitivement. C’est irréversible. L’historique des accès est conservé sans votre nom, comme la loi l’exige.
+objection-start = M’opposer et supprimer mon dossier…
+objection-question = Supprimer définitivement votre dossier et tout ce qu’il contient ?
+objection-confirm = Oui, supprimer définitivement mon dossier
+objection-done = Votre dossier a été supprimé définitivement. Vous avez été déconnecté.
+objection-closed = Le délai d’opposition de 30 jours est écoulé. Vous pouvez en revanche fermer votre dossier : plus aucun professionnel ne pourra alors l’ouvrir.
+agency-objection-summary = Enregistrer une opposition reçue par courrier
+agency-objection-explain = Pendant le délai d’opposition de 30 jours, enregistrer une opposition supprime définitivement ce dossier et tout ce qu’il contient.
+agency-objection-reference = Référence du courrier
+agency-objection-received = Date de réception du courrier
+agency-objection-submit = Enregistrer l’opposition et supprimer le dossier
+agency-objection-missing = Indiquez la référence du courrier et sa date de réception.
+agency-objection-done = L’opposition est enregistrée et le dossier a été supprimé définitivement.
+error-objection-window-closed = Le délai d’opposition de 30 jours est écoulé : le dossier n’a pas été supprimé. Il peut en revanche être fermé.

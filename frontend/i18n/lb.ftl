@@ -1209,3 +1209,21 @@ history-action-record-exported = { $who ->
 }
 history-what-record-exported = Dossier erofgelueden
 life-download = Alles eroflueden (ZIP: Är Dokumenter, hir Detailer an Ären Historique am FHIR-Format)
+## purge
+objection-heading = Géint Ären Dossier Asproch maachen
+objection-deadline = Dir kënnt bis den { $date } Asproch maachen. No deem Datum ass Ären Dossier fir d’Professionneller op, déi Iech behandelen; Dir kënnt en ëmmer nach zoumaachen.
+objection-no-letter = Dir kënnt Asproch maachen, soulaang Ären Dossier net fir d’Professionneller op ass.
+objection-what = Wann Dir Asproch maacht, ginn Ären Dossier an alles, wat dran ass (Dokumenter, Notizen, Wënsch, Verbindungen, Passkeys), fir ëmmer geläscht. Dat kann net réckgängeg gemaach ginn. D’Historique vun den Zougrëffer bleift ouni Ären Numm, esou wéi d’Gesetz et verlaangt.
+objection-start = Asproch maachen a mäin Dossier läschen…
+objection-question = Ären Dossier an alles, wat dran ass, fir ëmmer läschen?
+objection-confirm = Jo, mäin Dossier fir ëmmer läschen
+objection-done = Ären Dossier gouf fir ëmmer geläscht. Dir sidd ofgemellt.
+objection-closed = D’Oppositiounsfrist vun 30 Deeg ass eriwwer. Dir kënnt Ären Dossier awer zoumaachen: Da kann e kee Professionnel méi opmaachen.
+agency-objection-summary = En Asproch erfaassen, deen per Post koum
+agency-objection-explain = Bannent der Oppositiounsfrist vun 30 Deeg läscht en erfaasste Asproch dësen Dossier an alles, wat dran ass, fir ëmmer.
+agency-objection-reference = Referenz vum Bréif
+agency-objection-received = Datum, wou de Bréif ukomm ass
+agency-objection-submit = Asproch erfaassen an Dossier läschen
+agency-objection-missing = Gitt d’Referenz vum Bréif an den Datum un, wou en ukomm ass.
+agency-objection-done = Den Asproch ass erfaasst an den Dossier gouf fir ëmmer geläscht.
+error-objection-window-closed = D’Oppositiounsfrist vun 30 Deeg ass eriwwer: Den Dossier gouf net geläscht. E kann awer zougemaach ginn.

@@ -118,11 +118,14 @@ pub enum ApiErrorCode {
     /// The record cannot be reopened: it is not closed, or it was closed more than 10 years
     /// ago.
     RecordNotReopenable,
+    /// An objection after the 30-day objection window: the record stays; the person can close
+    /// it instead.
+    ObjectionWindowClosed,
 }
 
 impl ApiErrorCode {
     /// Every code, for exhaustive translation tests.
-    pub const ALL: [Self; 46] = [
+    pub const ALL: [Self; 47] = [
         Self::NotFound,
         Self::MethodNotAllowed,
         Self::MalformedJson,
@@ -169,6 +172,7 @@ impl ApiErrorCode {
         Self::PracticeCodeLocked,
         Self::RecordAlreadyClosed,
         Self::RecordNotReopenable,
+        Self::ObjectionWindowClosed,
     ];
 
     /// The stable wire value (`not_found`, …).
@@ -221,6 +225,7 @@ impl ApiErrorCode {
             Self::PracticeCodeLocked => "practice_code_locked",
             Self::RecordAlreadyClosed => "record_already_closed",
             Self::RecordNotReopenable => "record_not_reopenable",
+            Self::ObjectionWindowClosed => "objection_window_closed",
         }
     }
 

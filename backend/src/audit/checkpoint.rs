@@ -540,7 +540,20 @@ pub async fn verify_against(
     conn: &impl ConnectionTrait,
     checkpoints: &Checkpoints,
 ) -> Result<super::VerifyReport, AppError> {
-    super::verify_with(conn, Some(checkpoints)).await
+    super::verify_with(conn, Some(checkpoints), None).await
+}
+
+/// [`verify_against`], following the chains purges renamed with the pseudonym `key`: a purged
+/// record's chain is checked against what the checkpoints witnessed under its former name.
+///
+/// # Errors
+/// Database errors.
+pub async fn verify_against_purged(
+    conn: &impl ConnectionTrait,
+    checkpoints: &Checkpoints,
+    key: &super::pseudonym::PseudonymKey,
+) -> Result<super::VerifyReport, AppError> {
+    super::verify_with(conn, Some(checkpoints), Some(key)).await
 }
 
 #[cfg(test)]

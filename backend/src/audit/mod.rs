@@ -11,6 +11,7 @@
 //! from some entry on, which the chain alone cannot show.
 
 pub mod checkpoint;
+pub mod pseudonym;
 pub mod writer;
 
 use axum::extract::{ConnectInfo, FromRequestParts};
@@ -146,13 +147,44 @@ pub(crate) fn chain_key(event: &Event) -> String {
     }
 }
 
+fn length_prefixed(fields: impl IntoIterator<Item = Option<impl AsRef<str>>>) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    for field in fields {
+        match field {
+            None => bytes.extend_from_slice(b"-"),
+            Some(value) => {
+                let value = value.as_ref();
+                bytes.extend_from_slice(value.len().to_string().as_bytes());
+                bytes.push(b':');
+                bytes.extend_from_slice(value.as_bytes());
+            }
+        }
+        bytes.push(b'\n');
+    }
+    bytes
+}
+
 /// The fields an entry's hash covers, length-prefixed so that no two entries share bytes.
+/// An entry with a commitment (`dsp-audit-v2`) covers the commitment in place of its
+/// identifying fields; an older one (`dsp-audit-v1`) covers them in clear.
 fn canonical_bytes(e: &audit_event::Model) -> Vec<u8> {
     let occurred = e.occurred_at.to_rfc3339_opts(chrono::SecondsFormat::Micros, true);
     let seq = e.seq.to_string();
+    if let Some(commitment) = &e.commitment {
+        return length_prefixed([
+            Some("dsp-audit-v2"),
+            Some(commitment.as_str()),
+            Some(&seq),
+            Some(&occurred),
+            e.actor_kind.as_deref(),
+            Some(&e.action),
+            Some(&e.outcome),
+            e.target_kind.as_deref(),
+        ]);
+    }
     let actor_id = e.actor_id.map(|id| id.to_string());
     let patient_id = e.patient_id.map(|id| id.to_string());
-    let fields: [Option<&str>; 13] = [
+    length_prefixed([
         Some("dsp-audit-v1"),
         Some(&e.chain_key),
         Some(&seq),
@@ -166,20 +198,36 @@ fn canonical_bytes(e: &audit_event::Model) -> Vec<u8> {
         e.target_id.as_deref(),
         Some(&e.detail),
         e.request_id.as_deref(),
-    ];
-    let mut bytes = Vec::new();
-    for field in fields.iter().copied().chain([e.client_ip.as_deref()]) {
-        match field {
-            None => bytes.extend_from_slice(b"-"),
-            Some(value) => {
-                bytes.extend_from_slice(value.len().to_string().as_bytes());
-                bytes.push(b':');
-                bytes.extend_from_slice(value.as_bytes());
-            }
-        }
-        bytes.push(b'\n');
-    }
-    bytes
+        e.client_ip.as_deref(),
+    ])
+}
+
+/// The commitment to an entry's identifying fields under its chain's `salt`: what its hash
+/// covers in their place. Without the salt (a purge deletes it) the fields cannot be guessed
+/// back from it, and the rest of the entry still verifies.
+pub(crate) fn commitment(salt: &str, e: &audit_event::Model) -> String {
+    let actor_id = e.actor_id.map(|id| id.to_string());
+    let patient_id = e.patient_id.map(|id| id.to_string());
+    let mut hasher = Sha256::new();
+    hasher.update(length_prefixed([
+        Some("dsp-audit-commitment-v1"),
+        Some(salt),
+        Some(&e.chain_key),
+        actor_id.as_deref(),
+        patient_id.as_deref(),
+        e.target_id.as_deref(),
+        Some(&e.detail),
+        e.request_id.as_deref(),
+        e.client_ip.as_deref(),
+    ]));
+    data_encoding::HEXLOWER.encode(&hasher.finalize())
+}
+
+/// A new chain salt: 32 random bytes, hex.
+fn new_salt() -> String {
+    let mut bytes = [0_u8; 32];
+    rand::fill(&mut bytes);
+    data_encoding::HEXLOWER.encode(&bytes)
 }
 
 /// The hash of an entry after `prev`. The load generator (`crate::generate`) chains its
@@ -228,20 +276,37 @@ pub(crate) async fn append_run<'a>(
     // SQLite has a single writer).
     conn.execute_raw(Statement::from_sql_and_values(
         backend,
-        sql(backend, "INSERT INTO audit_chain_heads (chain_key, seq, hash) VALUES ($1, 0, '') ON CONFLICT (chain_key) DO NOTHING"),
-        [key.into()],
+        sql(backend, "INSERT INTO audit_chain_heads (chain_key, seq, hash, salt) VALUES ($1, 0, '', $2) ON CONFLICT (chain_key) DO NOTHING"),
+        [key.into(), new_salt().into()],
     ))
     .await?;
     let head = conn
         .query_one_raw(Statement::from_sql_and_values(
             backend,
-            sql(backend, "SELECT seq, hash FROM audit_chain_heads WHERE chain_key = $1 FOR UPDATE"),
+            sql(
+                backend,
+                "SELECT seq, hash, salt FROM audit_chain_heads WHERE chain_key = $1 FOR UPDATE",
+            ),
             [key.into()],
         ))
         .await?
         .ok_or_else(|| AppError::Internal(anyhow::anyhow!("audit chain head missing")))?;
     let mut seq: i64 = head.try_get("", "seq")?;
     let mut hash: String = head.try_get("", "hash")?;
+    let salt = match head.try_get::<Option<String>>("", "salt")? {
+        Some(salt) => salt,
+        // A chain written before salts existed, or by the load generator: salted from now on.
+        None => {
+            let salt = new_salt();
+            conn.execute_raw(Statement::from_sql_and_values(
+                backend,
+                sql(backend, "UPDATE audit_chain_heads SET salt = $1 WHERE chain_key = $2"),
+                [salt.clone().into(), key.into()],
+            ))
+            .await?;
+            salt
+        }
+    };
     let mut rows: Vec<audit_event::ActiveModel> = Vec::new();
     for (meta, event, now) in entries {
         debug_assert_eq!(chain_key(&event), key);
@@ -264,7 +329,10 @@ pub(crate) async fn append_run<'a>(
             seq: seq + 1,
             prev_hash: (seq > 0).then(|| hash.clone()),
             hash: String::new(),
+            commitment: None,
+            pseudonymised: false,
         };
+        entry.commitment = Some(commitment(&salt, &entry));
         entry.hash = entry_hash(entry.prev_hash.as_deref(), &entry);
         seq = entry.seq;
         hash.clone_from(&entry.hash);
@@ -306,16 +374,81 @@ pub struct VerifyReport {
 /// # Errors
 /// Database errors.
 pub async fn verify(conn: &impl ConnectionTrait) -> Result<VerifyReport, AppError> {
-    verify_with(conn, None).await
+    verify_with(conn, None, None).await
+}
+
+/// The chains' salts (chains a purge salted no longer have one).
+async fn salts(
+    conn: &impl ConnectionTrait,
+) -> Result<std::collections::HashMap<String, Option<String>>, AppError> {
+    let rows = conn
+        .query_all_raw(Statement::from_string(
+            conn.get_database_backend(),
+            "SELECT chain_key, salt FROM audit_chain_heads".to_owned(),
+        ))
+        .await?;
+    let mut out = std::collections::HashMap::with_capacity(rows.len());
+    for row in rows {
+        out.insert(row.try_get("", "chain_key")?, row.try_get("", "salt")?);
+    }
+    Ok(out)
+}
+
+/// What an entry's own fields say about it: `None` when they hold.
+fn entry_problem(
+    entry: &audit_event::Model,
+    salts: &std::collections::HashMap<String, Option<String>>,
+) -> Option<String> {
+    match (&entry.commitment, entry.pseudonymised) {
+        // An older entry a purge rewrote: its hash covered the identity in clear, which is gone;
+        // the chain still links through its stored hash.
+        (None, true) => return None,
+        (Some(expected), false) => match salts.get(&entry.chain_key).and_then(Option::as_deref) {
+            None => return Some("its chain's salt is missing".to_owned()),
+            Some(salt) if commitment(salt, entry) != *expected => {
+                return Some(
+                    "its identifying fields do not match their commitment (edited)".to_owned(),
+                );
+            }
+            Some(_) => {}
+        },
+        (Some(_), true) | (None, false) => {}
+    }
+    (entry_hash(entry.prev_hash.as_deref(), entry) != entry.hash)
+        .then(|| "its content does not match its hash (edited)".to_owned())
 }
 
 /// [`verify`], and with `checkpoints` every witnessed entry compared as it passes; a chain that
-/// ends before its newest witnessed entry is reported after the pass.
+/// ends before its newest witnessed entry is reported after the pass. With the pseudonym `key`,
+/// a chain a purge renamed is found under the name its checkpoints knew.
 pub(crate) async fn verify_with(
     conn: &impl ConnectionTrait,
     checkpoints: Option<&checkpoint::Checkpoints>,
+    key: Option<&pseudonym::PseudonymKey>,
 ) -> Result<VerifyReport, AppError> {
     use sea_orm::{ColumnTrait, QueryFilter};
+    let salts = salts(conn).await?;
+    let renamed = match (checkpoints, key) {
+        (Some(witnessed), Some(key)) => Some(checkpoint::Checkpoints {
+            chains: witnessed
+                .chains
+                .iter()
+                .map(|(chain, seen)| {
+                    let purged = key.chain(chain);
+                    let name = if !salts.contains_key(chain) && salts.contains_key(&purged) {
+                        purged
+                    } else {
+                        chain.clone()
+                    };
+                    (name, seen.clone())
+                })
+                .collect(),
+            files: witnessed.files,
+            newest: witnessed.newest,
+        }),
+        _ => None,
+    };
+    let checkpoints = renamed.as_ref().or(checkpoints);
     let mut heads: std::collections::HashMap<String, (i64, String)> =
         std::collections::HashMap::new();
     let mut entries = 0_u64;
@@ -348,8 +481,8 @@ pub(crate) async fn verify_with(
                 ))
             } else if entry.prev_hash != expected_prev {
                 Some("does not link to the previous entry".to_owned())
-            } else if entry_hash(entry.prev_hash.as_deref(), &entry) != entry.hash {
-                Some("its content does not match its hash (edited)".to_owned())
+            } else if let Some(problem) = entry_problem(&entry, &salts) {
+                Some(problem)
             } else {
                 checkpoints
                     .and_then(|c| c.chains.get(&entry.chain_key))

@@ -1,4 +1,5 @@
-//! An audit event: append-only (no update or delete path in the code; triggers refuse them).
+//! An audit event: append-only (no delete path; the one update is a purge's pseudonymising
+//! rewrite of identifying fields, which the triggers allow once and nothing else).
 
 use sea_orm::entity::prelude::*;
 
@@ -27,6 +28,13 @@ pub struct Model {
     pub prev_hash: Option<String>,
     /// SHA-256 over the previous hash and this entry's canonical bytes.
     pub hash: String,
+    /// Entries since the purge came: SHA-256 of the chain's salt and the identifying fields
+    /// (chain, actor id, record, target id, detail, request, client); the hash covers this
+    /// instead of those fields in clear. `None`: an older entry, hashed over them (`dsp-audit-v1`).
+    pub commitment: Option<String>,
+    /// A purge replaced this entry's identifying fields by a keyed pseudonym (the one update
+    /// the triggers allow).
+    pub pseudonymised: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -516,6 +516,8 @@ impl History<'_> {
             seq,
             prev_hash: (chain.seq > 0).then(|| chain.hash.clone()),
             hash: String::new(),
+            commitment: None,
+            pseudonymised: false,
         };
         row.hash = crate::audit::entry_hash(row.prev_hash.as_deref(), &row);
         self.next_audit_id += 1;

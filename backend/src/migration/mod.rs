@@ -20,6 +20,7 @@ mod m20261204_710002_patient_contact;
 mod m20261204_720001_practice_codes;
 mod m20261204_730001_figures_indexes;
 mod m20261204_810001_record_life;
+mod m20261204_820001_purge;
 
 /// Every migration, oldest first.
 #[derive(Debug)]
@@ -44,6 +45,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_720001_practice_codes::Migration),
             Box::new(m20261204_730001_figures_indexes::Migration),
             Box::new(m20261204_810001_record_life::Migration),
+            Box::new(m20261204_820001_purge::Migration),
         ]
     }
 }

@@ -7,7 +7,7 @@ use axum::response::{IntoResponse, Response};
 use shared::ApiError;
 use shared::api::agency::{
     EnrolmentCodeIssued, NewPatient, NewProfessional, OrganisationSummary, PatientSummary,
-    ProfessionalSummary, Search,
+    PostalObjection, ProfessionalSummary, Search,
 };
 use shared::api::figures::KeyFigures;
 use shared::api::me::ContactData;
@@ -28,6 +28,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(get_patient))
         .routes(routes!(issue_letter))
         .routes(routes!(set_patient_contact))
+        .routes(routes!(record_postal_objection))
         .routes(routes!(list_organisations))
         .routes(routes!(create_professional))
         .routes(routes!(search_professionals))
@@ -98,6 +99,25 @@ async fn set_patient_contact(
     ApiJson(input): ApiJson<ContactData>,
 ) -> Result<Json<PatientSummary>, AppError> {
     Ok(Json(agency::set_patient_contact(&state, &meta, &agent, id, &input).await?))
+}
+
+/// Records an objection received by post (the letter's reference and date): inside the window
+/// the record is deleted for good.
+#[utoipa::path(post, path = "/agency/patients/{id}/objection", tag = "agency", params(("id" = Uuid, Path)),
+    request_body = PostalObjection,
+    responses((status = 204, description = "The record is deleted"), (status = 401, body = ApiError),
+              (status = 403, body = ApiError), (status = 404, body = ApiError),
+              (status = 409, body = ApiError, description = "objection_window_closed"),
+              (status = 422, body = ApiError)))]
+async fn record_postal_objection(
+    State(state): State<AppState>,
+    meta: RequestMeta,
+    agent: CurrentAgent,
+    Path(id): Path<Uuid>,
+    ApiJson(input): ApiJson<PostalObjection>,
+) -> Result<StatusCode, AppError> {
+    crate::services::objection::object_by_post(&state, &meta, &agent, id, &input).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// Issues the information and activation letter (PDF, the patient's language); voids the previous code.

@@ -4,6 +4,7 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use shared::ApiError;
+use shared::api::agency::ObjectionWindow;
 use shared::api::auth::Role;
 use shared::api::auth::{CeremonyFinish, CeremonyOptions};
 use shared::api::me::{ContactData, CredentialSummary, RenameCredential, SessionSummary};
@@ -15,7 +16,7 @@ use crate::app::AppState;
 use crate::audit::RequestMeta;
 use crate::auth::{CurrentPatient, CurrentUser};
 use crate::error::{ApiJson, AppError};
-use crate::services::{agency, credentials, sign_in};
+use crate::services::{agency, credentials, objection, sign_in};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -28,6 +29,32 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(list_sessions))
         .routes(routes!(end_session))
         .routes(routes!(my_contact, set_my_contact))
+        .routes(routes!(my_objection_window, object_to_my_record))
+}
+
+/// Whether the patient can still object to their record (the 30-day window after the letter).
+#[utoipa::path(get, path = "/me/objection", tag = "security",
+    responses((status = 200, body = ObjectionWindow), (status = 401, body = ApiError), (status = 403, body = ApiError)))]
+async fn my_objection_window(
+    State(state): State<AppState>,
+    patient: CurrentPatient,
+) -> Result<Json<ObjectionWindow>, AppError> {
+    Ok(Json(objection::my_window(&state, &patient).await?))
+}
+
+/// The patient objects to their record within the window: the record and everything in it is
+/// deleted for good, and the session ends. Needs a verification in the last 5 minutes.
+#[utoipa::path(post, path = "/me/objection", tag = "security",
+    responses((status = 204, description = "The record is deleted"), (status = 401, body = ApiError),
+              (status = 403, body = ApiError, description = "reverification_required"),
+              (status = 409, body = ApiError, description = "objection_window_closed")))]
+async fn object_to_my_record(
+    State(state): State<AppState>,
+    meta: RequestMeta,
+    patient: CurrentPatient,
+) -> Result<StatusCode, AppError> {
+    objection::object_online(&state, &meta, &patient).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// The patient's own phone and e-mail.

@@ -10,8 +10,8 @@
 //! - connections per day: sessions opened in the last 24 hours. Every sign-in, activation and
 //!   enrolment opens exactly one session and sessions are never deleted (only revoked), so the
 //!   sessions table counts sign-ins without reading the audit log, the largest table;
-//! - objections: the service records none yet (no state, no event), so the figure is absent
-//!   (`None`), not zero;
+//! - objections: objections in the window, all time (the `objections` table: a date and a
+//!   channel per objection, nothing personal; the record itself is purged);
 //! - emergency accesses: all, and those opened in the last 24 hours;
 //! - letters waiting: records created whose first letter has not been issued.
 
@@ -38,7 +38,8 @@ AS letters_waiting, \
 (SELECT COUNT(*) FROM documents WHERE status = 'current') AS documents, \
 (SELECT COUNT(*) FROM sessions WHERE created_at > $1) AS connections_last_24h, \
 (SELECT COUNT(*) FROM emergency_grants) AS emergency_accesses, \
-(SELECT COUNT(*) FROM emergency_grants WHERE opened_at > $1) AS emergency_accesses_last_24h";
+(SELECT COUNT(*) FROM emergency_grants WHERE opened_at > $1) AS emergency_accesses_last_24h, \
+(SELECT COUNT(*) FROM objections) AS objections";
 
 /// One row of [`FIGURES_SQL`].
 #[derive(Debug, FromQueryResult)]
@@ -52,6 +53,7 @@ struct Row {
     connections_last_24h: i64,
     emergency_accesses: i64,
     emergency_accesses_last_24h: i64,
+    objections: i64,
 }
 
 /// The key figures at `now`.
@@ -86,7 +88,7 @@ pub async fn key_figures(
         professionals_activated: count(row.professionals_activated),
         documents: count(row.documents),
         connections_last_24h: count(row.connections_last_24h),
-        objections: None,
+        objections: Some(count(row.objections)),
         emergency_accesses: count(row.emergency_accesses),
         emergency_accesses_last_24h: count(row.emergency_accesses_last_24h),
         letters_waiting: count(row.letters_waiting),

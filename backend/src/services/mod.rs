@@ -14,6 +14,8 @@ pub mod history;
 pub mod life;
 pub mod practice;
 pub mod record_export;
+pub mod objection;
+pub mod purge;
 pub mod sign_in;
 pub mod wishes;
 pub mod worklist;

@@ -103,6 +103,9 @@ const ROUTES: &[(&str, &str)] = &[
     ("post", "/api/agency/patients/{id}/close"),
     ("post", "/api/agency/patients/{id}/death"),
     ("post", "/api/agency/patients/{id}/reopen"),
+    ("get", "/api/me/objection"),
+    ("post", "/api/me/objection"),
+    ("post", "/api/agency/patients/{id}/objection"),
 ];
 
 async fn the_openapi_document_lists_every_route_and_each_answers(engine: Engine) {

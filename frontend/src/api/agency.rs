@@ -81,3 +81,11 @@ pub async fn set_contact(
 ) -> Result<PatientSummary, ApiFailure> {
     put_json(&format!("/api/agency/patients/{id}/contact"), contact).await
 }
+
+/// Records an objection received by post: the record is deleted for good.
+pub async fn postal_objection(
+    id: PatientId,
+    objection: &shared::api::agency::PostalObjection,
+) -> Result<(), ApiFailure> {
+    super::post_for_nothing(&format!("/api/agency/patients/{id}/objection"), objection).await
+}

@@ -68,3 +68,13 @@ pub async fn contact() -> Result<ContactData, ApiFailure> {
 pub async fn set_contact(contact: &ContactData) -> Result<ContactData, ApiFailure> {
     put_json("/api/me/contact", contact).await
 }
+
+/// Whether the patient can still object to their record.
+pub async fn objection_window() -> Result<shared::api::agency::ObjectionWindow, ApiFailure> {
+    get_json("/api/me/objection").await
+}
+
+/// The patient objects: the record is deleted for good (`403 reverification_required` first).
+pub async fn object() -> Result<(), ApiFailure> {
+    post_for_nothing("/api/me/objection", &serde_json::Map::new()).await
+}

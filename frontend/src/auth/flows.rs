@@ -74,6 +74,20 @@ pub async fn remove_credential(id: &str) -> Result<(), FlowError> {
     }
 }
 
+/// Objects to one's record (deletes it for good), confirming first when the server asks.
+///
+/// # Errors
+/// Where the flow stopped (`objection_window_closed` after the window).
+pub async fn object_to_record() -> Result<(), FlowError> {
+    match api::me::object().await {
+        Err(failure) if failure.is(ApiErrorCode::ReverificationRequired) => {
+            reverify().await?;
+            Ok(api::me::object().await?)
+        }
+        other => Ok(other?),
+    }
+}
+
 /// Registers one more credential under `name`, confirming first when the server asks.
 ///
 /// # Errors

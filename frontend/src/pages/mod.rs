@@ -14,6 +14,7 @@ pub mod home;
 pub mod life;
 pub mod not_found;
 pub mod notifications;
+pub mod objection;
 pub mod patient;
 pub mod patient_documents;
 pub mod personal_space;

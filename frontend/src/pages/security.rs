@@ -35,6 +35,16 @@ pub fn SecurityPage() -> Html {
     let i18n = use_i18n();
     use_page("security-title");
     let session = use_session();
+    // The record was just deleted by an objection: say so (the session is gone with it).
+    let deleted = use_state(|| false);
+    if *deleted {
+        return html! {
+            <article class="page narrow">
+                <h1 id="page-heading" tabindex="-1">{ i18n.t("objection-heading") }</h1>
+                <StatusMessage id="objection-done" text={Some(AttrValue::from(i18n.t("objection-done")))} />
+            </article>
+        };
+    }
     if session.is_checking() {
         return html! { <article class="page">{ loading(i18n.t("session-checking")) }</article> };
     }
@@ -59,6 +69,12 @@ pub fn SecurityPage() -> Html {
             <Credentials {passkeys} />
             if passkeys { <super::contact::MyContactPanel /> }
             <Sessions />
+            if passkeys {
+                <super::objection::MyObjectionPanel on_deleted={
+                    let deleted = deleted.clone();
+                    Callback::from(move |()| deleted.set(true))
+                } />
+            }
         </article>
     }
 }

@@ -188,3 +188,24 @@ pub struct Search {
     #[serde(default)]
     pub q: Option<String>,
 }
+
+/// An objection received by post, recorded by an agent: the letter's reference and the day it
+/// was received. Inside the objection window the record is deleted for good.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PostalObjection {
+    /// The letter's reference (1 to 100 characters), as filed by the agency.
+    pub reference: String,
+    /// The day the letter was received (not in the future).
+    pub received_on: NaiveDate,
+}
+
+/// Where a record stands with its objection window.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ObjectionWindow {
+    /// The end of the window (`None`: no letter issued yet, the window has not started).
+    pub deadline: Option<DateTime<Utc>>,
+    /// Whether an objection is still possible (deletes the record).
+    pub open: bool,
+}

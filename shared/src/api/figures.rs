@@ -25,8 +25,8 @@ pub struct KeyFigures {
     /// Sign-ins in the 24 hours before `at`: sessions opened by patients, professionals and
     /// agents (a sign-in, an activation or an enrolment each opens one).
     pub connections_last_24h: u64,
-    /// Objections to a record's opening. `None`: the service does not record objections yet,
-    /// so there is nothing to count (not zero).
+    /// Objections to a record's opening within the window (each one deleted its record); kept
+    /// optional for clients of the earlier shape.
     pub objections: Option<u64>,
     /// Emergency accesses ever opened.
     pub emergency_accesses: u64,

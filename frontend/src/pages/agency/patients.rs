@@ -43,6 +43,7 @@ pub fn PatientsPanel() -> Html {
     let create_error = use_state(|| None::<ApiFailure>);
     let created = use_state(|| None::<String>);
     let letter = use_state(|| None::<(PatientId, LetterState)>);
+    let gone = use_state(|| false);
 
     {
         let list = list.clone();
@@ -181,6 +182,18 @@ pub fn PatientsPanel() -> Html {
         })
     };
 
+    // A record deleted by a postal objection leaves the list.
+    let on_gone = {
+        let list = list.clone();
+        let gone = gone.clone();
+        Callback::from(move |id: PatientId| {
+            if let Remote::Ready(rows) = &*list {
+                list.set(Remote::Ready(rows.iter().filter(|r| r.id != id).cloned().collect()));
+            }
+            gone.set(true);
+        })
+    };
+
     // Field messages: the national ID as typed; every field after a first try.
     let problems =
         if *submitted { form.to_request().err().unwrap_or_default() } else { Vec::new() };
@@ -197,6 +210,7 @@ pub fn PatientsPanel() -> Html {
         .map(|l| Choice { value: l.tag().to_owned(), label: l.endonym().to_owned() })
         .collect();
 
+    let gone_status = (*gone).then(|| AttrValue::from(i18n.t("agency-objection-done")));
     let rows = match &*list {
         Remote::Loading => html! { <p class="status" role="status">{ i18n.t("loading") }</p> },
         Remote::Failed(failure) => {
@@ -206,9 +220,12 @@ pub fn PatientsPanel() -> Html {
             html! { <p class="muted" role="status">{ i18n.t("agency-no-patients") }</p> }
         }
         Remote::Ready(rows) => html! {
+            <>
+            <StatusMessage id="objection-recorded" text={gone_status} />
             <ul class="rows" aria-labelledby="patients-list-heading">
-                { for rows.iter().map(|patient| patient_row(&i18n, patient, letter.as_ref(), &on_letter, &on_contact)) }
+                { for rows.iter().map(|patient| patient_row(&i18n, patient, letter.as_ref(), &on_letter, &on_contact, &on_gone)) }
             </ul>
+            </>
         },
     };
 
@@ -394,6 +411,7 @@ fn patient_row(
     letter: Option<&(PatientId, LetterState)>,
     on_letter: &Callback<PatientSummary>,
     on_contact: &Callback<(PatientId, ContactData)>,
+    on_gone: &Callback<PatientId>,
 ) -> Html {
     let id = patient.id.to_string();
     let note_id = format!("letter-note-{id}");
@@ -484,6 +502,10 @@ fn patient_row(
                         on_saved={on_contact.clone()} />
             </details>
             <RecordLifeDetails patient_id={patient.id} />
+            <details class="objection-edit">
+                <summary>{ i18n.t("agency-objection-summary") }</summary>
+                <crate::pages::objection::PostalObjectionForm patient={patient.id} on_done={on_gone.clone()} />
+            </details>
         </li>
     }
 }
