@@ -112,11 +112,22 @@ pub enum ApiErrorCode {
     /// Too many wrong practice codes for this national ID (until the patient gets a new code),
     /// or by this professional today.
     PracticeCodeLocked,
+    /// A field that must be filled in is empty (its name is in the field's message).
+    FieldRequired,
+    /// An opening request gives neither a postal address nor a phone number: at least one.
+    ContactRequired,
+    /// An opening request without the acceptance of the conditions.
+    ConditionsNotAccepted,
+    /// The opening request was already accepted or rejected: it cannot be decided again.
+    OpeningRequestDecided,
+    /// An opening request accepted without both identity documents (ID card or passport, and
+    /// social security card) recorded as presented.
+    IdentityCheckIncomplete,
 }
 
 impl ApiErrorCode {
     /// Every code, for exhaustive translation tests.
-    pub const ALL: [Self; 44] = [
+    pub const ALL: [Self; 49] = [
         Self::NotFound,
         Self::MethodNotAllowed,
         Self::MalformedJson,
@@ -161,6 +172,11 @@ impl ApiErrorCode {
         Self::EmergencyAccessSwitchedOff,
         Self::PracticeCodeFailed,
         Self::PracticeCodeLocked,
+        Self::FieldRequired,
+        Self::ContactRequired,
+        Self::ConditionsNotAccepted,
+        Self::OpeningRequestDecided,
+        Self::IdentityCheckIncomplete,
     ];
 
     /// The stable wire value (`not_found`, …).
@@ -211,6 +227,11 @@ impl ApiErrorCode {
             Self::EmergencyAccessSwitchedOff => "emergency_access_switched_off",
             Self::PracticeCodeFailed => "practice_code_failed",
             Self::PracticeCodeLocked => "practice_code_locked",
+            Self::FieldRequired => "field_required",
+            Self::ContactRequired => "contact_required",
+            Self::ConditionsNotAccepted => "conditions_not_accepted",
+            Self::OpeningRequestDecided => "opening_request_decided",
+            Self::IdentityCheckIncomplete => "identity_check_incomplete",
         }
     }
 

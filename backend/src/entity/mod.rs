@@ -18,6 +18,7 @@ pub mod emergency_alert;
 pub mod emergency_grant;
 pub mod enrolment_code;
 pub mod notification;
+pub mod opening_request;
 pub mod organisation;
 pub mod patient;
 pub mod personal_wish;

@@ -18,6 +18,7 @@ mod history;
 mod me;
 mod national_id;
 mod openapi;
+mod opening;
 mod wishes;
 
 /// The OpenAPI document's fixed parts; paths come from the routers.
@@ -39,6 +40,7 @@ mod wishes;
         (name = "care", description = "Who may reach a record, under the patient's control"),
         (name = "documents", description = "Documents of a record, within the access rules"),
         (name = "history", description = "A patient's history of their record (patients only)"),
+        (name = "opening", description = "A person asks for their record (no sign-in)"),
     )
 )]
 struct ApiDoc;
@@ -61,6 +63,7 @@ pub fn api() -> OpenApiRouter<AppState> {
         .merge(care::router())
         .merge(documents::router())
         .merge(wishes::router())
+        .merge(opening::router())
         .merge(national_id::router())
         .merge(openapi::router())
 }

@@ -9,4 +9,5 @@ pub mod health;
 pub mod history;
 pub mod me;
 pub mod national_id;
+pub mod opening;
 pub mod wishes;
