@@ -32,6 +32,8 @@ mod hostile;
 mod identity;
 #[path = "api/lookups.rs"]
 mod lookups;
+#[path = "api/opening.rs"]
+mod opening;
 #[path = "api/schema.rs"]
 mod schema;
 #[path = "api/spa.rs"]

@@ -6,8 +6,7 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use shared::ApiError;
 use shared::api::opening::{
-    AcceptOpening, OpeningRequestForm, OpeningRequestReceived, OpeningRequestSummary,
-    RejectOpening,
+    AcceptOpening, OpeningRequestForm, OpeningRequestReceived, OpeningRequestSummary, RejectOpening,
 };
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;

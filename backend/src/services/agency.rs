@@ -5,8 +5,8 @@ use axum::http::StatusCode;
 use chrono::{DateTime, TimeDelta, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, Func};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DatabaseTransaction, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait,
+    DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 use shared::api::agency::{
     EnrolmentCodeIssued, NewPatient, NewProfessional, OrganisationSummary, PatientSummary,
@@ -193,13 +193,13 @@ pub async fn create_patient(
     let now = state.clock.now();
     let id = Uuid::new_v4();
     let event = Event::new("patient_created", Outcome::Success, actor(agent)).patient(id);
-    audited(state, meta, event, async |txn, event| match insert_patient(txn, &checked, id, now)
-        .await?
-    {
-        Ok(row) => Ok(patient_summary(row, false)),
-        Err(existing) => {
-            event.patient_id = Some(existing);
-            Err(refuse(StatusCode::CONFLICT, ApiErrorCode::DuplicateNationalId))
+    audited(state, meta, event, async |txn, event| {
+        match insert_patient(txn, &checked, id, now).await? {
+            Ok(row) => Ok(patient_summary(row, false)),
+            Err(existing) => {
+                event.patient_id = Some(existing);
+                Err(refuse(StatusCode::CONFLICT, ApiErrorCode::DuplicateNationalId))
+            }
         }
     })
     .await
@@ -380,11 +380,9 @@ pub(crate) async fn write_letter(
         .clone()
         .with("code_expires_at", expires_at.to_rfc3339())
         .with("practice_code_expires_at", practice.expires_at.to_rfc3339());
-    let recovery = credential::Entity::find()
-        .filter(credential::Column::SubjectId.eq(id))
-        .count(txn)
-        .await?
-        > 0;
+    let recovery =
+        credential::Entity::find().filter(credential::Column::SubjectId.eq(id)).count(txn).await?
+            > 0;
     if recovery {
         event.action = "recovery_letter_issued";
         let detail = serde_json::json!({ "code_expires_at": expires_at });
@@ -420,10 +418,7 @@ pub(crate) async fn write_letter(
         practice_code_expires_on: practice.expires_at.date_naive(),
     })
     .map_err(|e| AppError::Internal(anyhow::anyhow!(e)))?;
-    Ok(Letter {
-        pdf,
-        file_name: format!("dsp-letter-{}-{}.pdf", row.national_id, language.tag()),
-    })
+    Ok(Letter { pdf, file_name: format!("dsp-letter-{}-{}.pdf", row.national_id, language.tag()) })
 }
 
 /// A new activation code and the dates of its letter.

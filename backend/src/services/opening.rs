@@ -303,8 +303,8 @@ pub async fn accept(
             .patient(patient_id)
             .with("opening_request", id.to_string());
         audit::append(txn, meta, created, now).await?;
-        let mut letter_event = Event::new("letter_issued", Outcome::Success, agent_actor(agent))
-            .patient(patient_id);
+        let mut letter_event =
+            Event::new("letter_issued", Outcome::Success, agent_actor(agent)).patient(patient_id);
         let letter = write_letter(txn, state, &patient, now, &mut letter_event).await?;
         audit::append(txn, meta, letter_event, now).await?;
         let mut active: opening_request::ActiveModel = row.into();

@@ -472,7 +472,8 @@ mod tests {
                 (OpeningField::Conditions, ApiErrorCode::ConditionsNotAccepted),
             ]
         );
-        let wrong_date = OpeningRequestForm { birth_date: NaiveDate::from_ymd_opt(1990, 1, 1), ..valid() };
+        let wrong_date =
+            OpeningRequestForm { birth_date: NaiveDate::from_ymd_opt(1990, 1, 1), ..valid() };
         assert_eq!(wrong_date.check().unwrap_err()[0].code, ApiErrorCode::BirthDateMismatch);
         let half_address = OpeningRequestForm {
             phone: None,
