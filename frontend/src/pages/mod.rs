@@ -13,6 +13,7 @@ pub mod history;
 pub mod home;
 pub mod not_found;
 pub mod notifications;
+pub mod opening;
 pub mod patient;
 pub mod patient_documents;
 pub mod personal_space;
