@@ -114,9 +114,10 @@ pub fn OpenPage() -> Html {
         Vec::new()
     };
     // A refusal of the server about a field shows under that field too.
-    let server_problem = (*failure).as_ref().and_then(ApiFailure::code).and_then(|code| {
-        field_of(code).map(|field| FieldProblem { field, code, detail: None })
-    });
+    let server_problem = (*failure)
+        .as_ref()
+        .and_then(ApiFailure::code)
+        .and_then(|code| field_of(code).map(|field| FieldProblem { field, code, detail: None }));
     let message = |field: OpeningField| -> Option<AttrValue> {
         problems
             .iter()
@@ -211,9 +212,7 @@ pub fn OpenPage() -> Html {
 
     let (id_message, id_tone) = messages::national_id_feedback(&i18n, &draft.national_id);
     let (id_message, id_tone) = match message(OpeningField::NationalId) {
-        Some(problem) if id_tone != Tone::Error => {
-            (Some(problem.to_string()), Tone::Error)
-        }
+        Some(problem) if id_tone != Tone::Error => (Some(problem.to_string()), Tone::Error),
         _ => (id_message, id_tone),
     };
     let languages: Vec<Choice> = Language::ALL

@@ -188,9 +188,8 @@ fn OpeningRow(props: &OpeningRowProps) -> Html {
                             .unwrap_or_else(|| format!("dsp-letter-{national_id}.pdf"));
                         browser::save_file(&file.bytes, &file_name, &file.content_type);
                         busy.set(false);
-                        on_decided.emit(
-                            i18n.t_args("opening-accepted", [("name", Arg::from(name))]),
-                        );
+                        on_decided
+                            .emit(i18n.t_args("opening-accepted", [("name", Arg::from(name))]));
                     }
                     Err(error) => {
                         busy.set(false);
@@ -225,14 +224,14 @@ fn OpeningRow(props: &OpeningRowProps) -> Html {
             failure.set(None);
             let (busy, failure, on_decided, i18n) =
                 (busy.clone(), failure.clone(), on_decided.clone(), i18n.clone());
-            let (id, name) = (request.id, format!("{} {}", request.given_name, request.family_name));
+            let (id, name) =
+                (request.id, format!("{} {}", request.given_name, request.family_name));
             spawn_local(async move {
                 match api::agency::reject_opening(id, &input).await {
                     Ok(_) => {
                         busy.set(false);
-                        on_decided.emit(
-                            i18n.t_args("opening-rejected", [("name", Arg::from(name))]),
-                        );
+                        on_decided
+                            .emit(i18n.t_args("opening-rejected", [("name", Arg::from(name))]));
                     }
                     Err(error) => {
                         busy.set(false);
