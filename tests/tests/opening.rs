@@ -85,8 +85,11 @@ async fn a_request_accepted_by_an_agent_through_to_activation() -> anyhow::Resul
     // Accepting without both documents is refused, in French.
     click(&console, &format!("{row} .check-id-card")).await?;
     click(&console, &format!("{row} .accept-opening")).await?;
-    wait_until(&console, &format!("document.querySelector(\"{row} [role=alert]\")?.innerText.trim()"))
-        .await?;
+    wait_until(
+        &console,
+        &format!("document.querySelector(\"{row} [role=alert]\")?.innerText.trim()"),
+    )
+    .await?;
     let refused = text_of(&console, &format!("{row} [role=alert]")).await?;
     let expected = catalogue_message("fr", "error-identity-check-incomplete")?;
     assert!(refused.starts_with(&expected), "{refused:?} should start with {expected:?}");
