@@ -36,6 +36,8 @@ mod life;
 mod lookups;
 #[path = "api/purge.rs"]
 mod purge;
+#[path = "api/opening.rs"]
+mod opening;
 #[path = "api/schema.rs"]
 mod schema;
 #[path = "api/spa.rs"]

@@ -80,6 +80,8 @@ pub enum Route {
     SignIn,
     /// A patient activates their record with the code from their letter.
     Activate,
+    /// A person asks for their record (the voluntary opening form, no sign-in).
+    Open,
     /// A professional or agent registers a security key (`#code=…` from the enrolment link).
     Enrol,
     /// One's passkeys or security keys and sessions.
@@ -107,6 +109,7 @@ impl Route {
             "/agency" => Self::Agency,
             "/sign-in" => Self::SignIn,
             "/activate" => Self::Activate,
+            "/open" => Self::Open,
             "/enrol" => Self::Enrol,
             "/security" => Self::Security,
             _ => path
@@ -134,6 +137,7 @@ impl Route {
             | Self::PatientDocuments
             | Self::SignIn
             | Self::Activate
+            | Self::Open
             | Self::Enrol
             | Self::Security => Some(Area::Portal),
         }
@@ -143,7 +147,10 @@ impl Route {
     /// a person's own data).
     #[must_use]
     pub const fn is_public(self) -> bool {
-        matches!(self, Self::Home | Self::SignIn | Self::Activate | Self::Enrol | Self::NotFound)
+        matches!(
+            self,
+            Self::Home | Self::SignIn | Self::Activate | Self::Open | Self::Enrol | Self::NotFound
+        )
     }
 
     /// The path of the route.
@@ -165,6 +172,7 @@ impl Route {
             Self::Agency => "/agency",
             Self::SignIn => "/sign-in",
             Self::Activate => "/activate",
+            Self::Open => "/open",
             Self::Enrol => "/enrol",
             Self::Security => "/security",
             Self::NotFound => "/404",
@@ -346,6 +354,7 @@ mod tests {
             Route::Agency,
             Route::SignIn,
             Route::Activate,
+            Route::Open,
             Route::Enrol,
             Route::Security,
             Route::NotFound,

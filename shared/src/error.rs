@@ -121,11 +121,22 @@ pub enum ApiErrorCode {
     /// An objection after the 30-day objection window: the record stays; the person can close
     /// it instead.
     ObjectionWindowClosed,
+    /// A field that must be filled in is empty (its name is in the field's message).
+    FieldRequired,
+    /// An opening request gives neither a postal address nor a phone number: at least one.
+    ContactRequired,
+    /// An opening request without the acceptance of the conditions.
+    ConditionsNotAccepted,
+    /// The opening request was already accepted or rejected: it cannot be decided again.
+    OpeningRequestDecided,
+    /// An opening request accepted without both identity documents (ID card or passport, and
+    /// social security card) recorded as presented.
+    IdentityCheckIncomplete,
 }
 
 impl ApiErrorCode {
     /// Every code, for exhaustive translation tests.
-    pub const ALL: [Self; 47] = [
+    pub const ALL: [Self; 52] = [
         Self::NotFound,
         Self::MethodNotAllowed,
         Self::MalformedJson,
@@ -173,6 +184,11 @@ impl ApiErrorCode {
         Self::RecordAlreadyClosed,
         Self::RecordNotReopenable,
         Self::ObjectionWindowClosed,
+        Self::FieldRequired,
+        Self::ContactRequired,
+        Self::ConditionsNotAccepted,
+        Self::OpeningRequestDecided,
+        Self::IdentityCheckIncomplete,
     ];
 
     /// The stable wire value (`not_found`, …).
@@ -226,6 +242,11 @@ impl ApiErrorCode {
             Self::RecordAlreadyClosed => "record_already_closed",
             Self::RecordNotReopenable => "record_not_reopenable",
             Self::ObjectionWindowClosed => "objection_window_closed",
+            Self::FieldRequired => "field_required",
+            Self::ContactRequired => "contact_required",
+            Self::ConditionsNotAccepted => "conditions_not_accepted",
+            Self::OpeningRequestDecided => "opening_request_decided",
+            Self::IdentityCheckIncomplete => "identity_check_incomplete",
         }
     }
 

@@ -19,6 +19,7 @@ pub mod emergency_grant;
 pub mod enrolment_code;
 pub mod notification;
 pub mod objection;
+pub mod opening_request;
 pub mod organisation;
 pub mod patient;
 pub mod personal_wish;

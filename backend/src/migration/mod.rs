@@ -21,6 +21,7 @@ mod m20261204_720001_practice_codes;
 mod m20261204_730001_figures_indexes;
 mod m20261204_810001_record_life;
 mod m20261204_820001_purge;
+mod m20261204_830001_opening_requests;
 
 /// Every migration, oldest first.
 #[derive(Debug)]
@@ -46,6 +47,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_730001_figures_indexes::Migration),
             Box::new(m20261204_810001_record_life::Migration),
             Box::new(m20261204_820001_purge::Migration),
+            Box::new(m20261204_830001_opening_requests::Migration),
         ]
     }
 }

@@ -19,6 +19,7 @@ mod life;
 mod me;
 mod national_id;
 mod openapi;
+mod opening;
 mod wishes;
 
 /// The OpenAPI document's fixed parts; paths come from the routers.
@@ -41,6 +42,7 @@ mod wishes;
         (name = "documents", description = "Documents of a record, within the access rules"),
         (name = "history", description = "A patient's history of their record (patients only)"),
         (name = "life", description = "The record's life: closing, a death, reopening"),
+        (name = "opening", description = "A person asks for their record (no sign-in)"),
     )
 )]
 struct ApiDoc;
@@ -64,6 +66,7 @@ pub fn api() -> OpenApiRouter<AppState> {
         .merge(documents::router())
         .merge(wishes::router())
         .merge(life::router())
+        .merge(opening::router())
         .merge(national_id::router())
         .merge(openapi::router())
 }

@@ -5,8 +5,8 @@ use axum::http::StatusCode;
 use chrono::{DateTime, TimeDelta, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, Func};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait,
+    DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 use shared::api::agency::{
     EnrolmentCodeIssued, NewPatient, NewProfessional, OrganisationSummary, PatientSummary,
@@ -84,17 +84,27 @@ fn required(value: &str, field: &str, max: usize) -> Result<String, AppError> {
     Ok(value.to_owned())
 }
 
-/// Creates a patient record (state *created*).
+/// A new patient's data, checked.
+#[derive(Debug, Clone)]
+pub(crate) struct CheckedPatient {
+    national_id: NationalId,
+    given_name: String,
+    family_name: String,
+    birth_date: chrono::NaiveDate,
+    preferred_language: Language,
+    street: String,
+    postal_code: String,
+    city: String,
+    country: String,
+    contact: ContactData,
+}
+
+/// Checks a new patient's data (the national ID and its birth date, names, address, contact).
 ///
 /// # Errors
-/// `invalid_national_id`, `birth_date_mismatch`, `duplicate_national_id`, `invalid_phone`,
-/// `invalid_email`, `invalid_request`; audited.
-pub async fn create_patient(
-    state: &AppState,
-    meta: &RequestMeta,
-    agent: &CurrentAgent,
-    input: &NewPatient,
-) -> Result<PatientSummary, AppError> {
+/// `invalid_national_id`, `birth_date_mismatch`, `invalid_phone`, `invalid_email`,
+/// `invalid_request`.
+pub(crate) fn check_new_patient(input: &NewPatient) -> Result<CheckedPatient, AppError> {
     let national_id = NationalId::parse(&input.national_id)
         .map_err(|_| refuse(StatusCode::UNPROCESSABLE_ENTITY, ApiErrorCode::InvalidNationalId))?;
     if national_id.birth_date() != input.birth_date {
@@ -111,42 +121,86 @@ pub async fn create_patient(
     }
     let contact =
         checked_contact(&ContactData { phone: input.phone.clone(), email: input.email.clone() })?;
+    Ok(CheckedPatient {
+        national_id,
+        given_name,
+        family_name,
+        birth_date: input.birth_date,
+        preferred_language: input.preferred_language,
+        street,
+        postal_code,
+        city,
+        country,
+        contact,
+    })
+}
+
+/// Inserts a checked patient record (state *created*) in `txn`.
+///
+/// # Errors
+/// `duplicate_national_id` with the existing record's id (for the audit entry).
+pub(crate) async fn insert_patient(
+    txn: &impl ConnectionTrait,
+    checked: &CheckedPatient,
+    id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<Result<patient::Model, Uuid>, AppError> {
+    let duplicate = patient::Entity::find()
+        .filter(patient::Column::NationalId.eq(checked.national_id.as_str()))
+        .one(txn)
+        .await?;
+    if let Some(existing) = duplicate {
+        return Ok(Err(existing.id));
+    }
+    let row = patient::ActiveModel {
+        id: Set(id),
+        national_id: Set(checked.national_id.to_string()),
+        given_name: Set(checked.given_name.clone()),
+        family_name: Set(checked.family_name.clone()),
+        birth_date: Set(checked.birth_date),
+        preferred_language: Set(checked.preferred_language.tag().into()),
+        record_state: Set(RecordState::Created.as_str().into()),
+        created_at: Set(now),
+        letter_issued_at: Set(None),
+        activated_at: Set(None),
+        closed_at: Set(None),
+        street: Set(Some(checked.street.clone())),
+        postal_code: Set(Some(checked.postal_code.clone())),
+        city: Set(Some(checked.city.clone())),
+        country: Set(Some(checked.country.clone())),
+        referent_id: Set(None),
+        emergency_access_enabled: Set(true),
+        phone: Set(checked.contact.phone.clone()),
+        email: Set(checked.contact.email.clone()),
+    }
+    .insert(txn)
+    .await?;
+    Ok(Ok(row))
+}
+
+/// Creates a patient record (state *created*).
+///
+/// # Errors
+/// `invalid_national_id`, `birth_date_mismatch`, `duplicate_national_id`, `invalid_phone`,
+/// `invalid_email`, `invalid_request`; audited.
+pub async fn create_patient(
+    state: &AppState,
+    meta: &RequestMeta,
+    agent: &CurrentAgent,
+    input: &NewPatient,
+) -> Result<PatientSummary, AppError> {
+    let checked = check_new_patient(input)?;
     let now = state.clock.now();
     let id = Uuid::new_v4();
     let event = Event::new("patient_created", Outcome::Success, actor(agent)).patient(id);
     audited(state, meta, event, async |txn, event| {
-        let duplicate = patient::Entity::find()
-            .filter(patient::Column::NationalId.eq(national_id.as_str()))
-            .one(txn)
-            .await?;
-        if let Some(existing) = duplicate {
-            event.patient_id = Some(existing.id);
-            return Err(refuse(StatusCode::CONFLICT, ApiErrorCode::DuplicateNationalId));
+        match insert_patient(txn, &checked, id, now).await? {
+            Ok(row) => Ok(patient_summary(row, false)),
+            Err(existing) => {
+                event.patient_id = Some(existing);
+                Err(refuse(StatusCode::CONFLICT, ApiErrorCode::DuplicateNationalId))
+            }
         }
-        let row = patient::ActiveModel {
-            id: Set(id),
-            national_id: Set(national_id.to_string()),
-            given_name: Set(given_name.clone()),
-            family_name: Set(family_name.clone()),
-            birth_date: Set(input.birth_date),
-            preferred_language: Set(input.preferred_language.tag().into()),
-            record_state: Set(RecordState::Created.as_str().into()),
-            created_at: Set(now),
-            letter_issued_at: Set(None),
-            activated_at: Set(None),
-            closed_at: Set(None),
-            street: Set(Some(street.clone())),
-            postal_code: Set(Some(postal_code.clone())),
-            city: Set(Some(city.clone())),
-            country: Set(Some(country.clone())),
-            referent_id: Set(None),
-            emergency_access_enabled: Set(true),
-            phone: Set(contact.phone.clone()),
-            email: Set(contact.email.clone()),
-        }
-        .insert(txn)
-        .await?;
-        Ok(patient_summary(row, false))
     })
     .await
 }
@@ -299,63 +353,72 @@ pub async fn issue_letter(
     let row = patient::Entity::find_by_id(id).one(&state.db).await?.ok_or(AppError::NotFound)?;
     let now = state.clock.now();
     let event = Event::new("letter_issued", Outcome::Success, actor(agent)).patient(id);
-    audited(state, meta, event, async |txn, event| {
-        if row.record_state == RecordState::Closed.as_str() {
-            return Err(AppError::InvalidRequest("the record is closed".into()));
-        }
-        let IssuedActivationCode { code, expires_at, first_letter } =
-            issue_activation_code(txn, state, &row, now).await?;
-        let practice = super::practice::issue_code(txn, &row, now).await?;
-        *event = event
-            .clone()
-            .with("code_expires_at", expires_at.to_rfc3339())
-            .with("practice_code_expires_at", practice.expires_at.to_rfc3339());
-        let recovery = credential::Entity::find()
-            .filter(credential::Column::SubjectId.eq(id))
-            .count(txn)
-            .await?
+    audited(state, meta, event, async |txn, event| write_letter(txn, state, &row, now, event).await)
+        .await
+}
+
+/// Issues the letter of `row` in `txn` (see [`issue_letter`]); `event` is the act's audit entry
+/// (`letter_issued`, turned into `recovery_letter_issued` for a record with passkeys).
+///
+/// # Errors
+/// `invalid_request` for a closed record.
+pub(crate) async fn write_letter(
+    txn: &DatabaseTransaction,
+    state: &AppState,
+    row: &patient::Model,
+    now: DateTime<Utc>,
+    event: &mut Event,
+) -> Result<Letter, AppError> {
+    let id = row.id;
+    if row.record_state == RecordState::Closed.as_str() {
+        return Err(AppError::InvalidRequest("the record is closed".into()));
+    }
+    let IssuedActivationCode { code, expires_at, first_letter } =
+        issue_activation_code(txn, state, row, now).await?;
+    let practice = super::practice::issue_code(txn, row, now).await?;
+    *event = event
+        .clone()
+        .with("code_expires_at", expires_at.to_rfc3339())
+        .with("practice_code_expires_at", practice.expires_at.to_rfc3339());
+    let recovery =
+        credential::Entity::find().filter(credential::Column::SubjectId.eq(id)).count(txn).await?
             > 0;
-        if recovery {
-            event.action = "recovery_letter_issued";
-            let detail = serde_json::json!({ "code_expires_at": expires_at });
-            notify_patient(txn, id, "recovery_letter_issued", &detail, now).await?;
-        }
-        let national_id = NationalId::parse(&row.national_id)
-            .map_err(|e| AppError::Internal(anyhow::anyhow!("stored national ID: {e}")))?;
-        let address_lines: Vec<String> = [
-            row.street.clone(),
-            match (&row.postal_code, &row.city) {
-                (Some(pc), Some(city)) => Some(format!("{pc} {city}")),
-                _ => None,
-            },
-            row.country.clone().filter(|c| c != "LU"),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
-        let language = Language::from_tag(&row.preferred_language).unwrap_or_default();
-        let pdf = letter::render(&LetterFacts {
-            language,
-            given_name: &row.given_name,
-            family_name: &row.family_name,
-            address_lines: &address_lines,
-            national_id: &national_id,
-            activation_code: &code,
-            issued_on: now.date_naive(),
-            objection_deadline: (first_letter + OBJECTION_WINDOW).date_naive(),
-            code_expires_on: expires_at.date_naive(),
-            activation_url: &format!("{}/activate", state.config.public_origin),
-            recovery,
-            practice_code: &practice.code,
-            practice_code_expires_on: practice.expires_at.date_naive(),
-        })
-        .map_err(|e| AppError::Internal(anyhow::anyhow!(e)))?;
-        Ok(Letter {
-            pdf,
-            file_name: format!("dsp-letter-{}-{}.pdf", row.national_id, language.tag()),
-        })
+    if recovery {
+        event.action = "recovery_letter_issued";
+        let detail = serde_json::json!({ "code_expires_at": expires_at });
+        notify_patient(txn, id, "recovery_letter_issued", &detail, now).await?;
+    }
+    let national_id = NationalId::parse(&row.national_id)
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("stored national ID: {e}")))?;
+    let address_lines: Vec<String> = [
+        row.street.clone(),
+        match (&row.postal_code, &row.city) {
+            (Some(pc), Some(city)) => Some(format!("{pc} {city}")),
+            _ => None,
+        },
+        row.country.clone().filter(|c| c != "LU"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let language = Language::from_tag(&row.preferred_language).unwrap_or_default();
+    let pdf = letter::render(&LetterFacts {
+        language,
+        given_name: &row.given_name,
+        family_name: &row.family_name,
+        address_lines: &address_lines,
+        national_id: &national_id,
+        activation_code: &code,
+        issued_on: now.date_naive(),
+        objection_deadline: (first_letter + OBJECTION_WINDOW).date_naive(),
+        code_expires_on: expires_at.date_naive(),
+        activation_url: &format!("{}/activate", state.config.public_origin),
+        recovery,
+        practice_code: &practice.code,
+        practice_code_expires_on: practice.expires_at.date_naive(),
     })
-    .await
+    .map_err(|e| AppError::Internal(anyhow::anyhow!(e)))?;
+    Ok(Letter { pdf, file_name: format!("dsp-letter-{}-{}.pdf", row.national_id, language.tag()) })
 }
 
 /// A new activation code and the dates of its letter.

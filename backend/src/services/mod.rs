@@ -12,6 +12,7 @@ pub mod enrolment;
 pub mod figures;
 pub mod history;
 pub mod life;
+pub mod opening;
 pub mod practice;
 pub mod record_export;
 pub mod objection;

@@ -106,6 +106,11 @@ const ROUTES: &[(&str, &str)] = &[
     ("get", "/api/me/objection"),
     ("post", "/api/me/objection"),
     ("post", "/api/agency/patients/{id}/objection"),
+    ("post", "/api/opening-requests"),
+    ("get", "/api/agency/opening-requests"),
+    ("get", "/api/agency/opening-requests/{id}"),
+    ("post", "/api/agency/opening-requests/{id}/accept"),
+    ("post", "/api/agency/opening-requests/{id}/reject"),
 ];
 
 async fn the_openapi_document_lists_every_route_and_each_answers(engine: Engine) {

@@ -7,6 +7,7 @@ use shared::api::agency::{
 };
 use shared::api::care::{EmergencyAccessReview, EmergencyAlert, SetDisposition};
 use shared::api::me::ContactData;
+use shared::api::opening::{AcceptOpening, OpeningRequestSummary, RejectOpening};
 use shared::ids::{PatientId, ProfessionalId};
 
 use uuid::Uuid;
@@ -88,4 +89,22 @@ pub async fn postal_objection(
     objection: &shared::api::agency::PostalObjection,
 ) -> Result<(), ApiFailure> {
     super::post_for_nothing(&format!("/api/agency/patients/{id}/objection"), objection).await
+}
+
+/// The waiting opening requests, oldest first.
+pub async fn opening_requests() -> Result<Vec<OpeningRequestSummary>, ApiFailure> {
+    get_json("/api/agency/opening-requests").await
+}
+
+/// Accepts an opening request: the record is created; the answer is its activation letter.
+pub async fn accept_opening(id: Uuid, accept: &AcceptOpening) -> Result<Download, ApiFailure> {
+    super::post_json_for_file(&format!("/api/agency/opening-requests/{id}/accept"), accept).await
+}
+
+/// Rejects an opening request with a reason.
+pub async fn reject_opening(
+    id: Uuid,
+    reject: &RejectOpening,
+) -> Result<OpeningRequestSummary, ApiFailure> {
+    post_json(&format!("/api/agency/opening-requests/{id}/reject"), reject).await
 }

@@ -49,3 +49,10 @@ pub async fn enrolment_start(start: &EnrolmentStart) -> Result<CeremonyOptions, 
 pub async fn enrolment_finish(finish: &CeremonyFinish) -> Result<SessionInfo, ApiFailure> {
     post_json("/api/enrolment/finish", finish).await
 }
+
+/// Sends the voluntary opening form (no sign-in); the answer is the request's reference.
+pub async fn submit_opening_request(
+    form: &shared::api::opening::OpeningRequestForm,
+) -> Result<shared::api::opening::OpeningRequestReceived, ApiFailure> {
+    post_json("/api/opening-requests", form).await
+}

@@ -231,8 +231,15 @@ pub struct Download {
 
 /// `POST path` with `{}`, expecting a file (the activation letter).
 pub async fn post_for_file(path: &str) -> Result<Download, ApiFailure> {
-    let empty = serde_json::Map::new();
-    let response = send(json_body(Request::post(path), &empty)?).await?;
+    post_json_for_file(path, &serde_json::Map::new()).await
+}
+
+/// `POST path` with a JSON body, expecting a file (a letter issued by the act).
+pub async fn post_json_for_file<B: Serialize + ?Sized>(
+    path: &str,
+    body: &B,
+) -> Result<Download, ApiFailure> {
+    let response = send(json_body(Request::post(path), body)?).await?;
     let status = response.status();
     if !(200..300).contains(&status) {
         let answer = read(response).await?;

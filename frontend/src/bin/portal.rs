@@ -7,6 +7,7 @@ use frontend::pages::enrol::EnrolPage;
 use frontend::pages::history::HistoryPage;
 use frontend::pages::home::HomePage;
 use frontend::pages::not_found::NotFoundPage;
+use frontend::pages::opening::OpenPage;
 use frontend::pages::patient::PatientPage;
 use frontend::pages::patient_documents::PatientDocumentsPage;
 use frontend::pages::security::SecurityPage;
@@ -22,6 +23,7 @@ fn render(route: Route) -> Html {
         Route::PatientDocuments => html! { <PatientDocumentsPage /> },
         Route::SignIn => html! { <SignInPage /> },
         Route::Activate => html! { <ActivatePage /> },
+        Route::Open => html! { <OpenPage /> },
         Route::Enrol => html! { <EnrolPage /> },
         Route::Security => html! { <SecurityPage /> },
         Route::NotFound

@@ -48,6 +48,10 @@ pub fn HomePage() -> Html {
                     { i18n.t("home-sign-in-text") }{ " " }
                     <RouteLink to={Route::SignIn}>{ i18n.t("area-sign-in-link") }</RouteLink>
                 </p>
+                <p class="notice" role="note">
+                    { i18n.t("home-open-text") }{ " " }
+                    <RouteLink to={Route::Open}>{ i18n.t("home-open-link") }</RouteLink>
+                </p>
             }
         </article>
     }

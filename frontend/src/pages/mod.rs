@@ -15,6 +15,7 @@ pub mod life;
 pub mod not_found;
 pub mod notifications;
 pub mod objection;
+pub mod opening;
 pub mod patient;
 pub mod patient_documents;
 pub mod personal_space;

@@ -10,4 +10,5 @@ pub mod history;
 pub mod life;
 pub mod me;
 pub mod national_id;
+pub mod opening;
 pub mod wishes;

@@ -4,6 +4,7 @@
 
 mod emergency;
 mod life;
+mod opening;
 mod patients;
 mod professionals;
 
@@ -17,6 +18,7 @@ use crate::i18n::Arg;
 use crate::i18n::context::use_i18n;
 use crate::session::use_session;
 use emergency::EmergencyPanel;
+use opening::OpeningPanel;
 use patients::PatientsPanel;
 use professionals::ProfessionalsPanel;
 
@@ -36,11 +38,13 @@ pub fn AgencyPage() -> Html {
                 <h1 id="page-heading" tabindex="-1">{ i18n.t("agency-heading") }</h1>
                 <p class="lead">{ i18n.t_args("agency-greeting", [("name", name)]) }</p>
                 <nav class="in-page" aria-label={i18n.t("agency-sections")}>
+                    <a href="#opening-heading">{ i18n.t("opening-heading") }</a>
                     <a href="#patients-heading">{ i18n.t("agency-patients-heading") }</a>
                     <a href="#professionals-heading">{ i18n.t("agency-professionals-heading") }</a>
                     <a href="#emergency-review-heading">{ i18n.t("agency-emergency-heading") }</a>
                     <RouteLink to={Route::Security}>{ i18n.t("security-link") }</RouteLink>
                 </nav>
+                <OpeningPanel />
                 <PatientsPanel />
                 <ProfessionalsPanel />
                 <EmergencyPanel />
