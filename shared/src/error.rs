@@ -112,11 +112,17 @@ pub enum ApiErrorCode {
     /// Too many wrong practice codes for this national ID (until the patient gets a new code),
     /// or by this professional today.
     PracticeCodeLocked,
+    /// An import file that cannot be read as the insured-persons CSV: not UTF-8, empty, or
+    /// without the expected header line; nothing was stored.
+    ImportFileInvalid,
+    /// The import cannot do that in its state (start a batch with invalid rows, resume a
+    /// finished one).
+    ImportNotReady,
 }
 
 impl ApiErrorCode {
     /// Every code, for exhaustive translation tests.
-    pub const ALL: [Self; 44] = [
+    pub const ALL: [Self; 46] = [
         Self::NotFound,
         Self::MethodNotAllowed,
         Self::MalformedJson,
@@ -161,6 +167,8 @@ impl ApiErrorCode {
         Self::EmergencyAccessSwitchedOff,
         Self::PracticeCodeFailed,
         Self::PracticeCodeLocked,
+        Self::ImportFileInvalid,
+        Self::ImportNotReady,
     ];
 
     /// The stable wire value (`not_found`, …).
@@ -211,6 +219,8 @@ impl ApiErrorCode {
             Self::EmergencyAccessSwitchedOff => "emergency_access_switched_off",
             Self::PracticeCodeFailed => "practice_code_failed",
             Self::PracticeCodeLocked => "practice_code_locked",
+            Self::ImportFileInvalid => "import_file_invalid",
+            Self::ImportNotReady => "import_not_ready",
         }
     }
 

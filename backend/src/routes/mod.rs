@@ -15,6 +15,7 @@ mod care;
 mod documents;
 mod health;
 mod history;
+mod imports;
 mod me;
 mod national_id;
 mod openapi;
@@ -58,6 +59,7 @@ pub fn api() -> OpenApiRouter<AppState> {
         .merge(me::router())
         .merge(history::router())
         .merge(agency::router())
+        .merge(imports::router())
         .merge(care::router())
         .merge(documents::router())
         .merge(wishes::router())

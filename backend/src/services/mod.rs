@@ -11,6 +11,7 @@ pub mod emergency;
 pub mod enrolment;
 pub mod figures;
 pub mod history;
+pub mod imports;
 pub mod practice;
 pub mod sign_in;
 pub mod wishes;

@@ -7,6 +7,7 @@ pub mod documents;
 pub mod figures;
 pub mod health;
 pub mod history;
+pub mod imports;
 pub mod me;
 pub mod national_id;
 pub mod wishes;
