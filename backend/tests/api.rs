@@ -30,6 +30,8 @@ mod history;
 mod hostile;
 #[path = "api/identity.rs"]
 mod identity;
+#[path = "api/imports.rs"]
+mod imports;
 #[path = "api/lookups.rs"]
 mod lookups;
 #[path = "api/schema.rs"]

@@ -5,7 +5,8 @@
 //! - **The rule**: a file with any invalid row imports nothing (state `invalid`, with the
 //!   report); the agency corrects the file and uploads it again. A valid file waits (`ready`)
 //!   until an agent starts it.
-//! - **Processing**: the rows are split into chunks of [`CHUNK_ROWS`]. An instance claims a
+//! - **Processing**: the rows are split into chunks (`DSP_IMPORT_CHUNK_ROWS`, 500: one transaction and one
+//!   printable PDF each). An instance claims a
 //!   chunk with a conditional `UPDATE` (free, or its claim's lease ran out), then creates the
 //!   chunk's records, issues their activation letters as [`super::agency::issue_letter`] does,
 //!   renders the chunk's letters as one PDF for the printer, and commits all of it with the
@@ -43,8 +44,6 @@ use crate::entity::patient;
 use crate::error::AppError;
 use crate::letter::{self, LetterFacts};
 
-/// Rows per chunk: one transaction, one PDF of at most this many letters (printable as one job).
-pub const CHUNK_ROWS: usize = 500;
 /// The largest file accepted (about 600 000 rows).
 pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
 /// How long a claim on a chunk holds; after it another instance takes the chunk over.
@@ -399,6 +398,7 @@ where
     E: Into<axum::BoxError>,
 {
     let invalid = || refuse(StatusCode::UNPROCESSABLE_ENTITY, ApiErrorCode::ImportFileInvalid);
+    let chunk_rows = state.config.import_chunk_rows;
     let mut reader = CsvReader::new();
     let mut hasher = Sha256::new();
     let mut size = 0usize;
@@ -472,15 +472,18 @@ where
                     }
                 }
             }
-            if pending_rows.len() >= CHUNK_ROWS || pending_errors.len() >= CHUNK_ROWS {
-                store(state, id, read.valid, &mut pending_rows, &mut pending_errors).await?;
+            if pending_rows.len() >= ROWS_PER_INSERT * 4
+                || pending_errors.len() >= ROWS_PER_INSERT * 4
+            {
+                store(state, id, read.valid, chunk_rows, &mut pending_rows, &mut pending_errors)
+                    .await?;
             }
         }
     }
     if !header_seen {
         return Err(invalid());
     }
-    store(state, id, read.valid, &mut pending_rows, &mut pending_errors).await?;
+    store(state, id, read.valid, chunk_rows, &mut pending_rows, &mut pending_errors).await?;
     read.sha256 = data_encoding::HEXLOWER.encode(&hasher.finalize());
     Ok(read)
 }
@@ -490,6 +493,7 @@ async fn store(
     state: &AppState,
     id: Uuid,
     valid_so_far: u32,
+    chunk_rows: usize,
     rows: &mut Vec<ValidRow>,
     errors: &mut Vec<ImportRowError>,
 ) -> Result<(), AppError> {
@@ -498,7 +502,7 @@ async fn store(
     }
     let backend = state.db.get_database_backend();
     let txn = crate::db::begin_write(&state.db).await?;
-    // Valid rows are numbered in file order: the n-th valid row is in chunk n / CHUNK_ROWS + 1.
+    // Valid rows are numbered in file order: the n-th valid row is in chunk n / chunk_rows + 1.
     let first_index = valid_so_far as usize - rows.len();
     for (part_no, part) in rows.chunks(ROWS_PER_INSERT).enumerate() {
         let mut text = String::from(
@@ -508,7 +512,7 @@ async fn store(
         let mut values: Vec<Value> = Vec::with_capacity(part.len() * 11);
         for (i, r) in part.iter().enumerate() {
             let index = first_index + part_no * ROWS_PER_INSERT + i;
-            let chunk = i32::try_from(index / CHUNK_ROWS + 1).unwrap_or(i32::MAX);
+            let chunk = i32::try_from(index / chunk_rows + 1).unwrap_or(i32::MAX);
             let n = values.len();
             if i > 0 {
                 text.push(',');
@@ -568,7 +572,8 @@ async fn finish_upload(
 ) -> Result<ImportBatch, AppError> {
     let backend = state.db.get_database_backend();
     let valid_file = read.invalid_rows == 0 && read.rows > 0;
-    let chunks = if valid_file { read.valid.div_ceil(CHUNK_ROWS as u32) } else { 0 };
+    let chunk_rows = u32::try_from(state.config.import_chunk_rows).unwrap_or(500);
+    let chunks = if valid_file { read.valid.div_ceil(chunk_rows) } else { 0 };
     let new_state = if valid_file { ImportState::Ready } else { ImportState::Invalid };
     let event = Event::new("import_uploaded", Outcome::Success, actor)
         .target("import_batch", id.to_string())
