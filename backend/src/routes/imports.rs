@@ -21,11 +21,11 @@ use crate::services::imports;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
-        .routes(routes!(upload, list))
-        .routes(routes!(detail))
-        .routes(routes!(start))
-        .routes(routes!(pause))
-        .routes(routes!(letters))
+        .routes(routes!(upload_import, list_imports))
+        .routes(routes!(import_detail))
+        .routes(routes!(start_import))
+        .routes(routes!(pause_import))
+        .routes(routes!(import_letters))
 }
 
 fn actor(agent: &CurrentAgent) -> imports::Actor {
@@ -43,7 +43,7 @@ fn actor(agent: &CurrentAgent) -> imports::Actor {
               (status = 408, body = ApiError, description = "request_timeout: the file arrived too slowly"),
               (status = 413, body = ApiError, description = "payload_too_large"),
               (status = 422, body = ApiError, description = "import_file_invalid: not UTF-8, no or another header line")))]
-async fn upload(
+async fn upload_import(
     State(state): State<AppState>,
     meta: RequestMeta,
     agent: CurrentAgent,
@@ -63,7 +63,7 @@ async fn upload(
 /// The import batches, newest first.
 #[utoipa::path(get, path = "/agency/imports", tag = "agency",
     responses((status = 200, body = Vec<ImportBatch>), (status = 401, body = ApiError), (status = 403, body = ApiError)))]
-async fn list(
+async fn list_imports(
     State(state): State<AppState>,
     _agent: CurrentAgent,
 ) -> Result<Json<Vec<ImportBatch>>, AppError> {
@@ -73,7 +73,7 @@ async fn list(
 /// A batch: its progress, its error report (the first 1000 refused values) and its letters.
 #[utoipa::path(get, path = "/agency/imports/{id}", tag = "agency", params(("id" = Uuid, Path)),
     responses((status = 200, body = ImportBatchDetail), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
-async fn detail(
+async fn import_detail(
     State(state): State<AppState>,
     _agent: CurrentAgent,
     Path(id): Path<Uuid>,
@@ -86,7 +86,7 @@ async fn detail(
 #[utoipa::path(post, path = "/agency/imports/{id}/start", tag = "agency", params(("id" = Uuid, Path)),
     responses((status = 200, body = ImportBatch), (status = 404, body = ApiError),
               (status = 409, body = ApiError, description = "import_not_ready: invalid, running or finished")))]
-async fn start(
+async fn start_import(
     State(state): State<AppState>,
     meta: RequestMeta,
     agent: CurrentAgent,
@@ -99,7 +99,7 @@ async fn start(
 #[utoipa::path(post, path = "/agency/imports/{id}/pause", tag = "agency", params(("id" = Uuid, Path)),
     responses((status = 200, body = ImportBatch), (status = 404, body = ApiError),
               (status = 409, body = ApiError, description = "import_not_ready: not running")))]
-async fn pause(
+async fn pause_import(
     State(state): State<AppState>,
     meta: RequestMeta,
     agent: CurrentAgent,
@@ -112,7 +112,7 @@ async fn pause(
 #[utoipa::path(get, path = "/agency/imports/{id}/letters/{chunk}", tag = "agency",
     params(("id" = Uuid, Path), ("chunk" = u32, Path)),
     responses((status = 200, content_type = "application/pdf", body = Vec<u8>), (status = 404, body = ApiError)))]
-async fn letters(
+async fn import_letters(
     State(state): State<AppState>,
     meta: RequestMeta,
     agent: CurrentAgent,
