@@ -3,6 +3,7 @@
 //! anyone else, what the console is for and how agents get in.
 
 mod emergency;
+mod imports;
 mod patients;
 mod professionals;
 
@@ -16,6 +17,7 @@ use crate::i18n::Arg;
 use crate::i18n::context::use_i18n;
 use crate::session::use_session;
 use emergency::EmergencyPanel;
+use imports::ImportsPanel;
 use patients::PatientsPanel;
 use professionals::ProfessionalsPanel;
 
@@ -36,11 +38,13 @@ pub fn AgencyPage() -> Html {
                 <p class="lead">{ i18n.t_args("agency-greeting", [("name", name)]) }</p>
                 <nav class="in-page" aria-label={i18n.t("agency-sections")}>
                     <a href="#patients-heading">{ i18n.t("agency-patients-heading") }</a>
+                    <a href="#imports-heading">{ i18n.t("import-heading") }</a>
                     <a href="#professionals-heading">{ i18n.t("agency-professionals-heading") }</a>
                     <a href="#emergency-review-heading">{ i18n.t("agency-emergency-heading") }</a>
                     <RouteLink to={Route::Security}>{ i18n.t("security-link") }</RouteLink>
                 </nav>
                 <PatientsPanel />
+                <ImportsPanel />
                 <ProfessionalsPanel />
                 <EmergencyPanel />
             </article>
