@@ -36,7 +36,7 @@ use shared::api::imports::{
 use shared::{ApiErrorCode, Language, NationalId, NationalIdError};
 use uuid::Uuid;
 
-use super::agency::{OBJECTION_WINDOW, issue_activation_code, letter_address_lines};
+use super::agency::{OBJECTION_WINDOW, letter_address_lines};
 use super::{audited, refuse};
 use crate::app::AppState;
 use crate::audit::{self, Event, Outcome, RequestMeta};
@@ -919,32 +919,46 @@ async fn claim_next(state: &AppState, worker: Uuid) -> Result<Option<(Uuid, i64)
     }
 }
 
-/// A created record's letter, owned until the chunk's PDF is rendered.
-struct OwnedLetter {
+/// A record to create and its letter, prepared before the chunk's write.
+struct Prepared {
+    row_no: i64,
     language: Language,
     given_name: String,
     family_name: String,
+    street: String,
+    postal_code: String,
+    city: String,
+    country: String,
     address_lines: Vec<String>,
     national_id: NationalId,
     code: String,
-    issued_on: chrono::NaiveDate,
-    objection_deadline: chrono::NaiveDate,
-    code_expires_on: chrono::NaiveDate,
     practice_code: String,
-    practice_code_expires_on: chrono::NaiveDate,
 }
 
-#[expect(clippy::too_many_lines, reason = "one chunk's transaction, read top to bottom")]
+fn row_number(r: &QueryResult, column: &str) -> Result<i64, AppError> {
+    Ok(r.try_get::<i64>("", column).or_else(|_| r.try_get::<i32>("", column).map(i64::from))?)
+}
+
+/// Processes one claimed chunk. The letters (the slow part) are rendered first, with new codes,
+/// outside any write; then one short write creates the records with those codes' hashes, issues
+/// the letters (first letter date, activation and practice codes, as
+/// [`super::agency::issue_letter`] does), stores the PDF and the progress, and the audit
+/// entries. A record that appeared meanwhile (another batch, an agent) makes the write give up
+/// and the chunk is done again from the start; nothing of the unwritten codes survives.
+#[expect(clippy::too_many_lines, reason = "one chunk, read top to bottom")]
 async fn process_chunk(
     state: &AppState,
     worker: Uuid,
     batch_id: Uuid,
     chunk_no: i64,
 ) -> Result<(), AppError> {
+    use crate::auth::codes;
+    use crate::entity::{activation_code, practice_code};
     let backend = state.db.get_database_backend();
     let now = state.clock.now();
-    let txn = crate::db::begin_write(&state.db).await?;
-    let started_by = txn
+    let began = std::time::Instant::now();
+    let started_by = state
+        .db
         .query_one_raw(stmt(
             backend,
             "SELECT started_by FROM import_batches WHERE id = $1",
@@ -953,7 +967,8 @@ async fn process_chunk(
         .await?
         .and_then(|r| r.try_get::<Option<Uuid>>("", "started_by").ok().flatten());
     let actor = started_by.filter(|id| !id.is_nil()).map(|id| (Role::Agent, id));
-    let rows = txn
+    let rows = state
+        .db
         .query_all_raw(stmt(
             backend,
             "SELECT row_no, national_id, given_name, family_name, street, postal_code, city, \
@@ -962,116 +977,56 @@ async fn process_chunk(
             vec![batch_id.into(), chunk_no.into()],
         ))
         .await?;
-    // Which national IDs already have a record: one query for the chunk.
-    let mut existing: HashMap<String, Uuid> = HashMap::new();
-    if !rows.is_empty() {
-        let ids: Vec<String> = rows
-            .iter()
-            .map(|r| r.try_get::<String>("", "national_id"))
-            .collect::<Result<_, _>>()?;
-        let placeholders: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
-        let text = format!(
-            "SELECT id, national_id FROM patients WHERE national_id IN ({})",
-            placeholders.join(",")
-        );
-        let found = txn
-            .query_all_raw(stmt(backend, &text, ids.into_iter().map(Value::from).collect()))
-            .await?;
-        for r in found {
-            existing.insert(r.try_get("", "national_id")?, r.try_get("", "id")?);
-        }
-    }
-    let meta = RequestMeta {
-        request_id: Some(format!("import-{batch_id}-{chunk_no}")),
-        ..RequestMeta::default()
-    };
-    let mut letters = Vec::new();
-    let mut created = 0u32;
-    let mut already = 0u32;
+    let ids: Vec<String> =
+        rows.iter().map(|r| r.try_get::<String>("", "national_id")).collect::<Result<_, _>>()?;
+    let existing = existing_records(&state.db, &ids).await?;
+    // The letters of the records to create, with their new codes, rendered with no lock held.
+    let mut prepared = Vec::new();
+    let mut already = Vec::new();
     for r in &rows {
-        let row_no: i64 = r
-            .try_get::<i64>("", "row_no")
-            .or_else(|_| r.try_get::<i32>("", "row_no").map(i64::from))?;
+        let row_no = row_number(r, "row_no")?;
         let national_id_text: String = r.try_get("", "national_id")?;
-        let (outcome, patient_id) = if let Some(id) = existing.get(&national_id_text) {
-            already += 1;
-            ("existing", *id)
-        } else {
-            let national_id = NationalId::parse(&national_id_text)
-                .map_err(|e| AppError::Internal(anyhow::anyhow!("stored national ID: {e}")))?;
-            let id = Uuid::new_v4();
-            let language: String = r.try_get("", "language")?;
-            let model = patient::ActiveModel {
-                id: Set(id),
-                national_id: Set(national_id_text.clone()),
-                given_name: Set(r.try_get("", "given_name")?),
-                family_name: Set(r.try_get("", "family_name")?),
-                birth_date: Set(national_id.birth_date()),
-                preferred_language: Set(language.clone()),
-                record_state: Set(RecordState::Created.as_str().into()),
-                created_at: Set(now),
-                letter_issued_at: Set(None),
-                activated_at: Set(None),
-                closed_at: Set(None),
-                street: Set(Some(r.try_get("", "street")?)),
-                postal_code: Set(Some(r.try_get("", "postal_code")?)),
-                city: Set(Some(r.try_get("", "city")?)),
-                country: Set(Some(r.try_get("", "country")?)),
-                referent_id: Set(None),
-                emergency_access_enabled: Set(true),
-                phone: Set(None),
-                email: Set(None),
-            }
-            .insert(&*txn)
-            .await?;
-            let issued = issue_activation_code(&*txn, state, &model, now).await?;
-            let practice = super::practice::issue_code(&*txn, &model, now).await?;
-            let batch_text = batch_id.to_string();
-            let created_event = Event::new("patient_created", Outcome::Success, actor)
-                .patient(id)
-                .with("import_batch", batch_text.clone())
-                .with("row", row_no);
-            let letter_event = Event::new("letter_issued", Outcome::Success, actor)
-                .patient(id)
-                .with("import_batch", batch_text)
-                .with("code_expires_at", issued.expires_at.to_rfc3339())
-                .with("practice_code_expires_at", practice.expires_at.to_rfc3339());
-            let key = audit::chain_key(&created_event);
-            audit::append_run(
-                &*txn,
-                &key,
-                [(&meta, created_event, now), (&meta, letter_event, now)],
-            )
-            .await?;
-            letters.push(OwnedLetter {
-                language: Language::from_tag(&language).unwrap_or_default(),
-                given_name: model.given_name.clone(),
-                family_name: model.family_name.clone(),
-                address_lines: letter_address_lines(&model),
-                national_id,
-                code: issued.code,
-                issued_on: now.date_naive(),
-                objection_deadline: (issued.first_letter + OBJECTION_WINDOW).date_naive(),
-                code_expires_on: issued.expires_at.date_naive(),
-                practice_code: practice.code,
-                practice_code_expires_on: practice.expires_at.date_naive(),
-            });
-            created += 1;
-            ("created", id)
+        if let Some(id) = existing.get(&national_id_text) {
+            already.push((row_no, *id));
+            continue;
+        }
+        let national_id = NationalId::parse(&national_id_text)
+            .map_err(|e| AppError::Internal(anyhow::anyhow!("stored national ID: {e}")))?;
+        let language: String = r.try_get("", "language")?;
+        let street: String = r.try_get("", "street")?;
+        let postal_code: String = r.try_get("", "postal_code")?;
+        let city: String = r.try_get("", "city")?;
+        let country: String = r.try_get("", "country")?;
+        let address = patient::Model {
+            street: Some(street.clone()),
+            postal_code: Some(postal_code.clone()),
+            city: Some(city.clone()),
+            country: Some(country.clone()),
+            ..placeholder_patient()
         };
-        txn.execute_raw(stmt(
-            backend,
-            "UPDATE import_rows SET outcome = $3, patient_id = $4 WHERE batch_id = $1 AND row_no = $2",
-            vec![batch_id.into(), row_no.into(), outcome.into(), patient_id.into()],
-        ))
-        .await?;
+        prepared.push(Prepared {
+            row_no,
+            language: Language::from_tag(&language).unwrap_or_default(),
+            given_name: r.try_get("", "given_name")?,
+            family_name: r.try_get("", "family_name")?,
+            street,
+            postal_code,
+            city,
+            country,
+            address_lines: letter_address_lines(&address),
+            national_id,
+            code: codes::new_code(),
+            practice_code: codes::new_code(),
+        });
     }
-    let pdf = if letters.is_empty() {
-        None
+    let code_expires_at = now + TimeDelta::days(i64::from(state.config.activation_code_days));
+    let practice_expires_at = now + super::practice::PRACTICE_CODE_LIFETIME;
+    let (prepared, pdf) = if prepared.is_empty() {
+        (prepared, None)
     } else {
         let url = format!("{}/activate", state.config.public_origin);
-        let rendered = tokio::task::spawn_blocking(move || {
-            let facts: Vec<LetterFacts<'_>> = letters
+        tokio::task::spawn_blocking(move || {
+            let facts: Vec<LetterFacts<'_>> = prepared
                 .iter()
                 .map(|l| LetterFacts {
                     language: l.language,
@@ -1080,22 +1035,104 @@ async fn process_chunk(
                     address_lines: &l.address_lines,
                     national_id: &l.national_id,
                     activation_code: &l.code,
-                    issued_on: l.issued_on,
-                    objection_deadline: l.objection_deadline,
-                    code_expires_on: l.code_expires_on,
+                    issued_on: now.date_naive(),
+                    // A new record: this letter is its first, the objection window starts now.
+                    objection_deadline: (now + OBJECTION_WINDOW).date_naive(),
+                    code_expires_on: code_expires_at.date_naive(),
                     activation_url: &url,
                     recovery: false,
                     practice_code: &l.practice_code,
-                    practice_code_expires_on: l.practice_code_expires_on,
+                    practice_code_expires_on: practice_expires_at.date_naive(),
                 })
                 .collect();
-            letter::render_batch(&facts)
+            let pdf = letter::render_batch(&facts);
+            drop(facts);
+            pdf.map(|pdf| (prepared, Some(pdf)))
         })
         .await
         .map_err(|e| AppError::Internal(anyhow::anyhow!(e)))?
-        .map_err(|e| AppError::Internal(anyhow::anyhow!(e)))?;
-        Some(rendered)
+        .map_err(|e| AppError::Internal(anyhow::anyhow!(e)))?
     };
+    let rendered = began.elapsed();
+
+    let txn = crate::db::begin_write(&state.db).await?;
+    let to_create: Vec<String> =
+        prepared.iter().map(|p| p.national_id.as_str().to_owned()).collect();
+    if !existing_records(&*txn, &to_create).await?.is_empty() {
+        // Someone created one of these records meanwhile: this chunk's letters are not all
+        // right any more. Give the claim back; the next pass does the chunk again.
+        drop(txn);
+        release(&state.db, batch_id, chunk_no, worker).await?;
+        tracing::info!(%batch_id, chunk_no, "import chunk: a record appeared meanwhile, redone");
+        return Ok(());
+    }
+    let meta = RequestMeta {
+        request_id: Some(format!("import-{batch_id}-{chunk_no}")),
+        ..RequestMeta::default()
+    };
+    let batch_text = batch_id.to_string();
+    for p in &prepared {
+        let id = Uuid::new_v4();
+        patient::ActiveModel {
+            id: Set(id),
+            national_id: Set(p.national_id.as_str().to_owned()),
+            given_name: Set(p.given_name.clone()),
+            family_name: Set(p.family_name.clone()),
+            birth_date: Set(p.national_id.birth_date()),
+            preferred_language: Set(p.language.tag().to_owned()),
+            record_state: Set(RecordState::Created.as_str().into()),
+            created_at: Set(now),
+            letter_issued_at: Set(Some(now)),
+            activated_at: Set(None),
+            closed_at: Set(None),
+            street: Set(Some(p.street.clone())),
+            postal_code: Set(Some(p.postal_code.clone())),
+            city: Set(Some(p.city.clone())),
+            country: Set(Some(p.country.clone())),
+            referent_id: Set(None),
+            emergency_access_enabled: Set(true),
+            phone: Set(None),
+            email: Set(None),
+        }
+        .insert(&*txn)
+        .await?;
+        activation_code::ActiveModel {
+            patient_id: Set(id),
+            code_hash: Set(codes::hash_code(&p.code)),
+            issued_at: Set(now),
+            expires_at: Set(code_expires_at),
+            used_at: Set(None),
+        }
+        .insert(&*txn)
+        .await?;
+        practice_code::ActiveModel {
+            patient_id: Set(id),
+            code_hash: Set(codes::hash_code(&p.practice_code)),
+            issued_at: Set(now),
+            expires_at: Set(practice_expires_at),
+            used_at: Set(None),
+        }
+        .insert(&*txn)
+        .await?;
+        let created_event = Event::new("patient_created", Outcome::Success, actor)
+            .patient(id)
+            .with("import_batch", batch_text.clone())
+            .with("row", p.row_no);
+        let letter_event = Event::new("letter_issued", Outcome::Success, actor)
+            .patient(id)
+            .with("import_batch", batch_text.clone())
+            .with("code_expires_at", code_expires_at.to_rfc3339())
+            .with("practice_code_expires_at", practice_expires_at.to_rfc3339());
+        let key = audit::chain_key(&created_event);
+        audit::append_run(&*txn, &key, [(&meta, created_event, now), (&meta, letter_event, now)])
+            .await?;
+        set_outcome(&*txn, batch_id, p.row_no, "created", id).await?;
+    }
+    for (row_no, id) in &already {
+        set_outcome(&*txn, batch_id, *row_no, "existing", *id).await?;
+    }
+    let created = u32::try_from(prepared.len()).unwrap_or(u32::MAX);
+    let already = u32::try_from(already.len()).unwrap_or(u32::MAX);
     let finished = txn
         .execute_raw(stmt(
             backend,
@@ -1137,6 +1174,98 @@ async fn process_chunk(
         .with("created", created)
         .with("already_there", already);
     audit::append(&*txn, &meta, event, now).await?;
+    txn.commit().await?;
+    tracing::info!(
+        %batch_id,
+        chunk_no,
+        created,
+        already,
+        letters_ms = rendered.as_millis(),
+        write_ms = (began.elapsed() - rendered).as_millis(),
+        "import chunk done"
+    );
+    Ok(())
+}
+
+/// A patient row with nothing in it, to fill in (the letter's address block).
+fn placeholder_patient() -> patient::Model {
+    patient::Model {
+        id: Uuid::nil(),
+        national_id: String::new(),
+        given_name: String::new(),
+        family_name: String::new(),
+        birth_date: chrono::NaiveDate::MIN,
+        preferred_language: String::new(),
+        record_state: String::new(),
+        created_at: chrono::DateTime::<chrono::Utc>::MIN_UTC,
+        letter_issued_at: None,
+        activated_at: None,
+        closed_at: None,
+        street: None,
+        postal_code: None,
+        city: None,
+        country: None,
+        referent_id: None,
+        emergency_access_enabled: true,
+        phone: None,
+        email: None,
+    }
+}
+
+/// The records that exist among these national IDs.
+async fn existing_records(
+    conn: &impl ConnectionTrait,
+    ids: &[String],
+) -> Result<HashMap<String, Uuid>, AppError> {
+    let mut existing = HashMap::new();
+    if ids.is_empty() {
+        return Ok(existing);
+    }
+    let backend = conn.get_database_backend();
+    let placeholders: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
+    let text = format!(
+        "SELECT id, national_id FROM patients WHERE national_id IN ({})",
+        placeholders.join(",")
+    );
+    let found = conn
+        .query_all_raw(stmt(backend, &text, ids.iter().cloned().map(Value::from).collect()))
+        .await?;
+    for r in found {
+        existing.insert(r.try_get("", "national_id")?, r.try_get("", "id")?);
+    }
+    Ok(existing)
+}
+
+async fn set_outcome(
+    conn: &impl ConnectionTrait,
+    batch_id: Uuid,
+    row_no: i64,
+    outcome: &str,
+    patient_id: Uuid,
+) -> Result<(), AppError> {
+    conn.execute_raw(stmt(
+        conn.get_database_backend(),
+        "UPDATE import_rows SET outcome = $3, patient_id = $4 WHERE batch_id = $1 AND row_no = $2",
+        vec![batch_id.into(), row_no.into(), outcome.into(), patient_id.into()],
+    ))
+    .await?;
+    Ok(())
+}
+
+/// Gives a claim back so that the next pass takes the chunk at once.
+async fn release(
+    db: &DatabaseConnection,
+    batch_id: Uuid,
+    chunk_no: i64,
+    worker: Uuid,
+) -> Result<(), AppError> {
+    let txn = crate::db::begin_write(db).await?;
+    txn.execute_raw(stmt(
+        db.get_database_backend(),
+        "UPDATE import_chunks SET claimed_until = NULL WHERE batch_id = $1 AND chunk_no = $2 AND claimed_by = $3",
+        vec![batch_id.into(), chunk_no.into(), worker.into()],
+    ))
+    .await?;
     txn.commit().await?;
     Ok(())
 }
