@@ -193,7 +193,7 @@ pub fn ImportsPanel() -> Html {
             <form onsubmit={on_submit}>
                 <label for="import-file">{ i18n.t("import-choose") }</label>
                 <input id="import-file" type="file" accept=".csv,text/csv" ref={input} required=true />
-                <button type="submit" disabled={sending.is_some()}>{ i18n.t("import-upload") }</button>
+                <button id="import-upload" type="submit" disabled={sending.is_some()}>{ i18n.t("import-upload") }</button>
             </form>
             <StatusMessage text={sending_status.map(AttrValue::from)} />
             <ErrorMessage text={(*upload_error).as_ref().map(|f| AttrValue::from(messages::api_failure(&i18n, f)))} />
@@ -276,13 +276,13 @@ pub fn BatchView(props: &BatchViewProps) -> Html {
             let b = &d.batch;
             let action = match b.state {
                 ImportState::Ready => html! {
-                    <button type="button" disabled={*acting} onclick={act(false)}>{ i18n.t("import-start") }</button>
+                    <button id="import-start" type="button" disabled={*acting} onclick={act(false)}>{ i18n.t("import-start") }</button>
                 },
                 ImportState::Paused => html! {
-                    <button type="button" disabled={*acting} onclick={act(false)}>{ i18n.t("import-resume") }</button>
+                    <button id="import-resume" type="button" disabled={*acting} onclick={act(false)}>{ i18n.t("import-resume") }</button>
                 },
                 ImportState::Running => html! {
-                    <button type="button" class="secondary" disabled={*acting} onclick={act(true)}>{ i18n.t("import-pause") }</button>
+                    <button id="import-pause" type="button" class="secondary" disabled={*acting} onclick={act(true)}>{ i18n.t("import-pause") }</button>
                 },
                 ImportState::Invalid | ImportState::Done => html! {},
             };
@@ -337,11 +337,11 @@ pub fn BatchView(props: &BatchViewProps) -> Html {
             };
             html! {
                 <>
-                <p><strong>{ i18n.t(state_key(b.state)) }</strong>{ " · " }{ i18n.t_args("import-rows", [("rows", Arg::from(b.rows))]) }</p>
+                <p><strong id="import-state" data-state={b.state.as_str()}>{ i18n.t(state_key(b.state)) }</strong>{ " · " }{ i18n.t_args("import-rows", [("rows", Arg::from(b.rows))]) }</p>
                 if b.state != ImportState::Invalid {
                     <progress id="import-progress" max={b.rows.max(1).to_string()} value={b.processed.to_string()}
                         aria-label={i18n.t("import-progress-heading")} />
-                    <p role="status">{ progress_sentence(&i18n, b) }</p>
+                    <p id="import-progress-text" role="status">{ progress_sentence(&i18n, b) }</p>
                 }
                 { action }
                 <ErrorMessage text={(*act_error).as_ref().map(|f| AttrValue::from(messages::api_failure(&i18n, f)))} />
@@ -359,7 +359,6 @@ pub fn BatchView(props: &BatchViewProps) -> Html {
         <section class="import-batch" aria-labelledby="import-batch-heading">
             <h3 id="import-batch-heading">{ i18n.t_args("import-batch-heading", [("file", Arg::from(title))]) }</h3>
             { body }
-            <StatusMessage text={None::<AttrValue>} />
         </section>
     }
 }
