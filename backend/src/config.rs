@@ -33,6 +33,9 @@ pub struct Config {
     /// `DSP_MAX_DOCUMENT_MB`: the largest document a professional or patient may file, in MB of
     /// 1 048 576 bytes (default 20).
     pub max_document_bytes: u64,
+    /// `DSP_IMPORT_CHUNK_ROWS`: rows of a bulk import per chunk, that is per transaction and
+    /// per printable PDF of letters (default 500, from 1 to 5000).
+    pub import_chunk_rows: usize,
     /// `DSP_FHIR_NATIONAL_ID_SYSTEMS`: comma-separated identifier systems (URIs; an OID as
     /// `urn:oid:…`) whose values are national IDs; a FHIR document may name its patient by one
     /// of them as well as by `Patient/<record id>`, and a CDA document's `recordTarget` must name
@@ -168,6 +171,11 @@ impl Config {
             .ok()
             .filter(|mb| (1..=1024).contains(mb))
             .context("DSP_MAX_DOCUMENT_MB must be a number of MB from 1 to 1024")?;
+        let import_chunk_rows: usize = var("DSP_IMPORT_CHUNK_ROWS")
+            .map_or(Ok(500), |v| v.parse())
+            .ok()
+            .filter(|n| (1..=5000).contains(n))
+            .context("DSP_IMPORT_CHUNK_ROWS must be a number of rows from 1 to 5000")?;
         let fhir_national_id_systems: Vec<String> = var("DSP_FHIR_NATIONAL_ID_SYSTEMS")
             .unwrap_or_else(|| "urn:dsp:national-id".into())
             .split(',')
@@ -259,6 +267,7 @@ impl Config {
             enrolment_code_days,
             not_found_floor,
             max_document_bytes: max_document_mb * 1024 * 1024,
+            import_chunk_rows,
             fhir_national_id_systems,
             bench_routes,
             max_in_flight,

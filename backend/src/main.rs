@@ -64,6 +64,17 @@ enum Command {
     /// The records' life.
     #[command(subcommand)]
     Lifecycle(LifecycleCommand),
+    /// Bulk opening for operators: read and check an insured-persons CSV file (as the agency
+    /// console's upload does), then, if every row is valid, create the records and their
+    /// letters chunk by chunk (as `serve` does for a started batch) and print the counts. With
+    /// --check-only it stops after the check. Audited with no actor (the operator).
+    Import {
+        /// The CSV file (see the README: header, separators, encoding).
+        file: std::path::PathBuf,
+        /// Only read and check the file (the batch stays `ready` for the console).
+        #[arg(long)]
+        check_only: bool,
+    },
     /// Fill an empty database (and the content store) with a synthetic country for load tests:
     /// `tiny` (200 patients, a smoke test), `S` (10 000 patients, 3 million audit entries) or `N`
     /// (750 000 patients, 20 million documents, 100 million audit entries).
@@ -142,6 +153,11 @@ async fn main() -> anyhow::Result<()> {
                 tokio::spawn(dsp::maintenance::checkpoints_forever(state.clone(), witness))
             });
             let life = tokio::spawn(services::life::run_forever(state.clone()));
+            // Started imports go on (and stopped instances' chunks are taken over) here.
+            let imports = tokio::spawn(services::imports::run_forever(
+                state.clone(),
+                std::time::Duration::from_secs(2),
+            ));
             let housekeeping = tokio::spawn(dsp::maintenance::run_forever(
                 state,
                 std::time::Duration::from_secs(600),
@@ -149,10 +165,15 @@ async fn main() -> anyhow::Result<()> {
             let result = server.run(app::shutdown_signal()).await;
             housekeeping.abort();
             life.abort();
+            imports.abort();
             if let Some(task) = checkpoints {
                 task.abort();
             }
             result
+        }
+        Command::Import { file, check_only } => {
+            let state = open(config).await?;
+            import_file(&state, &file, check_only).await
         }
         Command::Migrate => {
             let connection = db::connect(&config).await.context("opening the database")?;
@@ -304,4 +325,56 @@ async fn main() -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+/// `dsp import FILE`: the console's upload and the worker's chunks, in one process.
+async fn import_file(
+    state: &AppState,
+    file: &std::path::Path,
+    check_only: bool,
+) -> anyhow::Result<()> {
+    use dsp::services::imports;
+    use shared::api::imports::ImportState;
+    let started = std::time::Instant::now();
+    let opened =
+        tokio::fs::File::open(file).await.with_context(|| format!("opening {}", file.display()))?;
+    let stream = tokio_util::io::ReaderStream::with_capacity(opened, 64 * 1024);
+    let meta = dsp::audit::RequestMeta::default();
+    let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let batch = imports::upload(state, &meta, None, &name, stream)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    println!(
+        "batch {}: {} rows, {} invalid rows, {} errors, state {:?} ({:.1} s)",
+        batch.id,
+        batch.rows,
+        batch.invalid_rows,
+        batch.errors,
+        batch.state,
+        started.elapsed().as_secs_f64()
+    );
+    if batch.state == ImportState::Invalid {
+        let detail =
+            imports::detail(state, batch.id).await.map_err(|e| anyhow::anyhow!("{e:?}"))?;
+        for e in detail.errors.iter().take(20) {
+            println!("row {} {}: {}", e.row, e.column, e.code.as_str());
+        }
+        anyhow::bail!("the file has invalid rows: nothing imported");
+    }
+    if check_only {
+        return Ok(());
+    }
+    imports::start(state, &meta, None, batch.id).await.map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    imports::work(state, uuid::Uuid::new_v4()).await.map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    let done = imports::detail(state, batch.id).await.map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    println!(
+        "state {:?}: {} created, {} already there, {} chunks, {} letter PDFs ({:.1} s)",
+        done.batch.state,
+        done.batch.created,
+        done.batch.already_there,
+        done.batch.chunks_done,
+        done.letters.len(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
 }

@@ -32,6 +32,8 @@ mod hostile;
 mod identity;
 #[path = "api/life.rs"]
 mod life;
+#[path = "api/imports.rs"]
+mod imports;
 #[path = "api/lookups.rs"]
 mod lookups;
 #[path = "api/purge.rs"]

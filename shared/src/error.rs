@@ -132,11 +132,17 @@ pub enum ApiErrorCode {
     /// An opening request accepted without both identity documents (ID card or passport, and
     /// social security card) recorded as presented.
     IdentityCheckIncomplete,
+    /// An import file that cannot be read as the insured-persons CSV: not UTF-8, empty, or
+    /// without the expected header line; nothing was stored.
+    ImportFileInvalid,
+    /// The import cannot do that in its state (start a batch with invalid rows, resume a
+    /// finished one).
+    ImportNotReady,
 }
 
 impl ApiErrorCode {
     /// Every code, for exhaustive translation tests.
-    pub const ALL: [Self; 52] = [
+    pub const ALL: [Self; 54] = [
         Self::NotFound,
         Self::MethodNotAllowed,
         Self::MalformedJson,
@@ -189,6 +195,8 @@ impl ApiErrorCode {
         Self::ConditionsNotAccepted,
         Self::OpeningRequestDecided,
         Self::IdentityCheckIncomplete,
+        Self::ImportFileInvalid,
+        Self::ImportNotReady,
     ];
 
     /// The stable wire value (`not_found`, …).
@@ -247,6 +255,8 @@ impl ApiErrorCode {
             Self::ConditionsNotAccepted => "conditions_not_accepted",
             Self::OpeningRequestDecided => "opening_request_decided",
             Self::IdentityCheckIncomplete => "identity_check_incomplete",
+            Self::ImportFileInvalid => "import_file_invalid",
+            Self::ImportNotReady => "import_not_ready",
         }
     }
 

@@ -22,6 +22,7 @@ mod m20261204_730001_figures_indexes;
 mod m20261204_810001_record_life;
 mod m20261204_820001_purge;
 mod m20261204_830001_opening_requests;
+mod m20261204_840001_bulk_import;
 
 /// Every migration, oldest first.
 #[derive(Debug)]
@@ -48,6 +49,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_810001_record_life::Migration),
             Box::new(m20261204_820001_purge::Migration),
             Box::new(m20261204_830001_opening_requests::Migration),
+            Box::new(m20261204_840001_bulk_import::Migration),
         ]
     }
 }

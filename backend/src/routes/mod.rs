@@ -16,6 +16,7 @@ mod documents;
 mod health;
 mod history;
 mod life;
+mod imports;
 mod me;
 mod national_id;
 mod openapi;
@@ -62,6 +63,7 @@ pub fn api() -> OpenApiRouter<AppState> {
         .merge(me::router())
         .merge(history::router())
         .merge(agency::router())
+        .merge(imports::router())
         .merge(care::router())
         .merge(documents::router())
         .merge(wishes::router())

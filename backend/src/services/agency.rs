@@ -390,17 +390,7 @@ pub(crate) async fn write_letter(
     }
     let national_id = NationalId::parse(&row.national_id)
         .map_err(|e| AppError::Internal(anyhow::anyhow!("stored national ID: {e}")))?;
-    let address_lines: Vec<String> = [
-        row.street.clone(),
-        match (&row.postal_code, &row.city) {
-            (Some(pc), Some(city)) => Some(format!("{pc} {city}")),
-            _ => None,
-        },
-        row.country.clone().filter(|c| c != "LU"),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
+    let address_lines = letter_address_lines(row);
     let language = Language::from_tag(&row.preferred_language).unwrap_or_default();
     let pdf = letter::render(&LetterFacts {
         language,
@@ -419,6 +409,22 @@ pub(crate) async fn write_letter(
     })
     .map_err(|e| AppError::Internal(anyhow::anyhow!(e)))?;
     Ok(Letter { pdf, file_name: format!("dsp-letter-{}-{}.pdf", row.national_id, language.tag()) })
+}
+
+/// The address block of a patient's letter (street, postal code and city, the country when not
+/// Luxembourg).
+pub(crate) fn letter_address_lines(row: &patient::Model) -> Vec<String> {
+    [
+        row.street.clone(),
+        match (&row.postal_code, &row.city) {
+            (Some(pc), Some(city)) => Some(format!("{pc} {city}")),
+            _ => None,
+        },
+        row.country.clone().filter(|c| c != "LU"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 /// A new activation code and the dates of its letter.

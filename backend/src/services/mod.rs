@@ -13,6 +13,7 @@ pub mod figures;
 pub mod history;
 pub mod life;
 pub mod opening;
+pub mod imports;
 pub mod practice;
 pub mod record_export;
 pub mod objection;

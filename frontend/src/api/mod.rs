@@ -17,6 +17,7 @@ pub mod care;
 pub mod documents;
 pub mod health;
 pub mod history;
+pub mod imports;
 mod json;
 pub mod life;
 pub mod me;

@@ -8,6 +8,7 @@ pub mod figures;
 pub mod health;
 pub mod history;
 pub mod life;
+pub mod imports;
 pub mod me;
 pub mod national_id;
 pub mod opening;

@@ -5,6 +5,7 @@
 mod emergency;
 mod life;
 mod opening;
+mod imports;
 mod patients;
 mod professionals;
 
@@ -19,6 +20,7 @@ use crate::i18n::context::use_i18n;
 use crate::session::use_session;
 use emergency::EmergencyPanel;
 use opening::OpeningPanel;
+use imports::ImportsPanel;
 use patients::PatientsPanel;
 use professionals::ProfessionalsPanel;
 
@@ -40,12 +42,14 @@ pub fn AgencyPage() -> Html {
                 <nav class="in-page" aria-label={i18n.t("agency-sections")}>
                     <a href="#opening-heading">{ i18n.t("opening-heading") }</a>
                     <a href="#patients-heading">{ i18n.t("agency-patients-heading") }</a>
+                    <a href="#imports-heading">{ i18n.t("import-heading") }</a>
                     <a href="#professionals-heading">{ i18n.t("agency-professionals-heading") }</a>
                     <a href="#emergency-review-heading">{ i18n.t("agency-emergency-heading") }</a>
                     <RouteLink to={Route::Security}>{ i18n.t("security-link") }</RouteLink>
                 </nav>
                 <OpeningPanel />
                 <PatientsPanel />
+                <ImportsPanel />
                 <ProfessionalsPanel />
                 <EmergencyPanel />
             </article>
