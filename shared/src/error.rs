@@ -112,11 +112,15 @@ pub enum ApiErrorCode {
     /// Too many wrong practice codes for this national ID (until the patient gets a new code),
     /// or by this professional today.
     PracticeCodeLocked,
+    /// The key figures over time were asked for a range that is not one: a date that is not
+    /// `YYYY-MM-DD`, `from` after `to`, `to` after today, an unknown granularity, or more
+    /// periods than one chart holds.
+    FiguresRangeInvalid,
 }
 
 impl ApiErrorCode {
     /// Every code, for exhaustive translation tests.
-    pub const ALL: [Self; 44] = [
+    pub const ALL: [Self; 45] = [
         Self::NotFound,
         Self::MethodNotAllowed,
         Self::MalformedJson,
@@ -161,6 +165,7 @@ impl ApiErrorCode {
         Self::EmergencyAccessSwitchedOff,
         Self::PracticeCodeFailed,
         Self::PracticeCodeLocked,
+        Self::FiguresRangeInvalid,
     ];
 
     /// The stable wire value (`not_found`, …).
@@ -211,6 +216,7 @@ impl ApiErrorCode {
             Self::EmergencyAccessSwitchedOff => "emergency_access_switched_off",
             Self::PracticeCodeFailed => "practice_code_failed",
             Self::PracticeCodeLocked => "practice_code_locked",
+            Self::FiguresRangeInvalid => "figures_range_invalid",
         }
     }
 

@@ -51,6 +51,7 @@ const ROUTES: &[(&str, &str)] = &[
     ("post", "/api/agency/professionals"),
     ("post", "/api/agency/professionals/{id}/enrolment-code"),
     ("get", "/api/agency/figures"),
+    ("get", "/api/agency/figures/series"),
     ("post", "/api/me/connection-code"),
     ("get", "/api/me/care"),
     ("post", "/api/me/links"),
