@@ -131,7 +131,8 @@ pub async fn series(
     let backend = conn.get_database_backend();
     let lower = range.from.and_time(NaiveTime::MIN).and_utc();
     let end_of_to = (range.to + TimeDelta::days(1)).and_time(NaiveTime::MIN).and_utc();
-    let upper = end_of_to.min(now);
+    // What happened up to now (inclusive), never after: a clock moved back reads the past.
+    let upper = end_of_to.min(now + TimeDelta::milliseconds(1));
     let statement = Statement::from_sql_and_values(
         backend,
         crate::db::placeholders(backend, &series_sql(backend)),
