@@ -1151,3 +1151,26 @@ history-what-practice-code-issued = Erstellte Praxiscodes
 history-what-practice-code-revoked = Praxiscode abgeschaltet
 history-rule-practice-consultation-opening = der Praxiscode, den Sie beim Besuch genannt haben
 agency-letter-practice = Der Brief enthält auch einen neuen Praxiscode, den der Patient beim Arztbesuch nennt, damit eine Fachkraft seine Akte öffnet: Dieser macht den vorherigen Praxiscode (aus einem Schreiben oder dem Portal) ungültig und hebt dessen Sperre auf.
+
+## dashboard
+error-figures-range-invalid = Diese Daten ergeben keinen Zeitraum, den die Kennzahlen zeigen können: Prüfen Sie, dass das erste vor dem letzten liegt, das letzte nicht nach heute und der Zeitraum nicht zu lang ist.
+figures-heading = Kennzahlen
+figures-intro = Zählungen der nationalen Akte, nichts über eine Person. Im Zeitverlauf werden Tage, Wochen und Monate in UTC gezählt.
+figures-records-open = Offene Akten
+figures-records-closed = Geschlossene Akten
+figures-professionals-activated = Aktivierte Gesundheitsfachkräfte
+figures-documents = Dokumente
+figures-connections = Anmeldungen
+figures-objections = Widersprüche
+figures-emergency-accesses = Notfallzugriffe
+figures-letters-waiting = Wartende Briefe
+figures-not-recorded = vom Dienst nicht erfasst
+figures-over-time = Im Zeitverlauf
+figures-period = Zeitraum
+figures-by-day = Pro Tag
+figures-by-week = Pro Woche
+figures-by-month = Pro Monat
+figures-table = Tabelle der Zahlen
+figures-week-of = Woche vom { $date }
+figures-month-of = { $month } { $year }
+figures-chart-desc = { $figure }, { $period }, vom { $first } bis { $last }; der höchste Wert ist { $max }.

@@ -1151,3 +1151,26 @@ history-what-practice-code-issued = Practice codes made
 history-what-practice-code-revoked = Practice code switched off
 history-rule-practice-consultation-opening = the practice code you read out at the visit
 agency-letter-practice = The letter also holds a new practice code, which the patient reads out at a visit so that a professional opens their record: it voids the previous practice code (from a letter or the portal) and lifts its lock.
+
+## dashboard
+error-figures-range-invalid = These dates do not make a range the key figures can show: check that the first comes before the last, that the last is not after today, and that the range is not too long.
+figures-heading = Key figures
+figures-intro = Counts of the national record, nothing about any person. Over time, days, weeks and months are counted in UTC.
+figures-records-open = Records open
+figures-records-closed = Records closed
+figures-professionals-activated = Professionals activated
+figures-documents = Documents
+figures-connections = Connections
+figures-objections = Objections
+figures-emergency-accesses = Emergency accesses
+figures-letters-waiting = Letters waiting
+figures-not-recorded = not recorded by the service
+figures-over-time = Over time
+figures-period = Period
+figures-by-day = By day
+figures-by-week = By week
+figures-by-month = By month
+figures-table = Table of the figures
+figures-week-of = week of { $date }
+figures-month-of = { $month } { $year }
+figures-chart-desc = { $figure }, { $period }, from { $first } to { $last }; the highest value is { $max }.

@@ -1154,3 +1154,26 @@ history-what-practice-code-issued = Codes praticien créés
 history-what-practice-code-revoked = Code praticien désactivé
 history-rule-practice-consultation-opening = le code praticien que vous avez communiqué lors de la consultation
 agency-letter-practice = La lettre contient aussi un nouveau code praticien, que le patient communique lors d’une consultation pour qu’un professionnel ouvre son dossier : il annule le code praticien précédent (d’une lettre ou du portail) et lève son blocage.
+
+## dashboard
+error-figures-range-invalid = Ces dates ne forment pas une période que les chiffres clés peuvent montrer : vérifiez que la première précède la dernière, que la dernière n'est pas après aujourd'hui et que la période n'est pas trop longue.
+figures-heading = Chiffres clés
+figures-intro = Des comptages du dossier national, rien sur une personne. Dans le temps, jours, semaines et mois sont comptés en UTC.
+figures-records-open = DSP ouverts
+figures-records-closed = DSP fermés
+figures-professionals-activated = Professionnels activés
+figures-documents = Documents
+figures-connections = Connexions
+figures-objections = Oppositions
+figures-emergency-accesses = Accès d'urgence
+figures-letters-waiting = Courriers en attente
+figures-not-recorded = non enregistré par le service
+figures-over-time = Dans le temps
+figures-period = Période
+figures-by-day = Par jour
+figures-by-week = Par semaine
+figures-by-month = Par mois
+figures-table = Tableau des chiffres
+figures-week-of = semaine du { $date }
+figures-month-of = { $month } { $year }
+figures-chart-desc = { $figure }, { $period }, du { $first } au { $last } ; la valeur la plus haute est { $max }.

@@ -1151,3 +1151,26 @@ history-what-practice-code-issued = Gemaachte Praxiscoden
 history-what-practice-code-revoked = Praxiscode ausgeschalt
 history-rule-practice-consultation-opening = de Praxiscode, deen Dir bei der Konsultatioun virgelies hutt
 agency-letter-practice = Am Bréif steet och en neie Praxiscode, deen de Patient bei enger Konsultatioun virliest, fir datt e Professionell säin Dossier opmécht: dee mécht de viregte Praxiscode (aus engem Bréif oder dem Portal) ongëlteg an hieft seng Spär op.
+
+## dashboard
+error-figures-range-invalid = Dës Datumer ginn keen Zäitraum, deen d'Schlësselzuele weise kënnen: kuckt, datt dat éischt virum leschte läit, datt dat lescht net no haut ass an datt den Zäitraum net ze laang ass.
+figures-heading = Schlësselzuelen
+figures-intro = Zielunge vum nationalen Dossier, näischt iwwer eng Persoun. Iwwer d'Zäit ginn Deeg, Wochen a Méint an UTC gezielt.
+figures-records-open = Oppen Dossieren
+figures-records-closed = Zougemaachen Dossieren
+figures-professionals-activated = Aktivéiert Gesondheetsberuffler
+figures-documents = Dokumenter
+figures-connections = Umeldungen
+figures-objections = Oppositiounen
+figures-emergency-accesses = Noutfallzougrëffer
+figures-letters-waiting = Bréiwer, déi waarden
+figures-not-recorded = vum Service net erfaasst
+figures-over-time = Iwwer d'Zäit
+figures-period = Zäitraum
+figures-by-day = Pro Dag
+figures-by-week = Pro Woch
+figures-by-month = Pro Mount
+figures-table = Tabell vun den Zuelen
+figures-week-of = Woch vum { $date }
+figures-month-of = { $month } { $year }
+figures-chart-desc = { $figure }, { $period }, vum { $first } bis { $last }; de gréisste Wäert ass { $max }.

@@ -81,3 +81,15 @@ pub async fn set_contact(
 ) -> Result<PatientSummary, ApiFailure> {
     put_json(&format!("/api/agency/patients/{id}/contact"), contact).await
 }
+
+/// The key figures now.
+pub async fn figures() -> Result<shared::api::figures::KeyFigures, ApiFailure> {
+    get_json("/api/agency/figures").await
+}
+
+/// The key figures over time, by `granularity`, over its default range.
+pub async fn figures_series(
+    granularity: shared::api::figures::Granularity,
+) -> Result<shared::api::figures::FiguresSeries, ApiFailure> {
+    get_json(&format!("/api/agency/figures/series?granularity={}", granularity.as_str())).await
+}

@@ -2,7 +2,9 @@
 //! professional directory and enrolment codes, the emergency-access review and its alerts); for
 //! anyone else, what the console is for and how agents get in.
 
+mod chart;
 mod emergency;
+mod figures;
 mod patients;
 mod professionals;
 
@@ -16,6 +18,7 @@ use crate::i18n::Arg;
 use crate::i18n::context::use_i18n;
 use crate::session::use_session;
 use emergency::EmergencyPanel;
+use figures::FiguresPanel;
 use patients::PatientsPanel;
 use professionals::ProfessionalsPanel;
 
@@ -38,11 +41,13 @@ pub fn AgencyPage() -> Html {
                     <a href="#patients-heading">{ i18n.t("agency-patients-heading") }</a>
                     <a href="#professionals-heading">{ i18n.t("agency-professionals-heading") }</a>
                     <a href="#emergency-review-heading">{ i18n.t("agency-emergency-heading") }</a>
+                    <a href="#figures-heading">{ i18n.t("figures-heading") }</a>
                     <RouteLink to={Route::Security}>{ i18n.t("security-link") }</RouteLink>
                 </nav>
                 <PatientsPanel />
                 <ProfessionalsPanel />
                 <EmergencyPanel />
+                <FiguresPanel />
             </article>
         };
     }
