@@ -354,6 +354,18 @@ mod tests {
     }
 
     #[test]
+    fn the_series_is_one_statement_with_a_part_per_event_and_level() {
+        for backend in [DbBackend::Sqlite, DbBackend::Postgres] {
+            let sql = crate::db::placeholders(backend, &series_sql(backend));
+            // 7 sources, 5 of them levels with a count before the range.
+            assert_eq!(sql.matches("UNION ALL").count(), 11, "{sql}");
+            if std::env::var_os("DSP_PRINT_SERIES_SQL").is_some() {
+                println!("{backend:?}: {sql}");
+            }
+        }
+    }
+
+    #[test]
     fn weeks_start_on_monday_and_months_on_the_first() {
         let today = day("2026-12-04");
         let weeks = Range::parse(&query("week", "2026-11-18", "2026-12-04"), today).unwrap();
