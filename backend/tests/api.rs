@@ -22,6 +22,8 @@ mod emergency;
 mod errors;
 #[path = "api/figures.rs"]
 mod figures;
+#[path = "api/figures_series.rs"]
+mod figures_series;
 #[path = "api/headers.rs"]
 mod headers;
 #[path = "api/history.rs"]

@@ -138,11 +138,15 @@ pub enum ApiErrorCode {
     /// The import cannot do that in its state (start a batch with invalid rows, resume a
     /// finished one).
     ImportNotReady,
+    /// The key figures over time were asked for a range that is not one: a date that is not
+    /// `YYYY-MM-DD`, `from` after `to`, `to` after today, an unknown granularity, or more
+    /// periods than one chart holds.
+    FiguresRangeInvalid,
 }
 
 impl ApiErrorCode {
     /// Every code, for exhaustive translation tests.
-    pub const ALL: [Self; 54] = [
+    pub const ALL: [Self; 55] = [
         Self::NotFound,
         Self::MethodNotAllowed,
         Self::MalformedJson,
@@ -197,6 +201,7 @@ impl ApiErrorCode {
         Self::IdentityCheckIncomplete,
         Self::ImportFileInvalid,
         Self::ImportNotReady,
+        Self::FiguresRangeInvalid,
     ];
 
     /// The stable wire value (`not_found`, …).
@@ -257,6 +262,7 @@ impl ApiErrorCode {
             Self::IdentityCheckIncomplete => "identity_check_incomplete",
             Self::ImportFileInvalid => "import_file_invalid",
             Self::ImportNotReady => "import_not_ready",
+            Self::FiguresRangeInvalid => "figures_range_invalid",
         }
     }
 

@@ -1,7 +1,7 @@
 //! The agency console's API: patients and letters, the professional directory.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use shared::ApiError;
@@ -9,7 +9,7 @@ use shared::api::agency::{
     EnrolmentCodeIssued, NewPatient, NewProfessional, OrganisationSummary, PatientSummary,
     PostalObjection, ProfessionalSummary, Search,
 };
-use shared::api::figures::KeyFigures;
+use shared::api::figures::{FiguresSeries, KeyFigures, SeriesQuery};
 use shared::api::me::ContactData;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -34,6 +34,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(search_professionals))
         .routes(routes!(issue_enrolment_code))
         .routes(routes!(key_figures))
+        .routes(routes!(figures_series))
 }
 
 /// The key figures of the national record now: records open and closed, professionals
@@ -47,6 +48,19 @@ async fn key_figures(
     _agent: CurrentAgent,
 ) -> Result<Json<KeyFigures>, AppError> {
     Ok(Json(figures::key_figures(&state.db, state.clock.now()).await?))
+}
+
+/// The key figures over time, one point per day, week or month (UTC) within a bounded range:
+/// levels at the end of each period, flows within it. Counts only, not audited (as above).
+#[utoipa::path(get, path = "/agency/figures/series", tag = "agency", params(SeriesQuery),
+    responses((status = 200, body = FiguresSeries), (status = 401, body = ApiError), (status = 403, body = ApiError),
+              (status = 422, body = ApiError, description = "figures_range_invalid: a bad date, granularity or range")))]
+async fn figures_series(
+    State(state): State<AppState>,
+    _agent: CurrentAgent,
+    Query(query): Query<SeriesQuery>,
+) -> Result<Json<FiguresSeries>, AppError> {
+    Ok(Json(figures::series(&state.db, state.clock.now(), &query).await?))
 }
 
 /// Patients matching a name or national ID (the newest when `q` is empty). A POST so that the

@@ -57,6 +57,7 @@ const ROUTES: &[(&str, &str)] = &[
     ("post", "/api/agency/imports/{id}/start"),
     ("post", "/api/agency/imports/{id}/pause"),
     ("get", "/api/agency/imports/{id}/letters/{chunk}"),
+    ("get", "/api/agency/figures/series"),
     ("post", "/api/me/connection-code"),
     ("get", "/api/me/care"),
     ("post", "/api/me/links"),

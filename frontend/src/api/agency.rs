@@ -108,3 +108,15 @@ pub async fn reject_opening(
 ) -> Result<OpeningRequestSummary, ApiFailure> {
     post_json(&format!("/api/agency/opening-requests/{id}/reject"), reject).await
 }
+
+/// The key figures now.
+pub async fn figures() -> Result<shared::api::figures::KeyFigures, ApiFailure> {
+    get_json("/api/agency/figures").await
+}
+
+/// The key figures over time, by `granularity`, over its default range.
+pub async fn figures_series(
+    granularity: shared::api::figures::Granularity,
+) -> Result<shared::api::figures::FiguresSeries, ApiFailure> {
+    get_json(&format!("/api/agency/figures/series?granularity={}", granularity.as_str())).await
+}

@@ -2,10 +2,12 @@
 //! professional directory and enrolment codes, the emergency-access review and its alerts); for
 //! anyone else, what the console is for and how agents get in.
 
+mod chart;
 mod emergency;
 mod life;
 mod opening;
 mod imports;
+mod figures;
 mod patients;
 mod professionals;
 
@@ -21,6 +23,7 @@ use crate::session::use_session;
 use emergency::EmergencyPanel;
 use opening::OpeningPanel;
 use imports::ImportsPanel;
+use figures::FiguresPanel;
 use patients::PatientsPanel;
 use professionals::ProfessionalsPanel;
 
@@ -45,6 +48,7 @@ pub fn AgencyPage() -> Html {
                     <a href="#imports-heading">{ i18n.t("import-heading") }</a>
                     <a href="#professionals-heading">{ i18n.t("agency-professionals-heading") }</a>
                     <a href="#emergency-review-heading">{ i18n.t("agency-emergency-heading") }</a>
+                    <a href="#figures-heading">{ i18n.t("figures-heading") }</a>
                     <RouteLink to={Route::Security}>{ i18n.t("security-link") }</RouteLink>
                 </nav>
                 <OpeningPanel />
@@ -52,6 +56,7 @@ pub fn AgencyPage() -> Html {
                 <ImportsPanel />
                 <ProfessionalsPanel />
                 <EmergencyPanel />
+                <FiguresPanel />
             </article>
         };
     }
