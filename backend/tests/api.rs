@@ -32,16 +32,16 @@ mod history;
 mod hostile;
 #[path = "api/identity.rs"]
 mod identity;
-#[path = "api/life.rs"]
-mod life;
 #[path = "api/imports.rs"]
 mod imports;
+#[path = "api/life.rs"]
+mod life;
 #[path = "api/lookups.rs"]
 mod lookups;
-#[path = "api/purge.rs"]
-mod purge;
 #[path = "api/opening.rs"]
 mod opening;
+#[path = "api/purge.rs"]
+mod purge;
 #[path = "api/schema.rs"]
 mod schema;
 #[path = "api/spa.rs"]

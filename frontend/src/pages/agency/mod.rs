@@ -4,10 +4,10 @@
 
 mod chart;
 mod emergency;
+mod figures;
+mod imports;
 mod life;
 mod opening;
-mod imports;
-mod figures;
 mod patients;
 mod professionals;
 
@@ -21,9 +21,9 @@ use crate::i18n::Arg;
 use crate::i18n::context::use_i18n;
 use crate::session::use_session;
 use emergency::EmergencyPanel;
-use opening::OpeningPanel;
-use imports::ImportsPanel;
 use figures::FiguresPanel;
+use imports::ImportsPanel;
+use opening::OpeningPanel;
 use patients::PatientsPanel;
 use professionals::ProfessionalsPanel;
 
