@@ -379,18 +379,19 @@ const JOB_BATCH: u64 = 500;
 enum Step {
     /// Records with no access for 10 years close (reason idle).
     CloseIdle,
-    // The lead wires the purge step in here once `crate::services::purge` is merged:
-    // `PurgeClosed` — records closed 10 years ago (`lifecycle::Event::Purge`), each purged by
-    // `crate::services::purge` in its own transaction. Add it to `STEPS` below.
+    /// Records closed 10 years ago (their retention over) are purged, each in its own
+    /// transaction (`crate::services::purge`).
+    PurgeClosed,
 }
 
 /// The job's steps, in order.
-const STEPS: &[Step] = &[Step::CloseIdle];
+const STEPS: &[Step] = &[Step::CloseIdle, Step::PurgeClosed];
 
 impl Step {
     const fn name(self) -> &'static str {
         match self {
             Self::CloseIdle => "close_idle",
+            Self::PurgeClosed => "purge_closed",
         }
     }
 
@@ -402,6 +403,7 @@ impl Step {
     ) -> Result<Vec<(Uuid, DateTime<Utc>)>, AppError> {
         match self {
             Self::CloseIdle => idle_candidates(conn, now).await,
+            Self::PurgeClosed => retention_candidates(conn, now).await,
         }
     }
 
@@ -416,6 +418,7 @@ impl Step {
     ) -> Result<bool, AppError> {
         match self {
             Self::CloseIdle => close_idle(state, id, last_access, now).await,
+            Self::PurgeClosed => purge_closed(state, id, now).await,
         }
     }
 }
@@ -459,6 +462,69 @@ async fn idle_candidates(
         .into_iter()
         .map(|r| (r.id, r.last_access.unwrap_or(r.created_at).max(r.created_at)))
         .collect())
+}
+
+#[derive(Debug, FromQueryResult)]
+struct ClosedRow {
+    id: Uuid,
+    closed_at: DateTime<Utc>,
+}
+
+/// Closed records whose retention (10 years from closing) is over.
+async fn retention_candidates(
+    conn: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+) -> Result<Vec<(Uuid, DateTime<Utc>)>, AppError> {
+    let backend = conn.get_database_backend();
+    let rows = ClosedRow::find_by_statement(Statement::from_sql_and_values(
+        backend,
+        crate::db::placeholders(
+            backend,
+            &format!(
+                "SELECT id, closed_at FROM patients WHERE record_state = $1 \
+                 AND closed_at IS NOT NULL AND closed_at <= $2 ORDER BY id LIMIT {JOB_BATCH}"
+            ),
+        ),
+        [RecordState::Closed.as_str().into(), (now - lifecycle::RETENTION).into()],
+    ))
+    .all(conn)
+    .await?;
+    Ok(rows.into_iter().map(|r| (r.id, r.closed_at)).collect())
+}
+
+/// Purges one record closed 10 years ago, if it still is when claimed: the row is locked and
+/// re-checked in the transaction, so two instances purge it once (the second finds nothing).
+async fn purge_closed(state: &AppState, id: Uuid, now: DateTime<Utc>) -> Result<bool, AppError> {
+    use crate::audit::pseudonym::PseudonymKey;
+    use crate::services::purge;
+    let key = PseudonymKey::load_or_create(&state.config.pseudonym_key)
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?;
+    let started = std::time::SystemTime::now();
+    let txn = crate::db::begin_write(&state.db).await?;
+    let backend = txn.get_database_backend();
+    let lock = if backend == sea_orm::DbBackend::Postgres { " FOR UPDATE" } else { "" };
+    let still = txn
+        .query_one_raw(Statement::from_sql_and_values(
+            backend,
+            crate::db::placeholders(
+                backend,
+                &format!(
+                    "SELECT id FROM patients WHERE id = $1 AND record_state = $2 \
+                     AND closed_at IS NOT NULL AND closed_at <= $3{lock}"
+                ),
+            ),
+            [id.into(), RecordState::Closed.as_str().into(), (now - lifecycle::RETENTION).into()],
+        ))
+        .await?;
+    if still.is_none() {
+        return Ok(false);
+    }
+    let purged = purge::purge(&*txn, id, purge::Reason::RetentionEnded, now, &key).await?;
+    txn.commit().await?;
+    if let Err(e) = purge::erase_contents(&state.db, state.store.as_ref(), &purged, started).await {
+        tracing::warn!(error = %e, "purge: content left for housekeeping");
+    }
+    Ok(purged.purged)
 }
 
 /// Closes one idle record, if it still is open and idle when claimed.

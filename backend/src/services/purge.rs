@@ -194,6 +194,18 @@ pub async fn purge(
         .filter(enrolment_code::Column::SubjectId.eq(patient_id))
         .exec(conn)
         .await?;
+    crate::entity::record_life::Entity::delete_many()
+        .filter(crate::entity::record_life::Column::PatientId.eq(patient_id))
+        .exec(conn)
+        .await?;
+    // The person's opening requests, and their rows in bulk-opening files: the row goes blank
+    // (its counts stay right) and the batch's printer PDF that holds their letter is dropped
+    // (the letter itself went out by post at least 30 days before an objection could purge it).
+    crate::entity::opening_request::Entity::delete_many()
+        .filter(crate::entity::opening_request::Column::NationalId.eq(&patient.national_id))
+        .exec(conn)
+        .await?;
+    erase_import_rows(conn, &patient.national_id).await?;
     rate_limit::Entity::delete_many()
         .filter(
             Condition::any()
@@ -397,6 +409,34 @@ pub async fn erase_contents(
         .await
         .map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?;
     Ok(report.contents_removed)
+}
+
+/// Blanks the person's rows in bulk-opening files and drops the printer PDFs that hold their
+/// letter.
+async fn erase_import_rows(conn: &impl ConnectionTrait, national_id: &str) -> Result<(), AppError> {
+    let backend = conn.get_database_backend();
+    let run = async |sql: &str, values: Vec<sea_orm::Value>| -> Result<(), AppError> {
+        conn.execute_raw(sea_orm::Statement::from_sql_and_values(
+            backend,
+            crate::db::placeholders(backend, sql),
+            values,
+        ))
+        .await?;
+        Ok(())
+    };
+    run(
+        "UPDATE import_chunks SET letters_pdf = NULL WHERE EXISTS (SELECT 1 FROM import_rows r \
+         WHERE r.batch_id = import_chunks.batch_id AND r.chunk_no = import_chunks.chunk_no \
+         AND r.national_id = $1)",
+        vec![national_id.into()],
+    )
+    .await?;
+    run(
+        "UPDATE import_rows SET national_id = $2, given_name = $2, family_name = $2, street = $2, \
+         postal_code = '', city = $2, country = '', language = '' WHERE national_id = $1",
+        vec![national_id.into(), PURGED.into()],
+    )
+    .await
 }
 
 #[cfg(test)]

@@ -20,6 +20,7 @@ on_both_databases!(
     after_a_death_a_live_link_reads_for_a_while_and_nobody_writes,
     the_job_closes_an_idle_record_once_and_a_dry_run_changes_nothing,
     two_job_runs_at_once_close_a_record_once,
+    ten_years_after_closing_the_job_purges_the_record_once,
     a_closed_record_downloads_whole_as_a_zip_with_fhir_bundles,
 );
 
@@ -417,6 +418,40 @@ async fn two_job_runs_at_once_close_a_record_once(engine: Engine) {
     let total = a.unwrap().len() + b.unwrap().len();
     assert_eq!(total, 1 + ids.len(), "each record closed by one run");
     assert_eq!(app.audit("record_closed").await.len(), 1 + ids.len());
+}
+
+async fn ten_years_after_closing_the_job_purges_the_record_once(engine: Engine) {
+    let (app, patient_id) = idle_scene(engine).await;
+    let (mut agent, _) = app.signed_in_agent().await;
+    let closed = app
+        .send(
+            &mut agent,
+            &format!("/api/agency/patients/{patient_id}/close"),
+            &json!({"reference": "FORM-2026-0042"}),
+        )
+        .await;
+    assert_eq!(closed.status, 200, "{:?}", closed.body);
+    let run = |dry| dsp::services::life::run_job(&app.state, dry);
+    app.clock.advance(TimeDelta::days(3653) - TimeDelta::seconds(5));
+    assert!(run(false).await.unwrap().is_empty(), "not yet ten years closed");
+    app.clock.advance(TimeDelta::seconds(10));
+    let planned = run(true).await.unwrap();
+    assert_eq!(
+        planned.iter().map(|a| (a.step, a.patient_id.to_string())).collect::<Vec<_>>(),
+        vec![("purge_closed", patient_id.clone())]
+    );
+    assert!(app.audit("record_purged").await.is_empty(), "a dry run changes nothing");
+    let (a, b) = tokio::join!(run(false), run(false));
+    assert_eq!(a.unwrap().len() + b.unwrap().len(), 1, "one run purges it");
+    assert!(run(false).await.unwrap().is_empty(), "idempotent");
+    assert_eq!(app.audit("record_purged").await.len(), 1);
+    let (mut agent, _) = app.signed_in_agent().await;
+    let gone = app.get_as(&agent, &format!("/api/agency/patients/{patient_id}/life")).await;
+    assert_eq!((gone.status.as_u16(), gone.body["code"].as_str()), (404, Some("not_found")));
+    let reopened = app
+        .send(&mut agent, &format!("/api/agency/patients/{patient_id}/reopen"), &json!({}))
+        .await;
+    assert_eq!(reopened.status, 404, "{:?}", reopened.body);
 }
 
 /// The files of a ZIP archive read through its central directory: (name, bytes), each checked
