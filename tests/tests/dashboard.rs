@@ -61,16 +61,13 @@ async fn an_agent_reads_the_demo_country_s_figures_in_english_and_french() -> an
         ("documents", figures.documents),
         ("letters-waiting", figures.letters_waiting),
         ("emergency-accesses", figures.emergency_accesses),
+        ("objections", figures.objections.expect("objections are counted")),
     ] {
         let dd = text_of(&page, &format!("[data-figure='figures-{key}'] dd")).await?;
         assert_eq!(dd, written("en", value), "{key}");
     }
-    assert_eq!(
-        text_of(&page, "[data-figure='figures-objections'] dd").await?,
-        catalogue_message("en", "figures-not-recorded")?
-    );
-    // Seven charts (objections are not recorded), each with a title, a description and 31 days.
-    assert_eq!(count(&page, ".charts svg[role=img]").await?, 7);
+    // Eight charts, each with a title, a description and 31 days.
+    assert_eq!(count(&page, ".charts svg[role=img]").await?, 8);
     assert_eq!(count(&page, "#chart-documents rect.bar").await?, 31);
     assert_eq!(
         svg_text(&page, "#chart-documents-title").await?,

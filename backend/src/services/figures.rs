@@ -115,7 +115,7 @@ pub async fn key_figures(
 /// - connections: sessions opened in the period (every sign-in opens one; the same source as
 ///   the current figure, and indexed, instead of the audit log, the largest table);
 /// - emergency accesses: opened in the period;
-/// - objections: not recorded yet (`None`).
+/// - objections: received in the period (the `objections` table keeps only their dates);
 ///
 /// Why no snapshots: every figure above is a count of rows by a date they keep, so the past is
 /// read exactly as it was (for what the rows still say: a withdrawn document or a reopened
@@ -145,7 +145,7 @@ pub async fn series(
 }
 
 /// Where each figure's events come from: (kind, rows, timestamp, condition, is a level).
-const SOURCES: [(&str, &str, &str, &str, bool); 7] = [
+const SOURCES: [(&str, &str, &str, &str, bool); 8] = [
     ("created", "patients", "created_at", "1 = 1", true),
     ("closed", "patients", "closed_at", "record_state = $3", true),
     ("lettered", "patients", "COALESCE(letter_issued_at, activated_at, closed_at)", "1 = 1", true),
@@ -160,6 +160,7 @@ const SOURCES: [(&str, &str, &str, &str, bool); 7] = [
     ("document", "documents", "created_at", "status = 'current'", true),
     ("connection", "sessions", "created_at", "1 = 1", false),
     ("emergency", "emergency_grants", "opened_at", "1 = 1", false),
+    ("objection", "objections", "objected_at", "1 = 1", false),
 ];
 
 /// The day (`YYYY-MM-DD`, UTC) of a timestamp, in `backend`'s SQL. SQLite keeps timestamps as
@@ -324,7 +325,7 @@ impl Range {
                 documents: count(at("document")),
                 documents_filed: count(flow("document", i)),
                 connections: count(flow("connection", i)),
-                objections: None,
+                objections: Some(count(flow("objection", i))),
                 emergency_accesses: count(flow("emergency", i)),
                 letters_waiting: count(at("created") - at("lettered")),
             });
@@ -359,8 +360,8 @@ mod tests {
     fn the_series_is_one_statement_with_a_part_per_event_and_level() {
         for backend in [DbBackend::Sqlite, DbBackend::Postgres] {
             let sql = crate::db::placeholders(backend, &series_sql(backend));
-            // 7 sources, 5 of them levels with a count before the range.
-            assert_eq!(sql.matches("UNION ALL").count(), 11, "{sql}");
+            // 8 sources, 5 of them levels with a count before the range.
+            assert_eq!(sql.matches("UNION ALL").count(), 12, "{sql}");
             if std::env::var_os("DSP_PRINT_SERIES_SQL").is_some() {
                 println!("{backend:?}: {sql}");
             }
