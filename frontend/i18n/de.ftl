@@ -1370,3 +1370,7 @@ figures-table = Tabelle der Zahlen
 figures-week-of = Woche vom { $date }
 figures-month-of = { $month } { $year }
 figures-chart-desc = { $figure }, { $period }, vom { $first } bis { $last }; der höchste Wert ist { $max }.
+
+## lead: confirmation letters
+life-agency-letter = Bestätigungsschreiben (PDF)
+life-agency-letter-done = Das Bestätigungsschreiben ist heruntergeladen: Drucken Sie es aus und schicken Sie es dem Patienten.

@@ -1370,3 +1370,7 @@ figures-table = Table of the figures
 figures-week-of = week of { $date }
 figures-month-of = { $month } { $year }
 figures-chart-desc = { $figure }, { $period }, from { $first } to { $last }; the highest value is { $max }.
+
+## lead: confirmation letters
+life-agency-letter = Confirmation letter (PDF)
+life-agency-letter-done = The confirmation letter is downloaded: print it and post it to the patient.

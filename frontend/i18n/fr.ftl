@@ -1373,3 +1373,7 @@ figures-table = Tableau des chiffres
 figures-week-of = semaine du { $date }
 figures-month-of = { $month } { $year }
 figures-chart-desc = { $figure }, { $period }, du { $first } au { $last } ; la valeur la plus haute est { $max }.
+
+## lead: confirmation letters
+life-agency-letter = Lettre de confirmation (PDF)
+life-agency-letter-done = La lettre de confirmation est téléchargée : imprimez-la et envoyez-la au patient.

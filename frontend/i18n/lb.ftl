@@ -1370,3 +1370,7 @@ figures-table = Tabell vun den Zuelen
 figures-week-of = Woch vum { $date }
 figures-month-of = { $month } { $year }
 figures-chart-desc = { $figure }, { $period }, vum { $first } bis { $last }; de gréisste Wäert ass { $max }.
+
+## lead: confirmation letters
+life-agency-letter = Confirmatiounsbréif (PDF)
+life-agency-letter-done = De Confirmatiounsbréif ass erofgelueden: Dréckt en aus a schéckt en dem Patient.

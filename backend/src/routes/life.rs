@@ -27,6 +27,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(close_by_post))
         .routes(routes!(record_death))
         .routes(routes!(reopen))
+        .routes(routes!(confirmation_letter))
 }
 
 /// The patient's record: its state, and when closed why, when, and until when it can be reopened.
@@ -130,4 +131,27 @@ async fn reopen(
     Path(id): Path<Uuid>,
 ) -> Result<Json<RecordLife>, AppError> {
     Ok(Json(life::reopen(&state, &meta, &agent, id).await?))
+}
+
+/// The confirmation letter of the record's last change (closed or reopened), as a PDF in the
+/// patient's language, for the agent to post; audited.
+#[utoipa::path(post, path = "/agency/patients/{id}/life/letter", tag = "life", params(("id" = Uuid, Path)),
+    responses((status = 200, content_type = "application/pdf", body = Vec<u8>, description = "The letter"),
+              (status = 401, body = ApiError), (status = 403, body = ApiError), (status = 404, body = ApiError),
+              (status = 422, body = ApiError, description = "invalid_request: nothing to confirm")))]
+async fn confirmation_letter(
+    State(state): State<AppState>,
+    meta: RequestMeta,
+    agent: CurrentAgent,
+    Path(id): Path<Uuid>,
+) -> Result<Response, AppError> {
+    let letter = life::confirmation_letter(&state, &meta, &agent, id).await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_owned()),
+            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{}\"", letter.file_name)),
+        ],
+        letter.pdf,
+    )
+        .into_response())
 }

@@ -299,6 +299,87 @@ pub async fn record_death(
     .await
 }
 
+/// The confirmation letter of the record's last change, for the agent to post: that it was
+/// closed (online, on a postal request, or idle) or that it was reopened; in the patient's
+/// language, with the closing form's reference (or the record's short reference). A record
+/// closed on a death gets no letter. Audited as a letter issued (`kind` says which).
+///
+/// # Errors
+/// `not_found`; `invalid_request` when there is nothing to confirm (open and never reopened,
+/// or closed on a death); audited.
+pub async fn confirmation_letter(
+    state: &AppState,
+    meta: &RequestMeta,
+    agent: &CurrentAgent,
+    id: Uuid,
+) -> Result<super::agency::Letter, AppError> {
+    use crate::letter::{self, ClosingCause, ClosingFacts, ReopeningFacts};
+    existing(state, id).await?;
+    let now = state.clock.now();
+    let event = Event::new("letter_issued", Outcome::Success, agent_actor(agent)).patient(id);
+    audited(state, meta, event, async |txn, event| {
+        let (p, row) = load(txn, id).await?.ok_or(AppError::NotFound)?;
+        let national_id = shared::NationalId::parse(&p.national_id)
+            .map_err(|e| AppError::Internal(anyhow::anyhow!("stored national ID: {e}")))?;
+        let address_lines = super::agency::letter_address_lines(&p);
+        let language = shared::Language::from_tag(&p.preferred_language).unwrap_or_default();
+        let short: String = id.simple().to_string().chars().take(8).collect();
+        let short = short.to_uppercase();
+        let reason = row.as_ref().and_then(|r| CloseReason::parse(&r.close_reason));
+        let closed = p.record_state == RecordState::Closed.as_str();
+        let bad = |what: &str| Err(AppError::InvalidRequest(what.to_owned()));
+        let (kind, pdf) = match (closed, p.closed_at, reason, row.as_ref()) {
+            (true, Some(closed_at), Some(reason), _) => {
+                let cause = match reason {
+                    CloseReason::Patient => ClosingCause::Online,
+                    CloseReason::Postal => ClosingCause::Postal,
+                    CloseReason::Idle => ClosingCause::Idle,
+                    CloseReason::Death => return bad("a record closed on a death gets no letter"),
+                };
+                let reference = row
+                    .as_ref()
+                    .and_then(|r| r.closing_reference.clone())
+                    .unwrap_or_else(|| short.clone());
+                let facts = ClosingFacts {
+                    language,
+                    given_name: &p.given_name,
+                    family_name: &p.family_name,
+                    address_lines: &address_lines,
+                    national_id: &national_id,
+                    issued_on: now.date_naive(),
+                    closed_on: closed_at.date_naive(),
+                    cause,
+                    reopen_until: (closed_at + lifecycle::RETENTION).date_naive(),
+                    reference: &reference,
+                };
+                ("closing_confirmation", letter::render_closing_confirmation(&facts))
+            }
+            (false, _, _, Some(life)) if life.reopened_at.is_some() => {
+                let reopened_at = life.reopened_at.unwrap_or(now);
+                let facts = ReopeningFacts {
+                    language,
+                    given_name: &p.given_name,
+                    family_name: &p.family_name,
+                    address_lines: &address_lines,
+                    national_id: &national_id,
+                    issued_on: now.date_naive(),
+                    reopened_on: reopened_at.date_naive(),
+                    reference: &short,
+                };
+                ("reopening_confirmation", letter::render_reopening_confirmation(&facts))
+            }
+            _ => return bad("nothing to confirm: the record was neither closed nor reopened"),
+        };
+        let pdf = pdf.map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?;
+        *event = event.clone().with("kind", kind);
+        Ok(super::agency::Letter {
+            pdf,
+            file_name: format!("dsp-{}-{}.pdf", kind.replace('_', "-"), p.national_id),
+        })
+    })
+    .await
+}
+
 /// An agent reopens a closed record within 10 years of its closing: it is as it was (activated
 /// or not), its links do not come back.
 ///

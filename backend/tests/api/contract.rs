@@ -110,6 +110,7 @@ const ROUTES: &[(&str, &str)] = &[
     ("post", "/api/agency/patients/{id}/close"),
     ("post", "/api/agency/patients/{id}/death"),
     ("post", "/api/agency/patients/{id}/reopen"),
+    ("post", "/api/agency/patients/{id}/life/letter"),
     ("get", "/api/me/objection"),
     ("post", "/api/me/objection"),
     ("post", "/api/agency/patients/{id}/objection"),

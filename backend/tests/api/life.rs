@@ -21,6 +21,7 @@ on_both_databases!(
     the_job_closes_an_idle_record_once_and_a_dry_run_changes_nothing,
     two_job_runs_at_once_close_a_record_once,
     ten_years_after_closing_the_job_purges_the_record_once,
+    closing_and_reopening_are_confirmed_by_letter_and_a_death_is_not,
     a_closed_record_downloads_whole_as_a_zip_with_fhir_bundles,
 );
 
@@ -452,6 +453,66 @@ async fn ten_years_after_closing_the_job_purges_the_record_once(engine: Engine) 
         .send(&mut agent, &format!("/api/agency/patients/{patient_id}/reopen"), &json!({}))
         .await;
     assert_eq!(reopened.status, 404, "{:?}", reopened.body);
+}
+
+/// Asks for the confirmation letter of a record's last change: (status, the PDF's text).
+async fn confirmation(app: &TestApp, agent: &Browser, patient_id: &str) -> (u16, String) {
+    let response = app
+        .request(
+            agent,
+            reqwest::Method::POST,
+            &format!("/api/agency/patients/{patient_id}/life/letter"),
+        )
+        .json(&json!({}))
+        .send()
+        .await
+        .unwrap();
+    let status = response.status().as_u16();
+    let pdf = status == 200 && response.headers()["content-type"] == "application/pdf";
+    let bytes = response.bytes().await.unwrap();
+    (status, if pdf { crate::common::personas::pdf_text(&bytes) } else { String::new() })
+}
+
+async fn closing_and_reopening_are_confirmed_by_letter_and_a_death_is_not(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let (mut agent, _) = app.signed_in_agent().await;
+    let patient_id = app.create_patient(&mut agent, NATIONAL_ID, "fr").await;
+    let path = |act: &str| format!("/api/agency/patients/{patient_id}/{act}");
+    assert_eq!(confirmation(&app, &agent, &patient_id).await.0, 422, "nothing to confirm yet");
+    let closed = app.send(&mut agent, &path("close"), &json!({"reference": "FC-2026-0077"})).await;
+    assert_eq!(closed.status, 200, "{:?}", closed.body);
+    let (status, text) = confirmation(&app, &agent, &patient_id).await;
+    assert_eq!(status, 200);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("FC-2026-0077"), "{flat}");
+    assert!(flat.contains("1893 1201 057 32") || flat.contains("1893120105732"), "{flat}");
+    let reopened = app.send(&mut agent, &path("reopen"), &json!({})).await;
+    assert_eq!(reopened.status, 200, "{:?}", reopened.body);
+    let (status, reopening) = confirmation(&app, &agent, &patient_id).await;
+    assert_eq!(status, 200);
+    assert_ne!(reopening, text, "the reopening has its own letter");
+    let kinds: Vec<String> = app
+        .audit("letter_issued")
+        .await
+        .into_iter()
+        .filter(|e| e.detail.contains("confirmation"))
+        .map(|e| e.detail)
+        .collect();
+    assert_eq!(kinds.len(), 2, "{kinds:?}");
+    assert!(
+        kinds[0].contains("closing_confirmation") && kinds[1].contains("reopening_confirmation")
+    );
+    let died = app
+        .send(
+            &mut agent,
+            &path("death"),
+            &json!({"date": "2026-11-30", "source": "Civil register"}),
+        )
+        .await;
+    assert_eq!(died.status, 200, "{:?}", died.body);
+    assert_eq!(confirmation(&app, &agent, &patient_id).await.0, 422, "a death gets no letter");
+    let unknown = uuid::Uuid::new_v4().to_string();
+    assert_eq!(confirmation(&app, &agent, &unknown).await.0, 404);
 }
 
 /// The files of a ZIP archive read through its central directory: (name, bytes), each checked

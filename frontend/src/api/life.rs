@@ -4,7 +4,7 @@
 use shared::api::life::{DeathRecord, PostalClosing, RecordLife};
 use shared::ids::PatientId;
 
-use super::{ApiFailure, get_json, post_json};
+use super::{ApiFailure, Download, get_json, post_for_file, post_json};
 
 /// The patient's own record's state.
 pub async fn mine() -> Result<RecordLife, ApiFailure> {
@@ -35,4 +35,9 @@ pub async fn record_death(id: PatientId, death: &DeathRecord) -> Result<RecordLi
 /// An agent reopens a closed record.
 pub async fn reopen(id: PatientId) -> Result<RecordLife, ApiFailure> {
     post_json(&format!("/api/agency/patients/{id}/reopen"), &serde_json::Map::new()).await
+}
+
+/// The confirmation letter (PDF) of a record's last change: closed or reopened.
+pub async fn confirmation_letter(id: PatientId) -> Result<Download, ApiFailure> {
+    post_for_file(&format!("/api/agency/patients/{id}/life/letter")).await
 }

@@ -116,6 +116,34 @@ pub fn RecordLifePanel(props: &RecordLifeProps) -> Html {
             });
         })
     };
+    let on_letter = {
+        let (busy, error, status) = (busy.clone(), error.clone(), status.clone());
+        Callback::from(move |_: MouseEvent| {
+            if *busy {
+                return;
+            }
+            busy.set(true);
+            error.set(None);
+            let (busy, error, status) = (busy.clone(), error.clone(), status.clone());
+            spawn_local(async move {
+                match api::life::confirmation_letter(id).await {
+                    Ok(file) => {
+                        let name = file
+                            .filename
+                            .clone()
+                            .unwrap_or_else(|| format!("dsp-confirmation-{id}.pdf"));
+                        if crate::browser::save_file(&file.bytes, &name, &file.content_type) {
+                            status.set(Some("life-agency-letter-done"));
+                        } else {
+                            error.set(Some(ApiFailure::Decode));
+                        }
+                    }
+                    Err(failure) => error.set(Some(failure)),
+                }
+                busy.set(false);
+            });
+        })
+    };
     let confirm_box = |act: Act, question: &'static str| {
         (*confirming == Some(act)).then(|| {
             html! {
@@ -167,6 +195,10 @@ pub fn RecordLifePanel(props: &RecordLifeProps) -> Html {
         }
     };
     let closed = matches!(&*life, Remote::Ready(l) if l.state == RecordState::Closed);
+    // A closing (but on a death) and a reopening are confirmed to the patient by post.
+    let confirmable = matches!(&*life, Remote::Ready(l)
+        if (l.state == RecordState::Closed && l.close_reason != Some(shared::api::life::CloseReason::Death))
+            || (l.state != RecordState::Closed && l.reopened_at.is_some()));
     let open = matches!(&*life, Remote::Ready(l) if l.state != RecordState::Closed);
     let on_reference = {
         let reference = reference.clone();
@@ -208,6 +240,13 @@ pub fn RecordLifePanel(props: &RecordLifeProps) -> Html {
                         { i18n.t("life-agency-death") }
                     </button>
                     { for confirm_box(Act::Death, "life-agency-death-question") }
+                </div>
+            }
+            if confirmable {
+                <div class="life-act">
+                    <button type="button" class="button-secondary life-letter" disabled={*busy} onclick={on_letter}>
+                        { i18n.t("life-agency-letter") }
+                    </button>
                 </div>
             }
             if closed {
