@@ -460,7 +460,7 @@ async fn confirmation(app: &TestApp, agent: &Browser, patient_id: &str) -> (u16,
     let response = app
         .request(
             agent,
-            reqwest::Method::POST,
+            Method::POST,
             &format!("/api/agency/patients/{patient_id}/life/letter"),
         )
         .json(&json!({}))
