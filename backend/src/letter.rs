@@ -140,11 +140,8 @@ pub fn render_batch(letters: &[LetterFacts<'_>]) -> Result<Vec<u8>, LetterError>
     if letters.is_empty() {
         document.start_page_with(settings).finish();
     }
-    document.set_metadata(
-        Metadata::new()
-            .authors(vec![AGENCY.to_owned()])
-            .producer("DSP".to_owned()),
-    );
+    document
+        .set_metadata(Metadata::new().authors(vec![AGENCY.to_owned()]).producer("DSP".to_owned()));
     document.finish().map_err(|e| LetterError::Pdf(format!("{e:?}")))
 }
 

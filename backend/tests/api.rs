@@ -24,6 +24,8 @@ mod errors;
 mod figures;
 #[path = "api/headers.rs"]
 mod headers;
+#[path = "api/helpdesk.rs"]
+mod helpdesk;
 #[path = "api/history.rs"]
 mod history;
 #[path = "api/hostile.rs"]

@@ -112,11 +112,23 @@ pub enum ApiErrorCode {
     /// Too many wrong practice codes for this national ID (until the patient gets a new code),
     /// or by this professional today.
     PracticeCodeLocked,
+    /// A recovery (a recovery letter, a new security key) without the identity check the agent
+    /// made: which documents the person presented.
+    IdentityCheckRequired,
+    /// The licence is already in the state asked for (suspending a suspended professional,
+    /// reinstating an active one).
+    LicenceStateUnchanged,
+    /// The professional's licence is suspended: no recovery code until it is reinstated.
+    LicenceSuspended,
+    /// The record's activation is not locked: nothing to unlock.
+    ActivationNotLocked,
+    /// An organisation with this name is already in the directory.
+    DuplicateOrganisation,
 }
 
 impl ApiErrorCode {
     /// Every code, for exhaustive translation tests.
-    pub const ALL: [Self; 44] = [
+    pub const ALL: [Self; 49] = [
         Self::NotFound,
         Self::MethodNotAllowed,
         Self::MalformedJson,
@@ -161,6 +173,11 @@ impl ApiErrorCode {
         Self::EmergencyAccessSwitchedOff,
         Self::PracticeCodeFailed,
         Self::PracticeCodeLocked,
+        Self::IdentityCheckRequired,
+        Self::LicenceStateUnchanged,
+        Self::LicenceSuspended,
+        Self::ActivationNotLocked,
+        Self::DuplicateOrganisation,
     ];
 
     /// The stable wire value (`not_found`, …).
@@ -211,6 +228,11 @@ impl ApiErrorCode {
             Self::EmergencyAccessSwitchedOff => "emergency_access_switched_off",
             Self::PracticeCodeFailed => "practice_code_failed",
             Self::PracticeCodeLocked => "practice_code_locked",
+            Self::IdentityCheckRequired => "identity_check_required",
+            Self::LicenceStateUnchanged => "licence_state_unchanged",
+            Self::LicenceSuspended => "licence_suspended",
+            Self::ActivationNotLocked => "activation_not_locked",
+            Self::DuplicateOrganisation => "duplicate_organisation",
         }
     }
 

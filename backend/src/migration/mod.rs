@@ -19,6 +19,7 @@ mod m20261204_710001_emergency_dispositions;
 mod m20261204_710002_patient_contact;
 mod m20261204_720001_practice_codes;
 mod m20261204_730001_figures_indexes;
+mod m20261204_850001_helpdesk;
 
 /// Every migration, oldest first.
 #[derive(Debug)]
@@ -42,6 +43,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_710002_patient_contact::Migration),
             Box::new(m20261204_720001_practice_codes::Migration),
             Box::new(m20261204_730001_figures_indexes::Migration),
+            Box::new(m20261204_850001_helpdesk::Migration),
         ]
     }
 }

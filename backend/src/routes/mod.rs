@@ -14,6 +14,7 @@ mod auth;
 mod care;
 mod documents;
 mod health;
+mod helpdesk;
 mod history;
 mod me;
 mod national_id;
@@ -58,6 +59,7 @@ pub fn api() -> OpenApiRouter<AppState> {
         .merge(me::router())
         .merge(history::router())
         .merge(agency::router())
+        .merge(helpdesk::router())
         .merge(care::router())
         .merge(documents::router())
         .merge(wishes::router())
