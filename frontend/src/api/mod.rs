@@ -16,6 +16,7 @@ pub mod auth;
 pub mod care;
 pub mod documents;
 pub mod health;
+pub mod helpdesk;
 pub mod history;
 mod json;
 pub mod me;
@@ -230,8 +231,15 @@ pub struct Download {
 
 /// `POST path` with `{}`, expecting a file (the activation letter).
 pub async fn post_for_file(path: &str) -> Result<Download, ApiFailure> {
-    let empty = serde_json::Map::new();
-    let response = send(json_body(Request::post(path), &empty)?).await?;
+    post_json_for_file(path, &serde_json::Map::new()).await
+}
+
+/// `POST path` with a JSON body, expecting a file (a recovery letter after an identity check).
+pub async fn post_json_for_file<B: Serialize + ?Sized>(
+    path: &str,
+    body: &B,
+) -> Result<Download, ApiFailure> {
+    let response = send(json_body(Request::post(path), body)?).await?;
     let status = response.status();
     if !(200..300).contains(&status) {
         let answer = read(response).await?;

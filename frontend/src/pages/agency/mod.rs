@@ -3,6 +3,8 @@
 //! anyone else, what the console is for and how agents get in.
 
 mod emergency;
+mod helpdesk;
+mod organisations;
 mod patients;
 mod professionals;
 
@@ -16,6 +18,7 @@ use crate::i18n::Arg;
 use crate::i18n::context::use_i18n;
 use crate::session::use_session;
 use emergency::EmergencyPanel;
+use organisations::OrganisationsPanel;
 use patients::PatientsPanel;
 use professionals::ProfessionalsPanel;
 
@@ -37,11 +40,13 @@ pub fn AgencyPage() -> Html {
                 <nav class="in-page" aria-label={i18n.t("agency-sections")}>
                     <a href="#patients-heading">{ i18n.t("agency-patients-heading") }</a>
                     <a href="#professionals-heading">{ i18n.t("agency-professionals-heading") }</a>
+                    <a href="#organisations-heading">{ i18n.t("helpdesk-organisations-heading") }</a>
                     <a href="#emergency-review-heading">{ i18n.t("agency-emergency-heading") }</a>
                     <RouteLink to={Route::Security}>{ i18n.t("security-link") }</RouteLink>
                 </nav>
                 <PatientsPanel />
                 <ProfessionalsPanel />
+                <OrganisationsPanel />
                 <EmergencyPanel />
             </article>
         };

@@ -19,6 +19,7 @@ use crate::forms::{FormAction, PatientField, PatientForm, problem_of};
 use crate::i18n::context::use_i18n;
 use crate::i18n::messages;
 use crate::pages::contact::{ContactForm, ContactOwner};
+use super::helpdesk::RecordHelpdesk;
 
 /// Where a row's letter download is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -481,6 +482,7 @@ fn patient_row(
                         current={ContactData { phone: patient.phone.clone(), email: patient.email.clone() }}
                         on_saved={on_contact.clone()} />
             </details>
+            <RecordHelpdesk key={format!("helpdesk-{id}-{}", patient.activation_locked)} patient={patient.clone()} />
         </li>
     }
 }
