@@ -10,9 +10,7 @@ use shared::api::helpdesk::{
 };
 use shared::ids::{OrganisationId, PatientId, ProfessionalId};
 
-use super::{
-    ApiFailure, Download, get_json, post_json, post_json_for_file, put_json, search,
-};
+use super::{ApiFailure, Download, get_json, post_json, post_json_for_file, put_json, search};
 
 /// The letters issued for a record, newest first.
 pub async fn letters(id: PatientId) -> Result<Vec<LetterRecord>, ApiFailure> {
@@ -54,8 +52,11 @@ pub async fn assign(
     id: ProfessionalId,
     organisation_id: OrganisationId,
 ) -> Result<ProfessionalSummary, ApiFailure> {
-    put_json(&format!("/api/agency/professionals/{id}/organisation"), &Assignment { organisation_id })
-        .await
+    put_json(
+        &format!("/api/agency/professionals/{id}/organisation"),
+        &Assignment { organisation_id },
+    )
+    .await
 }
 
 /// Organisations whose name matches `q`.
@@ -69,7 +70,9 @@ pub async fn organisation(id: OrganisationId) -> Result<OrganisationDetail, ApiF
 }
 
 /// Adds an organisation.
-pub async fn create_organisation(input: &OrganisationInput) -> Result<OrganisationDetail, ApiFailure> {
+pub async fn create_organisation(
+    input: &OrganisationInput,
+) -> Result<OrganisationDetail, ApiFailure> {
     post_json("/api/agency/organisations", input).await
 }
 

@@ -33,14 +33,23 @@ impl Act {
             Self::Idle => (None, None),
             Self::Busy => (Some(AttrValue::from(tr.t("loading"))), None),
             Self::Done(text) => (Some(AttrValue::from(text.clone())), None),
-            Self::Failed(failure) => (None, Some(AttrValue::from(messages::api_failure(tr, failure)))),
+            Self::Failed(failure) => {
+                (None, Some(AttrValue::from(messages::api_failure(tr, failure))))
+            }
         }
     }
 }
 
 /// The name of an identity document.
 fn document_name(tr: &Translator, document: IdentityDocument) -> String {
-    tr.t(&format!("helpdesk-doc-{}", document.as_str().replace('_', "-")))
+    tr.t(match document {
+        IdentityDocument::IdCard => "helpdesk-doc-id-card",
+        IdentityDocument::Passport => "helpdesk-doc-passport",
+        IdentityDocument::ResidencePermit => "helpdesk-doc-residence-permit",
+        IdentityDocument::DrivingLicence => "helpdesk-doc-driving-licence",
+        IdentityDocument::SocialSecurityCard => "helpdesk-doc-social-security-card",
+        IdentityDocument::ProfessionalCard => "helpdesk-doc-professional-card",
+    })
 }
 
 #[derive(Properties, PartialEq)]
@@ -203,7 +212,9 @@ pub fn RecordHelpdesk(props: &RecordHelpdeskProps) -> Html {
                 { i18n.t("helpdesk-letters-show") }
             </button>
         },
-        Some(Remote::Loading) => html! { <p class="status" role="status">{ i18n.t("loading") }</p> },
+        Some(Remote::Loading) => {
+            html! { <p class="status" role="status">{ i18n.t("loading") }</p> }
+        }
         Some(Remote::Failed(failure)) => {
             html! { <ErrorMessage text={AttrValue::from(messages::api_failure(&i18n, failure))} /> }
         }
@@ -290,7 +301,8 @@ pub fn ProfessionalHelpdesk(props: &ProfessionalHelpdeskProps) -> Html {
             let licence = licence.clone();
             let reason = reason.clone();
             let current = current.clone();
-            let (done_suspended, done_reinstated) = (done_suspended.clone(), done_reinstated.clone());
+            let (done_suspended, done_reinstated) =
+                (done_suspended.clone(), done_reinstated.clone());
             spawn_local(async move {
                 match api::helpdesk::change_licence(id, !suspended, (*reason).clone()).await {
                     Ok(fresh) => {
@@ -366,8 +378,11 @@ pub fn ProfessionalHelpdesk(props: &ProfessionalHelpdeskProps) -> Html {
             spawn_local(async move {
                 match api::helpdesk::assign(id, OrganisationId(organisation)).await {
                     Ok(fresh) => {
-                        let name = fresh.organisation.as_ref().map(|o| o.name.clone()).unwrap_or_default();
-                        assign.set(Act::Done(tr.t_args("helpdesk-assigned", [("name", Arg::from(name))])));
+                        let name =
+                            fresh.organisation.as_ref().map(|o| o.name.clone()).unwrap_or_default();
+                        assign.set(Act::Done(
+                            tr.t_args("helpdesk-assigned", [("name", Arg::from(name))]),
+                        ));
                         current.set(fresh);
                     }
                     Err(failure) => assign.set(Act::Failed(failure)),
@@ -396,7 +411,9 @@ pub fn ProfessionalHelpdesk(props: &ProfessionalHelpdeskProps) -> Html {
                 { i18n.t("helpdesk-assign-open") }
             </button>
         },
-        Some(Remote::Loading) => html! { <p class="status" role="status">{ i18n.t("loading") }</p> },
+        Some(Remote::Loading) => {
+            html! { <p class="status" role="status">{ i18n.t("loading") }</p> }
+        }
         Some(Remote::Failed(failure)) => {
             html! { <ErrorMessage text={AttrValue::from(messages::api_failure(&i18n, failure))} /> }
         }

@@ -17,11 +17,15 @@ use crate::i18n::{Arg, Translator, messages};
 
 /// The name of a kind of organisation; a kind the app has no words for, as it is stored.
 fn kind_name(tr: &Translator, kind: &str) -> String {
-    if ORGANISATION_KINDS.contains(&kind) {
-        tr.t(&format!("helpdesk-kind-{kind}"))
-    } else {
-        kind.replace('-', " ")
-    }
+    let key = match kind {
+        "practice" => "helpdesk-kind-practice",
+        "hospital" => "helpdesk-kind-hospital",
+        "care-home" => "helpdesk-kind-care-home",
+        "laboratory" => "helpdesk-kind-laboratory",
+        "pharmacy" => "helpdesk-kind-pharmacy",
+        other => return other.replace('-', " "),
+    };
+    tr.t(key)
 }
 
 fn kind_choices(tr: &Translator) -> Vec<Choice> {
@@ -188,7 +192,9 @@ fn OrganisationRow(props: &OrganisationRowProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             detail.set(Some(Remote::Loading));
             let detail = detail.clone();
-            spawn_local(async move { detail.set(Some(api::helpdesk::organisation(id).await.into())) });
+            spawn_local(
+                async move { detail.set(Some(api::helpdesk::organisation(id).await.into())) },
+            );
         })
     };
     let on_name = {
@@ -218,8 +224,13 @@ fn OrganisationRow(props: &OrganisationRowProps) -> Html {
             saved.set(false);
             save_error.set(None);
             let input = OrganisationInput { name: (*name).clone(), kind: (*kind).clone() };
-            let (saving, saved, save_error, current, detail) =
-                (saving.clone(), saved.clone(), save_error.clone(), current.clone(), detail.clone());
+            let (saving, saved, save_error, current, detail) = (
+                saving.clone(),
+                saved.clone(),
+                save_error.clone(),
+                current.clone(),
+                detail.clone(),
+            );
             spawn_local(async move {
                 match api::helpdesk::update_organisation(id, &input).await {
                     Ok(fresh) => {
@@ -246,7 +257,9 @@ fn OrganisationRow(props: &OrganisationRowProps) -> Html {
                 { i18n.t("helpdesk-organisation-show-staff") }
             </button>
         },
-        Some(Remote::Loading) => html! { <p class="status" role="status">{ i18n.t("loading") }</p> },
+        Some(Remote::Loading) => {
+            html! { <p class="status" role="status">{ i18n.t("loading") }</p> }
+        }
         Some(Remote::Failed(failure)) => {
             html! { <ErrorMessage text={AttrValue::from(messages::api_failure(&i18n, failure))} /> }
         }

@@ -10,6 +10,7 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::SubmitEvent;
 use yew::prelude::*;
 
+use super::helpdesk::RecordHelpdesk;
 use crate::api::{self, ApiFailure, Remote};
 use crate::browser;
 use crate::components::date_field::DateField;
@@ -19,7 +20,6 @@ use crate::forms::{FormAction, PatientField, PatientForm, problem_of};
 use crate::i18n::context::use_i18n;
 use crate::i18n::messages;
 use crate::pages::contact::{ContactForm, ContactOwner};
-use super::helpdesk::RecordHelpdesk;
 
 /// Where a row's letter download is.
 #[derive(Debug, Clone, PartialEq, Eq)]
