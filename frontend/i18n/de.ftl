@@ -1155,7 +1155,7 @@ agency-letter-practice = Der Brief enthält auch einen neuen Praxiscode, den der
 ## helpdesk
 error-identity-check-required = Erfassen Sie zuerst die Identitätsprüfung: Kreuzen Sie die Dokumente an, die die Person vorgelegt hat.
 error-licence-state-unchanged = Die Zulassung ist bereits in diesem Zustand: Laden Sie das Verzeichnis neu, um den aktuellen Stand zu sehen.
-error-licence-suspended = Die Zulassung dieser Fachperson ist ausgesetzt: Stellen Sie sie wieder her, bevor Sie einen Wiederherstellungscode ausstellen.
+error-licence-suspended = Die Zulassung dieser Fachperson ist ausgesetzt: Dieses Konto erreicht nichts, bis die Agentur sie wiederherstellt.
 error-activation-not-locked = Die Aktivierung ist nicht gesperrt: Es gibt nichts zu entsperren.
 error-duplicate-organisation = Eine Organisation mit diesem Namen steht bereits im Verzeichnis.
 history-action-professional-licence-suspended = Die Agentur hat die Zulassung von { $professional } ausgesetzt: Diese Person erreicht Ihre Akte nicht mehr.

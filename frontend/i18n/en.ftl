@@ -1155,7 +1155,7 @@ agency-letter-practice = The letter also holds a new practice code, which the pa
 ## helpdesk
 error-identity-check-required = Record the identity check first: tick the documents the person showed you.
 error-licence-state-unchanged = The licence is already in that state: reload the directory to see it as it is now.
-error-licence-suspended = This professional’s licence is suspended: reinstate it before issuing a recovery code.
+error-licence-suspended = The licence of this professional is suspended: this account reaches nothing until the agency reinstates it.
 error-activation-not-locked = The activation is not locked: there is nothing to unlock.
 error-duplicate-organisation = An organisation with this name is already in the directory.
 history-action-professional-licence-suspended = The agency suspended the licence of { $professional }: they no longer reach your record.

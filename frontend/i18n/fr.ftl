@@ -1158,7 +1158,7 @@ agency-letter-practice = La lettre contient aussi un nouveau code praticien, que
 ## helpdesk
 error-identity-check-required = Enregistrez d’abord le contrôle d’identité : cochez les pièces que la personne vous a présentées.
 error-licence-state-unchanged = L’autorisation d’exercer est déjà dans cet état : rechargez l’annuaire pour la voir telle qu’elle est.
-error-licence-suspended = L’autorisation d’exercer de ce professionnel est suspendue : rétablissez-la avant d’émettre un code de récupération.
+error-licence-suspended = L’autorisation d’exercer de ce professionnel est suspendue : ce compte n’accède à rien tant que l’agence ne l’a pas rétablie.
 error-activation-not-locked = L’activation n’est pas bloquée : il n’y a rien à débloquer.
 error-duplicate-organisation = Une organisation portant ce nom figure déjà dans l’annuaire.
 history-action-professional-licence-suspended = L’agence a suspendu l’autorisation d’exercer de { $professional } : il n’accède plus à votre dossier.

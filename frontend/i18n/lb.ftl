@@ -1155,7 +1155,7 @@ agency-letter-practice = Am Bréif steet och en neie Praxiscode, deen de Patient
 ## helpdesk
 error-identity-check-required = Notéiert fir d’éischt d’Identitéitskontroll: Kräizt d’Dokumenter un, déi d’Persoun Iech gewisen huet.
 error-licence-state-unchanged = D’Zouloossung ass schonn an deem Zoustand: Luet de Verzeechnes nei, fir ze gesinn, wéi en elo ass.
-error-licence-suspended = D’Zouloossung vun dësem Professionnel ass suspendéiert: Stellt se erëm hier, ier Dir en Erëmkrééiungscode ausstellt.
+error-licence-suspended = D’Zouloossung vun dësem Professionnel ass suspendéiert: Dëse Kont kënnt un näischt, bis d’Agence se erëm hierstellt.
 error-activation-not-locked = D’Aktivéierung ass net gespaart: Et gëtt näischt opzespären.
 error-duplicate-organisation = Eng Organisatioun mat dësem Numm steet schonn am Verzeechnes.
 history-action-professional-licence-suspended = D’Agence huet d’Zouloossung vu(n) { $professional } suspendéiert: Déi Persoun kënnt net méi un Ären Dossier.

@@ -283,7 +283,7 @@ async fn a_suspension_ends_the_rights_at_once_and_the_linked_patients_see_it(eng
     let gone = app.get_as(&doctor, &record).await;
     assert_eq!(gone.status, 401, "{:?}", gone.body);
     let refused = app.sign_in_with_key(&mut Browser::default(), &mut key).await;
-    assert_eq!((refused.status.as_u16(), refused.code()), (403, "forbidden"));
+    assert_eq!((refused.status.as_u16(), refused.code()), (403, "licence_suspended"));
     let recovery = app
         .send(
             &mut agent,
