@@ -194,7 +194,7 @@ async fn an_agent_adds_a_care_home_and_assigns_a_nurse_to_it() -> anyhow::Result
     click(&agent, &format!("{row} .assign-organisation")).await?;
     wait_until(
         &agent,
-        &format!("document.querySelector(\"{row} details.helpdesk-professional\").innerText.includes('Fleegeheem Am Park')"),
+        &format!("document.querySelector(\"{row} .current-organisation\").innerText.trim() === 'Fleegeheem Am Park'"),
     )
     .await?;
 

@@ -468,7 +468,7 @@ pub fn ProfessionalHelpdesk(props: &ProfessionalHelpdeskProps) -> Html {
                 { issued_view.unwrap_or_default() }
             }
             <h5>{ i18n.t("field-organisation") }</h5>
-            <p>{ professional.organisation.as_ref().map(|o| o.name.clone()).unwrap_or_else(|| "—".to_owned()) }</p>
+            <p class="current-organisation">{ professional.organisation.as_ref().map(|o| o.name.clone()).unwrap_or_else(|| "—".to_owned()) }</p>
             { assign_view }
             <StatusMessage text={assign_status} />
             <ErrorMessage text={assign_error} />
