@@ -26,6 +26,8 @@ mod figures;
 mod figures_series;
 #[path = "api/headers.rs"]
 mod headers;
+#[path = "api/helpdesk.rs"]
+mod helpdesk;
 #[path = "api/history.rs"]
 mod history;
 #[path = "api/hostile.rs"]

@@ -142,11 +142,23 @@ pub enum ApiErrorCode {
     /// `YYYY-MM-DD`, `from` after `to`, `to` after today, an unknown granularity, or more
     /// periods than one chart holds.
     FiguresRangeInvalid,
+    /// A recovery (a recovery letter, a new security key) without the identity check the agent
+    /// made: which documents the person presented.
+    IdentityCheckRequired,
+    /// The licence is already in the state asked for (suspending a suspended professional,
+    /// reinstating an active one).
+    LicenceStateUnchanged,
+    /// The professional's licence is suspended: no recovery code until it is reinstated.
+    LicenceSuspended,
+    /// The record's activation is not locked: nothing to unlock.
+    ActivationNotLocked,
+    /// An organisation with this name is already in the directory.
+    DuplicateOrganisation,
 }
 
 impl ApiErrorCode {
     /// Every code, for exhaustive translation tests.
-    pub const ALL: [Self; 55] = [
+    pub const ALL: [Self; 60] = [
         Self::NotFound,
         Self::MethodNotAllowed,
         Self::MalformedJson,
@@ -202,6 +214,11 @@ impl ApiErrorCode {
         Self::ImportFileInvalid,
         Self::ImportNotReady,
         Self::FiguresRangeInvalid,
+        Self::IdentityCheckRequired,
+        Self::LicenceStateUnchanged,
+        Self::LicenceSuspended,
+        Self::ActivationNotLocked,
+        Self::DuplicateOrganisation,
     ];
 
     /// The stable wire value (`not_found`, …).
@@ -263,6 +280,11 @@ impl ApiErrorCode {
             Self::ImportFileInvalid => "import_file_invalid",
             Self::ImportNotReady => "import_not_ready",
             Self::FiguresRangeInvalid => "figures_range_invalid",
+            Self::IdentityCheckRequired => "identity_check_required",
+            Self::LicenceStateUnchanged => "licence_state_unchanged",
+            Self::LicenceSuspended => "licence_suspended",
+            Self::ActivationNotLocked => "activation_not_locked",
+            Self::DuplicateOrganisation => "duplicate_organisation",
         }
     }
 

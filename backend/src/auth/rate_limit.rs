@@ -28,6 +28,10 @@ pub const ENROLMENT_PER_CLIENT: Limit = Limit { max: 10, window_seconds: 60 };
 /// Enrolment attempts per code.
 pub const ENROLMENT_PER_CODE: Limit = Limit { max: 5, window_seconds: 3600 };
 
+/// Patient searches per agent (the helpdesk finds one person at a time; a script walking the
+/// register is stopped).
+pub const AGENCY_SEARCH_PER_AGENT: Limit = Limit { max: 30, window_seconds: 60 };
+
 /// Counts one hit on `key` and refuses it when the window is full.
 ///
 /// # Errors

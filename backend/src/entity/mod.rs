@@ -26,6 +26,7 @@ pub mod personal_wish;
 pub mod practice_code;
 pub mod practice_failure;
 pub mod professional;
+pub mod professional_notice;
 pub mod rate_limit;
 pub mod record_life;
 pub mod session;

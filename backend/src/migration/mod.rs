@@ -23,6 +23,7 @@ mod m20261204_810001_record_life;
 mod m20261204_820001_purge;
 mod m20261204_830001_opening_requests;
 mod m20261204_840001_bulk_import;
+mod m20261204_850001_helpdesk;
 mod m20261204_860001_figures_series;
 
 /// Every migration, oldest first.
@@ -52,6 +53,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_830001_opening_requests::Migration),
             Box::new(m20261204_840001_bulk_import::Migration),
             Box::new(m20261204_860001_figures_series::Migration),
+            Box::new(m20261204_850001_helpdesk::Migration),
         ]
     }
 }

@@ -10,6 +10,7 @@ use shared::api::agency::{
     PostalObjection, ProfessionalSummary, Search,
 };
 use shared::api::figures::{FiguresSeries, KeyFigures, SeriesQuery};
+use shared::api::helpdesk::LetterRequest;
 use shared::api::me::ContactData;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -19,7 +20,7 @@ use crate::app::AppState;
 use crate::audit::RequestMeta;
 use crate::auth::CurrentAgent;
 use crate::error::{ApiJson, AppError};
-use crate::services::{agency, figures};
+use crate::services::{agency, figures, helpdesk};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -64,16 +65,17 @@ async fn figures_series(
 }
 
 /// Patients matching a name or national ID (the newest when `q` is empty). A POST so that the
-/// words stay out of URLs; it changes nothing.
+/// words stay out of URLs; audited (the agent and the search) and rate-limited per agent.
 #[utoipa::path(post, path = "/agency/patients/search", tag = "agency", request_body = Search,
     responses((status = 200, body = Vec<PatientSummary>), (status = 401, body = ApiError), (status = 403, body = ApiError),
-              (status = 422, body = ApiError)))]
+              (status = 422, body = ApiError), (status = 429, body = ApiError, description = "rate_limited")))]
 async fn search_patients(
     State(state): State<AppState>,
-    _agent: CurrentAgent,
+    meta: RequestMeta,
+    agent: CurrentAgent,
     ApiJson(search): ApiJson<Search>,
 ) -> Result<Json<Vec<PatientSummary>>, AppError> {
-    Ok(Json(agency::list_patients(&state, search.q.as_deref()).await?))
+    Ok(Json(helpdesk::search_patients(&state, &meta, &agent, search.q.as_deref()).await?))
 }
 
 /// Creates a patient record.
@@ -135,7 +137,9 @@ async fn record_postal_objection(
 }
 
 /// Issues the information and activation letter (PDF, the patient's language); voids the previous code.
+/// For an activated record it is a recovery letter and needs the identity check the agent made.
 #[utoipa::path(post, path = "/agency/patients/{id}/letter", tag = "agency", params(("id" = Uuid, Path)),
+    request_body = LetterRequest,
     responses((status = 200, content_type = "application/pdf", body = Vec<u8>, description = "The letter"),
               (status = 404, body = ApiError), (status = 422, body = ApiError)))]
 async fn issue_letter(
@@ -143,8 +147,10 @@ async fn issue_letter(
     meta: RequestMeta,
     agent: CurrentAgent,
     Path(id): Path<Uuid>,
+    ApiJson(request): ApiJson<LetterRequest>,
 ) -> Result<Response, AppError> {
-    let letter = agency::issue_letter(&state, &meta, &agent, id).await?;
+    let check = request.identity_check.as_ref();
+    let letter = agency::issue_letter_checked(&state, &meta, &agent, id, check).await?;
     Ok((
         [
             (header::CONTENT_TYPE, "application/pdf".to_owned()),

@@ -14,6 +14,7 @@ mod auth;
 mod care;
 mod documents;
 mod health;
+mod helpdesk;
 mod history;
 mod imports;
 mod life;
@@ -64,6 +65,7 @@ pub fn api() -> OpenApiRouter<AppState> {
         .merge(history::router())
         .merge(agency::router())
         .merge(imports::router())
+        .merge(helpdesk::router())
         .merge(care::router())
         .merge(documents::router())
         .merge(wishes::router())

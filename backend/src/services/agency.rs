@@ -13,6 +13,7 @@ use shared::api::agency::{
     PostalAddress, ProfessionalSummary, RecordState,
 };
 use shared::api::auth::Role;
+use shared::api::helpdesk::IdentityCheck;
 use shared::api::me::ContactData;
 use shared::ids::{OrganisationId, PatientId, ProfessionalId};
 use shared::{ApiErrorCode, Language, NationalId, Profession};
@@ -34,13 +35,13 @@ use crate::letter::{self, LetterFacts};
 pub const OBJECTION_WINDOW: TimeDelta = TimeDelta::days(30);
 
 /// How many rows a search returns at most.
-const PAGE: u64 = 50;
+pub(crate) const PAGE: u64 = 50;
 
-fn actor(agent: &CurrentAgent) -> Option<(Role, Uuid)> {
+pub(crate) fn actor(agent: &CurrentAgent) -> Option<(Role, Uuid)> {
     Some((Role::Agent, agent.0.subject_id()))
 }
 
-fn patient_summary(p: patient::Model, locked: bool) -> PatientSummary {
+pub(crate) fn patient_summary(p: patient::Model, locked: bool) -> PatientSummary {
     let address = match (&p.street, &p.postal_code, &p.city, &p.country) {
         (Some(street), Some(postal_code), Some(city), Some(country)) => Some(PostalAddress {
             street: street.clone(),
@@ -69,14 +70,17 @@ fn patient_summary(p: patient::Model, locked: bool) -> PatientSummary {
     }
 }
 
-async fn is_locked(conn: &impl ConnectionTrait, national_id: &str) -> Result<bool, AppError> {
+pub(crate) async fn is_locked(
+    conn: &impl ConnectionTrait,
+    national_id: &str,
+) -> Result<bool, AppError> {
     Ok(activation_failure::Entity::find_by_id(national_id.to_owned())
         .one(conn)
         .await?
         .is_some_and(|f| f.failures >= super::activation::MAX_FAILURES))
 }
 
-fn required(value: &str, field: &str, max: usize) -> Result<String, AppError> {
+pub(crate) fn required(value: &str, field: &str, max: usize) -> Result<String, AppError> {
     let value = value.trim();
     if value.is_empty() || value.chars().count() > max {
         return Err(AppError::InvalidRequest(format!("{field} must have 1 to {max} characters")));
@@ -210,7 +214,7 @@ pub async fn create_patient(
 /// # Errors
 /// Database.
 pub async fn list_patients(
-    state: &AppState,
+    conn: &impl ConnectionTrait,
     q: Option<&str>,
 ) -> Result<Vec<PatientSummary>, AppError> {
     let mut query = patient::Entity::find().order_by_desc(patient::Column::CreatedAt).limit(PAGE);
@@ -228,10 +232,10 @@ pub async fn list_patients(
         }
         query = query.filter(condition);
     }
-    let rows = query.all(&state.db).await?;
+    let rows = query.all(conn).await?;
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
-        let locked = is_locked(&state.db, &row.national_id).await?;
+        let locked = is_locked(conn, &row.national_id).await?;
         out.push(patient_summary(row, locked));
     }
     Ok(out)
@@ -335,26 +339,56 @@ pub struct Letter {
 
 /// Issues the information and activation letter: a new one-time code (voiding the previous one
 /// and lifting a lock-out), in the patient's language. The objection window starts with the
-/// first letter.
-///
-/// For a record that already has passkeys the letter is a recovery letter (audited as
-/// `recovery_letter_issued`): its wording says that using the code removes the existing
-/// passkeys, and the patient is told in the app at once, so that someone who did not ask for it
-/// calls the helpdesk before it is used.
+/// first letter. Without an identity check: a recovery letter is refused (see
+/// [`issue_letter_checked`]).
 ///
 /// # Errors
-/// `not_found`; `invalid_request` for a closed record; audited.
+/// As [`issue_letter_checked`].
 pub async fn issue_letter(
     state: &AppState,
     meta: &RequestMeta,
     agent: &CurrentAgent,
     id: Uuid,
 ) -> Result<Letter, AppError> {
+    issue_letter_checked(state, meta, agent, id, None).await
+}
+
+/// Issues the information and activation letter: a new one-time code (voiding the previous one
+/// and lifting a lock-out), in the patient's language. The objection window starts with the
+/// first letter. The audit entry says which kind of letter it was (`activation`, `reissue`,
+/// `recovery`).
+///
+/// For a record that already has passkeys the letter is a recovery letter (audited as
+/// `recovery_letter_issued`, with the documents the agent checked): it needs the identity check
+/// the agent made; its wording says that using the code removes the existing passkeys, and the
+/// patient is told in the app at once, so that someone who did not ask for it calls the helpdesk
+/// before it is used.
+///
+/// # Errors
+/// `not_found`; `identity_check_required` for a recovery letter without documents checked;
+/// `invalid_request` for a closed record; audited.
+pub async fn issue_letter_checked(
+    state: &AppState,
+    meta: &RequestMeta,
+    agent: &CurrentAgent,
+    id: Uuid,
+    identity_check: Option<&IdentityCheck>,
+) -> Result<Letter, AppError> {
     let row = patient::Entity::find_by_id(id).one(&state.db).await?.ok_or(AppError::NotFound)?;
     let now = state.clock.now();
     let event = Event::new("letter_issued", Outcome::Success, actor(agent)).patient(id);
-    audited(state, meta, event, async |txn, event| write_letter(txn, state, &row, now, event).await)
-        .await
+    let documents: Vec<&'static str> = identity_check
+        .map(|c| {
+            let mut docs: Vec<&'static str> = c.documents.iter().map(|d| d.as_str()).collect();
+            docs.sort_unstable();
+            docs.dedup();
+            docs
+        })
+        .unwrap_or_default();
+    audited(state, meta, event, async |txn, event| {
+        write_letter_checked(txn, state, &row, now, event, &documents).await
+    })
+    .await
 }
 
 /// Issues the letter of `row` in `txn` (see [`issue_letter`]); `event` is the act's audit entry
@@ -369,9 +403,46 @@ pub(crate) async fn write_letter(
     now: DateTime<Utc>,
     event: &mut Event,
 ) -> Result<Letter, AppError> {
+    write_letter_checked(txn, state, row, now, event, &[]).await
+}
+
+/// [`write_letter`] with the documents the agent checked (needed for a recovery letter: a
+/// record that already has passkeys), recorded in the audit entry with the letter's kind
+/// (`activation`, `reissue`, `recovery`).
+///
+/// # Errors
+/// `invalid_request` for a closed record; `identity_check_required` for a recovery letter
+/// without documents checked.
+async fn write_letter_checked(
+    txn: &DatabaseTransaction,
+    state: &AppState,
+    row: &patient::Model,
+    now: DateTime<Utc>,
+    event: &mut Event,
+    documents: &[&'static str],
+) -> Result<Letter, AppError> {
     let id = row.id;
     if row.record_state == RecordState::Closed.as_str() {
         return Err(AppError::InvalidRequest("the record is closed".into()));
+    }
+    let has_passkeys =
+        credential::Entity::find().filter(credential::Column::SubjectId.eq(id)).count(txn).await?
+            > 0;
+    if has_passkeys {
+        *event = event.clone().with("kind", "recovery").with("identity_check", documents.to_vec());
+        if documents.is_empty() {
+            event.action = "recovery_letter_issued";
+            return Err(refuse(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                ApiErrorCode::IdentityCheckRequired,
+            ));
+        }
+    } else {
+        let kind = if row.letter_issued_at.is_none() { "activation" } else { "reissue" };
+        *event = event.clone().with("kind", kind);
+        if !documents.is_empty() {
+            *event = event.clone().with("identity_check", documents.to_vec());
+        }
     }
     let IssuedActivationCode { code, expires_at, first_letter } =
         issue_activation_code(txn, state, row, now).await?;
@@ -496,7 +567,7 @@ pub async fn organisations(state: &AppState) -> Result<Vec<OrganisationSummary>,
         .collect())
 }
 
-async fn professional_summary(
+pub(crate) async fn professional_summary(
     conn: &impl ConnectionTrait,
     p: professional::Model,
     now: DateTime<Utc>,

@@ -10,6 +10,7 @@ pub mod documents;
 pub mod emergency;
 pub mod enrolment;
 pub mod figures;
+pub mod helpdesk;
 pub mod history;
 pub mod imports;
 pub mod life;

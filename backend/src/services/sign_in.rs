@@ -18,7 +18,7 @@ use crate::audit::{Event, Outcome, RequestMeta};
 use crate::auth::ceremony::{self, Purpose};
 use crate::auth::webauthn::{CeremonyError, RelyingParty};
 use crate::auth::{CurrentUser, codes, rate_limit, session};
-use crate::entity::credential;
+use crate::entity::{credential, professional};
 use crate::error::AppError;
 
 /// How long a re-verification lets a session make sensitive changes.
@@ -79,7 +79,14 @@ async fn verify_assertion(
         return Err(refuse(StatusCode::FORBIDDEN, ApiErrorCode::CredentialSuspended));
     }
     if !subject_is_active(txn, role, row.subject_id).await? {
-        return Err(refuse(StatusCode::FORBIDDEN, ApiErrorCode::Forbidden));
+        // A suspended licence says so (the helpdesk suspended it; it can reinstate it).
+        let suspended = role == Role::Professional
+            && professional::Entity::find_by_id(row.subject_id)
+                .one(txn)
+                .await?
+                .is_some_and(|p| p.state == "suspended");
+        let code = if suspended { ApiErrorCode::LicenceSuspended } else { ApiErrorCode::Forbidden };
+        return Err(refuse(StatusCode::FORBIDDEN, code));
     }
     let verified =
         match state.rp.finish_authentication(&ceremony.state, body, &stored(&row), policy(role)) {

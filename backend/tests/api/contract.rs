@@ -119,6 +119,17 @@ const ROUTES: &[(&str, &str)] = &[
     ("get", "/api/agency/opening-requests/{id}"),
     ("post", "/api/agency/opening-requests/{id}/accept"),
     ("post", "/api/agency/opening-requests/{id}/reject"),
+    ("get", "/api/agency/patients/{id}/letters"),
+    ("post", "/api/agency/patients/{id}/unlock"),
+    ("post", "/api/agency/professionals/{id}/recovery"),
+    ("post", "/api/agency/professionals/{id}/suspension"),
+    ("post", "/api/agency/professionals/{id}/reinstatement"),
+    ("put", "/api/agency/professionals/{id}/organisation"),
+    ("post", "/api/agency/organisations/search"),
+    ("post", "/api/agency/organisations"),
+    ("get", "/api/agency/organisations/{id}"),
+    ("put", "/api/agency/organisations/{id}"),
+    ("get", "/api/professional/notices"),
 ];
 
 async fn the_openapi_document_lists_every_route_and_each_answers(engine: Engine) {

@@ -212,10 +212,11 @@ async fn a_letter_for_an_activated_record_is_an_explicit_recovery(engine: Engine
     assert!(notification_kinds(&app, &home).await.is_empty());
 
     // The helpdesk re-issues the letter: it is a recovery letter, and the holder is told in the
-    // app at once (someone who did not ask can call the helpdesk before it is used).
+    // app at once (someone who did not ask can call the helpdesk before it is used). The agent
+    // records the identity check first.
     let response = app
         .request(&agent, Method::POST, &format!("/api/agency/patients/{patient_id}/letter"))
-        .json(&json!({}))
+        .json(&json!({"identity_check": {"documents": ["id_card"]}}))
         .send()
         .await
         .unwrap();

@@ -458,11 +458,7 @@ async fn ten_years_after_closing_the_job_purges_the_record_once(engine: Engine) 
 /// Asks for the confirmation letter of a record's last change: (status, the PDF's text).
 async fn confirmation(app: &TestApp, agent: &Browser, patient_id: &str) -> (u16, String) {
     let response = app
-        .request(
-            agent,
-            Method::POST,
-            &format!("/api/agency/patients/{patient_id}/life/letter"),
-        )
+        .request(agent, Method::POST, &format!("/api/agency/patients/{patient_id}/life/letter"))
         .json(&json!({}))
         .send()
         .await

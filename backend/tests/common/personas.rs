@@ -145,7 +145,7 @@ impl TestApp {
                 reqwest::Method::POST,
                 &format!("/api/agency/patients/{patient_id}/letter"),
             )
-            .json(&json!({}))
+            .json(&json!({"identity_check": {"documents": ["id_card"]}}))
             .send()
             .await
             .unwrap();
@@ -164,7 +164,7 @@ impl TestApp {
                 reqwest::Method::POST,
                 &format!("/api/agency/patients/{patient_id}/letter"),
             )
-            .json(&json!({}))
+            .json(&json!({"identity_check": {"documents": ["id_card"]}}))
             .send()
             .await
             .unwrap();

@@ -16,6 +16,7 @@ pub mod auth;
 pub mod care;
 pub mod documents;
 pub mod health;
+pub mod helpdesk;
 pub mod history;
 pub mod imports;
 mod json;

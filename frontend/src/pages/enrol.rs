@@ -91,6 +91,7 @@ pub fn EnrolPage() -> Html {
         <article class="page narrow">
             <h1 id="page-heading" tabindex="-1">{ i18n.t("enrol-heading") }</h1>
             <p class="lead">{ i18n.t("enrol-intro") }</p>
+            <p class="field-hint" id="enrol-recovery-note">{ i18n.t("helpdesk-enrol-recovery-note") }</p>
             if *from_link {
                 <p class="notice">{ i18n.t("enrol-from-link") }</p>
             }

@@ -21,6 +21,7 @@ pub mod patient_documents;
 pub mod personal_space;
 pub mod practice;
 pub mod professional;
+pub mod professional_notices;
 pub mod reach;
 pub mod record;
 pub mod record_acts;

@@ -6,6 +6,7 @@ use shared::api::auth::Role;
 use yew::prelude::*;
 
 use super::consultation::{CodeKind, ConsultationForm};
+use super::professional_notices::ProfessionalNotices;
 use super::reach::{AdmissionForm, FindPatientForm};
 use super::{area_overview, loading, signed_in_home, use_page};
 use crate::app::Route;
@@ -40,6 +41,7 @@ pub fn ProfessionalPage() -> Html {
                     i18n.t("professional-record-coming"),
                     i18n.t("security-link"),
                 ) }
+                <ProfessionalNotices />
                 <p>
                     <RouteLink to={Route::ProfessionalWorklist}>{ i18n.t("worklist-link") }</RouteLink>
                 </p>

@@ -6,6 +6,7 @@ pub mod care;
 pub mod documents;
 pub mod figures;
 pub mod health;
+pub mod helpdesk;
 pub mod history;
 pub mod imports;
 pub mod life;

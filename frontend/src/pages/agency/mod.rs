@@ -5,9 +5,11 @@
 mod chart;
 mod emergency;
 mod figures;
+mod helpdesk;
 mod imports;
 mod life;
 mod opening;
+mod organisations;
 mod patients;
 mod professionals;
 
@@ -24,6 +26,7 @@ use emergency::EmergencyPanel;
 use figures::FiguresPanel;
 use imports::ImportsPanel;
 use opening::OpeningPanel;
+use organisations::OrganisationsPanel;
 use patients::PatientsPanel;
 use professionals::ProfessionalsPanel;
 
@@ -47,6 +50,7 @@ pub fn AgencyPage() -> Html {
                     <a href="#patients-heading">{ i18n.t("agency-patients-heading") }</a>
                     <a href="#imports-heading">{ i18n.t("import-heading") }</a>
                     <a href="#professionals-heading">{ i18n.t("agency-professionals-heading") }</a>
+                    <a href="#organisations-heading">{ i18n.t("helpdesk-organisations-heading") }</a>
                     <a href="#emergency-review-heading">{ i18n.t("agency-emergency-heading") }</a>
                     <a href="#figures-heading">{ i18n.t("figures-heading") }</a>
                     <RouteLink to={Route::Security}>{ i18n.t("security-link") }</RouteLink>
@@ -55,6 +59,7 @@ pub fn AgencyPage() -> Html {
                 <PatientsPanel />
                 <ImportsPanel />
                 <ProfessionalsPanel />
+                <OrganisationsPanel />
                 <EmergencyPanel />
                 <FiguresPanel />
             </article>

@@ -10,6 +10,7 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::SubmitEvent;
 use yew::prelude::*;
 
+use super::helpdesk::RecordHelpdesk;
 use crate::api::{self, ApiFailure, Remote};
 use crate::browser;
 use crate::components::date_field::DateField;
@@ -506,6 +507,7 @@ fn patient_row(
                 <summary>{ i18n.t("agency-objection-summary") }</summary>
                 <crate::pages::objection::PostalObjectionForm patient={patient.id} on_done={on_gone.clone()} />
             </details>
+            <RecordHelpdesk key={format!("helpdesk-{id}-{}", patient.activation_locked)} patient={patient.clone()} />
         </li>
     }
 }

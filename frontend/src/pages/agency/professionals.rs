@@ -8,6 +8,8 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::SubmitEvent;
 use yew::prelude::*;
 
+use super::helpdesk::ProfessionalHelpdesk;
+
 use crate::api::{self, ApiFailure, Remote};
 use crate::browser;
 use crate::components::field::{Choice, SelectField, TextField, Tone};
@@ -483,6 +485,7 @@ fn professional_row(
                 <StatusMessage text={busy.then(|| AttrValue::from(i18n.t("agency-issue-busy")))} />
                 <ErrorMessage text={error} />
             </div>
+            <ProfessionalHelpdesk key={format!("licence-{id}")} professional={professional.clone()} />
         </li>
     }
 }
