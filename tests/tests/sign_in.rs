@@ -172,7 +172,16 @@ async fn recovery_letter(
         text_of(page, &format!("{row} [id^=letter-note-]")).await?,
         catalogue_message(lang, "agency-letter-recovery")?
     );
-    click(page, &format!("{row} button.download-letter")).await?;
+    // The recovery letter is in the helpdesk tools, after the identity check.
+    let buttons =
+        eval(page, &format!("document.querySelectorAll(\"{row} button.download-letter\").length"))
+            .await?;
+    assert_eq!(buttons.as_u64(), Some(0), "no plain letter for an activated record");
+    click(page, &format!("{row} details.helpdesk-record summary")).await?;
+    for document in ["id_card", "social_security_card"] {
+        click(page, &format!("{row} .identity-check input[data-document='{document}']")).await?;
+    }
+    click(page, &format!("{row} button.recovery-letter")).await?;
     wait_until(page, "window.__dspBlobs.length > 1").await?;
     let pdf = eval(
         page,

@@ -107,7 +107,7 @@ async fn a_patient_is_offered_their_own_pages_and_types_dates_in_luxembourgish_o
     fill(&page, "#activate-code", &activation_code).await?;
     click(&page, "#activate-button").await?;
     wait_for_path(&page, "/patient").await?;
-    let own = "/patient /patient/documents /patient/access /patient/history /patient/personal-space /security";
+    let own = "/patient /patient/documents /patient/access /patient/history /patient/personal-space /patient/record /security";
     wait_for_nav(&page, own).await?;
     assert_current(&page, "/patient").await?;
     assert_eq!(

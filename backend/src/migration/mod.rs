@@ -52,8 +52,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_820001_purge::Migration),
             Box::new(m20261204_830001_opening_requests::Migration),
             Box::new(m20261204_840001_bulk_import::Migration),
-            Box::new(m20261204_860001_figures_series::Migration),
             Box::new(m20261204_850001_helpdesk::Migration),
+            Box::new(m20261204_860001_figures_series::Migration),
         ]
     }
 }

@@ -481,15 +481,19 @@ fn patient_row(
                 </dl>
             </div>
             <div class="row-actions">
-                <button
-                    type="button"
-                    class="download-letter button-secondary"
-                    {onclick}
-                    disabled={busy}
-                    aria-describedby={format!("{note_id} {practice_note_id}")}
-                >
-                    { i18n.t("agency-download-letter") }
-                </button>
+                // An activated record's letter is a recovery letter: it needs the identity check,
+                // in the helpdesk tools below.
+                if patient.record_state != RecordState::Activated {
+                    <button
+                        type="button"
+                        class="download-letter button-secondary"
+                        {onclick}
+                        disabled={busy}
+                        aria-describedby={format!("{note_id} {practice_note_id}")}
+                    >
+                        { i18n.t("agency-download-letter") }
+                    </button>
+                }
                 <p id={note_id} class="field-hint">{ note }</p>
                 <p id={practice_note_id} class="field-hint">{ i18n.t("agency-letter-practice") }</p>
                 <StatusMessage text={status.map(AttrValue::from)} />
