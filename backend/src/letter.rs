@@ -108,15 +108,7 @@ pub fn render_batch(letters: &[LetterFacts<'_>]) -> Result<Vec<u8>, LetterError>
     let mut document = Document::new();
     for facts in letters {
         let composed = compose(facts);
-        for ops in &composed.pages {
-            let mut page = document.start_page_with(settings.clone());
-            let mut surface = page.surface();
-            for op in ops {
-                draw(&mut surface, fonts, op);
-            }
-            surface.finish();
-            page.finish();
-        }
+        add_pages(&mut document, &composed, fonts, &settings);
         if composed.pages.len() % 2 == 1 {
             document.start_page_with(settings.clone()).finish();
         }
@@ -260,6 +252,24 @@ pub fn render_reopening_confirmation(facts: &ReopeningFacts<'_>) -> Result<Vec<u
     write_pdf(&composed, facts.language, &words.title, &words.subject)
 }
 
+/// Draws a composed letter's pages at the end of `document`.
+fn add_pages(
+    document: &mut Document,
+    composed: &Composed,
+    fonts: &PdfFonts,
+    settings: &PageSettings,
+) {
+    for ops in &composed.pages {
+        let mut page = document.start_page_with(settings.clone());
+        let mut surface = page.surface();
+        for op in ops {
+            draw(&mut surface, fonts, op);
+        }
+        surface.finish();
+        page.finish();
+    }
+}
+
 /// Writes one laid-out letter as a PDF with its metadata.
 fn write_pdf(
     composed: &Composed,
@@ -274,15 +284,7 @@ fn write_pdf(
         .ok_or_else(|| LetterError::Pdf("page size".to_owned()))?;
 
     let mut document = Document::new();
-    for ops in &composed.pages {
-        let mut page = document.start_page_with(settings.clone());
-        let mut surface = page.surface();
-        for op in ops {
-            draw(&mut surface, fonts, op);
-        }
-        surface.finish();
-        page.finish();
-    }
+    add_pages(&mut document, composed, fonts, &settings);
     document.set_metadata(
         Metadata::new()
             .title(title.to_owned())
