@@ -576,10 +576,8 @@ async fn retention_candidates(
 /// Purges one record closed 10 years ago, if it still is when claimed: the row is locked and
 /// re-checked in the transaction, so two instances purge it once (the second finds nothing).
 async fn purge_closed(state: &AppState, id: Uuid, now: DateTime<Utc>) -> Result<bool, AppError> {
-    use crate::audit::pseudonym::PseudonymKey;
     use crate::services::purge;
-    let key = PseudonymKey::load_or_create(&state.config.pseudonym_key)
-        .map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?;
+    let key = purge::pseudonym_key(state)?;
     let started = std::time::SystemTime::now();
     let txn = crate::db::begin_write(&state.db).await?;
     let backend = txn.get_database_backend();
@@ -602,9 +600,7 @@ async fn purge_closed(state: &AppState, id: Uuid, now: DateTime<Utc>) -> Result<
     }
     let purged = purge::purge(&*txn, id, purge::Reason::RetentionEnded, now, &key).await?;
     txn.commit().await?;
-    if let Err(e) = purge::erase_contents(&state.db, state.store.as_ref(), &purged, started).await {
-        tracing::warn!(error = %e, "purge: content left for housekeeping");
-    }
+    purge::erase_after_commit(state, &purged, started).await;
     Ok(purged.purged)
 }
 

@@ -16,7 +16,6 @@ use uuid::Uuid;
 use super::agency::{OBJECTION_WINDOW, lock_patient};
 use super::purge::{self, Purged, Reason};
 use crate::app::AppState;
-use crate::audit::pseudonym::PseudonymKey;
 use crate::audit::{self, Event, Outcome, RequestMeta};
 use crate::auth::{CurrentAgent, CurrentPatient};
 use crate::entity::patient;
@@ -114,8 +113,7 @@ async fn object(
 ) -> Result<(), AppError> {
     let now = state.clock.now();
     let started = std::time::SystemTime::now();
-    let key = PseudonymKey::load_or_create(&state.config.pseudonym_key)
-        .map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?;
+    let key = purge::pseudonym_key(state)?;
     let txn = crate::db::begin_write(&state.db).await?;
     let row = lock_patient(&*txn, patient_id).await?;
     let mut event = Event::new("record_objection", Outcome::Success, Some(by))
@@ -151,8 +149,6 @@ async fn object(
     txn.commit().await?;
     // After the commit: the files no other record refers to. A failure here leaves orphans
     // housekeeping removes; the objection itself is done.
-    if let Err(e) = purge::erase_contents(&state.db, state.store.as_ref(), &purged, started).await {
-        tracing::warn!(error = %e, "purge: content left for housekeeping");
-    }
+    purge::erase_after_commit(state, &purged, started).await;
     Ok(())
 }

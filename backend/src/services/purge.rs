@@ -377,6 +377,27 @@ fn scrub(value: &mut Value, needles: &[String], id: &str, pseudonym: &str) {
     }
 }
 
+/// The pseudonym key of this deployment (`DSP_PSEUDONYM_KEY`), created on first use.
+///
+/// # Errors
+/// The key file cannot be read or written.
+pub(crate) fn pseudonym_key(state: &crate::app::AppState) -> Result<PseudonymKey, AppError> {
+    PseudonymKey::load_or_create(&state.config.pseudonym_key)
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))
+}
+
+/// After a purge committed: [`erase_contents`], and a failure only logged (the act is done; the
+/// files left are orphans housekeeping removes).
+pub(crate) async fn erase_after_commit(
+    state: &crate::app::AppState,
+    purged: &Purged,
+    started: std::time::SystemTime,
+) {
+    if let Err(e) = erase_contents(&state.db, state.store.as_ref(), purged, started).await {
+        tracing::warn!(error = %e, "purge: content left for housekeeping");
+    }
+}
+
 /// After the purge's commit: erases the content files of `purged` that no document version
 /// refers to any more (content shared with another record stays), and that were stored before
 /// `stored_before` (an upload of the same content under way is spared; housekeeping takes what
