@@ -45,6 +45,7 @@ fn meta(i: usize) -> RequestMeta {
         request_id: Some(format!("bench-{i}")),
         client_ip: Some(format!("bench-client-{i}")),
         user_agent: None,
+        via: None,
     }
 }
 

@@ -103,7 +103,7 @@ pub async fn prepare(state: &AppState, sizes: Sizes, actors: Actors) -> anyhow::
 
     // The history: record openings by the physician, through the real audit chain.
     let txn = dsp::db::begin_write(db).await?;
-    let meta = RequestMeta { request_id: None, client_ip: None, user_agent: None };
+    let meta = RequestMeta::default();
     for _ in 0..sizes.history {
         let event =
             Event::new("record_opened", Outcome::Success, Some((Role::Professional, physician_id)))

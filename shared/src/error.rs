@@ -154,11 +154,16 @@ pub enum ApiErrorCode {
     ActivationNotLocked,
     /// An organisation with this name is already in the directory.
     DuplicateOrganisation,
+    /// A bearer token from practice software that is missing, unknown, expired or revoked (or
+    /// whose grant, key, licence or client no longer stands).
+    InvalidToken,
+    /// The token's scopes do not cover the act (`user/DocumentReference.c` to file …).
+    InsufficientScope,
 }
 
 impl ApiErrorCode {
     /// Every code, for exhaustive translation tests.
-    pub const ALL: [Self; 60] = [
+    pub const ALL: [Self; 62] = [
         Self::NotFound,
         Self::MethodNotAllowed,
         Self::MalformedJson,
@@ -219,6 +224,8 @@ impl ApiErrorCode {
         Self::LicenceSuspended,
         Self::ActivationNotLocked,
         Self::DuplicateOrganisation,
+        Self::InvalidToken,
+        Self::InsufficientScope,
     ];
 
     /// The stable wire value (`not_found`, …).
@@ -285,6 +292,8 @@ impl ApiErrorCode {
             Self::LicenceSuspended => "licence_suspended",
             Self::ActivationNotLocked => "activation_not_locked",
             Self::DuplicateOrganisation => "duplicate_organisation",
+            Self::InvalidToken => "invalid_token",
+            Self::InsufficientScope => "insufficient_scope",
         }
     }
 

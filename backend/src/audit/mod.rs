@@ -56,6 +56,18 @@ pub struct RequestMeta {
     pub client_ip: Option<String>,
     /// The `User-Agent`.
     pub user_agent: Option<String>,
+    /// The practice software the professional acted through, when not the portal.
+    pub via: Option<Via>,
+}
+
+/// Practice software acting for a professional (OAuth client), named in every audit entry of
+/// its acts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Via {
+    /// The client id.
+    pub client_id: String,
+    /// The name the agency registered.
+    pub name: String,
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for RequestMeta {
@@ -71,6 +83,7 @@ impl<S: Send + Sync> FromRequestParts<S> for RequestMeta {
                 .extensions
                 .get::<ConnectInfo<std::net::SocketAddr>>()
                 .map(|ConnectInfo(addr)| addr.ip().to_string()),
+            via: None,
         })
     }
 }
@@ -308,8 +321,12 @@ pub(crate) async fn append_run<'a>(
         }
     };
     let mut rows: Vec<audit_event::ActiveModel> = Vec::new();
-    for (meta, event, now) in entries {
+    for (meta, mut event, now) in entries {
         debug_assert_eq!(chain_key(&event), key);
+        if let Some(via) = &meta.via {
+            event = event
+                .with("via", serde_json::json!({ "client_id": via.client_id, "name": via.name }));
+        }
         // Microseconds: what every engine stores, so that the hash verifies after a round trip.
         let occurred_at = DateTime::from_timestamp_micros(now.timestamp_micros()).unwrap_or(now);
         let mut entry = audit_event::Model {

@@ -127,7 +127,7 @@ pub async fn revoke(
 }
 
 /// Ends every session of a subject (a key re-issued or suspended, a recovery), returning how
-/// many.
+/// many; a professional's connected software loses its grants with them (reason `sessions_ended`).
 ///
 /// # Errors
 /// When the update fails.
@@ -142,6 +142,7 @@ pub async fn revoke_all(
         .filter(session::Column::RevokedAt.is_null())
         .exec(conn)
         .await?;
+    crate::oauth::revoke_all_for(conn, subject_id, "sessions_ended", now).await?;
     Ok(result.rows_affected)
 }
 

@@ -25,6 +25,7 @@ mod m20261204_830001_opening_requests;
 mod m20261204_840001_bulk_import;
 mod m20261204_850001_helpdesk;
 mod m20261204_860001_figures_series;
+mod m20261205_900001_oauth;
 
 /// Every migration, oldest first.
 #[derive(Debug)]
@@ -54,6 +55,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_840001_bulk_import::Migration),
             Box::new(m20261204_850001_helpdesk::Migration),
             Box::new(m20261204_860001_figures_series::Migration),
+            Box::new(m20261205_900001_oauth::Migration),
         ]
     }
 }

@@ -12,5 +12,6 @@ pub mod imports;
 pub mod life;
 pub mod me;
 pub mod national_id;
+pub mod oauth;
 pub mod opening;
 pub mod wishes;

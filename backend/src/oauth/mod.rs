@@ -1,0 +1,254 @@
+//! Practice software reaching the record on a professional's behalf (OAuth 2.0): the scopes,
+//! the grants a professional approves, the tokens issued under them, and the caller a FHIR
+//! request is made by. Tokens are opaque random strings stored as SHA-256 hashes; a token is
+//! worth something only while its grant, its client, the professional's licence and the security
+//! key they approved with all still stand, so that revoking any of them ends it at once.
+
+pub mod scope;
+
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, StatusCode, header};
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use shared::ApiErrorCode;
+use shared::api::auth::Role;
+use uuid::Uuid;
+
+pub use scope::{Op, Scope, ScopeSet};
+
+use crate::app::AppState;
+use crate::audit::{RequestMeta, Via};
+use crate::auth::{CurrentUser, codes};
+use crate::entity::{credential, oauth_client, oauth_grant, oauth_token, professional, session};
+use crate::error::AppError;
+
+/// How long an access token lives.
+pub const ACCESS_TOKEN_LIFETIME: Duration = Duration::minutes(5);
+/// How long a refresh token lives (each use rotates it).
+pub const REFRESH_TOKEN_LIFETIME: Duration = Duration::days(30);
+
+/// A pair of tokens just issued: shown once to the client, stored only hashed.
+#[derive(Debug, Clone)]
+pub struct IssuedTokens {
+    /// The grant they belong to.
+    pub grant_id: Uuid,
+    /// The access token.
+    pub access_token: String,
+    /// Its lifetime in seconds.
+    pub expires_in: i64,
+    /// The refresh token.
+    pub refresh_token: String,
+    /// The scopes granted, space-separated.
+    pub scope: String,
+}
+
+/// Records a professional's approval of `client_id` for `scopes` (bound to the security key
+/// `credential_id` they approved with) and issues its first tokens. Pass the act's transaction:
+/// the caller audits in it.
+///
+/// # Errors
+/// When an insert fails.
+pub async fn create_grant(
+    conn: &impl ConnectionTrait,
+    client_id: &str,
+    professional_id: Uuid,
+    credential_id: &str,
+    scopes: &ScopeSet,
+    now: DateTime<Utc>,
+) -> Result<IssuedTokens, AppError> {
+    let grant_id = Uuid::new_v4();
+    oauth_grant::Entity::insert(oauth_grant::ActiveModel {
+        id: Set(grant_id),
+        client_id: Set(client_id.to_owned()),
+        professional_id: Set(professional_id),
+        credential_id: Set(credential_id.to_owned()),
+        scopes: Set(scopes.to_string()),
+        created_at: Set(now),
+        last_used_at: Set(None),
+        revoked_at: Set(None),
+        revoked_reason: Set(None),
+    })
+    .exec_without_returning(conn)
+    .await?;
+    issue_tokens(conn, grant_id, scopes, now).await
+}
+
+/// Issues a new access and refresh token under `grant_id`.
+///
+/// # Errors
+/// When an insert fails.
+pub async fn issue_tokens(
+    conn: &impl ConnectionTrait,
+    grant_id: Uuid,
+    scopes: &ScopeSet,
+    now: DateTime<Utc>,
+) -> Result<IssuedTokens, AppError> {
+    let access_token = codes::new_token();
+    let refresh_token = codes::new_token();
+    let row = |token: &str, kind: &str, lifetime: Duration| oauth_token::ActiveModel {
+        token_hash: Set(codes::hash(token)),
+        grant_id: Set(grant_id),
+        kind: Set(kind.to_owned()),
+        created_at: Set(now),
+        expires_at: Set(now + lifetime),
+        used_at: Set(None),
+        revoked_at: Set(None),
+    };
+    oauth_token::Entity::insert_many([
+        row(&access_token, "access", ACCESS_TOKEN_LIFETIME),
+        row(&refresh_token, "refresh", REFRESH_TOKEN_LIFETIME),
+    ])
+    .exec_without_returning(conn)
+    .await?;
+    Ok(IssuedTokens {
+        grant_id,
+        access_token,
+        expires_in: ACCESS_TOKEN_LIFETIME.num_seconds(),
+        refresh_token,
+        scope: scopes.to_string(),
+    })
+}
+
+/// Ends every grant of a professional (their key re-issued or revoked, their licence suspended,
+/// a recovery), and so every token issued under them; returns how many grants ended.
+///
+/// # Errors
+/// When the update fails.
+pub async fn revoke_all_for(
+    conn: &impl ConnectionTrait,
+    professional_id: Uuid,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> Result<u64, AppError> {
+    let result = oauth_grant::Entity::update_many()
+        .col_expr(oauth_grant::Column::RevokedAt, Expr::value(now))
+        .col_expr(oauth_grant::Column::RevokedReason, Expr::value(reason))
+        .filter(oauth_grant::Column::ProfessionalId.eq(professional_id))
+        .filter(oauth_grant::Column::RevokedAt.is_null())
+        .exec(conn)
+        .await?;
+    Ok(result.rows_affected)
+}
+
+/// The bearer token of a request, if it carries one.
+#[must_use]
+pub fn bearer_token(headers: &HeaderMap) -> Option<&str> {
+    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = value.split_once(' ')?;
+    scheme.eq_ignore_ascii_case("bearer").then(|| token.trim()).filter(|t| !t.is_empty())
+}
+
+/// A request made by practice software on a professional's behalf, with a live access token.
+#[derive(Debug, Clone)]
+pub struct FhirCaller {
+    /// The professional the software acts for.
+    pub professional_id: Uuid,
+    /// The grant the token was issued under.
+    pub grant_id: Uuid,
+    /// The software.
+    pub client_id: String,
+    /// The software's name, as the agency registered it ("Dr X via <name>").
+    pub client_name: String,
+    /// What the grant allows.
+    pub scopes: ScopeSet,
+    /// The professional as the services see a signed-in user (no cookie session behind it: the
+    /// row stands for the token, and is never stored).
+    pub user: CurrentUser,
+}
+
+impl FhirCaller {
+    /// Refuses (`403 insufficient_scope`) an act the grant's scopes do not cover.
+    ///
+    /// # Errors
+    /// `insufficient_scope`.
+    pub fn require(&self, resource: &str, op: Op) -> Result<(), AppError> {
+        if self.scopes.allows(resource, op) {
+            Ok(())
+        } else {
+            Err(AppError::refused(StatusCode::FORBIDDEN, ApiErrorCode::InsufficientScope))
+        }
+    }
+
+    /// The request's audit facts with the software named, so that every entry of the act reads
+    /// "professional via software".
+    #[must_use]
+    pub fn stamp(&self, mut meta: RequestMeta) -> RequestMeta {
+        meta.via = Some(Via { client_id: self.client_id.clone(), name: self.client_name.clone() });
+        meta
+    }
+
+    /// The caller of the access token `token` at `now`.
+    ///
+    /// # Errors
+    /// `401 invalid_token` when the token is unknown, not an access token, expired or revoked,
+    /// or its grant, client, licence or security key no longer stands.
+    pub async fn from_token(
+        conn: &impl ConnectionTrait,
+        token: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Self, AppError> {
+        let invalid = || AppError::refused(StatusCode::UNAUTHORIZED, ApiErrorCode::InvalidToken);
+        let token_hash = codes::hash(token);
+        let row = oauth_token::Entity::find_by_id(token_hash.clone())
+            .one(conn)
+            .await?
+            .filter(|t| t.kind == "access" && t.revoked_at.is_none() && now < t.expires_at)
+            .ok_or_else(invalid)?;
+        let grant = oauth_grant::Entity::find_by_id(row.grant_id)
+            .one(conn)
+            .await?
+            .filter(|g| g.revoked_at.is_none())
+            .ok_or_else(invalid)?;
+        let client = oauth_client::Entity::find_by_id(grant.client_id.clone())
+            .one(conn)
+            .await?
+            .filter(|c| c.disabled_at.is_none())
+            .ok_or_else(invalid)?;
+        professional::Entity::find_by_id(grant.professional_id)
+            .one(conn)
+            .await?
+            .filter(|p| p.state == "active")
+            .ok_or_else(invalid)?;
+        credential::Entity::find_by_id(grant.credential_id.clone())
+            .one(conn)
+            .await?
+            .filter(|c| c.subject_id == grant.professional_id && c.suspended_at.is_none())
+            .ok_or_else(invalid)?;
+        let user = CurrentUser {
+            session: session::Model {
+                token_hash,
+                id: grant.id,
+                subject_kind: Role::Professional.as_str().to_owned(),
+                subject_id: grant.professional_id,
+                credential_id: Some(grant.credential_id.clone()),
+                created_at: row.created_at,
+                last_seen_at: now,
+                expires_at: row.expires_at,
+                reverified_at: None,
+                revoked_at: None,
+                user_agent: None,
+            },
+            role: Role::Professional,
+        };
+        Ok(Self {
+            professional_id: grant.professional_id,
+            grant_id: grant.id,
+            client_id: client.client_id,
+            client_name: client.name,
+            scopes: ScopeSet::parse(&grant.scopes),
+            user,
+        })
+    }
+}
+
+impl FromRequestParts<AppState> for FhirCaller {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
+        let token = bearer_token(&parts.headers)
+            .ok_or(AppError::refused(StatusCode::UNAUTHORIZED, ApiErrorCode::InvalidToken))?;
+        Self::from_token(&state.db, token, state.clock.now()).await
+    }
+}
