@@ -40,6 +40,8 @@ mod imports;
 mod life;
 #[path = "api/lookups.rs"]
 mod lookups;
+#[path = "api/oauth.rs"]
+mod oauth;
 #[path = "api/opening.rs"]
 mod opening;
 #[path = "api/purge.rs"]

@@ -93,7 +93,7 @@ pub async fn introspect(
     answer.set_sub(Some(grant.professional_id.to_string()));
     answer.set_exp(Some(row.expires_at));
     answer.set_iat(Some(row.created_at));
-    answer.set_token_type(Some(BasicTokenType::Bearer));
+    answer.set_token_type(Some(super::protocol::bearer()));
     Ok(answer)
 }
 

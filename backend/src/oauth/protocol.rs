@@ -121,6 +121,13 @@ impl IntoResponse for OAuthError {
     }
 }
 
+/// The token type as the contract spells it (`Bearer`; RFC 6749 §5.1 makes it case-insensitive,
+/// the `oauth2` crate's own variant writes `bearer`).
+#[must_use]
+pub fn bearer() -> oauth2::basic::BasicTokenType {
+    oauth2::basic::BasicTokenType::Extension("Bearer".to_owned())
+}
+
 /// Whether `verifier` is a PKCE code verifier (RFC 7636 §4.1: 43–128 unreserved characters)
 /// whose S256 challenge is `challenge`.
 #[must_use]

@@ -54,7 +54,7 @@ pub type TokenResponse = oauth2::StandardTokenResponse<EmptyExtraTokenFields, Ba
 fn response(issued: &IssuedTokens) -> TokenResponse {
     let mut response = TokenResponse::new(
         AccessToken::new(issued.access_token.clone()),
-        BasicTokenType::Bearer,
+        super::protocol::bearer(),
         EmptyExtraTokenFields {},
     );
     response.set_expires_in(Some(&std::time::Duration::from_secs(

@@ -130,6 +130,25 @@ const ROUTES: &[(&str, &str)] = &[
     ("get", "/api/agency/organisations/{id}"),
     ("put", "/api/agency/organisations/{id}"),
     ("get", "/api/professional/notices"),
+    ("get", "/.well-known/oauth-authorization-server"),
+    ("get", "/oauth/authorize"),
+    ("post", "/oauth/token"),
+    ("post", "/oauth/device_authorization"),
+    ("post", "/oauth/introspect"),
+    ("post", "/oauth/revoke"),
+    ("get", "/api/oauth/authorization"),
+    ("post", "/api/oauth/authorization"),
+    ("get", "/api/oauth/device"),
+    ("post", "/api/oauth/device"),
+    ("get", "/api/me/connected-software"),
+    ("delete", "/api/me/connected-software/{grant_id}"),
+    ("get", "/api/agency/software-clients"),
+    ("post", "/api/agency/software-clients"),
+    ("put", "/api/agency/software-clients/{client_id}"),
+    ("post", "/api/agency/software-clients/{client_id}/disable"),
+    ("post", "/api/agency/software-clients/{client_id}/secret"),
+    ("get", "/api/agency/software-clients/{client_id}/grants"),
+    ("delete", "/api/agency/grants/{grant_id}"),
 ];
 
 async fn the_openapi_document_lists_every_route_and_each_answers(engine: Engine) {
@@ -158,6 +177,8 @@ async fn the_openapi_document_lists_every_route_and_each_answers(engine: Engine)
             .replace("{id}", "00000000-0000-0000-0000-000000000000")
             .replace("{professional_id}", "00000000-0000-0000-0000-000000000000")
             .replace("{patient_id}", "00000000-0000-0000-0000-000000000000")
+            .replace("{grant_id}", "00000000-0000-0000-0000-000000000000")
+            .replace("{client_id}", "no-such-client")
             .replace("{kind}", "organ-donation");
         let request =
             app.client.request(method.to_uppercase().parse().unwrap(), app.url(&concrete));
