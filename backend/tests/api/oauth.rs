@@ -5,6 +5,7 @@
 use dsp::oauth::FhirCaller;
 use dsp::oauth::protocol::revoke_for_credential;
 use reqwest::StatusCode;
+use sea_orm::EntityTrait;
 use serde_json::{Value, json};
 
 use crate::common::authenticator::SecurityKey;
@@ -546,15 +547,45 @@ async fn introspection_answers_the_same_organisation_only_and_revocation_ends_to
 async fn licence_suspension_and_key_revocation_end_every_token(engine: Engine) {
     let app = TestApp::spawn(engine).await;
     let mut w = world(&app).await;
-    // The key: removed, the software's grants approved with it end.
+    // The key removed by the professional (a spare one added first): the software's grants
+    // approved with it end, explicitly.
+    let start = app.send(&mut w.doctor, "/api/me/credentials/start", &json!({})).await;
+    assert_eq!(start.status, 200, "{:?}", start.body);
+    let mut spare = SecurityKey::new(24);
+    let credential: Value =
+        serde_json::from_str(&spare.register(&start.body["public_key"].to_string(), &app.base))
+            .unwrap();
+    let added = app
+        .send(&mut w.doctor, "/api/me/credentials/finish", &json!({"credential": credential}))
+        .await;
+    assert_eq!(added.status, 200, "{:?}", added.body);
     let (access, _) = connect(&app, &mut w).await;
     let fhir = caller(&app, &access).await.unwrap();
     let credential_id = fhir.user.session.credential_id.clone().unwrap();
-    let ended = revoke_for_credential(&app.db, &credential_id, "key_removed", app.clock.now())
+    let removed = app
+        .request(
+            &w.doctor,
+            reqwest::Method::DELETE,
+            &format!("/api/me/credentials/{credential_id}"),
+        )
+        .send()
         .await
         .unwrap();
-    assert_eq!(ended, 1);
+    assert_eq!(removed.status(), 204);
     assert!(caller(&app, &access).await.is_err());
+    let grant = dsp::entity::oauth_grant::Entity::find_by_id(fhir.grant_id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(grant.revoked_reason.as_deref(), Some("key_removed"));
+    assert_eq!(
+        revoke_for_credential(&app.db, &credential_id, "again", app.clock.now()).await.unwrap(),
+        0
+    );
+    let mut doctor = Browser::default();
+    assert_eq!(app.sign_in_with_key(&mut doctor, &mut spare).await.status, 200);
+    w.doctor = doctor;
     // A key re-issued by the agency (enrolment code): every token ends.
     let (access, refresh) = connect(&app, &mut w).await;
     let reissued = app
