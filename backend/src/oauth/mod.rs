@@ -222,6 +222,14 @@ impl FhirCaller {
             .await?
             .filter(|c| c.subject_id == grant.professional_id && c.suspended_at.is_none())
             .ok_or_else(invalid)?;
+        // What the connected-software lists show as "last used", kept to the minute.
+        if grant.last_used_at.is_none_or(|at| now - at >= Duration::minutes(1)) {
+            oauth_grant::Entity::update_many()
+                .col_expr(oauth_grant::Column::LastUsedAt, Expr::value(now))
+                .filter(oauth_grant::Column::Id.eq(grant.id))
+                .exec(conn)
+                .await?;
+        }
         let user = CurrentUser {
             session: session::Model {
                 token_hash,

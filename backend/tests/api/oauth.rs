@@ -680,7 +680,7 @@ async fn the_agency_registers_software_and_both_sides_see_and_end_connections(en
     assert_eq!(app.audit("software_client_registered").await.len(), 1);
 
     // Two professionals connect it.
-    let (_access, _) = connect(&app, &mut w).await;
+    let (access, _) = connect(&app, &mut w).await;
     let (_, code) =
         app.create_professional_in(&mut w.agent, "M-23", "MED", &w.organisation_id).await;
     let mut other = Browser::default();
@@ -713,6 +713,10 @@ async fn the_agency_registers_software_and_both_sides_see_and_end_connections(en
     assert_eq!(mine.len(), 1);
     assert_eq!(mine[0]["client_name"], "MedPractice");
     assert_eq!(mine[0]["scopes"][0]["scope"], "user/DocumentReference.rs");
+    assert!(mine[0]["last_used_at"].is_null(), "not used yet: {mine:?}");
+    caller(&app, &access).await.unwrap();
+    let used = app.get_as(&w.doctor, "/api/me/connected-software").await.body[0].clone();
+    assert!(used["last_used_at"].is_string(), "a request with the token is its last use");
     let theirs = app.get_as(&other, "/api/me/connected-software").await.body[0]["grant_id"]
         .as_str()
         .unwrap()
