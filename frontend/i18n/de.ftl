@@ -1451,3 +1451,7 @@ helpdesk-notices-heading = Nachrichten der Agentur
 helpdesk-notice-key-recovery = Am { $date } hat die Agentur Ihre Sicherheitsschlüssel nach einer Identitätsprüfung ersetzt: Der mit dem Wiederherstellungscode registrierte Schlüssel ist jetzt Ihr einziger. Wenn Sie das nicht beantragt haben, rufen Sie den Helpdesk der Agentur an.
 helpdesk-notice-licence-reinstated = Am { $date } hat die Agentur Ihre Zulassung wiederhergestellt: Sie erreichen Akten wieder im Rahmen der Regeln.
 helpdesk-enrol-recovery-note = Ein Wiederherstellungscode vom Helpdesk nach einem verlorenen Schlüssel? Der Schlüssel, den Sie hier registrieren, ersetzt alle Ihre bisherigen Schlüssel, die nicht mehr funktionieren.
+
+## fhir-read
+# A professional who acted through their practice software, in the history ("Dr X via MediPrax").
+history-actor-via = { $actor } über { $software }

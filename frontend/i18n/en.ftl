@@ -1451,3 +1451,7 @@ helpdesk-notices-heading = Messages from the agency
 helpdesk-notice-key-recovery = On { $date } the agency replaced your security keys after an identity check: the key you enrolled with the recovery code is now your only one. If you did not ask for this, call the agency’s helpdesk.
 helpdesk-notice-licence-reinstated = On { $date } the agency reinstated your licence: you reach records again within the rules.
 helpdesk-enrol-recovery-note = A recovery code from the helpdesk after a lost key? The key you register here replaces all your previous keys, which no longer work.
+
+## fhir-read
+# A professional who acted through their practice software, in the history ("Dr X via MediPrax").
+history-actor-via = { $actor } via { $software }

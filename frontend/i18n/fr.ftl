@@ -1454,3 +1454,7 @@ helpdesk-notices-heading = Messages de l’agence
 helpdesk-notice-key-recovery = Le { $date }, l’agence a remplacé vos clés de sécurité après un contrôle d’identité : la clé enregistrée avec le code de récupération est désormais la seule. Si vous ne l’avez pas demandé, appelez le helpdesk de l’agence.
 helpdesk-notice-licence-reinstated = Le { $date }, l’agence a rétabli votre autorisation d’exercer : vous accédez de nouveau aux dossiers selon les règles.
 helpdesk-enrol-recovery-note = Un code de récupération du helpdesk après la perte d’une clé ? La clé que vous enregistrez ici remplace toutes vos clés précédentes, qui ne fonctionnent plus.
+
+## fhir-read
+# A professional who acted through their practice software, in the history ("Dr X via MediPrax").
+history-actor-via = { $actor } via { $software }

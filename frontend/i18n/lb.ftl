@@ -1451,3 +1451,7 @@ helpdesk-notices-heading = Messagen vun der Agence
 helpdesk-notice-key-recovery = Den { $date } huet d’Agence Är Sécherheetsschlësselen no enger Identitéitskontroll ersat: De Schlëssel, deen Dir mam Erëmkrééiungscode registréiert hutt, ass elo Ären eenzegen. Wann Dir dat net gefrot hutt, rufft den Helpdesk vun der Agence un.
 helpdesk-notice-licence-reinstated = Den { $date } huet d’Agence Är Zouloossung erëm hiergestallt: Dir kommt erëm no de Reegelen un d’Dossieren.
 helpdesk-enrol-recovery-note = En Erëmkrééiungscode vum Helpdesk, nodeems Dir e Schlëssel verluer hutt? De Schlëssel, deen Dir hei registréiert, ersetzt all Är fréier Schlësselen, déi net méi funktionéieren.
+
+## fhir-read
+# A professional who acted through their practice software, in the history ("Dr X via MediPrax").
+history-actor-via = { $actor } iwwer { $software }
