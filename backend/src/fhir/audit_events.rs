@@ -34,14 +34,13 @@ pub(super) async fn search(
     let params =
         Params::parse(query.as_deref(), &["patient", "patient.identifier", "_count", "_cursor"])?;
     let count = params.count()?.max(1);
-    let before = match params.one("_cursor")? {
-        Some(cursor) => Some(
-            decode_cursor(cursor)?
-                .parse::<i64>()
-                .map_err(|_| AppError::InvalidRequest("_cursor is not one this server gave".into()))?,
-        ),
-        None => None,
-    };
+    let before =
+        match params.one("_cursor")? {
+            Some(cursor) => Some(decode_cursor(cursor)?.parse::<i64>().map_err(|_| {
+                AppError::InvalidRequest("_cursor is not one this server gave".into())
+            })?),
+            None => None,
+        };
     let patient_id = patient_id(&state, &params, "patient.identifier").await?;
     let pro = CurrentProfessional(caller.user.clone());
     let history_query = HistoryQuery {
@@ -49,8 +48,8 @@ pub(super) async fn search(
         limit: Some(u32::try_from(count).unwrap_or(1)),
         ..HistoryQuery::default()
     };
-    let page =
-        history::for_referent(&state, &caller.stamp(meta), &pro, patient_id, &history_query).await?;
+    let page = history::for_referent(&state, &caller.stamp(meta), &pro, patient_id, &history_query)
+        .await?;
     let pairs: Vec<(String, String)> =
         form_urlencoded::parse(query.as_deref().unwrap_or_default().as_bytes())
             .filter(|(k, _)| k != "_cursor")

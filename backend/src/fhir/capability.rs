@@ -27,12 +27,28 @@ fn oauth_url(state: &AppState, path: &str) -> String {
 /// `GET /fhir/R4/metadata`: the CapabilityStatement (no token needed, as FHIR requires).
 pub(super) async fn metadata(State(state): State<AppState>) -> Response {
     let documents_search = vec![
-        search_param("patient", "reference", "The record: Patient/<id>. Required (or patient.identifier)."),
-        search_param("patient.identifier", "token", "The record by national ID: urn:oid:1.3.182.4.4|<matricule>."),
+        search_param(
+            "patient",
+            "reference",
+            "The record: Patient/<id>. Required (or patient.identifier).",
+        ),
+        search_param(
+            "patient.identifier",
+            "token",
+            "The record by national ID: urn:oid:1.3.182.4.4|<matricule>.",
+        ),
         search_param("status", "token", "current (a professional sees current documents only)."),
-        search_param("date", "date", "When the document was filed (prefixes eq, ne, gt, lt, ge, le, sa, eb)."),
+        search_param(
+            "date",
+            "date",
+            "When the document was filed (prefixes eq, ne, gt, lt, ge, le, sa, eb).",
+        ),
         search_param("category", "token", "https://dsp.lu/fhir/CodeSystem/category|<code>."),
-        search_param("type", "token", "https://dsp.lu/fhir/CodeSystem/document-format|<pdf, cda_xml, fhir_json, png, jpeg>."),
+        search_param(
+            "type",
+            "token",
+            "https://dsp.lu/fhir/CodeSystem/document-format|<pdf, cda_xml, fhir_json, png, jpeg>.",
+        ),
     ];
     let statement = json!({
         "resourceType": "CapabilityStatement",

@@ -19,8 +19,8 @@ use super::params::{
     DateCondition, Params, PatientParam, decode_cursor, encode_cursor, token_matches,
 };
 use super::{
-    CATEGORY_SYSTEM, FORMAT_SYSTEM, LIST_TYPE_SYSTEM, PROFESSIONAL_SYSTEM, base_url,
-    resource, searchset,
+    CATEGORY_SYSTEM, FORMAT_SYSTEM, LIST_TYPE_SYSTEM, PROFESSIONAL_SYSTEM, base_url, resource,
+    searchset,
 };
 use crate::app::AppState;
 use crate::audit::RequestMeta;
@@ -139,11 +139,10 @@ pub(super) fn paged<T>(
     let mut page: Vec<T> = items.into_iter().skip(start).collect();
     let more = page.len() > count;
     page.truncate(count);
-    let pairs: Vec<(String, String)> =
-        form_urlencoded::parse(query.unwrap_or_default().as_bytes())
-            .filter(|(k, _)| k != "_cursor")
-            .map(|(k, v)| (k.into_owned(), v.into_owned()))
-            .collect();
+    let pairs: Vec<(String, String)> = form_urlencoded::parse(query.unwrap_or_default().as_bytes())
+        .filter(|(k, _)| k != "_cursor")
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
     let link = |cursor: Option<&str>| {
         let mut serializer = form_urlencoded::Serializer::new(String::new());
         for (k, v) in &pairs {
@@ -176,11 +175,17 @@ pub(super) async fn search(
     let params = Params::parse(query.as_deref(), DOCUMENT_PARAMS)?;
     for group in params.groups("status") {
         if group.iter().any(|s| !STATUSES.contains(&s.rsplit('|').next().unwrap_or_default())) {
-            return Err(AppError::InvalidRequest("status must be current, superseded or entered-in-error".into()));
+            return Err(AppError::InvalidRequest(
+                "status must be current, superseded or entered-in-error".into(),
+            ));
         }
     }
-    let dates =
-        params.groups("date").concat().iter().map(|d| DateCondition::parse(d)).collect::<Result<Vec<_>, _>>()?;
+    let dates = params
+        .groups("date")
+        .concat()
+        .iter()
+        .map(|d| DateCondition::parse(d))
+        .collect::<Result<Vec<_>, _>>()?;
     let count = params.count()?;
     let after = params.one("_cursor")?.map(decode_cursor).transpose()?;
     let patient_id = patient_id(&state, &params, "patient.identifier").await?;
@@ -319,4 +324,3 @@ pub(super) async fn lists(
     let resources = page.iter().map(submission_set).collect();
     Ok(resource(&searchset(&state, &self_link, next, Some(total), resources)))
 }
-

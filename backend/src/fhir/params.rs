@@ -24,9 +24,10 @@ impl Params {
     /// # Errors
     /// `invalid_request` for an unknown parameter or a `_format` other than JSON.
     pub fn parse(query: Option<&str>, supported: &[&str]) -> Result<Self, AppError> {
-        let pairs: Vec<(String, String)> = form_urlencoded::parse(query.unwrap_or_default().as_bytes())
-            .map(|(k, v)| (k.into_owned(), v.into_owned()))
-            .collect();
+        let pairs: Vec<(String, String)> =
+            form_urlencoded::parse(query.unwrap_or_default().as_bytes())
+                .map(|(k, v)| (k.into_owned(), v.into_owned()))
+                .collect();
         for (name, value) in &pairs {
             if name == "_format" {
                 if !matches!(value.as_str(), "json" | "application/json" | "application/fhir+json")
@@ -125,7 +126,9 @@ pub fn reference_id(reference: &str, kind: &str) -> Option<Uuid> {
 /// `invalid_request` for another system or a missing one.
 pub fn national_id(token: &str) -> Result<String, AppError> {
     match token.split_once('|') {
-        Some((NATIONAL_ID_SYSTEM, value)) if !value.trim().is_empty() => Ok(value.trim().to_owned()),
+        Some((NATIONAL_ID_SYSTEM, value)) if !value.trim().is_empty() => {
+            Ok(value.trim().to_owned())
+        }
         _ => Err(invalid(&format!("the identifier must be {NATIONAL_ID_SYSTEM}|<national id>"))),
     }
 }
@@ -166,7 +169,8 @@ impl DateCondition {
     /// # Errors
     /// `invalid_request`.
     pub fn parse(text: &str) -> Result<Self, AppError> {
-        let bad = || invalid("date must be [eq|ne|gt|lt|ge|le|sa|eb]YYYY[-MM[-DD[Thh:mm:ss+zz:zz]]]");
+        let bad =
+            || invalid("date must be [eq|ne|gt|lt|ge|le|sa|eb]YYYY[-MM[-DD[Thh:mm:ss+zz:zz]]]");
         let (prefix, value) = match text.get(..2) {
             Some("eq") => (Prefix::Eq, &text[2..]),
             Some("ne") => (Prefix::Ne, &text[2..]),
@@ -187,8 +191,8 @@ impl DateCondition {
                 (midnight(start), midnight(end))
             }
             7 => {
-                let start =
-                    NaiveDate::parse_from_str(&format!("{value}-01"), "%Y-%m-%d").map_err(|_| bad())?;
+                let start = NaiveDate::parse_from_str(&format!("{value}-01"), "%Y-%m-%d")
+                    .map_err(|_| bad())?;
                 let end = start.checked_add_months(chrono::Months::new(1)).ok_or_else(bad)?;
                 (midnight(start), midnight(end))
             }
@@ -197,7 +201,8 @@ impl DateCondition {
                 (midnight(day), midnight(day) + TimeDelta::days(1))
             }
             _ => {
-                let at = DateTime::parse_from_rfc3339(value).map_err(|_| bad())?.with_timezone(&Utc);
+                let at =
+                    DateTime::parse_from_rfc3339(value).map_err(|_| bad())?.with_timezone(&Utc);
                 // To the second the value gives.
                 (at, at + TimeDelta::seconds(1))
             }
@@ -246,7 +251,10 @@ mod tests {
     fn references_and_identifiers() {
         let id = Uuid::new_v4();
         assert_eq!(reference_id(&format!("Patient/{id}"), "Patient"), Some(id));
-        assert_eq!(reference_id(&format!("https://x.lu/fhir/R4/Patient/{id}"), "Patient"), Some(id));
+        assert_eq!(
+            reference_id(&format!("https://x.lu/fhir/R4/Patient/{id}"), "Patient"),
+            Some(id)
+        );
         assert_eq!(reference_id(&id.to_string(), "Patient"), Some(id));
         assert_eq!(reference_id(&format!("Practitioner/{id}"), "Patient"), None);
         assert_eq!(national_id("urn:oid:1.3.182.4.4|1893120105732").unwrap(), "1893120105732");
@@ -283,7 +291,11 @@ mod tests {
     fn unknown_parameters_are_refused() {
         assert!(Params::parse(Some("patient=x&foo=1"), &["patient"]).is_err());
         assert!(Params::parse(Some("patient=x&_format=xml"), &["patient"]).is_err());
-        let p = Params::parse(Some("patient=x&_count=500&status=current,superseded"), &["patient", "_count", "status"]).unwrap();
+        let p = Params::parse(
+            Some("patient=x&_count=500&status=current,superseded"),
+            &["patient", "_count", "status"],
+        )
+        .unwrap();
         assert_eq!(p.count().unwrap(), MAX_COUNT);
         assert_eq!(p.groups("status"), vec![vec!["current".to_owned(), "superseded".to_owned()]]);
         assert_eq!(decode_cursor(&encode_cursor("2026-01-01|x")).unwrap(), "2026-01-01|x");

@@ -54,9 +54,7 @@ pub(super) async fn search(
     let total = found.len();
     let self_link = format!(
         "Patient?{}",
-        form_urlencoded::Serializer::new(String::new())
-            .append_pair("identifier", token)
-            .finish()
+        form_urlencoded::Serializer::new(String::new()).append_pair("identifier", token).finish()
     );
     Ok(resource(&searchset(&state, &self_link, None, Some(total), found)))
 }
