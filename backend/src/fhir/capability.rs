@@ -90,7 +90,7 @@ pub(super) async fn metadata(State(state): State<AppState>) -> Response {
             "resource": [
                 {
                     "type": "DocumentReference",
-                    "interaction": interactions(&["read", "search-type"]),
+                    "interaction": interactions(&["read", "vread", "search-type"]),
                     "searchParam": documents_search,
                 },
                 { "type": "Binary", "interaction": interactions(&["read"]) },

@@ -217,6 +217,25 @@ pub(super) async fn read(
     Ok(resource(&document_reference(&state, &summary)))
 }
 
+/// `DocumentReference/{id}/_history/{version}` (the `location` ITI-65 answers with): the
+/// document's current version read as above; an older version's metadata is not kept apart
+/// from its content, so another version number is `not_found` (its content stays readable in the
+/// portal's versions).
+pub(super) async fn vread(
+    State(state): State<AppState>,
+    meta: RequestMeta,
+    caller: FhirCaller,
+    Path((id, version)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    caller.require("DocumentReference", Op::Read)?;
+    let id = path_id(&id)?;
+    let summary = service::read_summary(&state, &caller.stamp(meta), &caller.user, id).await?;
+    if summary.version.to_string() != version {
+        return Err(AppError::NotFound);
+    }
+    Ok(resource(&document_reference(&state, &summary)))
+}
+
 /// Whether the client asks for the `Binary` resource (FHIR JSON) rather than the raw content.
 fn wants_fhir_json(headers: &HeaderMap) -> bool {
     headers

@@ -66,6 +66,7 @@ pub fn router<S: Clone + Send + Sync + 'static>(
         .route("/.well-known/smart-configuration", get(capability::smart_configuration))
         .route("/DocumentReference", get(documents::search))
         .route("/DocumentReference/{id}", get(documents::read))
+        .route("/DocumentReference/{id}/_history/{version}", get(documents::vread))
         .route("/Binary/{id}", get(documents::binary))
         .route("/List", get(documents::lists))
         .route("/Patient", get(patients::search))

@@ -221,6 +221,10 @@ async fn a_practice_system_finds_and_reads_the_record_within_the_rules(engine: E
     let read = get(&s.app, &token, &format!("DocumentReference/{first}")).await;
     assert_eq!(read.status, 200);
     assert_eq!(read.json()["id"], first.as_str());
+    let vread = get(&s.app, &token, &format!("DocumentReference/{first}/_history/1")).await;
+    assert_eq!((vread.status, vread.json()["meta"]["versionId"].clone()), (200, json!("1")));
+    let other = get(&s.app, &token, &format!("DocumentReference/{first}/_history/2")).await;
+    assert_eq!((other.status, other.code()), (404, "not_found".to_owned()));
 
     // ITI-68: the stored bytes with the stored type, or a Binary resource when asked for FHIR.
     let raw = fhir_get(&s.app, Some(&token), &format!("Binary/{first}"), "application/pdf").await;
