@@ -1457,3 +1457,6 @@ error-redirect-uri-invalid = Eine Rücksprungadresse muss mit https:// beginnen 
 error-scope-invalid = Eine Berechtigung ist keine gültige SMART-Berechtigung (wie user/DocumentReference.rs) oder geht über das hinaus, wofür diese Software registriert ist.
 error-authorization-request-invalid = Diese Verbindungsanfrage der Software kann nicht genehmigt werden: Die Software ist unbekannt oder deaktiviert, oder ihre Anfrage ist unvollständig.
 error-user-code-invalid = Dieser Code ist unbekannt, abgelaufen oder wurde schon verwendet: Starten Sie die Verbindung in der Software neu.
+## fhir-read
+# A professional who acted through their practice software, in the history ("Dr X via MediPrax").
+history-actor-via = { $actor } über { $software }

@@ -1457,3 +1457,6 @@ error-redirect-uri-invalid = A return address must start with https:// (or http:
 error-scope-invalid = A permission is not a valid SMART permission (such as user/DocumentReference.rs), or goes beyond what this software is registered for.
 error-authorization-request-invalid = This connection request from the software cannot be approved: the software is unknown or disabled, or its request is incomplete.
 error-user-code-invalid = This code is unknown, has expired or was already used: start the connection again in the software.
+## fhir-read
+# A professional who acted through their practice software, in the history ("Dr X via MediPrax").
+history-actor-via = { $actor } via { $software }

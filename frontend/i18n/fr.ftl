@@ -1460,3 +1460,6 @@ error-redirect-uri-invalid = Une adresse de retour doit commencer par https:// (
 error-scope-invalid = Une autorisation n’est pas une autorisation SMART valable (comme user/DocumentReference.rs), ou dépasse ce pour quoi ce logiciel est enregistré.
 error-authorization-request-invalid = Cette demande de connexion du logiciel ne peut pas être approuvée : le logiciel est inconnu ou désactivé, ou sa demande est incomplète.
 error-user-code-invalid = Ce code est inconnu, a expiré ou a déjà servi : recommencez la connexion dans le logiciel.
+## fhir-read
+# A professional who acted through their practice software, in the history ("Dr X via MediPrax").
+history-actor-via = { $actor } via { $software }

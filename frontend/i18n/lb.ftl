@@ -1457,3 +1457,6 @@ error-redirect-uri-invalid = Eng Retouradress muss mat https:// ufänken (oder h
 error-scope-invalid = Eng Autorisatioun ass keng gëlteg SMART-Autorisatioun (wéi user/DocumentReference.rs), oder geet iwwer dat eraus, wat fir dës Software registréiert ass.
 error-authorization-request-invalid = Dës Verbindungsufro vun der Software kann net approuvéiert ginn: d'Software ass onbekannt oder desaktivéiert, oder hir Ufro ass net komplett.
 error-user-code-invalid = Dëse Code ass onbekannt, ofgelaf oder gouf schonn benotzt: fänkt d'Verbindung an der Software nei un.
+## fhir-read
+# A professional who acted through their practice software, in the history ("Dr X via MediPrax").
+history-actor-via = { $actor } iwwer { $software }
