@@ -20,10 +20,9 @@ use url::Url;
 use crate::loopback::{self, Callback};
 use crate::tokens::Tokens;
 
-/// The scopes `login` asks for unless told otherwise: file, find and read documents, their
-/// submission sets, and find a patient by matricule.
-pub const DEFAULT_SCOPES: &str =
-    "user/DocumentReference.crs user/Binary.r user/List.s user/Patient.rs";
+/// The scopes `login` asks for unless told otherwise: file, find and read documents and their
+/// submission sets.
+pub const DEFAULT_SCOPES: &str = "user/DocumentReference.crs user/Binary.r user/List.s";
 
 /// The path of the loopback redirect URI (`http://127.0.0.1:<port>/callback`).
 pub const CALLBACK_PATH: &str = "/callback";

@@ -14,7 +14,7 @@ use sha1::{Digest, Sha1};
 use uuid::Uuid;
 
 /// The system of DSP's document categories (the portal's categories' codes, `care-reports` …).
-pub const CATEGORY_SYSTEM: &str = "https://dsp.lu/fhir/CodeSystem/document-category";
+pub const CATEGORY_SYSTEM: &str = "https://dsp.lu/fhir/CodeSystem/category";
 /// The identifier system of Luxembourg's national identification number (matricule).
 pub const MATRICULE_SYSTEM: &str = "urn:oid:1.3.182.4.4";
 /// RFC 3986 URIs as identifiers (XDS unique ids and entry UUIDs).
@@ -24,14 +24,19 @@ const MHD: &str = "https://profiles.ihe.net/ITI/MHD";
 /// Who the document is about, as the bundle names them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Subject {
-    /// `Patient/<id>` (the id DSP gives, e.g. found with ITI-78 by matricule).
+    /// `Patient/<id>` (the id DSP gives).
     Patient(String),
+    /// A logical reference by national identification number (matricule).
+    Matricule(String),
 }
 
 impl Subject {
     fn reference(&self) -> Value {
         match self {
             Self::Patient(id) => json!({ "reference": format!("Patient/{id}") }),
+            Self::Matricule(number) => {
+                json!({ "identifier": { "system": MATRICULE_SYSTEM, "value": number } })
+            }
         }
     }
 }
@@ -229,6 +234,17 @@ mod tests {
             let url = e["fullUrl"].as_str().unwrap_or_default();
             assert!(!a.contains(url), "{url} reused");
         }
+    }
+
+    #[test]
+    fn a_patient_is_named_by_matricule_as_a_logical_reference() {
+        let mut by_matricule = document();
+        by_matricule.subject = Subject::Matricule("1972090204512".into());
+        let bundle = provide_bundle(&by_matricule, "urn:oid:2.25.1");
+        let subject =
+            json!({ "identifier": { "system": "urn:oid:1.3.182.4.4", "value": "1972090204512" } });
+        assert_eq!(entry(&bundle, "List")["resource"]["subject"], subject);
+        assert_eq!(entry(&bundle, "DocumentReference")["resource"]["subject"], subject);
     }
 
     #[test]

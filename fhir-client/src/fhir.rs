@@ -1,5 +1,4 @@
-//! Talking FHIR R4 to DSP with the saved tokens: ITI-78 (a patient by matricule), ITI-65
-//! (provide a bundle), ITI-67 (find document references, following `next` links) and ITI-68
+//! Talking FHIR R4 to DSP with the saved tokens: ITI-65 (provide a bundle), ITI-67 (find document references, following `next` links) and ITI-68
 //! (retrieve a document's content). The access token is refreshed before it expires, and once
 //! more if the server says it is no longer valid; the rotated tokens are saved at once.
 
@@ -161,38 +160,6 @@ impl Fhir {
             bail!("{method} {url}: {status}: {}", outcome_text(&text));
         }
         serde_json::from_str(&text).with_context(|| format!("{url} did not answer FHIR JSON"))
-    }
-
-    /// ITI-78: the patient's id for a matricule.
-    ///
-    /// # Errors
-    /// When no patient (or more than one) has it.
-    pub async fn patient_id(&mut self, matricule: &str) -> anyhow::Result<String> {
-        let mut url = Url::parse(&format!("{}/Patient", self.base()))?;
-        url.query_pairs_mut().append_pair("identifier", &format!("{MATRICULE_SYSTEM}|{matricule}"));
-        let bundle = self.json(Method::GET, url.as_str(), None).await?;
-        let ids: Vec<&str> = bundle["entry"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(|e| e["resource"]["id"].as_str())
-            .collect();
-        match ids.as_slice() {
-            [id] => Ok((*id).to_owned()),
-            [] => bail!("no patient with this matricule is within your reach"),
-            _ => bail!("several patients answer this matricule"),
-        }
-    }
-
-    /// The patient's id, looking the matricule up when needed.
-    ///
-    /// # Errors
-    /// See [`Self::patient_id`].
-    pub async fn resolve(&mut self, patient: &PatientArg) -> anyhow::Result<String> {
-        match patient {
-            PatientArg::Id(id) => Ok(id.clone()),
-            PatientArg::Matricule(m) => self.patient_id(m).await,
-        }
     }
 
     /// ITI-65: files the bundle; the transaction-response bundle.

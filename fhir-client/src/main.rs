@@ -144,7 +144,6 @@ async fn main() -> anyhow::Result<()> {
                 _ => bail!("give `<patient-id> <file>`, or `--matricule <number> <file>`"),
             };
             let mut fhir = Fhir::open(&token_file)?;
-            let patient_id = fhir.resolve(&patient).await?;
             let data = tokio::fs::read(&path)
                 .await
                 .with_context(|| format!("reading {}", path.display()))?;
@@ -157,7 +156,10 @@ async fn main() -> anyhow::Result<()> {
                     .to_owned(),
             };
             let document = Document {
-                subject: Subject::Patient(patient_id),
+                subject: match patient {
+                    PatientArg::Id(id) => Subject::Patient(id),
+                    PatientArg::Matricule(m) => Subject::Matricule(m),
+                },
                 category,
                 title: title.unwrap_or_else(|| file_name.clone()),
                 clinical_date: date.unwrap_or_else(|| Utc::now().date_naive()),

@@ -136,7 +136,8 @@ async fn a_physician_connects_practice_software_with_her_key_in_german() -> anyh
     let approval = text_of(&s.page, ".approval").await?;
     assert!(approval.contains(&format!("{SOFTWARE} möchte sich verbinden")), "{approval}");
     assert!(approval.contains("ist für "), "{approval}");
-    for key in ["oauth-resource-documents", "oauth-resource-content", "oauth-resource-patients"] {
+    for key in ["oauth-resource-documents", "oauth-resource-content", "oauth-resource-submissions"]
+    {
         let words = catalogue_message("de", key)?;
         assert!(approval.contains(&words), "{key}: {approval}");
     }
@@ -144,7 +145,7 @@ async fn a_physician_connects_practice_software_with_her_key_in_german() -> anyh
     assert!(approval.contains(&format!("127.0.0.1:{port}")), "{approval}");
     assert_eq!(
         eval(&s.page, "document.querySelectorAll('.approval .scopes li').length").await?,
-        4,
+        3,
         "one line per scope"
     );
 

@@ -19,9 +19,8 @@ use crate::components::message::{ErrorMessage, StatusMessage};
 use crate::i18n::context::use_i18n;
 use crate::i18n::{Arg, Translator, messages};
 
-/// The scopes a new client is offered: file, find and read documents, submission sets, patients.
-const DEFAULT_SCOPES: &str =
-    "user/DocumentReference.crs\nuser/Binary.r\nuser/List.s\nuser/Patient.rs";
+/// The scopes a new client is offered: file, find and read documents, and their submission sets.
+const DEFAULT_SCOPES: &str = "user/DocumentReference.crs\nuser/Binary.r\nuser/List.s";
 
 /// A field of the software form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -210,22 +209,27 @@ fn SoftwareFields(props: &SoftwareFieldsProps) -> Html {
                 &props.typed.redirect_uris, SoftwareField::RedirectUris, area(|t, v| t.redirect_uris = v)) }
             { textarea("scopes", i18n.t("software-scopes"), i18n.t("software-scopes-hint"),
                 &props.typed.scopes, SoftwareField::Scopes, area(|t, v| t.scopes = v)) }
-            <div class="field checkbox">
-                <input type="checkbox" id={format!("{stem}-confidential")} checked={props.typed.confidential}
-                    onchange={on_confidential} />
-                <label for={format!("{stem}-confidential")}>{ i18n.t("software-confidential") }</label>
-            </div>
+            <p class="field">
+                <label>
+                    <input type="checkbox" id={format!("{stem}-confidential")} checked={props.typed.confidential}
+                        onchange={on_confidential} />
+                    { " " }{ i18n.t("software-confidential") }
+                </label>
+            </p>
         </>
     }
 }
 
-/// A server refusal said under its field when it is about one, else for the whole form.
-fn server_problem(failure: &ApiFailure) -> Option<Problem> {
+/// A server refusal said under its field when it is about one, else for the whole form (by the
+/// code's wire value: the codes of practice software arrive with the OAuth server).
+fn server_problem(failure: &ApiFailure, new: bool) -> Option<Problem> {
     let code = failure.code()?;
     let field = match code.as_str() {
-        "invalid_redirect_uri" => SoftwareField::RedirectUris,
-        "invalid_scope" => SoftwareField::Scopes,
-        "organisation_not_found" => SoftwareField::Organisation,
+        "redirect_uri_invalid" => SoftwareField::RedirectUris,
+        "scope_invalid" => SoftwareField::Scopes,
+        "field_required" => SoftwareField::Name,
+        // On a registration, the only thing to find is the organisation.
+        "not_found" if new => SoftwareField::Organisation,
         _ => return None,
     };
     Some((field, code.message_key()))
@@ -235,12 +239,12 @@ fn server_problem(failure: &ApiFailure) -> Option<Problem> {
 fn secret_notice(i18n: &Translator, registered: &RegisteredSoftwareClient) -> Html {
     let client = &registered.client;
     html! {
-        <div class="notice secret" role="status" id="software-secret">
+        <div class="issued" role="status" id="software-secret" tabindex="-1">
             <p>{ i18n.t_args("software-registered", [("name", Arg::from(client.name.clone()))]) }</p>
-            <dl class="facts">
-                <div><dt>{ i18n.t("software-client-id") }</dt><dd><code class="client-id">{ client.client_id.clone() }</code></dd></div>
+            <dl class="facts issued-facts">
+                <div><dt>{ i18n.t("software-client-id") }</dt><dd><code class="client-id link">{ client.client_id.clone() }</code></dd></div>
                 if let Some(secret) = &registered.client_secret {
-                    <div><dt>{ i18n.t("software-secret") }</dt><dd><code class="client-secret">{ secret.clone() }</code></dd></div>
+                    <div><dt>{ i18n.t("software-secret") }</dt><dd><code class="client-secret link">{ secret.clone() }</code></dd></div>
                 }
             </dl>
             if registered.client_secret.is_some() {
@@ -328,7 +332,7 @@ pub fn SoftwarePanel() -> Html {
                         typed.set(Typed { scopes: DEFAULT_SCOPES.to_owned(), ..Typed::default() });
                         refresh.set(*refresh + 1);
                     }
-                    Err(failure) => match server_problem(&failure) {
+                    Err(failure) => match server_problem(&failure, true) {
                         Some(problem) => problems.set(vec![problem]),
                         None => error.set(Some(failure)),
                     },
@@ -459,7 +463,7 @@ fn ClientRow(props: &ClientRowProps) -> Html {
                         current.set(fresh);
                         status.set(Some("software-saved"));
                     }
-                    Err(failure) => match server_problem(&failure) {
+                    Err(failure) => match server_problem(&failure, false) {
                         Some(problem) => problems.set(vec![problem]),
                         None => error.set(Some(failure)),
                     },
