@@ -10,7 +10,7 @@ use shared::api::oauth::{
 use shared::ids::OrganisationId;
 use uuid::Uuid;
 use wasm_bindgen_futures::spawn_local;
-use web_sys::{HtmlInputElement, HtmlTextAreaElement, SubmitEvent};
+use web_sys::{HtmlInputElement, SubmitEvent};
 use yew::prelude::*;
 
 use crate::api::{self, ApiFailure, Remote};
@@ -20,7 +20,7 @@ use crate::i18n::context::use_i18n;
 use crate::i18n::{Arg, Translator, messages};
 
 /// The scopes a new client is offered: file, find and read documents, and their submission sets.
-const DEFAULT_SCOPES: &str = "user/DocumentReference.crs\nuser/Binary.r\nuser/List.s";
+const DEFAULT_SCOPES: &str = "user/DocumentReference.crs user/Binary.r user/List.s";
 
 /// A field of the software form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,9 +45,9 @@ pub struct Typed {
     pub organisation: String,
     /// The name.
     pub name: String,
-    /// Redirect URIs, one a line.
+    /// Redirect URIs, separated by spaces.
     pub redirect_uris: String,
-    /// Scopes, one a line (or space-separated).
+    /// Scopes, separated by spaces.
     pub scopes: String,
     /// Issue a secret.
     pub confidential: bool,
@@ -135,91 +135,6 @@ fn problem(field: SoftwareField, key: &str) -> Problem {
     (field, key.to_owned())
 }
 
-/// Props of [`SoftwareFields`].
-#[derive(Debug, Clone, PartialEq, Properties)]
-struct SoftwareFieldsProps {
-    /// The stem of the controls' ids.
-    stem: AttrValue,
-    typed: Typed,
-    on_change: Callback<Typed>,
-    problems: Vec<Problem>,
-    /// The organisations to choose from (registration only).
-    #[prop_or_default]
-    organisations: Option<Vec<OrganisationSummary>>,
-}
-
-/// The fields of the form, each with its message.
-#[component]
-fn SoftwareFields(props: &SoftwareFieldsProps) -> Html {
-    let i18n = use_i18n();
-    let stem = props.stem.as_str();
-    let set = |apply: fn(&mut Typed, String)| {
-        let (typed, on_change) = (props.typed.clone(), props.on_change.clone());
-        Callback::from(move |value: String| {
-            let mut next = typed.clone();
-            apply(&mut next, value);
-            on_change.emit(next);
-        })
-    };
-    let area = |apply: fn(&mut Typed, String)| {
-        set(apply).reform(|e: InputEvent| e.target_unchecked_into::<HtmlTextAreaElement>().value())
-    };
-    let on_confidential = {
-        let (typed, on_change) = (props.typed.clone(), props.on_change.clone());
-        Callback::from(move |e: Event| {
-            let mut next = typed.clone();
-            next.confidential = e.target_unchecked_into::<HtmlInputElement>().checked();
-            on_change.emit(next);
-        })
-    };
-    let message = |field| problem_of(&props.problems, field, &i18n);
-    let textarea = |suffix: &str,
-                    label: String,
-                    hint: String,
-                    value: &str,
-                    field,
-                    oninput: Callback<InputEvent>| {
-        let id = format!("{stem}-{suffix}");
-        let problem = message(field);
-        html! {
-            <div class={classes!("field", problem.is_some().then_some("field-invalid"))}>
-                <label for={id.clone()}>{ label }</label>
-                <p id={format!("{id}-hint")} class="field-hint">{ hint }</p>
-                <textarea id={id.clone()} rows="3" value={value.to_owned()} {oninput} spellcheck="false"
-                    aria-invalid={problem.is_some().then_some("true")}
-                    aria-describedby={format!("{id}-hint {id}-message")} />
-                <p id={format!("{id}-message")} class="field-message field-error" aria-live="polite">
-                    { problem.unwrap_or_default() }
-                </p>
-            </div>
-        }
-    };
-    html! {
-        <>
-            if let Some(organisations) = &props.organisations {
-                <SelectField id={format!("{stem}-organisation")} label={i18n.t("software-organisation")}
-                    value={props.typed.organisation.clone()} placeholder={i18n.t("field-choose")}
-                    choices={organisations.iter().map(|o| Choice { value: o.id.to_string(), label: o.name.clone() }).collect::<Vec<_>>()}
-                    on_change={set(|t, v| t.organisation = v)} message={message(SoftwareField::Organisation)} required=true />
-            }
-            <TextField id={format!("{stem}-name")} label={i18n.t("software-name")} hint={i18n.t("software-name-hint")}
-                value={props.typed.name.clone()} on_input={set(|t, v| t.name = v)} maxlength="200" autocomplete="off"
-                message={message(SoftwareField::Name)} tone={Tone::Error} required=true />
-            { textarea("redirects", i18n.t("software-redirects"), i18n.t("software-redirects-hint"),
-                &props.typed.redirect_uris, SoftwareField::RedirectUris, area(|t, v| t.redirect_uris = v)) }
-            { textarea("scopes", i18n.t("software-scopes"), i18n.t("software-scopes-hint"),
-                &props.typed.scopes, SoftwareField::Scopes, area(|t, v| t.scopes = v)) }
-            <p class="field">
-                <label>
-                    <input type="checkbox" id={format!("{stem}-confidential")} checked={props.typed.confidential}
-                        onchange={on_confidential} />
-                    { " " }{ i18n.t("software-confidential") }
-                </label>
-            </p>
-        </>
-    }
-}
-
 /// A server refusal said under its field when it is about one, else for the whole form (by the
 /// code's wire value: the codes of practice software arrive with the OAuth server).
 fn server_problem(failure: &ApiFailure, new: bool) -> Option<Problem> {
@@ -254,6 +169,51 @@ fn secret_notice(i18n: &Translator, registered: &RegisteredSoftwareClient) -> Ht
     }
 }
 
+/// What the agent does on the panel.
+#[derive(Debug, Clone, PartialEq)]
+enum Act {
+    /// A field changed.
+    Typed(Typed),
+    /// Register, or save the client being edited.
+    Submit,
+    /// Load a client into the form.
+    Edit(SoftwareClient),
+    /// Back to a new registration.
+    StopEditing,
+    /// Ask to confirm disabling (`true`) or a new secret (`false`) of the client `(id, name)`.
+    Ask(bool, String, String),
+    /// Confirmed.
+    Confirmed,
+    /// Not confirmed.
+    Cancel,
+    /// Show a client's connections.
+    Grants(String),
+    /// End one connection.
+    Revoke(Uuid),
+}
+
+/// The state of the panel besides the list.
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Panel {
+    typed: Typed,
+    /// The client being edited (else the form registers a new one).
+    editing: Option<String>,
+    problems: Vec<Problem>,
+    error: Option<ApiFailure>,
+    busy: bool,
+    /// A secret to show this once.
+    shown: Option<RegisteredSoftwareClient>,
+    status: Option<&'static str>,
+    /// (disable rather than new secret, client id, name).
+    asking: Option<(bool, String, String)>,
+    /// One client's connections.
+    grants: Option<(String, Remote<Vec<ConnectedSoftware>>)>,
+}
+
+fn fresh_form() -> Typed {
+    Typed { scopes: DEFAULT_SCOPES.to_owned(), ..Typed::default() }
+}
+
 /// The practice-software section of the console.
 #[component]
 pub fn SoftwarePanel() -> Html {
@@ -261,11 +221,10 @@ pub fn SoftwarePanel() -> Html {
     let list = use_state(|| Remote::<Vec<SoftwareClient>>::Loading);
     let organisations = use_state(Vec::<OrganisationSummary>::new);
     let refresh = use_state(|| 0_u32);
-    let typed = use_state(|| Typed { scopes: DEFAULT_SCOPES.to_owned(), ..Typed::default() });
-    let problems = use_state(Vec::<Problem>::new);
-    let error = use_state(|| None::<ApiFailure>);
-    let busy = use_state(|| false);
-    let registered = use_state(|| None::<RegisteredSoftwareClient>);
+    // The panel's state lives in one cell that requests finishing later update in place (a
+    // state handle captured before an await would put back what was typed meanwhile).
+    let panel = use_mut_ref(|| Panel { typed: fresh_form(), ..Panel::default() });
+    let redraw = use_force_update();
     {
         let list = list.clone();
         use_effect_with(*refresh, move |_| {
@@ -282,65 +241,156 @@ pub fn SoftwarePanel() -> Html {
             });
         });
     }
-    let on_change = {
-        let (typed, problems) = (typed.clone(), problems.clone());
-        Callback::from(move |next: Typed| {
-            typed.set(next);
-            problems.set(Vec::new());
-        })
-    };
-    let on_shown = {
-        let registered = registered.clone();
-        Callback::from(move |shown: RegisteredSoftwareClient| registered.set(Some(shown)))
-    };
-    let on_register = {
-        let (typed, problems, error, busy, registered, refresh) = (
-            typed.clone(),
-            problems.clone(),
-            error.clone(),
-            busy.clone(),
-            registered.clone(),
-            refresh.clone(),
-        );
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
-            if *busy {
-                return;
-            }
-            error.set(None);
-            registered.set(None);
-            let form = match check(&typed, true) {
-                Ok(form) => form,
-                Err(found) => {
-                    problems.set(found);
-                    return;
+    let act = {
+        let (panel, refresh, redraw) = (panel.clone(), refresh.clone(), redraw.clone());
+        Callback::from(move |act: Act| {
+            // Runs `change` on the panel after a request, then shows it.
+            let later = {
+                let (panel, redraw) = (panel.clone(), redraw.clone());
+                move |change: Box<dyn FnOnce(&mut Panel)>| {
+                    let mut now = panel.borrow_mut();
+                    now.busy = false;
+                    change(&mut now);
+                    drop(now);
+                    redraw.force_update();
                 }
             };
-            busy.set(true);
-            let (typed, problems, error, busy, registered, refresh) = (
-                typed.clone(),
-                problems.clone(),
-                error.clone(),
-                busy.clone(),
-                registered.clone(),
-                refresh.clone(),
-            );
-            spawn_local(async move {
-                match api::oauth::register(&form).await {
-                    Ok(done) => {
-                        registered.set(Some(done));
-                        typed.set(Typed { scopes: DEFAULT_SCOPES.to_owned(), ..Typed::default() });
-                        refresh.set(*refresh + 1);
-                    }
-                    Err(failure) => match server_problem(&failure, true) {
-                        Some(problem) => problems.set(vec![problem]),
-                        None => error.set(Some(failure)),
-                    },
+            let mut next = panel.borrow_mut();
+            next.error = None;
+            next.status = None;
+            match act {
+                Act::Typed(typed) => {
+                    next.typed = typed;
+                    next.problems.clear();
                 }
-                busy.set(false);
-            });
+                Act::Edit(c) => {
+                    next.typed = Typed {
+                        organisation: c.organisation_id.to_string(),
+                        name: c.name,
+                        redirect_uris: c.redirect_uris.join(" "),
+                        scopes: c.allowed_scopes.join(" "),
+                        confidential: c.confidential,
+                    };
+                    next.editing = Some(c.client_id);
+                    next.problems.clear();
+                    crate::browser::focus_element("software-form-name");
+                }
+                Act::StopEditing => {
+                    next.typed = fresh_form();
+                    next.editing = None;
+                    next.problems.clear();
+                }
+                Act::Ask(disable, id, name) => next.asking = Some((disable, id, name)),
+                Act::Cancel => next.asking = None,
+                Act::Grants(id) => {
+                    next.grants = Some((id.clone(), Remote::Loading));
+                    spawn_local(async move {
+                        let found = api::oauth::grants(&id).await.into();
+                        later(Box::new(move |now| now.grants = Some((id, found))));
+                    });
+                }
+                Act::Submit | Act::Confirmed | Act::Revoke(_) if next.busy => return,
+                Act::Submit => match check(&next.typed, next.editing.is_none()) {
+                    Err(found) => next.problems = found,
+                    Ok(form) => {
+                        next.busy = true;
+                        next.shown = None;
+                        let (refresh, editing) = (refresh.clone(), next.editing.clone());
+                        spawn_local(async move {
+                            let outcome = match &editing {
+                                None => api::oauth::register(&form).await.map(Some),
+                                Some(id) => api::oauth::update(id, &form).await.map(|_| None),
+                            };
+                            if outcome.is_ok() {
+                                refresh.set(*refresh + 1);
+                            }
+                            later(Box::new(move |now| match outcome {
+                                Ok(shown) => {
+                                    now.status = shown.is_none().then_some("software-saved");
+                                    now.shown = shown;
+                                    now.typed = fresh_form();
+                                    now.editing = None;
+                                }
+                                Err(failure) => match server_problem(&failure, editing.is_none()) {
+                                    Some(problem) => now.problems = vec![problem],
+                                    None => now.error = Some(failure),
+                                },
+                            }));
+                        });
+                    }
+                },
+                Act::Confirmed => {
+                    let Some((disable, id, _)) = next.asking.take() else { return };
+                    next.busy = true;
+                    let refresh = refresh.clone();
+                    spawn_local(async move {
+                        let outcome = if disable {
+                            api::oauth::disable(&id).await.map(|_| None)
+                        } else {
+                            api::oauth::rotate_secret(&id).await.map(Some)
+                        };
+                        if outcome.is_ok() {
+                            refresh.set(*refresh + 1);
+                        }
+                        later(Box::new(move |now| match outcome {
+                            Ok(shown) => {
+                                now.status = Some(if shown.is_some() {
+                                    "software-secret-done"
+                                } else {
+                                    "software-disabled-done"
+                                });
+                                if shown.is_some() {
+                                    now.shown = shown;
+                                }
+                                now.grants = None;
+                            }
+                            Err(failure) => now.error = Some(failure),
+                        }));
+                    });
+                }
+                Act::Revoke(grant_id) => {
+                    let Some((id, _)) = next.grants.clone() else { return };
+                    next.busy = true;
+                    let refresh = refresh.clone();
+                    spawn_local(async move {
+                        let outcome = api::oauth::revoke_grant(grant_id).await;
+                        let found = api::oauth::grants(&id).await.into();
+                        refresh.set(*refresh + 1);
+                        later(Box::new(move |now| {
+                            now.grants = Some((id, found));
+                            now.error = outcome.err();
+                        }));
+                    });
+                }
+            }
+            drop(next);
+            redraw.force_update();
         })
     };
+
+    let current = panel.borrow().clone();
+    let p = &current;
+    let message = |field| problem_of(&p.problems, field, &i18n);
+    let set = |apply: fn(&mut Typed, String)| {
+        let (typed, act) = (p.typed.clone(), act.clone());
+        Callback::from(move |value: String| {
+            let mut next = typed.clone();
+            apply(&mut next, value);
+            act.emit(Act::Typed(next));
+        })
+    };
+    let on_confidential = {
+        let (typed, act) = (p.typed.clone(), act.clone());
+        Callback::from(move |e: Event| {
+            let mut next = typed.clone();
+            next.confidential = e.target_unchecked_into::<HtmlInputElement>().checked();
+            act.emit(Act::Typed(next));
+        })
+    };
+    let on_submit = act.reform(|e: SubmitEvent| {
+        e.prevent_default();
+        Act::Submit
+    });
     let rows = match &*list {
         Remote::Loading => html! { <p class="status" role="status">{ i18n.t("loading") }</p> },
         Remote::Failed(failure) => {
@@ -351,208 +401,77 @@ pub fn SoftwarePanel() -> Html {
         }
         Remote::Ready(rows) => html! {
             <ul class="rows software-clients">
-                { for rows.iter().map(|c| html! {
-                    <ClientRow key={c.client_id.clone()} client={c.clone()} on_secret={on_shown.clone()} />
-                }) }
+                { for rows.iter().map(|c| client_row(&i18n, c, p, &act)) }
             </ul>
         },
     };
+    let heading = if p.editing.is_some() { "software-edit" } else { "software-register-heading" };
     html! {
         <section class="panel" aria-labelledby="software-heading">
             <h2 id="software-heading" tabindex="-1">{ i18n.t("software-heading") }</h2>
             <p class="lead">{ i18n.t("software-intro") }</p>
-            if let Some(shown) = &*registered { { secret_notice(&i18n, shown) } }
+            if let Some(shown) = &p.shown { { secret_notice(&i18n, shown) } }
+            <StatusMessage id="software-status" text={p.status.map(|key| AttrValue::from(i18n.t(key)))} />
             { rows }
-            <form class="form create" onsubmit={on_register} novalidate=true aria-labelledby="software-register-heading">
-                <h3 id="software-register-heading">{ i18n.t("software-register-heading") }</h3>
-                <SoftwareFields stem="software-new" typed={(*typed).clone()} {on_change} problems={(*problems).clone()}
-                    organisations={Some((*organisations).clone())} />
+            <form class="form create" onsubmit={on_submit} novalidate=true aria-labelledby="software-form-heading">
+                <h3 id="software-form-heading">{ i18n.t(heading) }</h3>
+                if p.editing.is_none() {
+                    <SelectField id="software-form-organisation" label={i18n.t("software-organisation")}
+                        value={p.typed.organisation.clone()} placeholder={i18n.t("field-choose")}
+                        choices={organisations.iter().map(|o| Choice { value: o.id.to_string(), label: o.name.clone() }).collect::<Vec<_>>()}
+                        on_change={set(|t, v| t.organisation = v)} message={message(SoftwareField::Organisation)} required=true />
+                }
+                <TextField id="software-form-name" label={i18n.t("software-name")} hint={i18n.t("software-name-hint")}
+                    value={p.typed.name.clone()} on_input={set(|t, v| t.name = v)} maxlength="200" autocomplete="off"
+                    message={message(SoftwareField::Name)} tone={Tone::Error} required=true />
+                <TextField id="software-form-redirects" label={i18n.t("software-redirects")} hint={i18n.t("software-redirects-hint")}
+                    value={p.typed.redirect_uris.clone()} on_input={set(|t, v| t.redirect_uris = v)} autocomplete="off"
+                    message={message(SoftwareField::RedirectUris)} tone={Tone::Error} code_like=true required=true />
+                <TextField id="software-form-scopes" label={i18n.t("software-scopes")} hint={i18n.t("software-scopes-hint")}
+                    value={p.typed.scopes.clone()} on_input={set(|t, v| t.scopes = v)} autocomplete="off"
+                    message={message(SoftwareField::Scopes)} tone={Tone::Error} code_like=true required=true />
+                <p class="field">
+                    <label>
+                        <input type="checkbox" id="software-form-confidential" checked={p.typed.confidential}
+                            onchange={on_confidential} />
+                        { " " }{ i18n.t("software-confidential") }
+                    </label>
+                </p>
                 <div class="actions">
-                    <button id="software-register-button" type="submit" class="button-primary" disabled={*busy}>
-                        { i18n.t("software-register-button") }
+                    <button id="software-form-button" type="submit" class="button-primary" disabled={p.busy}>
+                        { i18n.t(if p.editing.is_some() { "software-save" } else { "software-register-button" }) }
                     </button>
+                    if p.editing.is_some() {
+                        <button type="button" class="button-secondary" onclick={act.reform(|_: MouseEvent| Act::StopEditing)}>
+                            { i18n.t("oauth-cancel") }
+                        </button>
+                    }
                 </div>
-                <ErrorMessage id="software-register-error"
-                    text={(*error).as_ref().map(|f| AttrValue::from(messages::api_failure(&i18n, f)))} />
             </form>
+            <ErrorMessage id="software-error" text={p.error.as_ref().map(|f| AttrValue::from(messages::api_failure(&i18n, f)))} />
         </section>
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct ClientRowProps {
-    client: SoftwareClient,
-    /// A new secret to show (at the top of the panel).
-    on_secret: Callback<RegisteredSoftwareClient>,
-}
-
-/// What the agent is about to confirm on a row.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Confirm {
-    Disable,
-    Secret,
-}
-
-/// One client: its facts, its edit form, disable, new secret, its connections.
-#[component]
-fn ClientRow(props: &ClientRowProps) -> Html {
-    let i18n = use_i18n();
-    let current = use_state(|| props.client.clone());
-    let typed = use_state(|| Typed {
-        organisation: props.client.organisation_id.to_string(),
-        name: props.client.name.clone(),
-        redirect_uris: props.client.redirect_uris.join("\n"),
-        scopes: props.client.allowed_scopes.join("\n"),
-        confidential: props.client.confidential,
+/// One client: its facts, its buttons, the confirmation asked on it, its connections when shown.
+fn client_row(i18n: &Translator, c: &SoftwareClient, p: &Panel, act: &Callback<Act>) -> Html {
+    let id = c.client_id.clone();
+    let on = |make: Act| act.reform(move |_: MouseEvent| make.clone());
+    let asking = p.asking.as_ref().filter(|(_, asked, _)| *asked == id).map(|(disable, ..)| {
+        let key = if *disable { "software-disable-confirm" } else { "software-secret-confirm" };
+        html! {
+            <div class="confirm" role="group">
+                <p>{ i18n.t_args(key, [("name", Arg::from(c.name.as_str()))]) }</p>
+                <button type="button" class="confirm-yes button-danger" onclick={on(Act::Confirmed)} disabled={p.busy}>
+                    { i18n.t("software-confirm-yes") }
+                </button>
+                <button type="button" class="button-secondary" onclick={on(Act::Cancel)}>{ i18n.t("oauth-cancel") }</button>
+            </div>
+        }
     });
-    let problems = use_state(Vec::<Problem>::new);
-    let confirm = use_state(|| None::<Confirm>);
-    let busy = use_state(|| false);
-    let status = use_state(|| None::<&'static str>);
-    let error = use_state(|| None::<ApiFailure>);
-    let grants = use_state(|| None::<Remote<Vec<ConnectedSoftware>>>);
-    let client_id = current.client_id.clone();
-    let stem = format!(
-        "software-{}",
-        current.client_id.replace(|c: char| !c.is_ascii_alphanumeric(), "-")
-    );
-
-    let on_change = {
-        let (typed, problems) = (typed.clone(), problems.clone());
-        Callback::from(move |next: Typed| {
-            typed.set(next);
-            problems.set(Vec::new());
-        })
-    };
-    let on_save = {
-        let (typed, problems, error, busy, status, current, id) = (
-            typed.clone(),
-            problems.clone(),
-            error.clone(),
-            busy.clone(),
-            status.clone(),
-            current.clone(),
-            client_id.clone(),
-        );
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
-            if *busy {
-                return;
-            }
-            error.set(None);
-            status.set(None);
-            let form = match check(&typed, false) {
-                Ok(form) => form,
-                Err(found) => {
-                    problems.set(found);
-                    return;
-                }
-            };
-            busy.set(true);
-            let (problems, error, busy, status, current, id) = (
-                problems.clone(),
-                error.clone(),
-                busy.clone(),
-                status.clone(),
-                current.clone(),
-                id.clone(),
-            );
-            spawn_local(async move {
-                match api::oauth::update(&id, &form).await {
-                    Ok(fresh) => {
-                        current.set(fresh);
-                        status.set(Some("software-saved"));
-                    }
-                    Err(failure) => match server_problem(&failure, false) {
-                        Some(problem) => problems.set(vec![problem]),
-                        None => error.set(Some(failure)),
-                    },
-                }
-                busy.set(false);
-            });
-        })
-    };
-    let on_confirmed = {
-        let (confirm, busy, error, status, current, grants, on_secret, id) = (
-            confirm.clone(),
-            busy.clone(),
-            error.clone(),
-            status.clone(),
-            current.clone(),
-            grants.clone(),
-            props.on_secret.clone(),
-            client_id.clone(),
-        );
-        Callback::from(move |_: MouseEvent| {
-            let Some(what) = *confirm else { return };
-            if *busy {
-                return;
-            }
-            busy.set(true);
-            error.set(None);
-            status.set(None);
-            let (confirm, busy, error, status, current, grants, on_secret, id) = (
-                confirm.clone(),
-                busy.clone(),
-                error.clone(),
-                status.clone(),
-                current.clone(),
-                grants.clone(),
-                on_secret.clone(),
-                id.clone(),
-            );
-            spawn_local(async move {
-                let outcome = match what {
-                    Confirm::Disable => api::oauth::disable(&id).await.map(|fresh| {
-                        current.set(fresh);
-                        grants.set(None);
-                        status.set(Some("software-disabled-done"));
-                    }),
-                    Confirm::Secret => api::oauth::rotate_secret(&id).await.map(|shown| {
-                        current.set(shown.client.clone());
-                        on_secret.emit(shown);
-                        status.set(Some("software-secret-done"));
-                        crate::browser::focus_element("software-secret");
-                    }),
-                };
-                if let Err(failure) = outcome {
-                    error.set(Some(failure));
-                }
-                confirm.set(None);
-                busy.set(false);
-            });
-        })
-    };
-    let ask = |what: Confirm| {
-        let confirm = confirm.clone();
-        Callback::from(move |_: MouseEvent| confirm.set(Some(what)))
-    };
-    let on_grants = {
-        let (grants, id) = (grants.clone(), client_id.clone());
-        Callback::from(move |_: MouseEvent| {
-            grants.set(Some(Remote::Loading));
-            let (grants, id) = (grants.clone(), id.clone());
-            spawn_local(async move { grants.set(Some(api::oauth::grants(&id).await.into())) });
-        })
-    };
-    let on_revoke = {
-        let (grants, error, id) = (grants.clone(), error.clone(), client_id.clone());
-        Callback::from(move |grant_id: Uuid| {
-            let (grants, error, id) = (grants.clone(), error.clone(), id.clone());
-            spawn_local(async move {
-                match api::oauth::revoke_grant(grant_id).await {
-                    Ok(()) => grants.set(Some(api::oauth::grants(&id).await.into())),
-                    Err(failure) => error.set(Some(failure)),
-                }
-            });
-        })
-    };
-
-    let c = &*current;
-    let disabled = c.disabled_at.is_some();
-    let connections = match &*grants {
+    let grants = match p.grants.as_ref().filter(|(shown, _)| *shown == id).map(|(_, g)| g) {
         None => html! {
-            <button type="button" class="show-grants button-secondary" onclick={on_grants}>
+            <button type="button" class="show-grants button-secondary" onclick={on(Act::Grants(id.clone()))}>
                 { i18n.t_args("software-show-grants", [("count", Arg::from(c.active_grants))]) }
             </button>
         },
@@ -560,7 +479,7 @@ fn ClientRow(props: &ClientRowProps) -> Html {
             html! { <p class="status" role="status">{ i18n.t("loading") }</p> }
         }
         Some(Remote::Failed(failure)) => {
-            html! { <ErrorMessage text={AttrValue::from(messages::api_failure(&i18n, failure))} /> }
+            html! { <ErrorMessage text={AttrValue::from(messages::api_failure(i18n, failure))} /> }
         }
         Some(Remote::Ready(rows)) if rows.is_empty() => {
             html! { <p class="muted grants">{ i18n.t("software-grants-none") }</p> }
@@ -568,18 +487,15 @@ fn ClientRow(props: &ClientRowProps) -> Html {
         Some(Remote::Ready(rows)) => html! {
             <ul class="grants">
                 { for rows.iter().map(|g| {
-                    let grant_id = g.grant_id;
-                    let last = g.last_used_at.map_or_else(|| i18n.t("oauth-never-used"), |at| messages::date_time(&i18n, at));
+                    let last = g.last_used_at.map_or_else(|| i18n.t("oauth-never-used"), |at| messages::date_time(i18n, at));
                     html! {
-                        <li data-grant-id={grant_id.to_string()}>
-                            { format!("{} · ", g.professional_name.clone().unwrap_or_default()) }
+                        <li data-grant-id={g.grant_id.to_string()}>
+                            { g.professional_name.clone().unwrap_or_default() }{ " · " }
                             { i18n.t_args("software-grant-facts", [
-                                ("since", Arg::from(messages::date_time(&i18n, g.connected_at))),
+                                ("since", Arg::from(messages::date_time(i18n, g.connected_at))),
                                 ("last", Arg::from(last)),
-                            ]) }
-                            { " " }
-                            <button type="button" class="revoke-grant button-secondary"
-                                onclick={on_revoke.reform(move |_: MouseEvent| grant_id)}>
+                            ]) }{ " " }
+                            <button type="button" class="revoke-grant button-secondary" onclick={on(Act::Revoke(g.grant_id))}>
                                 { i18n.t("software-revoke-grant") }
                             </button>
                         </li>
@@ -588,66 +504,43 @@ fn ClientRow(props: &ClientRowProps) -> Html {
             </ul>
         },
     };
-    let confirming = (*confirm).map(|what| {
-        let key = match what {
-            Confirm::Disable => "software-disable-confirm",
-            Confirm::Secret => "software-secret-confirm",
-        };
-        html! {
-            <div class="confirm" role="group">
-                <p>{ i18n.t_args(key, [("name", Arg::from(c.name.clone()))]) }</p>
-                <button type="button" class="confirm-yes button-danger" onclick={on_confirmed.clone()} disabled={*busy}>
-                    { i18n.t("software-confirm-yes") }
-                </button>
-                <button type="button" class="button-secondary" onclick={{ let confirm = confirm.clone(); Callback::from(move |_: MouseEvent| confirm.set(None)) }}>
-                    { i18n.t("oauth-cancel") }
-                </button>
-            </div>
-        }
-    });
+    let state = match c.disabled_at {
+        Some(at) => i18n.t_args(
+            "software-disabled-since",
+            [("date", Arg::from(messages::date_time(i18n, at)))],
+        ),
+        None => i18n.t_args("software-active", [("count", Arg::from(c.active_grants))]),
+    };
     html! {
-        <li class={classes!("row", disabled.then_some("disabled"))} data-client-id={c.client_id.clone()}>
+        <li class="row" key={id.clone()} data-client-id={id.clone()}>
             <div class="row-main">
                 <h4>{ c.name.clone() }</h4>
                 <dl class="facts">
                     <div><dt>{ i18n.t("software-organisation") }</dt><dd>{ c.organisation_name.clone() }</dd></div>
-                    <div><dt>{ i18n.t("software-client-id") }</dt><dd><code>{ c.client_id.clone() }</code></dd></div>
-                    <div><dt>{ i18n.t("software-redirects") }</dt><dd>{ c.redirect_uris.join(" · ") }</dd></div>
+                    <div><dt>{ i18n.t("software-client-id") }</dt><dd><code>{ id.clone() }</code></dd></div>
+                    <div><dt>{ i18n.t("software-redirects") }</dt><dd>{ c.redirect_uris.join(" ") }</dd></div>
                     <div><dt>{ i18n.t("software-scopes") }</dt><dd>{ c.allowed_scopes.join(" ") }</dd></div>
-                    <div><dt>{ i18n.t("software-state") }</dt><dd class="client-state">{
-                        match c.disabled_at {
-                            Some(at) => i18n.t_args("software-disabled-since", [("date", Arg::from(messages::date_time(&i18n, at)))]),
-                            None => i18n.t_args("software-active", [("count", Arg::from(c.active_grants))]),
-                        }
-                    }</dd></div>
+                    <div><dt>{ i18n.t("software-state") }</dt><dd class="client-state">{ state }</dd></div>
                 </dl>
                 <h5>{ i18n.t("software-grants-heading") }</h5>
-                { connections }
+                { grants }
             </div>
-            if !disabled {
-                <details class="software-edit">
-                    <summary>{ i18n.t("software-edit") }</summary>
-                    <form class="form" onsubmit={on_save} novalidate=true>
-                        <SoftwareFields stem={stem.clone()} typed={(*typed).clone()} {on_change} problems={(*problems).clone()} />
-                        <button type="submit" class="save-software button-secondary" disabled={*busy}>
-                            { i18n.t("software-save") }
-                        </button>
-                    </form>
-                </details>
+            if c.disabled_at.is_none() {
                 <div class="actions">
+                    <button type="button" class="edit-software button-secondary" onclick={on(Act::Edit(c.clone()))}>
+                        { i18n.t("software-edit") }
+                    </button>
                     if c.confidential {
-                        <button type="button" class="rotate-secret button-secondary" onclick={ask(Confirm::Secret)}>
+                        <button type="button" class="rotate-secret button-secondary" onclick={on(Act::Ask(false, id.clone(), c.name.clone()))}>
                             { i18n.t("software-new-secret") }
                         </button>
                     }
-                    <button type="button" class="disable-software button-secondary" onclick={ask(Confirm::Disable)}>
+                    <button type="button" class="disable-software button-secondary" onclick={on(Act::Ask(true, id.clone(), c.name.clone()))}>
                         { i18n.t("software-disable") }
                     </button>
                 </div>
             }
-            { confirming.unwrap_or_default() }
-            <StatusMessage text={status.map(|key| AttrValue::from(i18n.t(key)))} />
-            <ErrorMessage text={(*error).as_ref().map(|f| AttrValue::from(messages::api_failure(&i18n, f)))} />
+            { asking.unwrap_or_default() }
         </li>
     }
 }
@@ -746,7 +639,7 @@ mod tests {
                     "http://127.0.0.1:8765/callback".into(),
                     "https://praxis.example/cb".into()
                 ],
-                allowed_scopes: DEFAULT_SCOPES.lines().map(str::to_owned).collect(),
+                allowed_scopes: DEFAULT_SCOPES.split(' ').map(str::to_owned).collect(),
                 confidential: true,
             })
         );
