@@ -31,6 +31,9 @@ use crate::{db, routes, spa, telemetry};
 /// Largest JSON body the API accepts (documents have their own streaming limit).
 const JSON_BODY_LIMIT: usize = 1024 * 1024;
 
+/// Largest form body the OAuth endpoints accept.
+const OAUTH_BODY_LIMIT: usize = 16 * 1024;
+
 /// `Strict-Transport-Security` under an https public origin: a year, the origin's subdomains
 /// too (no preload: that commits the whole domain).
 const HSTS: &str = "max-age=31536000; includeSubDomains";
@@ -129,9 +132,12 @@ impl AppState {
 /// # Errors
 /// When the OpenAPI document cannot be rendered.
 pub fn router(state: AppState) -> anyhow::Result<Router> {
-    let (api, openapi) = utoipa_axum::router::OpenApiRouter::with_openapi(routes::openapi_base())
-        .nest("/api", routes::api())
-        .split_for_parts();
+    let (api, mut openapi) =
+        utoipa_axum::router::OpenApiRouter::with_openapi(routes::openapi_base())
+            .nest("/api", routes::api())
+            .split_for_parts();
+    let (oauth, oauth_doc) = routes::oauth_protocol().split_for_parts();
+    openapi.merge(oauth_doc);
     let openapi: Arc<str> =
         openapi.to_pretty_json().context("rendering the OpenAPI document")?.into();
     let dist = state.config.dist_dir.clone();
@@ -167,9 +173,23 @@ pub fn router(state: AppState) -> anyhow::Result<Router> {
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-store"),
         ))
-        .with_state(state);
+        .with_state(state.clone());
+    // Practice software's OAuth endpoints: forms and the RFCs' JSON answers, never kept.
+    let oauth = oauth
+        .layer(DefaultBodyLimit::max(OAUTH_BODY_LIMIT))
+        .layer(CatchPanicLayer::new())
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::PRAGMA,
+            HeaderValue::from_static("no-cache"),
+        ))
+        .with_state(state.clone());
     let app = Router::new()
         .merge(api)
+        .merge(oauth)
         .merge(scrape)
         .fallback(spa::serve)
         .with_state(dist)

@@ -1452,6 +1452,11 @@ helpdesk-notice-key-recovery = Am { $date } hat die Agentur Ihre Sicherheitsschl
 helpdesk-notice-licence-reinstated = Am { $date } hat die Agentur Ihre Zulassung wiederhergestellt: Sie erreichen Akten wieder im Rahmen der Regeln.
 helpdesk-enrol-recovery-note = Ein Wiederherstellungscode vom Helpdesk nach einem verlorenen Schlüssel? Der Schlüssel, den Sie hier registrieren, ersetzt alle Ihre bisherigen Schlüssel, die nicht mehr funktionieren.
 
+## oauth
+error-redirect-uri-invalid = Eine Rücksprungadresse muss mit https:// beginnen (oder http://localhost bzw. http://127.0.0.1 für Software auf dem eigenen Rechner), darf keinen #-Teil enthalten und muss für diese Software registriert sein.
+error-scope-invalid = Eine Berechtigung ist keine gültige SMART-Berechtigung (wie user/DocumentReference.rs) oder geht über das hinaus, wofür diese Software registriert ist.
+error-authorization-request-invalid = Diese Verbindungsanfrage der Software kann nicht genehmigt werden: Die Software ist unbekannt oder deaktiviert, oder ihre Anfrage ist unvollständig.
+error-user-code-invalid = Dieser Code ist unbekannt, abgelaufen oder wurde schon verwendet: Starten Sie die Verbindung in der Software neu.
 ## oauth-ui
 oauth-connect-title = Software verbinden
 oauth-connect-heading = Praxissoftware verbinden

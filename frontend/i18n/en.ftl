@@ -1452,6 +1452,11 @@ helpdesk-notice-key-recovery = On { $date } the agency replaced your security ke
 helpdesk-notice-licence-reinstated = On { $date } the agency reinstated your licence: you reach records again within the rules.
 helpdesk-enrol-recovery-note = A recovery code from the helpdesk after a lost key? The key you register here replaces all your previous keys, which no longer work.
 
+## oauth
+error-redirect-uri-invalid = A return address must start with https:// (or http://localhost or http://127.0.0.1 for software on the professional's own computer), have no # part, and be registered for this software.
+error-scope-invalid = A permission is not a valid SMART permission (such as user/DocumentReference.rs), or goes beyond what this software is registered for.
+error-authorization-request-invalid = This connection request from the software cannot be approved: the software is unknown or disabled, or its request is incomplete.
+error-user-code-invalid = This code is unknown, has expired or was already used: start the connection again in the software.
 ## oauth-ui
 oauth-connect-title = Connect software
 oauth-connect-heading = Connect practice software

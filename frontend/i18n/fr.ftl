@@ -1455,6 +1455,11 @@ helpdesk-notice-key-recovery = Le { $date }, l’agence a remplacé vos clés de
 helpdesk-notice-licence-reinstated = Le { $date }, l’agence a rétabli votre autorisation d’exercer : vous accédez de nouveau aux dossiers selon les règles.
 helpdesk-enrol-recovery-note = Un code de récupération du helpdesk après la perte d’une clé ? La clé que vous enregistrez ici remplace toutes vos clés précédentes, qui ne fonctionnent plus.
 
+## oauth
+error-redirect-uri-invalid = Une adresse de retour doit commencer par https:// (ou http://localhost ou http://127.0.0.1 pour un logiciel sur l’ordinateur du professionnel), ne pas contenir de partie #, et être enregistrée pour ce logiciel.
+error-scope-invalid = Une autorisation n’est pas une autorisation SMART valable (comme user/DocumentReference.rs), ou dépasse ce pour quoi ce logiciel est enregistré.
+error-authorization-request-invalid = Cette demande de connexion du logiciel ne peut pas être approuvée : le logiciel est inconnu ou désactivé, ou sa demande est incomplète.
+error-user-code-invalid = Ce code est inconnu, a expiré ou a déjà servi : recommencez la connexion dans le logiciel.
 ## oauth-ui
 oauth-connect-title = Connecter un logiciel
 oauth-connect-heading = Connecter un logiciel métier

@@ -1452,6 +1452,11 @@ helpdesk-notice-key-recovery = Den { $date } huet d’Agence Är Sécherheetssch
 helpdesk-notice-licence-reinstated = Den { $date } huet d’Agence Är Zouloossung erëm hiergestallt: Dir kommt erëm no de Reegelen un d’Dossieren.
 helpdesk-enrol-recovery-note = En Erëmkrééiungscode vum Helpdesk, nodeems Dir e Schlëssel verluer hutt? De Schlëssel, deen Dir hei registréiert, ersetzt all Är fréier Schlësselen, déi net méi funktionéieren.
 
+## oauth
+error-redirect-uri-invalid = Eng Retouradress muss mat https:// ufänken (oder http://localhost oder http://127.0.0.1 fir Software um eegene Computer vum Professionnel), däerf keen #-Deel hunn a muss fir dës Software registréiert sinn.
+error-scope-invalid = Eng Autorisatioun ass keng gëlteg SMART-Autorisatioun (wéi user/DocumentReference.rs), oder geet iwwer dat eraus, wat fir dës Software registréiert ass.
+error-authorization-request-invalid = Dës Verbindungsufro vun der Software kann net approuvéiert ginn: d'Software ass onbekannt oder desaktivéiert, oder hir Ufro ass net komplett.
+error-user-code-invalid = Dëse Code ass onbekannt, ofgelaf oder gouf schonn benotzt: fänkt d'Verbindung an der Software nei un.
 ## oauth-ui
 oauth-connect-title = Software verbannen
 oauth-connect-heading = Praxissoftware verbannen

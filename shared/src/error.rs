@@ -159,11 +159,22 @@ pub enum ApiErrorCode {
     InvalidToken,
     /// The token's scopes do not cover the act (`user/DocumentReference.c` to file …).
     InsufficientScope,
+    /// A redirect URI of practice software that is not `https://` (or `http://` on localhost or
+    /// 127.0.0.1), carries a fragment, or is not registered for the software.
+    RedirectUriInvalid,
+    /// A scope that is not a SMART `user/<Resource>.<cruds>` scope, or beyond what the software
+    /// is registered for.
+    ScopeInvalid,
+    /// An authorization request that cannot be approved (unknown or disabled software, PKCE
+    /// missing or not S256, wrong response type).
+    AuthorizationRequestInvalid,
+    /// A device code (typed by the professional) that is unknown, expired or already decided.
+    UserCodeInvalid,
 }
 
 impl ApiErrorCode {
     /// Every code, for exhaustive translation tests.
-    pub const ALL: [Self; 62] = [
+    pub const ALL: [Self; 66] = [
         Self::NotFound,
         Self::MethodNotAllowed,
         Self::MalformedJson,
@@ -226,6 +237,10 @@ impl ApiErrorCode {
         Self::DuplicateOrganisation,
         Self::InvalidToken,
         Self::InsufficientScope,
+        Self::RedirectUriInvalid,
+        Self::ScopeInvalid,
+        Self::AuthorizationRequestInvalid,
+        Self::UserCodeInvalid,
     ];
 
     /// The stable wire value (`not_found`, …).
@@ -294,6 +309,10 @@ impl ApiErrorCode {
             Self::DuplicateOrganisation => "duplicate_organisation",
             Self::InvalidToken => "invalid_token",
             Self::InsufficientScope => "insufficient_scope",
+            Self::RedirectUriInvalid => "redirect_uri_invalid",
+            Self::ScopeInvalid => "scope_invalid",
+            Self::AuthorizationRequestInvalid => "authorization_request_invalid",
+            Self::UserCodeInvalid => "user_code_invalid",
         }
     }
 

@@ -5,7 +5,7 @@ use rand::Rng;
 use sha2::{Digest, Sha256};
 
 /// No 0/O, 1/I/L: codes are read from paper and typed by hand.
-const ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+pub(crate) const ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 
 /// A new code of three groups of four characters (`K7PQ-M3XW-R9TD`, about 59 bits).
 #[must_use]

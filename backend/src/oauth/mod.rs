@@ -4,7 +4,13 @@
 //! worth something only while its grant, its client, the professional's licence and the security
 //! key they approved with all still stand, so that revoking any of them ends it at once.
 
+pub mod authorize;
+pub mod clients;
+pub mod device;
+pub mod introspect;
+pub mod protocol;
 pub mod scope;
+pub mod token;
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;

@@ -20,6 +20,7 @@ mod imports;
 mod life;
 mod me;
 mod national_id;
+mod oauth;
 mod openapi;
 mod opening;
 mod wishes;
@@ -45,6 +46,7 @@ mod wishes;
         (name = "history", description = "A patient's history of their record (patients only)"),
         (name = "life", description = "The record's life: closing, a death, reopening"),
         (name = "opening", description = "A person asks for their record (no sign-in)"),
+        (name = "oauth", description = "Practice software: the OAuth 2.0 endpoints it calls (outside /api), a professional's approval and connected software"),
     )
 )]
 struct ApiDoc;
@@ -72,5 +74,13 @@ pub fn api() -> OpenApiRouter<AppState> {
         .merge(life::router())
         .merge(opening::router())
         .merge(national_id::router())
+        .merge(oauth::router())
         .merge(openapi::router())
+}
+
+/// The OAuth 2.0 endpoints practice software calls, at the root (outside `/api`: form bodies,
+/// the RFCs' answers, no session cookie and so no CSRF check).
+#[must_use]
+pub fn oauth_protocol() -> OpenApiRouter<AppState> {
+    oauth::protocol()
 }

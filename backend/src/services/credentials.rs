@@ -201,6 +201,9 @@ pub async fn remove(
             for s in sessions {
                 session::revoke(txn, &s.token_hash, now).await?;
             }
+            // Software connected with this key loses its grants with it (and says so at once,
+            // not only when its next request finds the key gone).
+            crate::oauth::protocol::revoke_for_credential(txn, &row.id, "key_removed", now).await?;
             Ok(())
         },
     )
