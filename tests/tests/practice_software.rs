@@ -2,8 +2,10 @@
 //! client `dsp-fhir-client` starts the authorization code flow (PKCE, loopback redirect), the
 //! professional signs in on DSP's approval page, reads which software for which organisation
 //! asks for what, approves, and the browser lands on the software's loopback address with a
-//! code; the client redeems it and reads the record with the token. The professional then sees
-//! the software under Connected software and disconnects it: the token no longer works.
+//! code; the client redeems it with its PKCE verifier, and the organisation's gateway finds the
+//! token active (RFC 7662 introspection); the client refreshes it. The professional then sees the
+//! software under Connected software and disconnects it: the token is no longer active and the
+//! refresh token no longer works.
 //!
 //! The device grant too: the software shows a code, the professional types it on their page.
 
@@ -11,23 +13,20 @@ use std::time::Duration;
 
 use chromiumoxide::page::Page;
 use dsp_fhir_client::auth;
-use dsp_fhir_client::fhir::{Fhir, PatientArg};
-use dsp_fhir_client::tokens;
 use e2e::{
     Authenticator, Chromium, TestServer, add_authenticator, catalogue_message, click, eval, fill,
     text_of, wait_for_app, wait_for_path, wait_until,
 };
-use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 
 const CLIENT: &str = "praxis-plus-e2e";
 const SOFTWARE: &str = "Praxis Plus";
+/// The secret of the organisation's gateway (token introspection).
+const GATEWAY_SECRET: &str = "e2e-gateway-secret-0123456789";
 
-/// The demo data, Marie Dupont's activated record, her physician Claire Weber enrolled (and signed
-/// in) in a German browser.
+/// The demo data, the physician Claire Weber enrolled (and signed in) in a German browser.
 struct Scene {
     server: TestServer,
-    national_id: String,
     organisation: uuid::Uuid,
     browser: Chromium,
     page: Page,
@@ -37,18 +36,6 @@ async fn scene() -> anyhow::Result<Scene> {
     let server = TestServer::start().await?;
     let demo =
         dsp::demo::create(&server.state).await.map_err(|e| anyhow::anyhow!("demo data: {e:?}"))?;
-    let (_, national_id, _) = demo
-        .patient_codes
-        .iter()
-        .find(|(n, ..)| n == "Marie Dupont")
-        .cloned()
-        .ok_or_else(|| anyhow::anyhow!("no Marie Dupont"))?;
-    dsp::entity::patient::Entity::update_many()
-        .col_expr(dsp::entity::patient::Column::RecordState, Expr::value("activated"))
-        .filter(dsp::entity::patient::Column::NationalId.eq(national_id.as_str()))
-        .exec(&server.state.db)
-        .await?;
-    // Her physician, who files her reports.
     let (_, _, enrol_link) = demo
         .professional_links
         .iter()
@@ -68,7 +55,7 @@ async fn scene() -> anyhow::Result<Scene> {
     add_authenticator(&page, Authenticator::SecurityKey).await?;
     click(&page, "#enrol-button").await?;
     wait_for_path(&page, "/professional").await?;
-    Ok(Scene { server, national_id, organisation, browser, page })
+    Ok(Scene { server, organisation, browser, page })
 }
 
 /// Registers the sample software for `organisation` with one loopback redirect URI, as the agency
@@ -80,13 +67,25 @@ async fn register(s: &Scene, port: u16) -> anyhow::Result<()> {
         name: Set(SOFTWARE.to_owned()),
         redirect_uris: Set(format!("http://127.0.0.1:{port}{}", auth::CALLBACK_PATH)),
         allowed_scopes: Set(auth::DEFAULT_SCOPES.to_owned()),
-        secret_hash: Set(None),
+        secret_hash: Set(Some(dsp::auth::codes::hash(GATEWAY_SECRET))),
         created_at: Set(chrono::Utc::now()),
         disabled_at: Set(None),
     })
     .exec_without_returning(&s.server.state.db)
     .await?;
     Ok(())
+}
+
+/// What the organisation's gateway learns about `token` (RFC 7662).
+async fn introspect(s: &Scene, token: &str) -> anyhow::Result<serde_json::Value> {
+    let response = reqwest::Client::new()
+        .post(format!("{}/oauth/introspect", s.server.origin))
+        .basic_auth(CLIENT, Some(GATEWAY_SECRET))
+        .form(&[("token", token)])
+        .send()
+        .await?;
+    anyhow::ensure!(response.status().is_success(), "introspection: {}", response.status());
+    Ok(response.json().await?)
 }
 
 /// A free port on 127.0.0.1 for the software's loopback redirect.
@@ -142,7 +141,10 @@ async fn a_physician_connects_practice_software_with_her_key_in_german() -> anyh
         assert!(approval.contains(&words), "{key}: {approval}");
     }
     assert!(approval.contains("neue ablegen, lesen, suchen"), "{approval}");
-    assert!(approval.contains(&format!("127.0.0.1:{port}")), "{approval}");
+    assert!(
+        approval.contains("Nach Ihrer Entscheidung kehren Sie zu 127.0.0.1 zurück."),
+        "{approval}"
+    );
     assert_eq!(
         eval(&s.page, "document.querySelectorAll('.approval .scopes li').length").await?,
         3,
@@ -165,13 +167,15 @@ async fn a_physician_connects_practice_software_with_her_key_in_german() -> anyh
     assert!(tokens.refresh_token.is_some());
     assert!(tokens.scope.contains("user/DocumentReference"), "{}", tokens.scope);
 
-    // The token reads the record (ITI-67), within what the physician may see.
-    let dir = tempfile::tempdir()?;
-    let token_file = dir.path().join("tokens.json");
-    tokens::save(&token_file, &tokens)?;
-    let mut fhir = Fhir::open(&token_file)?;
-    let found = fhir.find(&PatientArg::Matricule(s.national_id.clone())).await?;
-    drop(found);
+    // The gateway finds the token active, for this software and these scopes; the software
+    // refreshes it (the refresh token rotates).
+    let seen = introspect(&s, &tokens.access_token).await?;
+    assert_eq!(seen["active"], true, "{seen}");
+    assert_eq!(seen["client_id"], CLIENT, "{seen}");
+    assert_eq!(seen["scope"], auth::DEFAULT_SCOPES, "{seen}");
+    let http = auth::http_client()?;
+    let tokens = auth::refresh(&http, &tokens).await?;
+    assert_eq!(introspect(&s, &tokens.access_token).await?["active"], true);
 
     // Connected software lists it; disconnecting ends the token.
     s.page.goto(format!("{}/professional/software", s.server.origin)).await?;
@@ -183,8 +187,8 @@ async fn a_physician_connects_practice_software_with_her_key_in_german() -> anyh
     click(&s.page, ".software .row .disconnect").await?;
     click(&s.page, ".software .row .confirm-disconnect").await?;
     wait_until(&s.page, "document.getElementById('software-none')").await?;
-    let refused = fhir.find(&PatientArg::Matricule(s.national_id.clone())).await;
-    assert!(refused.is_err(), "a disconnected software still reads the record");
+    assert_eq!(introspect(&s, &tokens.access_token).await?["active"], false);
+    assert!(auth::refresh(&http, &tokens).await.is_err(), "a disconnected software refreshed");
 
     s.browser.close().await
 }
