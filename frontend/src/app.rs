@@ -74,6 +74,13 @@ pub enum Route {
     },
     /// The professional's worklist: the patients they reach through a live link.
     ProfessionalWorklist,
+    /// The professional approves (or refuses) a practice software's authorization request, as
+    /// DSP's `/oauth/authorize` passes it in the query.
+    ProfessionalConnect,
+    /// The professional types the code shown by a practice software without a browser.
+    ProfessionalDevice,
+    /// The software the professional connected.
+    ProfessionalSoftware,
     /// The agency's console.
     Agency,
     /// Sign in with a passkey or security key (`?expired=1` after a session ended).
@@ -106,6 +113,9 @@ impl Route {
             "/patient/record" => Self::PatientRecordLife,
             "/professional" => Self::Professional,
             "/professional/worklist" => Self::ProfessionalWorklist,
+            "/professional/connect" => Self::ProfessionalConnect,
+            "/professional/device" => Self::ProfessionalDevice,
+            "/professional/software" => Self::ProfessionalSoftware,
             "/agency" => Self::Agency,
             "/sign-in" => Self::SignIn,
             "/activate" => Self::Activate,
@@ -124,9 +134,12 @@ impl Route {
     #[must_use]
     pub const fn area(self) -> Option<Area> {
         match self {
-            Self::Professional | Self::ProfessionalRecord { .. } | Self::ProfessionalWorklist => {
-                Some(Area::Professional)
-            }
+            Self::Professional
+            | Self::ProfessionalRecord { .. }
+            | Self::ProfessionalWorklist
+            | Self::ProfessionalConnect
+            | Self::ProfessionalDevice
+            | Self::ProfessionalSoftware => Some(Area::Professional),
             Self::Agency => Some(Area::Agency),
             Self::PatientPersonalSpace | Self::PatientRecordLife => Some(Area::Personal),
             Self::NotFound => None,
@@ -144,12 +157,20 @@ impl Route {
     }
 
     /// Whether a visitor who is not signed in has something to do here (the other pages show
-    /// a person's own data).
+    /// a person's own data). A software's connection request signs the professional in on its
+    /// own page, so that the request in its address is not lost.
     #[must_use]
     pub const fn is_public(self) -> bool {
         matches!(
             self,
-            Self::Home | Self::SignIn | Self::Activate | Self::Open | Self::Enrol | Self::NotFound
+            Self::Home
+                | Self::SignIn
+                | Self::Activate
+                | Self::Open
+                | Self::Enrol
+                | Self::NotFound
+                | Self::ProfessionalConnect
+                | Self::ProfessionalDevice
         )
     }
 
@@ -169,6 +190,9 @@ impl Route {
                 return format!("/professional/records/{patient_id}");
             }
             Self::ProfessionalWorklist => "/professional/worklist",
+            Self::ProfessionalConnect => "/professional/connect",
+            Self::ProfessionalDevice => "/professional/device",
+            Self::ProfessionalSoftware => "/professional/software",
             Self::Agency => "/agency",
             Self::SignIn => "/sign-in",
             Self::Activate => "/activate",
@@ -351,6 +375,9 @@ mod tests {
             Route::Professional,
             record,
             Route::ProfessionalWorklist,
+            Route::ProfessionalConnect,
+            Route::ProfessionalDevice,
+            Route::ProfessionalSoftware,
             Route::Agency,
             Route::SignIn,
             Route::Activate,
@@ -375,6 +402,9 @@ mod tests {
             (Route::Professional, Area::Professional),
             (record, Area::Professional),
             (Route::ProfessionalWorklist, Area::Professional),
+            (Route::ProfessionalConnect, Area::Professional),
+            (Route::ProfessionalDevice, Area::Professional),
+            (Route::ProfessionalSoftware, Area::Professional),
             (Route::Agency, Area::Agency),
             (Route::PatientPersonalSpace, Area::Personal),
             (Route::PatientRecordLife, Area::Personal),

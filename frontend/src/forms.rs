@@ -536,9 +536,49 @@ pub fn query_flag(query: &str, name: &str) -> bool {
     })
 }
 
+/// The value of `name` in a query (`?a=1&b=x%20y`), with `+` and percent escapes decoded;
+/// `None` when it is absent or not UTF-8.
+#[must_use]
+pub fn query_value(query: &str, name: &str) -> Option<String> {
+    query.trim_start_matches('?').split('&').find_map(|pair| {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        if percent_decode(key)? == name { percent_decode(value) } else { None }
+    })
+}
+
+fn percent_decode(text: &str) -> Option<String> {
+    let mut bytes = Vec::with_capacity(text.len());
+    let mut rest = text.bytes();
+    while let Some(byte) = rest.next() {
+        match byte {
+            b'+' => bytes.push(b' '),
+            b'%' => {
+                let high = char::from(rest.next()?).to_digit(16)?;
+                let low = char::from(rest.next()?).to_digit(16)?;
+                bytes.push(u8::try_from(high * 16 + low).ok()?);
+            }
+            other => bytes.push(other),
+        }
+    }
+    String::from_utf8(bytes).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn query_values_are_decoded() {
+        let query = "?a=1&redirect_uri=http%3A%2F%2F127.0.0.1%3A8765%2Fcb&scope=user%2FList.s+user%2FBinary.r&e=&%C3%A9=%C3%A9t%C3%A9";
+        assert_eq!(query_value(query, "a").as_deref(), Some("1"));
+        assert_eq!(query_value(query, "redirect_uri").as_deref(), Some("http://127.0.0.1:8765/cb"));
+        assert_eq!(query_value(query, "scope").as_deref(), Some("user/List.s user/Binary.r"));
+        assert_eq!(query_value(query, "e").as_deref(), Some(""));
+        assert_eq!(query_value(query, "é").as_deref(), Some("été"));
+        assert_eq!(query_value(query, "missing"), None);
+        assert_eq!(query_value("?bad=%4", "bad"), None);
+        assert_eq!(query_value("?bad=%ff", "bad"), None);
+    }
 
     const VALID: &str = "1893120105732";
 

@@ -22,6 +22,7 @@ pub mod imports;
 mod json;
 pub mod life;
 pub mod me;
+pub mod oauth;
 pub mod wishes;
 
 use std::cell::RefCell;

@@ -30,6 +30,9 @@ fn render(route: Route) -> Html {
         | Route::Professional
         | Route::ProfessionalRecord { .. }
         | Route::ProfessionalWorklist
+        | Route::ProfessionalConnect
+        | Route::ProfessionalDevice
+        | Route::ProfessionalSoftware
         | Route::PatientPersonalSpace
         | Route::PatientRecordLife
         | Route::Agency => html! { <NotFoundPage /> },

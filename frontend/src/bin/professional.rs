@@ -4,6 +4,7 @@
 use frontend::pages::not_found::NotFoundPage;
 use frontend::pages::professional::ProfessionalPage;
 use frontend::pages::record::RecordPage;
+use frontend::pages::software::{ConnectPage, ConnectedSoftwarePage, DevicePage};
 use frontend::pages::worklist::WorklistPage;
 use frontend::{Area, Html, Pages, Route, html};
 
@@ -12,6 +13,9 @@ fn render(route: Route) -> Html {
         Route::Professional => html! { <ProfessionalPage /> },
         Route::ProfessionalRecord { patient_id } => html! { <RecordPage {patient_id} /> },
         Route::ProfessionalWorklist => html! { <WorklistPage /> },
+        Route::ProfessionalConnect => html! { <ConnectPage /> },
+        Route::ProfessionalDevice => html! { <DevicePage /> },
+        Route::ProfessionalSoftware => html! { <ConnectedSoftwarePage /> },
         _ => html! { <NotFoundPage /> },
     }
 }

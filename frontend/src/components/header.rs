@@ -71,6 +71,7 @@ pub fn nav_items(role: Option<Role>, checking: bool) -> Vec<(Route, &'static str
             vec![
                 (Route::Professional, "professional-heading"),
                 (Route::ProfessionalWorklist, "worklist-title"),
+                (Route::ProfessionalSoftware, "oauth-software-title"),
                 (Route::Security, "nav-security"),
             ]
         }

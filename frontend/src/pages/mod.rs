@@ -27,6 +27,7 @@ pub mod record;
 pub mod record_acts;
 pub mod security;
 pub mod sign_in;
+pub mod software;
 pub mod viewer;
 pub mod wishes;
 pub mod worklist;

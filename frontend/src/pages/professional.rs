@@ -44,6 +44,8 @@ pub fn ProfessionalPage() -> Html {
                 <ProfessionalNotices />
                 <p>
                     <RouteLink to={Route::ProfessionalWorklist}>{ i18n.t("worklist-link") }</RouteLink>
+                    { " · " }
+                    <RouteLink to={Route::ProfessionalSoftware}>{ i18n.t("oauth-software-title") }</RouteLink>
                 </p>
                 <FindPatientForm />
                 <ConsultationForm />

@@ -12,6 +12,7 @@ mod opening;
 mod organisations;
 mod patients;
 mod professionals;
+mod software;
 
 use shared::api::auth::Role;
 use yew::prelude::*;
@@ -29,6 +30,7 @@ use opening::OpeningPanel;
 use organisations::OrganisationsPanel;
 use patients::PatientsPanel;
 use professionals::ProfessionalsPanel;
+use software::SoftwarePanel;
 
 /// See the module documentation.
 #[component]
@@ -51,6 +53,7 @@ pub fn AgencyPage() -> Html {
                     <a href="#imports-heading">{ i18n.t("import-heading") }</a>
                     <a href="#professionals-heading">{ i18n.t("agency-professionals-heading") }</a>
                     <a href="#organisations-heading">{ i18n.t("helpdesk-organisations-heading") }</a>
+                    <a href="#software-heading">{ i18n.t("software-heading") }</a>
                     <a href="#emergency-review-heading">{ i18n.t("agency-emergency-heading") }</a>
                     <a href="#figures-heading">{ i18n.t("figures-heading") }</a>
                     <RouteLink to={Route::Security}>{ i18n.t("security-link") }</RouteLink>
@@ -60,6 +63,7 @@ pub fn AgencyPage() -> Html {
                 <ImportsPanel />
                 <ProfessionalsPanel />
                 <OrganisationsPanel />
+                <SoftwarePanel />
                 <EmergencyPanel />
                 <FiguresPanel />
             </article>

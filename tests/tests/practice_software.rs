@@ -1,0 +1,234 @@
+//! A professional connects practice software with their security key, in German: the sample
+//! client `dsp-fhir-client` starts the authorization code flow (PKCE, loopback redirect), the
+//! professional signs in on DSP's approval page, reads which software for which organisation
+//! asks for what, approves, and the browser lands on the software's loopback address with a
+//! code; the client redeems it with its PKCE verifier, and the organisation's gateway finds the
+//! token active (RFC 7662 introspection); the client refreshes it. The professional then sees the
+//! software under Connected software and disconnects it: the token is no longer active and the
+//! refresh token no longer works.
+//!
+//! The device grant too: the software shows a code, the professional types it on their page.
+
+use std::time::Duration;
+
+use chromiumoxide::page::Page;
+use dsp_fhir_client::auth;
+use e2e::{
+    Authenticator, Chromium, TestServer, add_authenticator, catalogue_message, click, eval, fill,
+    text_of, wait_for_app, wait_for_path, wait_until,
+};
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+
+const CLIENT: &str = "praxis-plus-e2e";
+const SOFTWARE: &str = "Praxis Plus";
+/// The secret of the organisation's gateway (token introspection).
+const GATEWAY_SECRET: &str = "e2e-gateway-secret-0123456789";
+
+/// The demo data, the physician Claire Weber enrolled (and signed in) in a German browser.
+struct Scene {
+    server: TestServer,
+    organisation: uuid::Uuid,
+    browser: Chromium,
+    page: Page,
+}
+
+async fn scene() -> anyhow::Result<Scene> {
+    let server = TestServer::start().await?;
+    let demo =
+        dsp::demo::create(&server.state).await.map_err(|e| anyhow::anyhow!("demo data: {e:?}"))?;
+    let (_, _, enrol_link) = demo
+        .professional_links
+        .iter()
+        .find(|(n, ..)| n == "Claire Weber")
+        .cloned()
+        .ok_or_else(|| anyhow::anyhow!("no Claire Weber"))?;
+    let organisation = dsp::entity::professional::Entity::find()
+        .filter(dsp::entity::professional::Column::FamilyName.eq("Weber"))
+        .one(&server.state.db)
+        .await?
+        .and_then(|p| p.organisation_id)
+        .ok_or_else(|| anyhow::anyhow!("Claire Weber works nowhere"))?;
+    let browser = Chromium::launch("de-DE").await?;
+    let page = browser.open("about:blank").await?;
+    page.goto(enrol_link).await?;
+    wait_for_app(&page).await?;
+    add_authenticator(&page, Authenticator::SecurityKey).await?;
+    click(&page, "#enrol-button").await?;
+    wait_for_path(&page, "/professional").await?;
+    Ok(Scene { server, organisation, browser, page })
+}
+
+/// Registers the sample software for `organisation` with one loopback redirect URI, as the agency
+/// does (the agency's screen is the oauth helper's API; the row is what it stores).
+async fn register(s: &Scene, port: u16) -> anyhow::Result<()> {
+    dsp::entity::oauth_client::Entity::insert(dsp::entity::oauth_client::ActiveModel {
+        client_id: Set(CLIENT.to_owned()),
+        organisation_id: Set(s.organisation),
+        name: Set(SOFTWARE.to_owned()),
+        redirect_uris: Set(format!("http://127.0.0.1:{port}{}", auth::CALLBACK_PATH)),
+        allowed_scopes: Set(auth::DEFAULT_SCOPES.to_owned()),
+        secret_hash: Set(Some(dsp::auth::codes::hash(GATEWAY_SECRET))),
+        created_at: Set(chrono::Utc::now()),
+        disabled_at: Set(None),
+    })
+    .exec_without_returning(&s.server.state.db)
+    .await?;
+    Ok(())
+}
+
+/// What the organisation's gateway learns about `token` (RFC 7662).
+async fn introspect(s: &Scene, token: &str) -> anyhow::Result<serde_json::Value> {
+    let response = reqwest::Client::new()
+        .post(format!("{}/oauth/introspect", s.server.origin))
+        .basic_auth(CLIENT, Some(GATEWAY_SECRET))
+        .form(&[("token", token)])
+        .send()
+        .await?;
+    anyhow::ensure!(response.status().is_success(), "introspection: {}", response.status());
+    Ok(response.json().await?)
+}
+
+/// A free port on 127.0.0.1 for the software's loopback redirect.
+fn free_port() -> anyhow::Result<u16> {
+    Ok(std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
+}
+
+/// Signs out, so that the approval page must sign the professional in itself.
+async fn sign_out(page: &Page) -> anyhow::Result<()> {
+    click(page, "#sign-out-button").await?;
+    wait_for_path(page, "/sign-in").await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_physician_connects_practice_software_with_her_key_in_german() -> anyhow::Result<()> {
+    let s = scene().await?;
+    let port = free_port()?;
+    register(&s, port).await?;
+    sign_out(&s.page).await?;
+
+    // The software starts the flow and hands over the address for the browser.
+    let (url_tx, url_rx) = tokio::sync::oneshot::channel::<String>();
+    let origin = s.server.origin.clone();
+    let login = tokio::spawn(async move {
+        let http = auth::http_client()?;
+        auth::login_with_code(&http, &origin, CLIENT, auth::DEFAULT_SCOPES, port, |url| {
+            let _ = url_tx.send(url.to_string());
+        })
+        .await
+    });
+    let url = tokio::time::timeout(Duration::from_secs(30), url_rx).await??;
+    assert!(url.starts_with(&format!("{}/oauth/authorize?", s.server.origin)), "{url}");
+
+    // DSP sends the browser to the approval page, which asks to sign in first and stays.
+    s.page.goto(url.as_str()).await?;
+    wait_for_path(&s.page, "/professional/connect").await?;
+    wait_until(&s.page, "document.getElementById('sign-in-button')").await?;
+    assert_eq!(
+        text_of(&s.page, "#page-heading").await?,
+        catalogue_message("de", "oauth-connect-heading")?
+    );
+    click(&s.page, "#sign-in-button").await?;
+    wait_until(&s.page, "document.getElementById('approve-button')").await?;
+    assert_eq!(eval(&s.page, "location.pathname").await?, "/professional/connect");
+
+    // Which software, for which organisation, asks for what, where the browser goes back: in German.
+    let approval = text_of(&s.page, ".approval").await?;
+    assert!(approval.contains(&format!("{SOFTWARE} möchte sich verbinden")), "{approval}");
+    assert!(approval.contains("ist für "), "{approval}");
+    for key in ["oauth-resource-documents", "oauth-resource-content", "oauth-resource-submissions"]
+    {
+        let words = catalogue_message("de", key)?;
+        assert!(approval.contains(&words), "{key}: {approval}");
+    }
+    assert!(approval.contains("neue ablegen, lesen, suchen"), "{approval}");
+    assert!(
+        approval.contains("Nach Ihrer Entscheidung kehren Sie zu 127.0.0.1 zurück."),
+        "{approval}"
+    );
+    assert_eq!(
+        eval(&s.page, "document.querySelectorAll('.approval .scopes li').length").await?,
+        3,
+        "one line per scope"
+    );
+
+    // Approve: the browser lands on the software's loopback address with a code, which the
+    // software redeems with its PKCE verifier.
+    click(&s.page, "#approve-button").await?;
+    let tokens = tokio::time::timeout(Duration::from_secs(30), login).await???;
+    wait_until(&s.page, "location.host.startsWith('127.0.0.1:')").await?;
+    assert!(
+        eval(&s.page, "document.body.innerText")
+            .await?
+            .as_str()
+            .unwrap_or_default()
+            .contains("connected")
+    );
+    assert_eq!(tokens.client_id, CLIENT);
+    assert!(tokens.refresh_token.is_some());
+    assert!(tokens.scope.contains("user/DocumentReference"), "{}", tokens.scope);
+
+    // The gateway finds the token active, for this software and these scopes; the software
+    // refreshes it (the refresh token rotates).
+    let seen = introspect(&s, &tokens.access_token).await?;
+    assert_eq!(seen["active"], true, "{seen}");
+    assert_eq!(seen["client_id"], CLIENT, "{seen}");
+    assert_eq!(seen["scope"], auth::DEFAULT_SCOPES, "{seen}");
+    let http = auth::http_client()?;
+    let tokens = auth::refresh(&http, &tokens).await?;
+    assert_eq!(introspect(&s, &tokens.access_token).await?["active"], true);
+
+    // Connected software lists it; disconnecting ends the token.
+    s.page.goto(format!("{}/professional/software", s.server.origin)).await?;
+    wait_for_path(&s.page, "/professional/software").await?;
+    wait_until(&s.page, "document.querySelector('.software .row')").await?;
+    let row = text_of(&s.page, ".software .row").await?;
+    assert!(row.contains(SOFTWARE), "{row}");
+    assert!(row.contains(&catalogue_message("de", "oauth-connected-since")?), "{row}");
+    click(&s.page, ".software .row .disconnect").await?;
+    click(&s.page, ".software .row .confirm-disconnect").await?;
+    wait_until(&s.page, "document.getElementById('software-none')").await?;
+    assert_eq!(introspect(&s, &tokens.access_token).await?["active"], false);
+    assert!(auth::refresh(&http, &tokens).await.is_err(), "a disconnected software refreshed");
+
+    s.browser.close().await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn software_without_a_browser_is_connected_with_a_typed_code() -> anyhow::Result<()> {
+    let s = scene().await?;
+    register(&s, free_port()?).await?;
+
+    let (code_tx, code_rx) = tokio::sync::oneshot::channel::<auth::DevicePrompt>();
+    let origin = s.server.origin.clone();
+    let login = tokio::spawn(async move {
+        let http = auth::http_client()?;
+        auth::login_with_device(&http, &origin, CLIENT, "user/DocumentReference.rs", |prompt| {
+            let _ = code_tx.send(prompt.clone());
+        })
+        .await
+    });
+    let prompt = tokio::time::timeout(Duration::from_secs(30), code_rx).await??;
+    assert_eq!(prompt.verification_uri, format!("{}/professional/device", s.server.origin));
+
+    s.page.goto(prompt.verification_uri.as_str()).await?;
+    wait_for_path(&s.page, "/professional/device").await?;
+    // Typed in lower case with spaces: the page and the server do not mind.
+    let typed = prompt.user_code.to_lowercase().replace('-', " ");
+    fill(&s.page, "#user-code", &typed).await?;
+    click(&s.page, "#device-look-up").await?;
+    wait_until(&s.page, "document.getElementById('approve-button')").await?;
+    let approval = text_of(&s.page, ".approval").await?;
+    assert!(approval.contains(&format!("{SOFTWARE} möchte sich verbinden")), "{approval}");
+    assert!(approval.contains(&catalogue_message("de", "oauth-resource-documents")?));
+    click(&s.page, "#approve-button").await?;
+    wait_until(&s.page, "document.querySelector('#device-status p')").await?;
+    assert_eq!(
+        text_of(&s.page, "#device-status").await?,
+        catalogue_message("de", "oauth-device-approved")?
+    );
+    let tokens = tokio::time::timeout(Duration::from_secs(60), login).await???;
+    assert_eq!(tokens.client_id, CLIENT);
+    assert_eq!(tokens.scope, "user/DocumentReference.rs");
+
+    s.browser.close().await
+}
