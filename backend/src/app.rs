@@ -150,6 +150,7 @@ pub fn router(state: AppState) -> anyhow::Result<Router> {
     let scrape = Router::new()
         .route("/metrics", axum::routing::get(crate::metrics::serve))
         .with_state(state.clone());
+    let state_for_fhir = state.clone();
     let api = if bench { api.nest("/api", crate::bench_routes::api()) } else { api };
     let api = api
         .route("/api", axum::routing::any(api_not_found))
@@ -170,6 +171,7 @@ pub fn router(state: AppState) -> anyhow::Result<Router> {
         .with_state(state);
     let app = Router::new()
         .merge(api)
+        .merge(crate::fhir::provide::router(state_for_fhir))
         .merge(scrape)
         .fallback(spa::serve)
         .with_state(dist)

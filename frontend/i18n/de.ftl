@@ -1451,3 +1451,10 @@ helpdesk-notices-heading = Nachrichten der Agentur
 helpdesk-notice-key-recovery = Am { $date } hat die Agentur Ihre Sicherheitsschlüssel nach einer Identitätsprüfung ersetzt: Der mit dem Wiederherstellungscode registrierte Schlüssel ist jetzt Ihr einziger. Wenn Sie das nicht beantragt haben, rufen Sie den Helpdesk der Agentur an.
 helpdesk-notice-licence-reinstated = Am { $date } hat die Agentur Ihre Zulassung wiederhergestellt: Sie erreichen Akten wieder im Rahmen der Regeln.
 helpdesk-enrol-recovery-note = Ein Wiederherstellungscode vom Helpdesk nach einem verlorenen Schlüssel? Der Schlüssel, den Sie hier registrieren, ersetzt alle Ihre bisherigen Schlüssel, die nicht mehr funktionieren.
+
+## fhir-write
+error-fhir-bundle-not-transaction = Die Software hat ein Paket gesendet, das keine Transaktion ist: Es wurde nichts abgelegt.
+error-fhir-bundle-invalid = Die Software hat ein unvollständiges oder ungültiges Dokumentenpaket gesendet: Es wurde nichts abgelegt.
+error-fhir-base64-invalid = Die Software hat ein Dokument gesendet, dessen Inhalt kein gültiges Base64 ist: Es wurde nichts abgelegt.
+error-fhir-patient-mismatch = Ein Dokument des Pakets nennt einen anderen Patienten als die Einreichung: Es wurde nichts abgelegt.
+error-fhir-category-unknown = Ein Dokument des Pakets hat keine Kategorie der Akte: Es wurde nichts abgelegt.

@@ -1451,3 +1451,10 @@ helpdesk-notices-heading = Messages from the agency
 helpdesk-notice-key-recovery = On { $date } the agency replaced your security keys after an identity check: the key you enrolled with the recovery code is now your only one. If you did not ask for this, call the agency’s helpdesk.
 helpdesk-notice-licence-reinstated = On { $date } the agency reinstated your licence: you reach records again within the rules.
 helpdesk-enrol-recovery-note = A recovery code from the helpdesk after a lost key? The key you register here replaces all your previous keys, which no longer work.
+
+## fhir-write
+error-fhir-bundle-not-transaction = The software sent a bundle that is not a transaction: nothing was filed.
+error-fhir-bundle-invalid = The software sent an incomplete or invalid document bundle: nothing was filed.
+error-fhir-base64-invalid = The software sent a document whose content is not valid base64: nothing was filed.
+error-fhir-patient-mismatch = A document of the bundle names another patient than the submission: nothing was filed.
+error-fhir-category-unknown = A document of the bundle has no category of the record: nothing was filed.

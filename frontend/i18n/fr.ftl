@@ -1454,3 +1454,10 @@ helpdesk-notices-heading = Messages de l’agence
 helpdesk-notice-key-recovery = Le { $date }, l’agence a remplacé vos clés de sécurité après un contrôle d’identité : la clé enregistrée avec le code de récupération est désormais la seule. Si vous ne l’avez pas demandé, appelez le helpdesk de l’agence.
 helpdesk-notice-licence-reinstated = Le { $date }, l’agence a rétabli votre autorisation d’exercer : vous accédez de nouveau aux dossiers selon les règles.
 helpdesk-enrol-recovery-note = Un code de récupération du helpdesk après la perte d’une clé ? La clé que vous enregistrez ici remplace toutes vos clés précédentes, qui ne fonctionnent plus.
+
+## fhir-write
+error-fhir-bundle-not-transaction = Le logiciel a envoyé un lot qui n’est pas une transaction : rien n’a été déposé.
+error-fhir-bundle-invalid = Le logiciel a envoyé un lot de documents incomplet ou invalide : rien n’a été déposé.
+error-fhir-base64-invalid = Le logiciel a envoyé un document dont le contenu n’est pas en base64 valide : rien n’a été déposé.
+error-fhir-patient-mismatch = Un document du lot désigne un autre patient que la soumission : rien n’a été déposé.
+error-fhir-category-unknown = Un document du lot n’a aucune catégorie du dossier : rien n’a été déposé.

@@ -1451,3 +1451,10 @@ helpdesk-notices-heading = Messagen vun der Agence
 helpdesk-notice-key-recovery = Den { $date } huet d’Agence Är Sécherheetsschlësselen no enger Identitéitskontroll ersat: De Schlëssel, deen Dir mam Erëmkrééiungscode registréiert hutt, ass elo Ären eenzegen. Wann Dir dat net gefrot hutt, rufft den Helpdesk vun der Agence un.
 helpdesk-notice-licence-reinstated = Den { $date } huet d’Agence Är Zouloossung erëm hiergestallt: Dir kommt erëm no de Reegelen un d’Dossieren.
 helpdesk-enrol-recovery-note = En Erëmkrééiungscode vum Helpdesk, nodeems Dir e Schlëssel verluer hutt? De Schlëssel, deen Dir hei registréiert, ersetzt all Är fréier Schlësselen, déi net méi funktionéieren.
+
+## fhir-write
+error-fhir-bundle-not-transaction = D'Software huet e Pak geschéckt, deen keng Transaktioun ass: et gouf näischt ofgeluecht.
+error-fhir-bundle-invalid = D'Software huet en onvollstännegen oder ongëltege Pak vun Dokumenter geschéckt: et gouf näischt ofgeluecht.
+error-fhir-base64-invalid = D'Software huet en Dokument geschéckt, deem säin Inhalt kee gëltegt Base64 ass: et gouf näischt ofgeluecht.
+error-fhir-patient-mismatch = En Dokument vum Pak nennt en anere Patient wéi d'Soumissioun: et gouf näischt ofgeluecht.
+error-fhir-category-unknown = En Dokument vum Pak huet keng Kategorie vum Dossier: et gouf näischt ofgeluecht.

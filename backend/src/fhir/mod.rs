@@ -3,5 +3,7 @@
 //! same services, decision function and audit as the portal, with the software named in each
 //! audit entry (see [`crate::oauth::FhirCaller`]).
 
+pub mod provide;
+
 /// The media type of FHIR JSON.
 pub const FHIR_JSON: &str = "application/fhir+json; charset=utf-8";
