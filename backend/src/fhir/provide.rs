@@ -518,7 +518,7 @@ fn base64_of(body: &Bytes, data: Cow<'_, str>) -> Result<Bytes, AppError> {
             Bytes::from(other.bytes().filter(|b| !b.is_ascii_whitespace()).collect::<Vec<u8>>())
         }
     };
-    if text.len() % 4 != 0 {
+    if !text.len().is_multiple_of(4) {
         return Err(bad());
     }
     let padding = text.iter().rev().take_while(|b| **b == b'=').count();

@@ -474,7 +474,10 @@ struct NewDocument<'a> {
 
 /// Files a new document in the act's transaction: decided again (the facts may have changed
 /// while the body streamed), then its row and its first version's.
-#[allow(clippy::too_many_arguments)]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the act's context, the document and its content, each needed"
+)]
 async fn file_new_in(
     state: &AppState,
     txn: &DatabaseTransaction,
@@ -517,7 +520,10 @@ async fn file_new_in(
 
 /// Files a new version of `document_id` in the act's transaction: decided again, then the
 /// document moves to it.
-#[allow(clippy::too_many_arguments)]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the act's context, the document and its content, each needed"
+)]
 async fn file_version_in(
     state: &AppState,
     txn: &DatabaseTransaction,
