@@ -511,7 +511,7 @@ async fn resolve(state: &AppState, patient: &PatientRef) -> Result<Uuid, AppErro
 fn base64_of(body: &Bytes, data: Cow<'_, str>) -> Result<Bytes, AppError> {
     let bad = || refused(StatusCode::BAD_REQUEST, ApiErrorCode::FhirBase64Invalid);
     let text: Bytes = match data {
-        Cow::Borrowed(s) if !s.bytes().any(|b| b.is_ascii_whitespace()) => {
+        Cow::Borrowed(s) if within(body, s) && !s.bytes().any(|b| b.is_ascii_whitespace()) => {
             body.slice_ref(s.as_bytes())
         }
         other => {
@@ -535,6 +535,13 @@ fn base64_of(body: &Bytes, data: Cow<'_, str>) -> Result<Bytes, AppError> {
         return Err(bad());
     }
     Ok(text)
+}
+
+/// Whether `text` lies in `body`'s bytes (what serde borrowed from it does).
+fn within(body: &Bytes, text: &str) -> bool {
+    let start = body.as_ptr() as usize;
+    let at = text.as_ptr() as usize;
+    at >= start && at + text.len() <= start + body.len()
 }
 
 /// The exact length of the decoded content of checked base64 text.
@@ -665,8 +672,10 @@ mod tests {
 
     #[tokio::test]
     async fn base64_is_checked_and_decoded_in_pieces() {
-        let body = Bytes::from_static(b"aGVsbG8=");
-        let text = base64_of(&body, Cow::Borrowed("aGVsbG8=")).unwrap();
+        let body = Bytes::from_static(b"\"aGVsbG8=\"");
+        let borrowed = std::str::from_utf8(&body[1..9]).unwrap();
+        let text = base64_of(&body, Cow::Borrowed(borrowed)).unwrap();
+        assert_eq!(text.as_ptr(), body[1..].as_ptr(), "a slice of the body, not a copy");
         assert_eq!(decoded_len(&text), 5);
         for bad in ["aGVsbG8", "aGV$bG8=", "a===", "aGVsbG9="] {
             assert!(base64_of(&body, Cow::Borrowed(bad)).is_err(), "{bad}");
