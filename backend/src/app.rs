@@ -150,7 +150,8 @@ pub fn router(state: AppState) -> anyhow::Result<Router> {
     let scrape = Router::new()
         .route("/metrics", axum::routing::get(crate::metrics::serve))
         .with_state(state.clone());
-    let state_for_fhir = state.clone();
+    // `/fhir/R4`: practice software with bearer tokens; errors as OperationOutcome.
+    let fhir = crate::fhir::router(state.clone(), floor, Arc::clone(&admission));
     let api = if bench { api.nest("/api", crate::bench_routes::api()) } else { api };
     let api = api
         .route("/api", axum::routing::any(api_not_found))
@@ -171,7 +172,7 @@ pub fn router(state: AppState) -> anyhow::Result<Router> {
         .with_state(state);
     let app = Router::new()
         .merge(api)
-        .merge(crate::fhir::provide::router(state_for_fhir))
+        .merge(fhir)
         .merge(scrape)
         .fallback(spa::serve)
         .with_state(dist)

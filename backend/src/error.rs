@@ -95,7 +95,7 @@ impl IntoResponse for AppError {
 }
 
 /// The code for an error response that no handler labelled (axum's and tower's own).
-fn code_for_status(status: StatusCode) -> ApiErrorCode {
+pub(crate) fn code_for_status(status: StatusCode) -> ApiErrorCode {
     match status {
         StatusCode::NOT_FOUND => ApiErrorCode::NotFound,
         StatusCode::METHOD_NOT_ALLOWED => ApiErrorCode::MethodNotAllowed,

@@ -20,6 +20,8 @@ mod documents;
 mod emergency;
 #[path = "api/errors.rs"]
 mod errors;
+#[path = "api/fhir.rs"]
+mod fhir;
 #[path = "api/fhir_provide.rs"]
 mod fhir_provide;
 #[path = "api/figures.rs"]

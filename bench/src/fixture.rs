@@ -36,6 +36,11 @@ pub struct Fixture {
     pub large_document_id: Uuid,
     /// Security keys of active professionals, for W5.
     pub security_keys: sign_in::Keys,
+    /// An access token of practice software ("Bench Practice Software") acting for the
+    /// physician, for the FHIR workloads (W1f, W6f): issued as an approval issues it, bound to a
+    /// security key of the physician's, then given a day's life so that a long run never sees it
+    /// expire (the server's tokens live 5 minutes).
+    pub fhir_token: String,
 }
 
 /// Who the actors are.
@@ -121,7 +126,9 @@ pub async fn prepare(state: &AppState, sizes: Sizes, actors: Actors) -> anyhow::
         dsp::auth::session::create(db, Role::Patient, patient_id, None, None, now)
             .await
             .map_err(fail)?;
+    let fhir_token = fhir_token(state, physician_id).await?;
     Ok(Fixture {
+        fhir_token,
         physician_id,
         physician_token,
         other_physician_id,
@@ -130,6 +137,88 @@ pub async fn prepare(state: &AppState, sizes: Sizes, actors: Actors) -> anyhow::
         large_document_id,
         security_keys: sign_in::enrol(state, sizes.security_keys).await?,
     })
+}
+
+/// A FHIR access token for the physician (see [`Fixture::fhir_token`]): the software
+/// registered for an organisation (the physician's, else a bench practice), a security key row
+/// for the physician when they have none, a grant for every read scope.
+async fn fhir_token(state: &AppState, physician_id: Uuid) -> anyhow::Result<String> {
+    use dsp::entity::{credential, oauth_client, oauth_token, organisation};
+    let db = &state.db;
+    let now = Utc::now();
+    let physician = professional::Entity::find_by_id(physician_id)
+        .one(db)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("no physician"))?;
+    let organisation_id = match physician.organisation_id {
+        Some(id) => id,
+        None => {
+            let id = Uuid::new_v4();
+            organisation::ActiveModel {
+                id: Set(id),
+                name: Set("Bench Practice".into()),
+                kind: Set("practice".into()),
+                created_at: Set(now),
+            }
+            .insert(db)
+            .await?;
+            id
+        }
+    };
+    let client_id = format!("bench-{}", Uuid::new_v4().simple());
+    oauth_client::ActiveModel {
+        client_id: Set(client_id.clone()),
+        organisation_id: Set(organisation_id),
+        name: Set("Bench Practice Software".into()),
+        redirect_uris: Set("http://127.0.0.1/callback".into()),
+        allowed_scopes: Set("user/*.rs".into()),
+        secret_hash: Set(None),
+        created_at: Set(now),
+        disabled_at: Set(None),
+    }
+    .insert(db)
+    .await?;
+    let credential_id = match credential::Entity::find()
+        .filter(credential::Column::SubjectId.eq(physician_id))
+        .filter(credential::Column::SuspendedAt.is_null())
+        .one(db)
+        .await?
+    {
+        Some(c) => c.id,
+        None => {
+            let id = format!("bench-key-{}", Uuid::new_v4().simple());
+            credential::ActiveModel {
+                id: Set(id.clone()),
+                subject_kind: Set(Role::Professional.as_str().into()),
+                subject_id: Set(physician_id),
+                static_state: Set(Vec::new()),
+                dynamic_state: Set(Vec::new()),
+                sign_count: Set(0),
+                transports: Set(0),
+                synced: Set(0),
+                name: Set("Bench key".into()),
+                created_at: Set(now),
+                last_used_at: Set(None),
+                suspended_at: Set(None),
+            }
+            .insert(db)
+            .await?;
+            id
+        }
+    };
+    let scopes = dsp::oauth::ScopeSet::parse("user/*.rs");
+    let issued =
+        dsp::oauth::create_grant(db, &client_id, physician_id, &credential_id, &scopes, now)
+            .await
+            .map_err(fail)?;
+    let token = oauth_token::Entity::find_by_id(dsp::auth::codes::hash(&issued.access_token))
+        .one(db)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("the access token was not stored"))?;
+    let mut longer: oauth_token::ActiveModel = token.into();
+    longer.expires_at = Set(now + chrono::Duration::days(1));
+    longer.update(db).await?;
+    Ok(issued.access_token)
 }
 
 /// The demo's physician with a consultation link (Claire Weber), another physician (Marc

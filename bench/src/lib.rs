@@ -212,8 +212,9 @@ pub struct Data {
 }
 
 /// The ids of the baselines and workloads, in the order they run.
-pub const IDS: [&str; 13] =
-    ["B0", "B0m", "B1", "B3", "B2d", "B2u", "W1", "W2", "W2x", "W6", "W5", "W3", "W8"];
+pub const IDS: [&str; 15] = [
+    "B0", "B0m", "B1", "B3", "B2d", "B2u", "W1", "W1f", "W2", "W2x", "W6", "W6f", "W5", "W3", "W8",
+];
 
 /// The options of a benchmark.
 #[derive(Debug, Clone)]
@@ -365,6 +366,23 @@ fn specs(options: &Options, origin: &str, fixture: &fixture::Fixture) -> anyhow:
             })
         })
     };
+    // Practice software: a bearer token, no cookie (the FHIR interface, issue 14).
+    let bearer = Arc::new(format!("Bearer {}", fixture.fhir_token));
+    let fhir_get = |path: String, accept: &'static str| -> Op {
+        let (client, origin, bearer) = (client.clone(), origin.clone(), bearer.clone());
+        Arc::new(move |_| {
+            let request = client
+                .get(format!("{origin}{path}"))
+                .header("authorization", bearer.as_str())
+                .header("accept", accept);
+            Box::pin(async move {
+                let response = request.send().await?;
+                let status = response.status();
+                let _ = response.bytes().await?;
+                check(status, 200)
+            })
+        })
+    };
     let post_bytes = |path: String,
                       cookie: Option<Arc<String>>,
                       headers: &'static [(&'static str, &'static str)],
@@ -479,6 +497,19 @@ fn specs(options: &Options, origin: &str, fixture: &fixture::Fixture) -> anyhow:
             op: get(records, Some(physician.clone()), 200),
         },
         Spec {
+            id: "W1f",
+            what: "practice software finds the record's documents (FHIR ITI-67 search, first page of 50)",
+            baseline: Some("W1"),
+            ops_per_call: 1,
+            op: fhir_get(
+                format!(
+                    "/fhir/R4/DocumentReference?patient=Patient/{}&status=current&_count=50",
+                    fixture.patient_id
+                ),
+                "application/fhir+json",
+            ),
+        },
+        Spec {
             id: "W2",
             what: "patient history page (100 newest of the record's entries)",
             baseline: Some("B1"),
@@ -501,6 +532,16 @@ fn specs(options: &Options, origin: &str, fixture: &fixture::Fixture) -> anyhow:
                 format!("/api/documents/{}/content", fixture.large_document_id),
                 Some(physician.clone()),
                 200,
+            ),
+        },
+        Spec {
+            id: "W6f",
+            what: "practice software retrieves the 1 MiB document (FHIR ITI-68 Binary, raw)",
+            baseline: Some("W6"),
+            ops_per_call: 1,
+            op: fhir_get(
+                format!("/fhir/R4/Binary/{}", fixture.large_document_id),
+                "application/pdf",
             ),
         },
     ];

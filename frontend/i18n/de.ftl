@@ -1452,6 +1452,10 @@ helpdesk-notice-key-recovery = Am { $date } hat die Agentur Ihre Sicherheitsschl
 helpdesk-notice-licence-reinstated = Am { $date } hat die Agentur Ihre Zulassung wiederhergestellt: Sie erreichen Akten wieder im Rahmen der Regeln.
 helpdesk-enrol-recovery-note = Ein Wiederherstellungscode vom Helpdesk nach einem verlorenen Schlüssel? Der Schlüssel, den Sie hier registrieren, ersetzt alle Ihre bisherigen Schlüssel, die nicht mehr funktionieren.
 
+## fhir-read
+# A professional who acted through their practice software, in the history ("Dr X via MediPrax").
+history-actor-via = { $actor } über { $software }
+
 ## fhir-write
 error-fhir-bundle-not-transaction = Die Software hat ein Paket gesendet, das keine Transaktion ist: Es wurde nichts abgelegt.
 error-fhir-bundle-invalid = Die Software hat ein unvollständiges oder ungültiges Dokumentenpaket gesendet: Es wurde nichts abgelegt.

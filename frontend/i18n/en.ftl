@@ -1452,6 +1452,10 @@ helpdesk-notice-key-recovery = On { $date } the agency replaced your security ke
 helpdesk-notice-licence-reinstated = On { $date } the agency reinstated your licence: you reach records again within the rules.
 helpdesk-enrol-recovery-note = A recovery code from the helpdesk after a lost key? The key you register here replaces all your previous keys, which no longer work.
 
+## fhir-read
+# A professional who acted through their practice software, in the history ("Dr X via MediPrax").
+history-actor-via = { $actor } via { $software }
+
 ## fhir-write
 error-fhir-bundle-not-transaction = The software sent a bundle that is not a transaction: nothing was filed.
 error-fhir-bundle-invalid = The software sent an incomplete or invalid document bundle: nothing was filed.

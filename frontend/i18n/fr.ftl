@@ -1455,6 +1455,10 @@ helpdesk-notice-key-recovery = Le { $date }, l’agence a remplacé vos clés de
 helpdesk-notice-licence-reinstated = Le { $date }, l’agence a rétabli votre autorisation d’exercer : vous accédez de nouveau aux dossiers selon les règles.
 helpdesk-enrol-recovery-note = Un code de récupération du helpdesk après la perte d’une clé ? La clé que vous enregistrez ici remplace toutes vos clés précédentes, qui ne fonctionnent plus.
 
+## fhir-read
+# A professional who acted through their practice software, in the history ("Dr X via MediPrax").
+history-actor-via = { $actor } via { $software }
+
 ## fhir-write
 error-fhir-bundle-not-transaction = Le logiciel a envoyé un lot qui n’est pas une transaction : rien n’a été déposé.
 error-fhir-bundle-invalid = Le logiciel a envoyé un lot de documents incomplet ou invalide : rien n’a été déposé.

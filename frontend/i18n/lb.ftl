@@ -1452,6 +1452,10 @@ helpdesk-notice-key-recovery = Den { $date } huet d’Agence Är Sécherheetssch
 helpdesk-notice-licence-reinstated = Den { $date } huet d’Agence Är Zouloossung erëm hiergestallt: Dir kommt erëm no de Reegelen un d’Dossieren.
 helpdesk-enrol-recovery-note = En Erëmkrééiungscode vum Helpdesk, nodeems Dir e Schlëssel verluer hutt? De Schlëssel, deen Dir hei registréiert, ersetzt all Är fréier Schlësselen, déi net méi funktionéieren.
 
+## fhir-read
+# A professional who acted through their practice software, in the history ("Dr X via MediPrax").
+history-actor-via = { $actor } iwwer { $software }
+
 ## fhir-write
 error-fhir-bundle-not-transaction = D'Software huet e Pak geschéckt, deen keng Transaktioun ass: et gouf näischt ofgeluecht.
 error-fhir-bundle-invalid = D'Software huet en onvollstännegen oder ongëltege Pak vun Dokumenter geschéckt: et gouf näischt ofgeluecht.

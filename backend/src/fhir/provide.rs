@@ -24,7 +24,7 @@ use std::collections::HashMap;
 use axum::body::{Body, Bytes};
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use chrono::{NaiveDate, SecondsFormat};
 use futures_util::StreamExt as _;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
@@ -34,6 +34,7 @@ use shared::api::documents::DocumentSummary;
 use shared::{ApiErrorCode, Category, NationalId};
 use uuid::Uuid;
 
+use super::{CATEGORY_SYSTEM, LIST_TYPE_SYSTEM, NATIONAL_ID_SYSTEM, resource};
 use crate::app::AppState;
 use crate::audit::RequestMeta;
 use crate::config::Config;
@@ -42,14 +43,6 @@ use crate::error::AppError;
 use crate::oauth::{FhirCaller, Op};
 use crate::services::documents::{self as service, BatchItem, BatchTarget, Filing, Upload};
 
-/// The media type of FHIR JSON.
-const FHIR_JSON: &str = "application/fhir+json; charset=utf-8";
-/// DSP's document categories (`DocumentReference.category`).
-const CATEGORY_SYSTEM: &str = "https://dsp.lu/fhir/CodeSystem/category";
-/// The Luxembourg national identification number (matricule).
-const NATIONAL_ID_SYSTEM: &str = "urn:oid:1.3.182.4.4";
-/// The IHE MHD list types.
-const LIST_TYPE_SYSTEM: &str = "https://profiles.ihe.net/ITI/MHD/CodeSystem/MHDlistTypes";
 const LOINC: &str = "http://loinc.org";
 
 /// The least cap on a Provide Document Bundle's body.
@@ -607,63 +600,7 @@ fn response(
         "timestamp": state.clock.now().to_rfc3339_opts(SecondsFormat::Secs, true),
         "entry": entries,
     });
-    ([(header::CONTENT_TYPE, FHIR_JSON), (header::CACHE_CONTROL, "no-store")], bundle.to_string())
-        .into_response()
-}
-
-// ---- Until the `/fhir/R4` router of the read side is merged: this route alone, with its
-// OperationOutcome errors. ----
-
-/// The `OperationOutcome` of a refusal.
-fn operation_outcome(status: StatusCode, code: ApiErrorCode) -> Value {
-    let issue = match status.as_u16() {
-        401 => "login",
-        403 => "forbidden",
-        404 => "not-found",
-        413 => "too-costly",
-        415 => "not-supported",
-        400..=499 => "invalid",
-        _ => "exception",
-    };
-    json!({
-        "resourceType": "OperationOutcome",
-        "issue": [{
-            "severity": if status.is_server_error() { "fatal" } else { "error" },
-            "code": issue,
-            "details": {
-                "coding": [{ "system": "https://dsp.lu/fhir/CodeSystem/api-error", "code": code.as_str() }],
-                "text": code.as_str(),
-            },
-        }],
-    })
-}
-
-async fn outcomes(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
-    let response = next.run(request).await;
-    let status = response.status();
-    if !(status.is_client_error() || status.is_server_error()) {
-        return response;
-    }
-    let (mut parts, _) = response.into_parts();
-    let code = parts.extensions.get::<ApiErrorCode>().copied().unwrap_or(ApiErrorCode::Internal);
-    parts.headers.remove(header::CONTENT_LENGTH);
-    parts.headers.insert(header::CONTENT_TYPE, header::HeaderValue::from_static(FHIR_JSON));
-    parts.headers.insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));
-    if status == StatusCode::UNAUTHORIZED {
-        parts.headers.insert(
-            header::WWW_AUTHENTICATE,
-            header::HeaderValue::from_static(r#"Bearer realm="DSP", error="invalid_token""#),
-        );
-    }
-    (parts, operation_outcome(status, code).to_string()).into_response()
-}
-
-/// `POST /fhir/R4` alone (see above).
-pub fn router<S: Clone + Send + Sync + 'static>(state: AppState) -> axum::Router<S> {
-    axum::Router::new()
-        .route("/fhir/R4", axum::routing::post(transaction))
-        .layer(axum::middleware::from_fn(outcomes))
-        .with_state(state)
+    resource(&bundle)
 }
 
 #[cfg(test)]

@@ -893,6 +893,30 @@ pub async fn record_refusal(
     .await
 }
 
+/// One document's summary (its current version), for whoever may read it: the FHIR
+/// `DocumentReference` read. Audited as a read of the document (`document_read`, detail
+/// `part: metadata`).
+///
+/// # Errors
+/// `not_found` (no such document, or not readable: indistinguishable); audited.
+pub async fn read_summary(
+    state: &AppState,
+    meta: &RequestMeta,
+    user: &CurrentUser,
+    document_id: Uuid,
+) -> Result<DocumentSummary, AppError> {
+    let now = state.clock.now();
+    let event = Event::new("document_read", Outcome::Success, Some((user.role, user.subject_id())))
+        .target("document", document_id.to_string())
+        .with("part", "metadata");
+    audited_read(state, meta, event, async |txn, event, _| {
+        let doc = decide_on_document(state, txn, user, document_id, DocumentAct::Read, now, event)
+            .await?;
+        summary(txn, doc, user.role == Role::Patient).await
+    })
+    .await
+}
+
 /// The versions of a document, newest first, for whoever may read it.
 ///
 /// # Errors

@@ -393,7 +393,14 @@ impl Resolved {
         Ok(resolved)
     }
 
-    fn actor(&self, me: Uuid, row: &audit_event::Model) -> Option<HistoryActor> {
+    fn actor(&self, me: Uuid, row: &Row) -> Option<HistoryActor> {
+        let via = row
+            .detail
+            .get("via")
+            .and_then(|v| v.get("name"))
+            .and_then(serde_json::Value::as_str)
+            .map(str::to_owned);
+        let row = &row.row;
         let role = Role::parse(row.actor_kind.as_deref()?)?;
         let id = row.actor_id;
         let (id, display_name, profession) = match role {
@@ -412,6 +419,7 @@ impl Resolved {
             id,
             display_name,
             profession,
+            via,
         })
     }
 
@@ -488,7 +496,7 @@ fn entry(me: Uuid, viewer: Viewer<'_>, resolved: &Resolved, row: Row) -> History
     HistoryEntry {
         id: row.row.id,
         occurred_at: row.row.occurred_at,
-        actor: resolved.actor(me, &row.row),
+        actor: resolved.actor(me, &row),
         outcome: if row.row.outcome == "failure" {
             HistoryOutcome::Failure
         } else {
@@ -670,6 +678,12 @@ pub async fn export(
             }
         });
     Ok(stream)
+}
+
+/// One history entry of the record `me` as a FHIR R4 `AuditEvent` (the export's mapping).
+#[must_use]
+pub fn audit_event_resource(me: Uuid, entry: &HistoryEntry) -> serde_json::Value {
+    fhir::audit_event(me, entry)
 }
 
 /// Appends `batch` in `format`; returns the number of entries written so far.

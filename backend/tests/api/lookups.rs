@@ -186,7 +186,7 @@ async fn searches_take_their_words_in_the_body_and_old_urls_are_refused(engine: 
         let found = app.send(&mut browser.clone(), new, &json!({"q": q})).await;
         assert_eq!(found.status, 200, "{new}: {:?}", found.body);
         assert_eq!(found.body.as_array().unwrap().len(), 1, "{new}");
-        let encoded: String = url::form_urlencoded::byte_serialize(q.as_bytes()).collect();
+        let encoded: String = form_urlencoded::byte_serialize(q.as_bytes()).collect();
         let refused =
             app.request(browser, Method::GET, &format!("{old}?q={encoded}")).send().await.unwrap();
         assert_eq!(refused.status(), 405, "{old}");

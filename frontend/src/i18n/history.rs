@@ -150,6 +150,14 @@ pub fn actor_phrase(tr: &Translator, actor: Option<&HistoryActor>) -> (bool, Str
         (Role::Professional, None) => tr.t("history-actor-professional-unnamed"),
         (Role::Patient, _) => tr.t("history-actor-patient"),
     };
+    // Acting through practice software: "Dr X via <software>".
+    let phrase = match actor.via.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
+        Some(software) => tr.t_args(
+            "history-actor-via",
+            [("actor", Arg::from(phrase)), ("software", Arg::from(software.to_owned()))],
+        ),
+        None => phrase,
+    };
     (false, phrase)
 }
 
@@ -330,6 +338,7 @@ mod tests {
             display_name: Some("Léa Schroeder".into()),
             profession: None,
             is_you: true,
+            via: None,
         })
     }
 
@@ -340,6 +349,7 @@ mod tests {
             display_name: Some("Anne Weber".into()),
             profession: None,
             is_you: false,
+            via: None,
         })
     }
 
@@ -350,6 +360,7 @@ mod tests {
             display_name: Some(name.into()),
             profession: Some(Profession::Physician),
             is_you: false,
+            via: None,
         })
     }
 
@@ -597,10 +608,25 @@ mod tests {
             display_name: Some("Paul Reuter".into()),
             profession: Some(Profession::Physician),
             is_you: false,
+            via: None,
         });
         let text = sentence(&en, &entry("sign_in", doctor));
         assert!(text.starts_with("Paul Reuter ("), "{text}");
         assert!(text.ends_with(") signed in."), "{text}");
+    }
+
+    #[test]
+    fn a_professional_through_practice_software_is_named_with_it() {
+        for language in Language::ALL {
+            let tr = Translator::new(language);
+            let mut doctor = doctor("Claire Weber");
+            if let Some(actor) = doctor.as_mut() {
+                actor.via = Some("MediPrax".into());
+            }
+            let text = sentence(&tr, &entry("document_read", doctor));
+            assert!(text.contains("Claire Weber") && text.contains("MediPrax"), "{text}");
+            assert!(!text.contains("history-") && !text.contains('{'), "{text}");
+        }
     }
 
     /// Every known action reads as its own sentence in every language, whoever did it, however

@@ -495,6 +495,7 @@ mod tests {
             display_name: name.map(str::to_owned),
             profession,
             is_you: false,
+            via: None,
         }
     }
 

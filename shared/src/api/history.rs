@@ -379,6 +379,10 @@ pub struct HistoryActor {
     pub profession: Option<Profession>,
     /// Whether it was the patient reading the history.
     pub is_you: bool,
+    /// The practice software a professional acted through, as the agency registered it ("Dr X
+    /// via <software>"); none for an act in the portal.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub via: Option<String>,
 }
 
 /// How an act ended.

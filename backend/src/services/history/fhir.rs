@@ -116,6 +116,20 @@ fn agent(me: Uuid, actor: Option<&HistoryActor>) -> Value {
     agent
 }
 
+/// The actor, and the practice software they acted through when they did (IHE BALP: the
+/// application as a second, non-requesting agent).
+fn agents(me: Uuid, actor: Option<&HistoryActor>) -> Value {
+    let mut agents = vec![agent(me, actor)];
+    if let Some(software) = actor.and_then(|a| a.via.as_deref()) {
+        agents.push(json!({
+            "type": { "coding": [coding(DCM, "110150", "Application")] },
+            "who": { "display": software },
+            "requestor": false,
+        }));
+    }
+    Value::Array(agents)
+}
+
 /// A document's title (as the entity's name and its reference's display) and category (a
 /// detail), when the entry has them.
 fn document_entity(entity: &mut Value, e: &HistoryEntry) {
@@ -131,7 +145,7 @@ fn document_entity(entity: &mut Value, e: &HistoryEntry) {
     }
 }
 
-fn audit_event(me: Uuid, e: &HistoryEntry) -> Value {
+pub(super) fn audit_event(me: Uuid, e: &HistoryEntry) -> Value {
     let mut details = Vec::new();
     for (kind, value) in [
         ("request-id", &e.request_id),
@@ -188,7 +202,7 @@ fn audit_event(me: Uuid, e: &HistoryEntry) -> Value {
         "action": action_code(&e.action),
         "recorded": e.occurred_at.to_rfc3339_opts(SecondsFormat::Micros, true),
         "outcome": match e.outcome { HistoryOutcome::Success => "0", HistoryOutcome::Failure => "4" },
-        "agent": [agent(me, e.actor.as_ref())],
+        "agent": agents(me, e.actor.as_ref()),
         "source": { "observer": { "display": "DSP" } },
         "entity": entities,
     });

@@ -1,0 +1,326 @@
+//! IHE MHD Document Responder: ITI-67 Find Document References, ITI-68 Retrieve Document and
+//! ITI-66 Find Document Lists, through the portal's own services (the decision function for the
+//! record and for every document, the audit entry naming the software).
+
+use axum::body::Body;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use chrono::SecondsFormat;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use serde_json::{Value, json};
+use shared::api::documents::DocumentSummary;
+use shared::{ApiErrorCode, NationalId};
+use tokio::io::AsyncReadExt;
+use tokio_util::io::ReaderStream;
+use uuid::Uuid;
+
+use super::params::{
+    DateCondition, Params, PatientParam, decode_cursor, encode_cursor, token_matches,
+};
+use super::{
+    CATEGORY_SYSTEM, FORMAT_SYSTEM, LIST_TYPE_SYSTEM, PROFESSIONAL_SYSTEM, base_url, resource,
+    searchset,
+};
+use crate::app::AppState;
+use crate::audit::RequestMeta;
+use crate::auth::CurrentProfessional;
+use crate::entity::patient;
+use crate::error::AppError;
+use crate::oauth::{FhirCaller, Op};
+use crate::services::documents as service;
+
+/// The record a search names. A national ID no record has becomes an id no record has, so that
+/// the service refuses it (audited) exactly like a record the professional may not reach.
+pub(super) async fn patient_id(
+    state: &AppState,
+    params: &Params,
+    identifier_param: &str,
+) -> Result<Uuid, AppError> {
+    match PatientParam::of(params, identifier_param)? {
+        PatientParam::Id(id) => Ok(id),
+        PatientParam::NationalId(text) => {
+            let national_id = NationalId::parse(&text).map_err(|_| {
+                AppError::refused(
+                    axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+                    ApiErrorCode::InvalidNationalId,
+                )
+            })?;
+            Ok(patient::Entity::find()
+                .filter(patient::Column::NationalId.eq(national_id.as_str()))
+                .one(&state.db)
+                .await?
+                .map_or(Uuid::nil(), |p| p.id))
+        }
+    }
+}
+
+/// A professional's name and directory id, as a FHIR `Reference`.
+fn professional(name: &str, id: Option<Uuid>) -> Value {
+    match id {
+        Some(id) => json!({
+            "identifier": { "system": PROFESSIONAL_SYSTEM, "value": id.to_string() },
+            "display": name,
+        }),
+        None => json!({ "display": name }),
+    }
+}
+
+/// A document (its current version) as an MHD `DocumentReference`.
+pub(crate) fn document_reference(state: &AppState, d: &DocumentSummary) -> Value {
+    let id = d.id.0;
+    json!({
+        "resourceType": "DocumentReference",
+        "id": id.to_string(),
+        "meta": {
+            "versionId": d.version.to_string(),
+            "lastUpdated": d.version_filed_at.to_rfc3339_opts(SecondsFormat::Millis, true),
+        },
+        "identifier": [{ "system": "urn:ietf:rfc:3986", "value": format!("urn:uuid:{id}") }],
+        "status": if d.withdrawn_reason.is_some() { "entered-in-error" } else { "current" },
+        "type": { "coding": [{ "system": FORMAT_SYSTEM, "code": d.format }] },
+        "category": [{ "coding": [{ "system": CATEGORY_SYSTEM, "code": d.category.code() }] }],
+        "subject": { "reference": format!("Patient/{}", d.patient_id.0) },
+        "date": d.filed_at.to_rfc3339_opts(SecondsFormat::Millis, true),
+        "author": [professional(&d.author, d.author_id.map(|p| p.0))],
+        "description": d.title,
+        "content": [{ "attachment": {
+            "contentType": d.media_type,
+            "url": format!("{}/Binary/{id}", base_url(state)),
+            "size": d.size,
+            "title": d.title,
+            "creation": d.version_filed_at.to_rfc3339_opts(SecondsFormat::Millis, true),
+        } }],
+        "context": { "period": { "start": d.clinical_date.to_string() } },
+    })
+}
+
+/// The search parameters of ITI-67.
+const DOCUMENT_PARAMS: &[&str] =
+    &["patient", "patient.identifier", "status", "date", "category", "type", "_count", "_cursor"];
+
+/// The statuses a `DocumentReference` can have.
+const STATUSES: &[&str] = &["current", "superseded", "entered-in-error"];
+
+/// Whether a document meets every condition of the search.
+fn wanted(d: &DocumentSummary, params: &Params, dates: &[DateCondition]) -> bool {
+    let any = |name: &str, system: &str, code: &str| {
+        params.groups(name).iter().all(|group| group.iter().any(|v| token_matches(v, system, code)))
+    };
+    let status = if d.withdrawn_reason.is_some() { "entered-in-error" } else { "current" };
+    any("status", "http://hl7.org/fhir/document-reference-status", status)
+        && any("category", CATEGORY_SYSTEM, d.category.code())
+        && any("type", FORMAT_SYSTEM, &d.format)
+        && dates.iter().all(|c| c.matches(d.filed_at))
+}
+
+/// The key a page resumes after: newest clinical date first, then the id (fixed width, so
+/// that the order of keys as text is the order of the search).
+fn page_key(d: &DocumentSummary) -> String {
+    format!("{}|{}", d.clinical_date.format("%Y-%m-%d"), d.id.0)
+}
+
+/// One page of `items` in descending order of `key` (each key unique, of fixed width), resuming
+/// after the key `after`; with the total, the `next` link (relative to the base, the same query
+/// with the cursor of the page's last item) and the `self` link.
+pub(super) fn paged<T>(
+    mut items: Vec<T>,
+    key: impl Fn(&T) -> String,
+    after: Option<&str>,
+    count: usize,
+    resource_type: &str,
+    query: Option<&str>,
+) -> (Vec<T>, usize, Option<String>, String) {
+    items.sort_by_cached_key(|item| std::cmp::Reverse(key(item)));
+    let total = items.len();
+    let start = after.map_or(0, |after| {
+        items.iter().position(|item| key(item).as_str() < after).unwrap_or(total)
+    });
+    let mut page: Vec<T> = items.into_iter().skip(start).collect();
+    let more = page.len() > count;
+    page.truncate(count);
+    let pairs: Vec<(String, String)> = form_urlencoded::parse(query.unwrap_or_default().as_bytes())
+        .filter(|(k, _)| k != "_cursor")
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    let link = |cursor: Option<&str>| {
+        let mut serializer = form_urlencoded::Serializer::new(String::new());
+        for (k, v) in &pairs {
+            serializer.append_pair(k, v);
+        }
+        if let Some(cursor) = cursor {
+            serializer.append_pair("_cursor", cursor);
+        }
+        format!("{resource_type}?{}", serializer.finish())
+    };
+    let next = if more && count > 0 {
+        page.last().map(|item| link(Some(&encode_cursor(&key(item)))))
+    } else {
+        None
+    };
+    let self_link = link(after.map(encode_cursor).as_deref());
+    (page, total, next, self_link)
+}
+
+/// ITI-67 Find Document References: the documents of a record the professional may see now
+/// (the others are absent, as in the portal), filtered, newest clinical date first, paged with an
+/// opaque cursor. A record they may not reach, or that does not exist, is `not_found`.
+pub(super) async fn search(
+    State(state): State<AppState>,
+    meta: RequestMeta,
+    caller: FhirCaller,
+    RawQuery(query): RawQuery,
+) -> Result<Response, AppError> {
+    caller.require("DocumentReference", Op::Search)?;
+    let params = Params::parse(query.as_deref(), DOCUMENT_PARAMS)?;
+    for group in params.groups("status") {
+        if group.iter().any(|s| !STATUSES.contains(&s.rsplit('|').next().unwrap_or_default())) {
+            return Err(AppError::InvalidRequest(
+                "status must be current, superseded or entered-in-error".into(),
+            ));
+        }
+    }
+    let dates = params
+        .groups("date")
+        .concat()
+        .iter()
+        .map(|d| DateCondition::parse(d))
+        .collect::<Result<Vec<_>, _>>()?;
+    let count = params.count()?;
+    let after = params.one("_cursor")?.map(decode_cursor).transpose()?;
+    let patient_id = patient_id(&state, &params, "patient.identifier").await?;
+    let pro = CurrentProfessional(caller.user.clone());
+    let mut documents =
+        service::list_for_professional(&state, &caller.stamp(meta), &pro, patient_id).await?;
+    documents.retain(|d| wanted(d, &params, &dates));
+    let (page, total, next, self_link) =
+        paged(documents, page_key, after.as_deref(), count, "DocumentReference", query.as_deref());
+    let resources = page.iter().map(|d| document_reference(&state, d)).collect();
+    Ok(resource(&searchset(&state, &self_link, next, Some(total), resources)))
+}
+
+/// A document's id from the path (anything else is a document that does not exist).
+fn path_id(id: &str) -> Result<Uuid, AppError> {
+    Uuid::parse_str(id).map_err(|_| AppError::NotFound)
+}
+
+/// `DocumentReference/{id}`: one document's current version, within the rules.
+pub(super) async fn read(
+    State(state): State<AppState>,
+    meta: RequestMeta,
+    caller: FhirCaller,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    caller.require("DocumentReference", Op::Read)?;
+    let id = path_id(&id)?;
+    let summary = service::read_summary(&state, &caller.stamp(meta), &caller.user, id).await?;
+    Ok(resource(&document_reference(&state, &summary)))
+}
+
+/// Whether the client asks for the `Binary` resource (FHIR JSON) rather than the raw content.
+fn wants_fhir_json(headers: &HeaderMap) -> bool {
+    headers
+        .get_all(header::ACCEPT)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|v| {
+            let media = v.split(';').next().unwrap_or_default().trim();
+            media.eq_ignore_ascii_case("application/fhir+json")
+                || media.eq_ignore_ascii_case("application/json+fhir")
+        })
+}
+
+/// ITI-68 Retrieve Document (`Binary/{id}`, the URL of `DocumentReference.content.attachment`):
+/// the current content with its stored media type, or a `Binary` resource (base64) when the
+/// client asks for `application/fhir+json`. Audited as the portal's download.
+pub(super) async fn binary(
+    State(state): State<AppState>,
+    meta: RequestMeta,
+    caller: FhirCaller,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    caller.require("Binary", Op::Read)?;
+    let id = path_id(&id)?;
+    let download = service::download(&state, &caller.stamp(meta), &caller.user, id, None).await?;
+    if wants_fhir_json(&headers) {
+        let mut bytes = Vec::with_capacity(usize::try_from(download.size).unwrap_or(0));
+        let mut reader = download.reader;
+        reader
+            .read_to_end(&mut bytes)
+            .await
+            .map_err(|e| AppError::Internal(anyhow::anyhow!("reading a document: {e}")))?;
+        return Ok(resource(&json!({
+            "resourceType": "Binary",
+            "id": id.to_string(),
+            "contentType": download.media_type,
+            "data": data_encoding::BASE64.encode(&bytes),
+        })));
+    }
+    let media_type = HeaderValue::from_str(&download.media_type)
+        .unwrap_or_else(|_| HeaderValue::from_static("application/octet-stream"));
+    let mut response = Body::from_stream(ReaderStream::new(download.reader)).into_response();
+    let h = response.headers_mut();
+    h.insert(header::CONTENT_TYPE, media_type);
+    h.insert(header::CONTENT_LENGTH, HeaderValue::from(download.size));
+    if let Ok(disposition) = HeaderValue::from_str(&download.disposition) {
+        h.insert(header::CONTENT_DISPOSITION, disposition);
+    }
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Ok(response)
+}
+
+/// The search parameters of ITI-66.
+const LIST_PARAMS: &[&str] =
+    &["patient", "patient.identifier", "code", "status", "_count", "_cursor"];
+
+/// A filing as an MHD SubmissionSet `List`: DSP records who filed what when per document
+/// version; a filing through the portal is a submission set of one document.
+fn submission_set(d: &DocumentSummary) -> Value {
+    json!({
+        "resourceType": "List",
+        "id": d.id.0.to_string(),
+        "identifier": [{ "use": "official", "system": "urn:ietf:rfc:3986", "value": format!("urn:uuid:{}", d.id.0) }],
+        "status": "current",
+        "mode": "working",
+        "code": { "coding": [{ "system": LIST_TYPE_SYSTEM, "code": "submissionset" }] },
+        "subject": { "reference": format!("Patient/{}", d.patient_id.0) },
+        "date": d.version_filed_at.to_rfc3339_opts(SecondsFormat::Millis, true),
+        "source": professional(&d.version_filed_by, d.version_filed_by_id.map(|p| p.0)),
+        "entry": [{ "item": { "reference": format!("DocumentReference/{}", d.id.0) } }],
+    })
+}
+
+/// ITI-66 Find Document Lists: the submission sets of the documents the professional may see
+/// in the record (only `code=submissionset`; DSP keeps no folders), newest first.
+pub(super) async fn lists(
+    State(state): State<AppState>,
+    meta: RequestMeta,
+    caller: FhirCaller,
+    RawQuery(query): RawQuery,
+) -> Result<Response, AppError> {
+    caller.require("List", Op::Search)?;
+    let params = Params::parse(query.as_deref(), LIST_PARAMS)?;
+    let count = params.count()?;
+    let after = params.one("_cursor")?.map(decode_cursor).transpose()?;
+    let patient_id = patient_id(&state, &params, "patient.identifier").await?;
+    let pro = CurrentProfessional(caller.user.clone());
+    let mut documents =
+        service::list_for_professional(&state, &caller.stamp(meta), &pro, patient_id).await?;
+    let submission_sets = params
+        .groups("code")
+        .iter()
+        .all(|group| group.iter().any(|v| token_matches(v, LIST_TYPE_SYSTEM, "submissionset")))
+        && params.groups("status").iter().all(|group| group.iter().any(|v| v == "current"));
+    if !submission_sets {
+        documents.clear();
+    }
+    let key = |d: &DocumentSummary| {
+        format!("{}|{}", d.version_filed_at.format("%Y-%m-%dT%H:%M:%S%.6fZ"), d.id.0)
+    };
+    let (page, total, next, self_link) =
+        paged(documents, key, after.as_deref(), count, "List", query.as_deref());
+    let resources = page.iter().map(submission_set).collect();
+    Ok(resource(&searchset(&state, &self_link, next, Some(total), resources)))
+}
