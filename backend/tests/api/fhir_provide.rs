@@ -17,6 +17,7 @@ on_both_databases!(
     a_missing_token_or_a_scope_without_create_is_refused,
     another_organisation_without_a_relation_answers_like_a_missing_patient,
     hostile_bundles_are_refused_with_their_codes_and_file_nothing,
+    the_transaction_response_and_a_refusal_are_valid_fhir_r4,
 );
 
 const NATIONAL_ID: &str = "1893120105732";
@@ -474,4 +475,41 @@ async fn hostile_bundles_are_refused_with_their_codes_and_file_nothing(engine: E
     assert!(answer.starts_with("HTTP/1.1 413"), "{answer}");
     assert!(answer.contains("payload_too_large"), "{answer}");
     assert_eq!(documents_stored(&s.app).await, (0, 0));
+}
+
+async fn the_transaction_response_and_a_refusal_are_valid_fhir_r4(engine: Engine) {
+    let s = scene(engine).await;
+    let subject = patient_ref(&s.patient_id);
+    let good = two_documents(&subject, &pdf("second"), "application/pdf");
+    let (status, _, filed) = provide(&s.app, Some(&s.token), good.to_string()).await;
+    assert_eq!(status, 200, "{filed}");
+    let mut batch = good;
+    batch["type"] = json!("batch");
+    let (status, _, refused) = provide(&s.app, Some(&s.token), batch.to_string()).await;
+    assert_eq!(status, 400);
+    // The independent validator of the read side's tests (tools/fhir-validate, scripts/setup).
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join("tools")
+        .join("fhir-validate");
+    let python = root.join(".venv").join("bin").join("python");
+    assert!(python.exists(), "the FHIR validator is not installed: run scripts/setup");
+    let directory = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    for (i, answer) in [filed, refused].iter().enumerate() {
+        let path = directory.path().join(format!("{i}.json"));
+        std::fs::write(&path, answer.to_string()).unwrap();
+        files.push(path);
+    }
+    let output = std::process::Command::new(python)
+        .arg(root.join("validate.py"))
+        .args(&files)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{stdout}{}", String::from_utf8_lossy(&output.stderr));
+    let summary: Value = serde_json::from_str(stdout.lines().last().unwrap()).unwrap();
+    assert_eq!(summary["ok"], true, "{stdout}");
+    let types = summary["types"].to_string();
+    assert!(types.contains("Bundle") && types.contains("OperationOutcome"), "{types}");
 }
