@@ -22,6 +22,8 @@ mod emergency;
 mod errors;
 #[path = "api/fhir.rs"]
 mod fhir;
+#[path = "api/fhir_provide.rs"]
+mod fhir_provide;
 #[path = "api/figures.rs"]
 mod figures;
 #[path = "api/figures_series.rs"]

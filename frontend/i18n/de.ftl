@@ -1549,3 +1549,10 @@ software-secret-confirm = { $name } ein neues Geheimnis geben? Das jetzige funkt
 software-confirm-yes = Ja
 software-disabled-done = Deaktiviert: Alle Verbindungen sind beendet.
 software-secret-done = Neues Geheimnis ausgestellt: Kopieren Sie es oben.
+
+## fhir-write
+error-fhir-bundle-not-transaction = Die Software hat ein Paket gesendet, das keine Transaktion ist: Es wurde nichts abgelegt.
+error-fhir-bundle-invalid = Die Software hat ein unvollständiges oder ungültiges Dokumentenpaket gesendet: Es wurde nichts abgelegt.
+error-fhir-base64-invalid = Die Software hat ein Dokument gesendet, dessen Inhalt kein gültiges Base64 ist: Es wurde nichts abgelegt.
+error-fhir-patient-mismatch = Ein Dokument des Pakets nennt einen anderen Patienten als die Einreichung: Es wurde nichts abgelegt.
+error-fhir-category-unknown = Ein Dokument des Pakets hat keine Kategorie der Akte: Es wurde nichts abgelegt.

@@ -1549,3 +1549,10 @@ software-secret-confirm = Give { $name } a new secret? The current one stops wor
 software-confirm-yes = Yes
 software-disabled-done = Disabled: every connection has ended.
 software-secret-done = New secret issued: copy it above.
+
+## fhir-write
+error-fhir-bundle-not-transaction = The software sent a bundle that is not a transaction: nothing was filed.
+error-fhir-bundle-invalid = The software sent an incomplete or invalid document bundle: nothing was filed.
+error-fhir-base64-invalid = The software sent a document whose content is not valid base64: nothing was filed.
+error-fhir-patient-mismatch = A document of the bundle names another patient than the submission: nothing was filed.
+error-fhir-category-unknown = A document of the bundle has no category of the record: nothing was filed.

@@ -1552,3 +1552,10 @@ software-secret-confirm = Donner un nouveau secret à { $name } ? Le secret actu
 software-confirm-yes = Oui
 software-disabled-done = Désactivé : toutes les connexions ont pris fin.
 software-secret-done = Nouveau secret émis : copiez-le ci-dessus.
+
+## fhir-write
+error-fhir-bundle-not-transaction = Le logiciel a envoyé un lot qui n’est pas une transaction : rien n’a été déposé.
+error-fhir-bundle-invalid = Le logiciel a envoyé un lot de documents incomplet ou invalide : rien n’a été déposé.
+error-fhir-base64-invalid = Le logiciel a envoyé un document dont le contenu n’est pas en base64 valide : rien n’a été déposé.
+error-fhir-patient-mismatch = Un document du lot désigne un autre patient que la soumission : rien n’a été déposé.
+error-fhir-category-unknown = Un document du lot n’a aucune catégorie du dossier : rien n’a été déposé.

@@ -1549,3 +1549,10 @@ software-secret-confirm = { $name } en neit Geheimnis ginn? Dat aktuellt funktio
 software-confirm-yes = Jo
 software-disabled-done = Desaktivéiert: All Verbindungen hunn opgehalen.
 software-secret-done = Neit Geheimnis ausgestallt: Kopéiert et uewendriwwer.
+
+## fhir-write
+error-fhir-bundle-not-transaction = D'Software huet e Pak geschéckt, deen keng Transaktioun ass: et gouf näischt ofgeluecht.
+error-fhir-bundle-invalid = D'Software huet en onvollstännegen oder ongëltege Pak vun Dokumenter geschéckt: et gouf näischt ofgeluecht.
+error-fhir-base64-invalid = D'Software huet en Dokument geschéckt, deem säin Inhalt kee gëltegt Base64 ass: et gouf näischt ofgeluecht.
+error-fhir-patient-mismatch = En Dokument vum Pak nennt en anere Patient wéi d'Soumissioun: et gouf näischt ofgeluecht.
+error-fhir-category-unknown = En Dokument vum Pak huet keng Kategorie vum Dossier: et gouf näischt ofgeluecht.

@@ -170,11 +170,23 @@ pub enum ApiErrorCode {
     AuthorizationRequestInvalid,
     /// A device code (typed by the professional) that is unknown, expired or already decided.
     UserCodeInvalid,
+    /// A FHIR Provide Document Bundle (ITI-65) that is not a `transaction` Bundle.
+    FhirBundleNotTransaction,
+    /// A FHIR Provide Document Bundle that is not a valid MHD submission: no SubmissionSet
+    /// `List`, a `DocumentReference` without content or whose `Binary` is not in the Bundle, an
+    /// entry DSP does not take, a missing or invalid field.
+    FhirBundleInvalid,
+    /// A document's `data` in a FHIR Bundle is not valid base64.
+    FhirBase64Invalid,
+    /// A `DocumentReference` of a FHIR Bundle names another patient than its SubmissionSet.
+    FhirPatientMismatch,
+    /// A `DocumentReference`'s category and type name no category of the record.
+    FhirCategoryUnknown,
 }
 
 impl ApiErrorCode {
     /// Every code, for exhaustive translation tests.
-    pub const ALL: [Self; 66] = [
+    pub const ALL: [Self; 71] = [
         Self::NotFound,
         Self::MethodNotAllowed,
         Self::MalformedJson,
@@ -241,6 +253,11 @@ impl ApiErrorCode {
         Self::ScopeInvalid,
         Self::AuthorizationRequestInvalid,
         Self::UserCodeInvalid,
+        Self::FhirBundleNotTransaction,
+        Self::FhirBundleInvalid,
+        Self::FhirBase64Invalid,
+        Self::FhirPatientMismatch,
+        Self::FhirCategoryUnknown,
     ];
 
     /// The stable wire value (`not_found`, …).
@@ -313,6 +330,11 @@ impl ApiErrorCode {
             Self::ScopeInvalid => "scope_invalid",
             Self::AuthorizationRequestInvalid => "authorization_request_invalid",
             Self::UserCodeInvalid => "user_code_invalid",
+            Self::FhirBundleNotTransaction => "fhir_bundle_not_transaction",
+            Self::FhirBundleInvalid => "fhir_bundle_invalid",
+            Self::FhirBase64Invalid => "fhir_base64_invalid",
+            Self::FhirPatientMismatch => "fhir_patient_mismatch",
+            Self::FhirCategoryUnknown => "fhir_category_unknown",
         }
     }
 

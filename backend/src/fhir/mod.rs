@@ -31,6 +31,8 @@ use crate::error::{Admission, AppError, code_for_status, not_found_floor, shed_l
 
 pub use params::Params;
 
+pub mod provide;
+
 /// The media type of FHIR JSON.
 pub const FHIR_JSON: &str = "application/fhir+json; charset=utf-8";
 /// Where the interface lives, under the public origin.
@@ -62,6 +64,7 @@ pub fn router<S: Clone + Send + Sync + 'static>(
     admission: Arc<Admission>,
 ) -> Router<S> {
     let fhir = Router::new()
+        .route("/", axum::routing::post(provide::transaction))
         .route("/metadata", get(capability::metadata))
         .route("/.well-known/smart-configuration", get(capability::smart_configuration))
         .route("/DocumentReference", get(documents::search))

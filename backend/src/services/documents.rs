@@ -20,7 +20,7 @@ use shared::{ApiErrorCode, Category, Profession};
 use uuid::Uuid;
 
 use super::care::{lookup_record_facts, record_facts};
-use super::{audited, audited_read, hidden, refuse};
+use super::{audited, audited_all, audited_read, hidden, refuse};
 use crate::access::{self, Action, Actor, Author, Decision, DocumentFacts, Matrix, Restriction};
 use crate::app::AppState;
 use crate::audit::writer::FirstAccess;
@@ -403,52 +403,150 @@ pub async fn upload(
     let title = checked_title(&upload.filing.title)?;
     let now = state.clock.now();
     let document_id = Uuid::new_v4();
-    let event =
-        Event::new("document_filed", Outcome::Success, Some((user.role, user.subject_id())))
-            .patient(patient_id)
-            .target("document", document_id.to_string())
-            .with("category", category.code());
+    let mut event = new_document_event(user, patient_id, document_id, category);
     // Decide before reading a byte of the body; a refusal is audited at once.
-    let (_, decision) = decide_to_file(state, &state.db, user, patient_id, category, now).await?;
-    let Some(decision) = decision.filter(Decision::is_allowed) else {
-        let rule = decision.map_or("not_found", |d| d.as_str());
-        return audited(state, meta, event.with("rule", rule), async |_, _| {
-            Err::<DocumentSummary, _>(hidden())
-        })
-        .await;
-    };
-    let (stored, filing) = store(state, patient_id, upload).await?;
-    let event = event.with("rule", decision.as_str());
-    audited(state, meta, event, async |txn, event| {
-        let (who, decision) = decide_to_file(state, txn, user, patient_id, category, now).await?;
-        apply(decision.ok_or_else(hidden)?, event)?;
-        let validated = accepted(&stored, event)?;
-        let organisation = match who {
-            Actor::Professional { organisation, .. } => organisation.map(|o| o.0),
-            Actor::Patient { .. } | Actor::Agent { .. } => None,
-        };
-        let doc = document::ActiveModel {
-            id: Set(document_id),
-            patient_id: Set(patient_id),
-            category: Set(category.code().into()),
-            title: Set(title.clone()),
-            clinical_date: Set(filing.clinical_date),
-            author_kind: Set(user.role.as_str().into()),
-            author_id: Set(user.subject_id()),
-            organisation_id: Set(organisation),
-            status: Set("current".into()),
-            withdrawn_reason: Set(None),
-            restriction: Set("none".into()),
-            current_version: Set(1),
-            created_at: Set(now),
+    match decide_new_before_reading(state, user, patient_id, category, now, &mut event).await {
+        Ok(()) => {}
+        Err(refusal @ AppError::Refused(..)) => {
+            return audited(state, meta, event, async |_, _| Err::<DocumentSummary, _>(refusal))
+                .await;
         }
-        .insert(txn)
-        .await?;
-        file_version_row(txn, &doc, &validated, &filing, user, now).await?;
-        *event = event.clone().with("version", 1);
+        Err(other) => return Err(other),
+    }
+    let (stored, filing) = store(state, patient_id, upload).await?;
+    audited(state, meta, event, async |txn, event| {
+        let new = NewDocument { patient_id, category, document_id, title: &title };
+        let doc = file_new_in(state, txn, user, &new, &stored, &filing, now, event).await?;
         summary(txn, doc, user.role == Role::Patient).await
     })
     .await
+}
+
+/// The audit event of filing a new document.
+fn new_document_event(
+    user: &CurrentUser,
+    patient_id: Uuid,
+    document_id: Uuid,
+    category: Category,
+) -> Event {
+    Event::new("document_filed", Outcome::Success, Some((user.role, user.subject_id())))
+        .patient(patient_id)
+        .target("document", document_id.to_string())
+        .with("category", category.code())
+}
+
+/// The audit event of filing a new version of a document.
+fn new_version_event(user: &CurrentUser, document_id: Uuid) -> Event {
+    Event::new("document_version_filed", Outcome::Success, Some((user.role, user.subject_id())))
+        .target("document", document_id.to_string())
+}
+
+/// The decision on filing a new document, before its body is read, recorded in `event`; a
+/// denial (or no such record) is the not-found refusal.
+async fn decide_new_before_reading(
+    state: &AppState,
+    user: &CurrentUser,
+    patient_id: Uuid,
+    category: Category,
+    now: DateTime<Utc>,
+    event: &mut Event,
+) -> Result<(), AppError> {
+    let (_, decision) = decide_to_file(state, &state.db, user, patient_id, category, now).await?;
+    match decision.filter(Decision::is_allowed) {
+        Some(decision) => {
+            *event = event.clone().with("rule", decision.as_str());
+            Ok(())
+        }
+        None => {
+            *event = event.clone().with("rule", decision.map_or("not_found", |d| d.as_str()));
+            Err(hidden())
+        }
+    }
+}
+
+/// A new document about to be filed.
+struct NewDocument<'a> {
+    patient_id: Uuid,
+    category: Category,
+    document_id: Uuid,
+    title: &'a str,
+}
+
+/// Files a new document in the act's transaction: decided again (the facts may have changed
+/// while the body streamed), then its row and its first version's.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the act's context, the document and its content, each needed"
+)]
+async fn file_new_in(
+    state: &AppState,
+    txn: &DatabaseTransaction,
+    user: &CurrentUser,
+    new: &NewDocument<'_>,
+    stored: &Stored,
+    filing: &Filing,
+    now: DateTime<Utc>,
+    event: &mut Event,
+) -> Result<document::Model, AppError> {
+    let (who, decision) =
+        decide_to_file(state, txn, user, new.patient_id, new.category, now).await?;
+    apply(decision.ok_or_else(hidden)?, event)?;
+    let validated = accepted(stored, event)?;
+    let organisation = match who {
+        Actor::Professional { organisation, .. } => organisation.map(|o| o.0),
+        Actor::Patient { .. } | Actor::Agent { .. } => None,
+    };
+    let doc = document::ActiveModel {
+        id: Set(new.document_id),
+        patient_id: Set(new.patient_id),
+        category: Set(new.category.code().into()),
+        title: Set(new.title.to_owned()),
+        clinical_date: Set(filing.clinical_date),
+        author_kind: Set(user.role.as_str().into()),
+        author_id: Set(user.subject_id()),
+        organisation_id: Set(organisation),
+        status: Set("current".into()),
+        withdrawn_reason: Set(None),
+        restriction: Set("none".into()),
+        current_version: Set(1),
+        created_at: Set(now),
+    }
+    .insert(txn)
+    .await?;
+    file_version_row(txn, &doc, &validated, filing, user, now).await?;
+    *event = event.clone().with("version", 1);
+    Ok(doc)
+}
+
+/// Files a new version of `document_id` in the act's transaction: decided again, then the
+/// document moves to it.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the act's context, the document and its content, each needed"
+)]
+async fn file_version_in(
+    state: &AppState,
+    txn: &DatabaseTransaction,
+    user: &CurrentUser,
+    document_id: Uuid,
+    title: &str,
+    stored: &Stored,
+    filing: &Filing,
+    now: DateTime<Utc>,
+    event: &mut Event,
+) -> Result<document::Model, AppError> {
+    let current =
+        decide_on_document(state, txn, user, document_id, DocumentAct::Replace, now, event).await?;
+    let validated = accepted(stored, event)?;
+    let version = current.current_version + 1;
+    let mut active: document::ActiveModel = current.into();
+    active.current_version = Set(version);
+    active.title = Set(title.to_owned());
+    active.clinical_date = Set(filing.clinical_date);
+    let doc = active.update(txn).await?;
+    file_version_row(txn, &doc, &validated, filing, user, now).await?;
+    *event = event.clone().with("version", version);
+    Ok(doc)
 }
 
 /// Files a new version of a document, which becomes its current one (the older ones stay
@@ -470,12 +568,7 @@ pub async fn upload_version(
 ) -> Result<DocumentSummary, AppError> {
     let title = checked_title(&upload.filing.title)?;
     let now = state.clock.now();
-    let mut event = Event::new(
-        "document_version_filed",
-        Outcome::Success,
-        Some((user.role, user.subject_id())),
-    )
-    .target("document", document_id.to_string());
+    let mut event = new_version_event(user, document_id);
     // Decide before reading a byte of the body; a refusal is audited at once.
     let doc = match decide_on_document(
         state,
@@ -497,21 +590,133 @@ pub async fn upload_version(
     };
     let (stored, filing) = store(state, doc.patient_id, upload).await?;
     audited(state, meta, event, async |txn, event| {
-        let current =
-            decide_on_document(state, txn, user, document_id, DocumentAct::Replace, now, event)
+        let doc =
+            file_version_in(state, txn, user, document_id, &title, &stored, &filing, now, event)
                 .await?;
-        let validated = accepted(&stored, event)?;
-        let version = current.current_version + 1;
-        let mut active: document::ActiveModel = current.into();
-        active.current_version = Set(version);
-        active.title = Set(title.clone());
-        active.clinical_date = Set(filing.clinical_date);
-        let doc = active.update(txn).await?;
-        file_version_row(txn, &doc, &validated, &filing, user, now).await?;
-        *event = event.clone().with("version", version);
         summary(txn, doc, user.role == Role::Patient).await
     })
     .await
+}
+
+/// What one document of a batch does: a new document of a category, or a new version of an
+/// existing document (which keeps its category).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BatchTarget {
+    /// A new document.
+    New(Category),
+    /// A new version of this document.
+    Replaces(Uuid),
+}
+
+/// One document of a batch.
+#[derive(Debug)]
+pub struct BatchItem {
+    /// New document or new version.
+    pub target: BatchTarget,
+    /// Its filing and content.
+    pub upload: Upload,
+}
+
+/// Files several documents into one record at once (an IHE MHD Provide Document Bundle): all of
+/// them or none. Each is decided as [`upload`] or [`upload_version`] decides (before its content
+/// is read, and again in the transaction), its content goes through the same validator into the
+/// content store, and the rows and one audit entry per document are written in one transaction.
+/// When any document is refused, nothing of the batch is filed and only that document's refusal
+/// is audited (content already stored is left to the orphan clean-up, as for a refused upload).
+/// A document to replace that is missing, hidden or in another record answers not found.
+///
+/// # Errors
+/// As [`upload`] and [`upload_version`]; audited.
+pub async fn file_batch(
+    state: &AppState,
+    meta: &RequestMeta,
+    user: &CurrentUser,
+    patient_id: Uuid,
+    items: Vec<BatchItem>,
+) -> Result<Vec<DocumentSummary>, AppError> {
+    let now = state.clock.now();
+    let mut planned = Vec::with_capacity(items.len());
+    for item in items {
+        let title = checked_title(&item.upload.filing.title)?;
+        let (event, document_id) = match item.target {
+            BatchTarget::New(category) => {
+                let id = Uuid::new_v4();
+                (new_document_event(user, patient_id, id, category), id)
+            }
+            BatchTarget::Replaces(id) => (new_version_event(user, id), id),
+        };
+        planned.push((item.target, document_id, title, event, item.upload));
+    }
+    // Decide on every document before reading any content; the first refusal is audited.
+    for (target, document_id, _, event, _) in &mut planned {
+        let decided = match *target {
+            BatchTarget::New(category) => {
+                decide_new_before_reading(state, user, patient_id, category, now, event).await
+            }
+            BatchTarget::Replaces(id) => {
+                decide_on_document(state, &state.db, user, id, DocumentAct::Replace, now, event)
+                    .await
+                    .and_then(|doc| in_record(&doc, patient_id, *document_id, event))
+            }
+        };
+        match decided {
+            Ok(()) => {}
+            Err(refusal @ AppError::Refused(..)) => {
+                let event = event.clone();
+                return audited(state, meta, event, async |_, _| {
+                    Err::<Vec<DocumentSummary>, _>(refusal)
+                })
+                .await;
+            }
+            Err(other) => return Err(other),
+        }
+    }
+    let mut filings = Vec::with_capacity(planned.len());
+    let mut events = Vec::with_capacity(planned.len());
+    for (target, document_id, title, event, upload) in planned {
+        let (stored, filing) = store(state, patient_id, upload).await?;
+        filings.push((target, document_id, title, stored, filing));
+        events.push(event);
+    }
+    audited_all(state, meta, events, async |txn, events, part| {
+        let mut filed = Vec::with_capacity(filings.len());
+        for (i, (target, document_id, title, stored, filing)) in filings.iter().enumerate() {
+            *part = i;
+            let event = &mut events[i];
+            let doc = match *target {
+                BatchTarget::New(category) => {
+                    let new =
+                        NewDocument { patient_id, category, document_id: *document_id, title };
+                    file_new_in(state, txn, user, &new, stored, filing, now, event).await?
+                }
+                BatchTarget::Replaces(id) => {
+                    let doc =
+                        file_version_in(state, txn, user, id, title, stored, filing, now, event)
+                            .await?;
+                    in_record(&doc, patient_id, id, event)?;
+                    doc
+                }
+            };
+            filed.push(summary(txn, doc, false).await?);
+        }
+        Ok(filed)
+    })
+    .await
+}
+
+/// Refuses (as not found) a document of another record than the batch's.
+fn in_record(
+    doc: &document::Model,
+    patient_id: Uuid,
+    document_id: Uuid,
+    event: &mut Event,
+) -> Result<(), AppError> {
+    if doc.patient_id == patient_id && doc.id == document_id {
+        Ok(())
+    } else {
+        *event = event.clone().with("rule", "other_record");
+        Err(hidden())
+    }
 }
 
 /// A title as filed: trimmed, 1 to 200 characters.

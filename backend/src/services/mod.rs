@@ -121,6 +121,50 @@ where
     }
 }
 
+/// Like [`audited`], for an act made of several parts that stand or fall together, each audited
+/// with its own entry (`events`, one per part; `act` sets `part` to the index of the part it
+/// works on). On success every entry is written with the act, in its transaction. On a refusal
+/// of any part nothing of the act is kept: the transaction is rolled back and only the refused
+/// part's entry (a failure with its code) is written, in a transaction of its own.
+pub(crate) async fn audited_all<T, F>(
+    state: &AppState,
+    meta: &RequestMeta,
+    events: Vec<Event>,
+    act: F,
+) -> Result<T, AppError>
+where
+    F: AsyncFnOnce(&DatabaseTransaction, &mut [Event], &mut usize) -> Result<T, AppError>,
+{
+    let now = state.clock.now();
+    let txn = crate::db::begin_write(&state.db).await?;
+    let mut events = events;
+    let mut part = 0;
+    match act(&*txn, &mut events, &mut part).await {
+        Ok(value) => {
+            for mut event in events {
+                event.outcome = Outcome::Success;
+                audit::append(&*txn, meta, event, now).await?;
+            }
+            txn.commit().await?;
+            Ok(value)
+        }
+        Err(AppError::Refused(status, code)) => {
+            drop(txn);
+            if part >= events.len() {
+                return Err(AppError::Refused(status, code));
+            }
+            let mut event = events.swap_remove(part);
+            event.outcome = Outcome::Failure;
+            let event = event.with("refused", code.as_str());
+            let txn = crate::db::begin_write(&state.db).await?;
+            audit::append(&*txn, meta, event, now).await?;
+            txn.commit().await?;
+            Err(AppError::Refused(status, code))
+        }
+        Err(other) => Err(other),
+    }
+}
+
 /// Like [`audited`], for an act that only reads: `act` decides and gathers in a read
 /// transaction (no write lock held while it works), then the entry (success, or the refusal)
 /// goes through the grouped audit writer, and the answer leaves only once the entry is durable.
