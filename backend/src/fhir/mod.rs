@@ -18,10 +18,11 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::extract::Request;
+use axum::extract::{RawForm, RawQuery, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use serde_json::{Value, json};
 use shared::ApiErrorCode;
 use tower_http::catch_panic::CatchPanicLayer;
@@ -68,13 +69,17 @@ pub fn router<S: Clone + Send + Sync + 'static>(
         .route("/metadata", get(capability::metadata))
         .route("/.well-known/smart-configuration", get(capability::smart_configuration))
         .route("/DocumentReference", get(documents::search))
+        .route("/DocumentReference/_search", post(search_documents_by_post))
         .route("/DocumentReference/{id}", get(documents::read))
         .route("/DocumentReference/{id}/_history/{version}", get(documents::vread))
         .route("/Binary/{id}", get(documents::binary))
         .route("/List", get(documents::lists))
+        .route("/List/_search", post(search_lists_by_post))
         .route("/Patient", get(patients::search))
+        .route("/Patient/_search", post(search_patients_by_post))
         .route("/Patient/{id}", get(patients::read))
         .route("/AuditEvent", get(audit_events::search))
+        .route("/AuditEvent/_search", post(search_audit_events_by_post))
         .fallback(not_found);
     Router::new()
         .nest(BASE_PATH, fhir)
@@ -84,6 +89,38 @@ pub fn router<S: Clone + Send + Sync + 'static>(
         .layer(middleware::from_fn(operation_outcomes))
         .with_state(state)
 }
+
+/// `POST [type]/_search` (FHIR's search with its parameters in an
+/// `application/x-www-form-urlencoded` body) answers exactly as `GET [type]?…` does: the body's
+/// parameters join those of the URL. Software that searches by national ID this way keeps the
+/// identifier out of URLs, which proxies and gateways log.
+macro_rules! search_by_post {
+    ($($name:ident => $search:path),* $(,)?) => {$(
+        async fn $name(
+            state: State<AppState>,
+            meta: crate::audit::RequestMeta,
+            caller: crate::oauth::FhirCaller,
+            RawQuery(query): RawQuery,
+            RawForm(body): RawForm,
+        ) -> Result<Response, AppError> {
+            let body = std::str::from_utf8(&body)
+                .map_err(|_| AppError::InvalidRequest("the search form is not UTF-8".into()))?;
+            let joined = match query.as_deref() {
+                Some(query) if !query.is_empty() && !body.is_empty() => format!("{query}&{body}"),
+                Some(query) if !query.is_empty() => query.to_owned(),
+                _ => body.to_owned(),
+            };
+            $search(state, meta, caller, RawQuery(Some(joined))).await
+        }
+    )*};
+}
+
+search_by_post!(
+    search_documents_by_post => documents::search,
+    search_lists_by_post => documents::lists,
+    search_patients_by_post => patients::search,
+    search_audit_events_by_post => audit_events::search,
+);
 
 /// Any `/fhir/R4` path no route answers.
 async fn not_found() -> AppError {

@@ -216,6 +216,39 @@ async fn a_practice_system_finds_and_reads_the_record_within_the_rules(engine: E
     )
     .await;
     assert_eq!(ids(&by_national_id.json()), vec![first.clone()]);
+    // The same search with the national ID in a form body (`POST …/_search`), not in the URL.
+    let by_post = reqwest::Client::new()
+        .post(s.app.url("/fhir/R4/DocumentReference/_search?status=current"))
+        .header("authorization", format!("Bearer {token}"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(format!("patient.identifier=urn:oid:1.3.182.4.4%7C{NATIONAL_ID}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(by_post.status(), 200);
+    let by_post: Value = by_post.json().await.unwrap();
+    assert_eq!(ids(&by_post), vec![first.clone()]);
+    assert_eq!(by_post["total"], 1);
+    let as_json = reqwest::Client::new()
+        .post(s.app.url("/fhir/R4/Patient/_search"))
+        .header("authorization", format!("Bearer {token}"))
+        .header("content-type", "application/json")
+        .body("{}")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(as_json.status(), 415, "a search form is form-encoded");
+    let patients = reqwest::Client::new()
+        .post(s.app.url("/fhir/R4/Patient/_search"))
+        .header("authorization", format!("Bearer {token}"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(format!("identifier=urn:oid:1.3.182.4.4%7C{NATIONAL_ID}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(patients.status(), 200);
+    let patients: Value = patients.json().await.unwrap();
+    assert_eq!(ids(&patients), vec![s.patient_id.clone()]);
 
     // DocumentReference read.
     let read = get(&s.app, &token, &format!("DocumentReference/{first}")).await;
