@@ -65,7 +65,7 @@ pub fn router<S: Clone + Send + Sync + 'static>(
     admission: Arc<Admission>,
 ) -> Router<S> {
     let fhir = Router::new()
-        .route("/", axum::routing::post(provide::transaction))
+        .route("/", post(provide::transaction))
         .route("/metadata", get(capability::metadata))
         .route("/.well-known/smart-configuration", get(capability::smart_configuration))
         .route("/DocumentReference", get(documents::search))
