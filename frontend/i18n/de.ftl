@@ -1451,3 +1451,14 @@ helpdesk-notices-heading = Nachrichten der Agentur
 helpdesk-notice-key-recovery = Am { $date } hat die Agentur Ihre Sicherheitsschlüssel nach einer Identitätsprüfung ersetzt: Der mit dem Wiederherstellungscode registrierte Schlüssel ist jetzt Ihr einziger. Wenn Sie das nicht beantragt haben, rufen Sie den Helpdesk der Agentur an.
 helpdesk-notice-licence-reinstated = Am { $date } hat die Agentur Ihre Zulassung wiederhergestellt: Sie erreichen Akten wieder im Rahmen der Regeln.
 helpdesk-enrol-recovery-note = Ein Wiederherstellungscode vom Helpdesk nach einem verlorenen Schlüssel? Der Schlüssel, den Sie hier registrieren, ersetzt alle Ihre bisherigen Schlüssel, die nicht mehr funktionieren.
+
+## life
+objection-letter-hint = Ihr Bestätigungsschreiben ist bereit. Laden Sie es jetzt herunter und bewahren Sie es auf: Wir behalten keine Kopie, und sobald Sie diese Seite verlassen, kann es nicht mehr heruntergeladen werden.
+objection-letter-download = Meine Bestätigung herunterladen (PDF)
+agency-objection-letter = Das Bestätigungsschreiben wurde heruntergeladen: Drucken Sie es aus und schicken Sie es der Person per Post. Es wird keine Kopie aufbewahrt.
+agency-objection-letter-again = Bestätigungsschreiben erneut herunterladen
+history-action-patient-viewed = { $who ->
+    [you] Sie haben die Angaben Ihrer Akte in der Konsole der Agentur angesehen.
+   *[other] { $actor } hat die Angaben Ihrer Akte angesehen (Name, Adresse, Briefe).
+}
+history-what-patient-viewed = Angaben der Akte von der Agentur angesehen

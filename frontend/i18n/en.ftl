@@ -1451,3 +1451,14 @@ helpdesk-notices-heading = Messages from the agency
 helpdesk-notice-key-recovery = On { $date } the agency replaced your security keys after an identity check: the key you enrolled with the recovery code is now your only one. If you did not ask for this, call the agency’s helpdesk.
 helpdesk-notice-licence-reinstated = On { $date } the agency reinstated your licence: you reach records again within the rules.
 helpdesk-enrol-recovery-note = A recovery code from the helpdesk after a lost key? The key you register here replaces all your previous keys, which no longer work.
+
+## life
+objection-letter-hint = Your confirmation letter is ready. Download it now and keep it: we keep no copy, and once you leave this page it cannot be downloaded again.
+objection-letter-download = Download my confirmation (PDF)
+agency-objection-letter = The confirmation letter has been downloaded: print it and post it to the person. No copy is kept.
+agency-objection-letter-again = Download the confirmation letter again
+history-action-patient-viewed = { $who ->
+    [you] You looked at your record's details in the agency's console.
+   *[other] { $actor } looked at your record's details (name, address, letters).
+}
+history-what-patient-viewed = Record details looked at by the agency

@@ -1454,3 +1454,14 @@ helpdesk-notices-heading = Messages de l’agence
 helpdesk-notice-key-recovery = Le { $date }, l’agence a remplacé vos clés de sécurité après un contrôle d’identité : la clé enregistrée avec le code de récupération est désormais la seule. Si vous ne l’avez pas demandé, appelez le helpdesk de l’agence.
 helpdesk-notice-licence-reinstated = Le { $date }, l’agence a rétabli votre autorisation d’exercer : vous accédez de nouveau aux dossiers selon les règles.
 helpdesk-enrol-recovery-note = Un code de récupération du helpdesk après la perte d’une clé ? La clé que vous enregistrez ici remplace toutes vos clés précédentes, qui ne fonctionnent plus.
+
+## life
+objection-letter-hint = Votre lettre de confirmation est prête. Téléchargez-la maintenant et conservez-la : nous n’en gardons aucune copie et, une fois cette page quittée, elle ne peut plus être téléchargée.
+objection-letter-download = Télécharger ma confirmation (PDF)
+agency-objection-letter = La lettre de confirmation a été téléchargée : imprimez-la et envoyez-la par la poste à la personne. Aucune copie n’est conservée.
+agency-objection-letter-again = Télécharger à nouveau la lettre de confirmation
+history-action-patient-viewed = { $who ->
+    [you] Vous avez consulté les données de votre dossier dans la console de l’agence.
+   *[other] { $actor } a consulté les données de votre dossier (nom, adresse, lettres).
+}
+history-what-patient-viewed = Données du dossier consultées par l’agence

@@ -1451,3 +1451,14 @@ helpdesk-notices-heading = Messagen vun der Agence
 helpdesk-notice-key-recovery = Den { $date } huet d’Agence Är Sécherheetsschlësselen no enger Identitéitskontroll ersat: De Schlëssel, deen Dir mam Erëmkrééiungscode registréiert hutt, ass elo Ären eenzegen. Wann Dir dat net gefrot hutt, rufft den Helpdesk vun der Agence un.
 helpdesk-notice-licence-reinstated = Den { $date } huet d’Agence Är Zouloossung erëm hiergestallt: Dir kommt erëm no de Reegelen un d’Dossieren.
 helpdesk-enrol-recovery-note = En Erëmkrééiungscode vum Helpdesk, nodeems Dir e Schlëssel verluer hutt? De Schlëssel, deen Dir hei registréiert, ersetzt all Är fréier Schlësselen, déi net méi funktionéieren.
+
+## life
+objection-letter-hint = Äre Bestätegungsbréif ass prett. Luet en elo erof a behaalt en: mir behalen keng Kopie, a wann Dir dës Säit verlooss hutt, kann en net méi erofgeluede ginn.
+objection-letter-download = Meng Bestätegung eroflueden (PDF)
+agency-objection-letter = De Bestätegungsbréif gouf erofgelueden: dréckt en aus a schéckt en der Persoun mat der Post. Et gëtt keng Kopie behalen.
+agency-objection-letter-again = De Bestätegungsbréif nach eng Kéier eroflueden
+history-action-patient-viewed = { $who ->
+    [you] Dir hutt d’Donnéeë vun Ärem Dossier an der Konsol vun der Agence ugekuckt.
+   *[other] { $actor } huet d’Donnéeë vun Ärem Dossier ugekuckt (Numm, Adress, Bréiwer).
+}
+history-what-patient-viewed = Donnéeë vum Dossier vun der Agence ugekuckt
