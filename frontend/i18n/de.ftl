@@ -1556,3 +1556,13 @@ error-fhir-bundle-invalid = Die Software hat ein unvollständiges oder ungültig
 error-fhir-base64-invalid = Die Software hat ein Dokument gesendet, dessen Inhalt kein gültiges Base64 ist: Es wurde nichts abgelegt.
 error-fhir-patient-mismatch = Ein Dokument des Pakets nennt einen anderen Patienten als die Einreichung: Es wurde nichts abgelegt.
 error-fhir-category-unknown = Ein Dokument des Pakets hat keine Kategorie der Akte: Es wurde nichts abgelegt.
+## life
+objection-letter-hint = Ihr Bestätigungsschreiben ist bereit. Laden Sie es jetzt herunter und bewahren Sie es auf: Wir behalten keine Kopie, und sobald Sie diese Seite verlassen, kann es nicht mehr heruntergeladen werden.
+objection-letter-download = Meine Bestätigung herunterladen (PDF)
+agency-objection-letter = Das Bestätigungsschreiben wurde heruntergeladen: Drucken Sie es aus und schicken Sie es der Person per Post. Es wird keine Kopie aufbewahrt.
+agency-objection-letter-again = Bestätigungsschreiben erneut herunterladen
+history-action-patient-viewed = { $who ->
+    [you] Sie haben die Angaben Ihrer Akte in der Konsole der Agentur angesehen.
+   *[other] { $actor } hat die Angaben Ihrer Akte angesehen (Name, Adresse, Briefe).
+}
+history-what-patient-viewed = Angaben der Akte von der Agentur angesehen

@@ -1556,3 +1556,13 @@ error-fhir-bundle-invalid = The software sent an incomplete or invalid document 
 error-fhir-base64-invalid = The software sent a document whose content is not valid base64: nothing was filed.
 error-fhir-patient-mismatch = A document of the bundle names another patient than the submission: nothing was filed.
 error-fhir-category-unknown = A document of the bundle has no category of the record: nothing was filed.
+## life
+objection-letter-hint = Your confirmation letter is ready. Download it now and keep it: we keep no copy, and once you leave this page it cannot be downloaded again.
+objection-letter-download = Download my confirmation (PDF)
+agency-objection-letter = The confirmation letter has been downloaded: print it and post it to the person. No copy is kept.
+agency-objection-letter-again = Download the confirmation letter again
+history-action-patient-viewed = { $who ->
+    [you] You looked at your record's details in the agency's console.
+   *[other] { $actor } looked at your record's details (name, address, letters).
+}
+history-what-patient-viewed = Record details looked at by the agency

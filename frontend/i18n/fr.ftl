@@ -1559,3 +1559,13 @@ error-fhir-bundle-invalid = Le logiciel a envoyé un lot de documents incomplet 
 error-fhir-base64-invalid = Le logiciel a envoyé un document dont le contenu n’est pas en base64 valide : rien n’a été déposé.
 error-fhir-patient-mismatch = Un document du lot désigne un autre patient que la soumission : rien n’a été déposé.
 error-fhir-category-unknown = Un document du lot n’a aucune catégorie du dossier : rien n’a été déposé.
+## life
+objection-letter-hint = Votre lettre de confirmation est prête. Téléchargez-la maintenant et conservez-la : nous n’en gardons aucune copie et, une fois cette page quittée, elle ne peut plus être téléchargée.
+objection-letter-download = Télécharger ma confirmation (PDF)
+agency-objection-letter = La lettre de confirmation a été téléchargée : imprimez-la et envoyez-la par la poste à la personne. Aucune copie n’est conservée.
+agency-objection-letter-again = Télécharger à nouveau la lettre de confirmation
+history-action-patient-viewed = { $who ->
+    [you] Vous avez consulté les données de votre dossier dans la console de l’agence.
+   *[other] { $actor } a consulté les données de votre dossier (nom, adresse, lettres).
+}
+history-what-patient-viewed = Données du dossier consultées par l’agence

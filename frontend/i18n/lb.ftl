@@ -1556,3 +1556,13 @@ error-fhir-bundle-invalid = D'Software huet en onvollstännegen oder ongëltege 
 error-fhir-base64-invalid = D'Software huet en Dokument geschéckt, deem säin Inhalt kee gëltegt Base64 ass: et gouf näischt ofgeluecht.
 error-fhir-patient-mismatch = En Dokument vum Pak nennt en anere Patient wéi d'Soumissioun: et gouf näischt ofgeluecht.
 error-fhir-category-unknown = En Dokument vum Pak huet keng Kategorie vum Dossier: et gouf näischt ofgeluecht.
+## life
+objection-letter-hint = Äre Bestätegungsbréif ass prett. Luet en elo erof a behaalt en: mir behalen keng Kopie, a wann Dir dës Säit verlooss hutt, kann en net méi erofgeluede ginn.
+objection-letter-download = Meng Bestätegung eroflueden (PDF)
+agency-objection-letter = De Bestätegungsbréif gouf erofgelueden: dréckt en aus a schéckt en der Persoun mat der Post. Et gëtt keng Kopie behalen.
+agency-objection-letter-again = De Bestätegungsbréif nach eng Kéier eroflueden
+history-action-patient-viewed = { $who ->
+    [you] Dir hutt d’Donnéeë vun Ärem Dossier an der Konsol vun der Agence ugekuckt.
+   *[other] { $actor } huet d’Donnéeë vun Ärem Dossier ugekuckt (Numm, Adress, Bréiwer).
+}
+history-what-patient-viewed = Donnéeë vum Dossier vun der Agence ugekuckt

@@ -2,7 +2,8 @@
 //! out today activates their record, opens the security page, reads that objecting deletes the
 //! record and everything in it for good, confirms, is asked for a fresh verification with their
 //! passkey (the earlier one is stale), and the record is gone: signed out, the record and its
-//! personal data deleted, the objection counted. In Luxembourgish.
+//! personal data deleted, the objection counted; the last screen offers the confirmation letter
+//! as a download. In Luxembourgish.
 
 use e2e::{
     Authenticator, Chromium, TestServer, add_authenticator, catalogue_message, click, fill,
@@ -15,7 +16,7 @@ async fn a_patient_objects_in_the_window_and_the_record_is_gone() -> anyhow::Res
     let server = TestServer::start().await?;
     let demo =
         dsp::demo::create(&server.state).await.map_err(|e| anyhow::anyhow!("demo data: {e:?}"))?;
-    let (_, national_id, code) =
+    let (name_of_patient, national_id, code) =
         demo.patient_codes.first().cloned().ok_or_else(|| anyhow::anyhow!("a demo patient"))?;
     // The demo's letters went out 31 days ago: this one today, so its window is open.
     let db = &server.state.db;
@@ -56,6 +57,21 @@ async fn a_patient_objects_in_the_window_and_the_record_is_gone() -> anyhow::Res
         text_of(&page, "#objection-done").await?,
         catalogue_message(lang, "objection-done")?
     );
+    // The last screen offers the confirmation letter the answer carried: a PDF naming her.
+    let button = text_of(&page, "#objection-letter").await?;
+    assert_eq!(button, catalogue_message(lang, "objection-letter-download")?);
+    let dir = tempfile::tempdir()?;
+    let (name, pdf) = browser.download(&page, "#objection-letter", dir.path()).await?;
+    assert_eq!(name, "dsp-objection-confirmation.pdf");
+    assert!(pdf.starts_with(b"%PDF-"), "a PDF");
+    let path = dir.path().join(&name);
+    let text = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(&path)
+        .arg("-")
+        .output()?;
+    let text = String::from_utf8(text.stdout)?.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains(&name_of_patient), "{name_of_patient} in {text}");
 
     let left = db
         .query_one_raw(Statement::from_sql_and_values(

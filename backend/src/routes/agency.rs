@@ -91,15 +91,16 @@ async fn create_patient(
     Ok((StatusCode::CREATED, Json(agency::create_patient(&state, &meta, &agent, &input).await?)))
 }
 
-/// One patient record.
+/// One patient record; audited (`patient_viewed`).
 #[utoipa::path(get, path = "/agency/patients/{id}", tag = "agency", params(("id" = Uuid, Path)),
     responses((status = 200, body = PatientSummary), (status = 404, body = ApiError)))]
 async fn get_patient(
     State(state): State<AppState>,
-    _agent: CurrentAgent,
+    meta: RequestMeta,
+    agent: CurrentAgent,
     Path(id): Path<Uuid>,
 ) -> Result<Json<PatientSummary>, AppError> {
-    Ok(Json(agency::get_patient(&state, id).await?))
+    Ok(Json(agency::get_patient(&state, &meta, &agent, id).await?))
 }
 
 /// Replaces a patient's phone and e-mail (an empty value clears it); audited.
@@ -118,10 +119,12 @@ async fn set_patient_contact(
 }
 
 /// Records an objection received by post (the letter's reference and date): inside the window
-/// the record is deleted for good.
+/// the record is deleted for good. The answer is the confirmation letter to post (PDF, the
+/// patient's language), rendered before the deletion and kept nowhere.
 #[utoipa::path(post, path = "/agency/patients/{id}/objection", tag = "agency", params(("id" = Uuid, Path)),
     request_body = PostalObjection,
-    responses((status = 204, description = "The record is deleted"), (status = 401, body = ApiError),
+    responses((status = 200, content_type = "application/pdf", body = Vec<u8>,
+               description = "The record is deleted; the confirmation letter"), (status = 401, body = ApiError),
               (status = 403, body = ApiError), (status = 404, body = ApiError),
               (status = 409, body = ApiError, description = "objection_window_closed"),
               (status = 422, body = ApiError)))]
@@ -131,9 +134,10 @@ async fn record_postal_objection(
     agent: CurrentAgent,
     Path(id): Path<Uuid>,
     ApiJson(input): ApiJson<PostalObjection>,
-) -> Result<StatusCode, AppError> {
-    crate::services::objection::object_by_post(&state, &meta, &agent, id, &input).await?;
-    Ok(StatusCode::NO_CONTENT)
+) -> Result<Response, AppError> {
+    let letter =
+        crate::services::objection::object_by_post(&state, &meta, &agent, id, &input).await?;
+    Ok(super::letter_response(letter))
 }
 
 /// Issues the information and activation letter (PDF, the patient's language); voids the previous code.

@@ -3,6 +3,7 @@
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
+use axum::response::Response;
 use shared::ApiError;
 use shared::api::agency::ObjectionWindow;
 use shared::api::auth::Role;
@@ -43,18 +44,19 @@ async fn my_objection_window(
 }
 
 /// The patient objects to their record within the window: the record and everything in it is
-/// deleted for good, and the session ends. Needs a verification in the last 5 minutes.
+/// deleted for good, and the session ends. Needs a verification in the last 5 minutes. The
+/// answer is the confirmation letter (PDF), rendered before the deletion and kept nowhere.
 #[utoipa::path(post, path = "/me/objection", tag = "security",
-    responses((status = 204, description = "The record is deleted"), (status = 401, body = ApiError),
+    responses((status = 200, content_type = "application/pdf", body = Vec<u8>,
+               description = "The record is deleted; the confirmation letter"), (status = 401, body = ApiError),
               (status = 403, body = ApiError, description = "reverification_required"),
               (status = 409, body = ApiError, description = "objection_window_closed")))]
 async fn object_to_my_record(
     State(state): State<AppState>,
     meta: RequestMeta,
     patient: CurrentPatient,
-) -> Result<StatusCode, AppError> {
-    objection::object_online(&state, &meta, &patient).await?;
-    Ok(StatusCode::NO_CONTENT)
+) -> Result<Response, AppError> {
+    Ok(super::letter_response(objection::object_online(&state, &meta, &patient).await?))
 }
 
 /// The patient's own phone and e-mail.

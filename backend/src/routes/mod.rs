@@ -84,3 +84,19 @@ pub fn api() -> OpenApiRouter<AppState> {
 pub fn oauth_protocol() -> OpenApiRouter<AppState> {
     oauth::protocol()
 }
+
+/// A letter an act issued, as the download the agent prints or the person keeps: a PDF that no
+/// cache keeps (it names the person).
+pub(crate) fn letter_response(letter: crate::services::agency::Letter) -> axum::response::Response {
+    use axum::http::header;
+    use axum::response::IntoResponse as _;
+    (
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_owned()),
+            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{}\"", letter.file_name)),
+            (header::CACHE_CONTROL, "no-store".to_owned()),
+        ],
+        letter.pdf,
+    )
+        .into_response()
+}

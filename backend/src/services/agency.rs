@@ -241,13 +241,28 @@ pub async fn list_patients(
     Ok(out)
 }
 
-/// One patient record.
+/// One patient record, as an agent reads it: an audited read (`patient_viewed`, through the
+/// grouped writer once the read transaction is done, as the professionals' reads); a missing
+/// record is `not_found` and writes nothing, as for any unknown id.
 ///
 /// # Errors
 /// `not_found`.
-pub async fn get_patient(state: &AppState, id: Uuid) -> Result<PatientSummary, AppError> {
-    let row = patient::Entity::find_by_id(id).one(&state.db).await?.ok_or(AppError::NotFound)?;
-    let locked = is_locked(&state.db, &row.national_id).await?;
+pub async fn get_patient(
+    state: &AppState,
+    meta: &RequestMeta,
+    agent: &CurrentAgent,
+    id: Uuid,
+) -> Result<PatientSummary, AppError> {
+    let event =
+        Event::new("patient_viewed", Outcome::Success, Some((Role::Agent, agent.0.subject_id())))
+            .patient(id);
+    super::audited_read(state, meta, event, async |txn, _, _| summary_of(txn, id).await).await
+}
+
+/// A record as the console shows it (the answer of an act already audited).
+async fn summary_of(conn: &impl ConnectionTrait, id: Uuid) -> Result<PatientSummary, AppError> {
+    let row = patient::Entity::find_by_id(id).one(conn).await?.ok_or(AppError::NotFound)?;
+    let locked = is_locked(conn, &row.national_id).await?;
     Ok(patient_summary(row, locked))
 }
 
@@ -325,7 +340,7 @@ pub async fn set_patient_contact(
 ) -> Result<PatientSummary, AppError> {
     let by = (Role::Agent, agent.0.subject_id());
     set_contact(state, meta, by, patient_id, input).await?;
-    get_patient(state, patient_id).await
+    summary_of(&state.db, patient_id).await
 }
 
 /// A letter ready to download.

@@ -1,6 +1,7 @@
 //! The agency's review of emergency accesses (a disposition per access, with a note, by an
 //! agent; the patient sees it in their history and notifications) and patients' contact data
-//! (phone and e-mail, validated, set by the patient or an agent, audited).
+//! (phone and e-mail, validated, set by the patient or an agent, audited); an agent's view of
+//! a record is an audited read.
 
 use reqwest::Method;
 use serde_json::{Value, json};
@@ -15,6 +16,7 @@ on_both_databases!(
     only_an_agent_records_a_disposition_and_bad_ones_store_nothing,
     the_patient_and_an_agent_keep_contact_data_and_each_change_is_audited,
     bad_contact_data_and_strangers_are_refused_and_nothing_is_stored,
+    an_agent_viewing_a_record_is_audited_and_a_missing_one_writes_nothing,
 );
 
 const NATIONAL_ID: &str = "1893120105732";
@@ -366,4 +368,33 @@ async fn bad_contact_data_and_strangers_are_refused_and_nothing_is_stored(engine
         (Value::Null, Value::Null)
     );
     assert_eq!(app.get_as(&patient, "/api/me/contact").await.body, kept);
+}
+
+async fn an_agent_viewing_a_record_is_audited_and_a_missing_one_writes_nothing(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let (mut agent, _) = app.signed_in_agent().await;
+    let patient_id = app.create_patient(&mut agent, NATIONAL_ID, "fr").await;
+    assert!(app.audit("patient_viewed").await.is_empty(), "creating is not viewing");
+    let seen = app.get_as(&agent, &format!("/api/agency/patients/{patient_id}")).await;
+    assert_eq!(seen.status, 200, "{:?}", seen.body);
+    assert_eq!(seen.body["national_id"], NATIONAL_ID);
+    let entries = app.audit("patient_viewed").await;
+    assert_eq!(entries.len(), 1, "one entry per view");
+    let entry = &entries[0];
+    assert_eq!(entry.outcome, "success");
+    assert_eq!(entry.actor_kind.as_deref(), Some("agent"));
+    assert_eq!(entry.patient_id.map(|id| id.to_string()), Some(patient_id.clone()));
+    assert_eq!(entry.chain_key, format!("patient:{patient_id}"));
+    // An unknown record: the same answer as any missing one, and no entry.
+    let unknown = uuid::Uuid::new_v4();
+    let missing = app.get_as(&agent, &format!("/api/agency/patients/{unknown}")).await;
+    assert_eq!((missing.status.as_u16(), missing.code()), (404, "not_found"));
+    assert_eq!(app.audit("patient_viewed").await.len(), 1);
+    // Only agents read it; nothing is written for a refused caller.
+    let stranger =
+        app.get_as(&Browser::default(), &format!("/api/agency/patients/{patient_id}")).await;
+    assert_eq!(stranger.status, 401);
+    assert_eq!(app.audit("patient_viewed").await.len(), 1);
+    let report = dsp::audit::verify(&app.db).await.unwrap();
+    assert_eq!(report.first_broken, None);
 }

@@ -260,6 +260,46 @@ async fn post(app: &TestApp, who: &Browser, path: &str, body: &Value) -> Answer 
     app.send(&mut who, path, body).await
 }
 
+/// Objects with a POST to `path` as `who`: the status and, for a PDF answer (not cached), its
+/// text with runs of white space as one space (pdftotext breaks lines where the letter does).
+async fn objection_letter(app: &TestApp, who: &Browser, path: &str, body: &Value) -> (u16, String) {
+    let response = app.request(who, Method::POST, path).json(body).send().await.unwrap();
+    let status = response.status().as_u16();
+    let headers = response.headers().clone();
+    let bytes = response.bytes().await.unwrap();
+    if status != 200 {
+        return (status, String::from_utf8_lossy(&bytes).into_owned());
+    }
+    assert_eq!(headers["content-type"], "application/pdf");
+    assert_eq!(headers["cache-control"], "no-store");
+    let text = crate::common::personas::pdf_text(&bytes);
+    (status, text.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// A date as the French letters write it.
+fn french_date(date: chrono::NaiveDate) -> String {
+    use chrono::Datelike as _;
+    const MONTHS: [&str; 12] = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    let month = MONTHS[date.month0() as usize];
+    match date.day() {
+        1 => format!("1er {month} {}", date.year()),
+        day => format!("{day} {month} {}", date.year()),
+    }
+}
+
 async fn audit_verifies(app: &TestApp) {
     let report = dsp::audit::verify(&app.db).await.unwrap();
     assert_eq!(report.first_broken, None);
@@ -342,8 +382,16 @@ async fn an_objection_in_the_window_erases_the_record_everywhere_and_the_audit_s
         window.body
     );
     reverify(&app, &mut zofia_browser, &mut zofia_key).await;
-    let objected = app.send(&mut zofia_browser, "/api/me/objection", &json!({})).await;
-    assert_eq!(objected.status, 204, "{:?}", objected.body);
+    let (status, letter) =
+        objection_letter(&app, &zofia_browser, "/api/me/objection", &json!({})).await;
+    assert_eq!(status, 200, "{letter}");
+    // The answer is her confirmation, in French: her name, address and the day, rendered
+    // before the purge (which the scan below checks kept nothing of it).
+    for expected in
+        [zofia().given, zofia().family, zofia().street, &french_date(app.clock.now().date_naive())]
+    {
+        assert!(letter.contains(expected), "{expected} in {letter}");
+    }
 
     // Nothing about Zofia anywhere; the shared content is still there for Marc.
     nothing_left(
@@ -473,8 +521,12 @@ async fn objections_after_the_window_and_bad_requests_are_refused_and_agents_rec
     let refused = post(&app, &agent, &unknown, &postal).await;
     assert_eq!((refused.status.as_u16(), refused.code()), (404, "not_found"));
     // Patients cannot object for someone else; the route is their own record only.
-    let done = post(&app, &agent, &path, &postal).await;
-    assert_eq!(done.status, 204, "{:?}", done.body);
+    let (status, letter) = objection_letter(&app, &agent, &path, &postal).await;
+    assert_eq!(status, 200, "{letter}");
+    // The agent prints the confirmation: Marc's name, the day, the letter's reference.
+    for expected in [marc().given, marc().family, "OBJ-2026-0042", &french_date(today)] {
+        assert!(letter.contains(expected), "{expected} in {letter}");
+    }
     nothing_left(&app, &needles(&marc(), &in_window, &[])).await;
     let figures = app.get_as(&agent, "/api/agency/figures").await;
     assert_eq!(figures.body["objections"], 1);

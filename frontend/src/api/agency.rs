@@ -87,8 +87,8 @@ pub async fn set_contact(
 pub async fn postal_objection(
     id: PatientId,
     objection: &shared::api::agency::PostalObjection,
-) -> Result<(), ApiFailure> {
-    super::post_for_nothing(&format!("/api/agency/patients/{id}/objection"), objection).await
+) -> Result<Download, ApiFailure> {
+    super::post_json_for_file(&format!("/api/agency/patients/{id}/objection"), objection).await
 }
 
 /// The waiting opening requests, oldest first.

@@ -74,7 +74,8 @@ pub async fn objection_window() -> Result<shared::api::agency::ObjectionWindow, 
     get_json("/api/me/objection").await
 }
 
-/// The patient objects: the record is deleted for good (`403 reverification_required` first).
-pub async fn object() -> Result<(), ApiFailure> {
-    post_for_nothing("/api/me/objection", &serde_json::Map::new()).await
+/// The patient objects: the record is deleted for good (`403 reverification_required` first);
+/// the answer is the confirmation letter, kept nowhere else.
+pub async fn object() -> Result<super::Download, ApiFailure> {
+    super::post_for_file("/api/me/objection").await
 }

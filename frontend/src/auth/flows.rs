@@ -78,7 +78,7 @@ pub async fn remove_credential(id: &str) -> Result<(), FlowError> {
 ///
 /// # Errors
 /// Where the flow stopped (`objection_window_closed` after the window).
-pub async fn object_to_record() -> Result<(), FlowError> {
+pub async fn object_to_record() -> Result<api::Download, FlowError> {
     match api::me::object().await {
         Err(failure) if failure.is(ApiErrorCode::ReverificationRequired) => {
             reverify().await?;

@@ -3,6 +3,8 @@
 //! good, asks to confirm, then a fresh verification with the passkey (as removing a key does);
 //! after the window it says the record can be closed instead. In the agency console, a form on
 //! a record to record an objection received by post (the letter's reference and date).
+//! Both answers carry the confirmation letter, rendered before the deletion and kept nowhere:
+//! the agent's browser downloads it to print; the patient's last screen offers it.
 
 use shared::api::agency::{ObjectionWindow, PostalObjection};
 use shared::ids::PatientId;
@@ -10,7 +12,7 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::SubmitEvent;
 use yew::prelude::*;
 
-use crate::api::{self, ApiFailure, Remote};
+use crate::api::{self, ApiFailure, Download, Remote};
 use crate::auth::{FlowError, flows};
 use crate::components::field::TextField;
 use crate::components::message::ErrorMessage;
@@ -21,8 +23,8 @@ use crate::session::use_session;
 /// Props of [`MyObjectionPanel`].
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct MyObjectionProps {
-    /// Called once the record is deleted (the session ends with it).
-    pub on_deleted: Callback<()>,
+    /// Called once the record is deleted (the session ends with it), with the confirmation.
+    pub on_deleted: Callback<Download>,
 }
 
 /// The patient's own objection (see the module documentation).
@@ -69,8 +71,8 @@ pub fn MyObjectionPanel(props: &MyObjectionProps) -> Html {
             let session = session.clone();
             spawn_local(async move {
                 match flows::object_to_record().await {
-                    Ok(()) => {
-                        on_deleted.emit(());
+                    Ok(letter) => {
+                        on_deleted.emit(letter);
                         session.signed_out();
                     }
                     Err(refused) => failure.set(Some(refused)),
@@ -133,8 +135,9 @@ pub fn MyObjectionPanel(props: &MyObjectionProps) -> Html {
 pub struct PostalObjectionProps {
     /// The record.
     pub patient: PatientId,
-    /// Called once the record is deleted.
-    pub on_done: Callback<PatientId>,
+    /// Called once the record is deleted, with the confirmation letter (already handed to the
+    /// browser as a download).
+    pub on_done: Callback<(PatientId, Download)>,
 }
 
 /// An agent records an objection received by post (see the module documentation).
@@ -183,7 +186,10 @@ pub fn PostalObjectionForm(props: &PostalObjectionProps) -> Html {
             spawn_local(async move {
                 let objection = PostalObjection { reference: text, received_on };
                 match api::agency::postal_objection(patient, &objection).await {
-                    Ok(()) => on_done.emit(patient),
+                    Ok(letter) => {
+                        save_letter(&letter);
+                        on_done.emit((patient, letter));
+                    }
                     Err(refused) => failure.set(Some(refused)),
                 }
                 busy.set(false);
@@ -203,4 +209,10 @@ pub fn PostalObjectionForm(props: &PostalObjectionProps) -> Html {
             <ErrorMessage text={message.or(error)} />
         </form>
     }
+}
+
+/// Hands the confirmation letter to the browser as a download. Returns whether it took it.
+pub fn save_letter(letter: &Download) -> bool {
+    let name = letter.filename.as_deref().unwrap_or("dsp-objection-confirmation.pdf");
+    crate::browser::save_file(&letter.bytes, name, &letter.content_type)
 }

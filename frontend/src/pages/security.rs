@@ -35,13 +35,24 @@ pub fn SecurityPage() -> Html {
     let i18n = use_i18n();
     use_page("security-title");
     let session = use_session();
-    // The record was just deleted by an objection: say so (the session is gone with it).
-    let deleted = use_state(|| false);
-    if *deleted {
+    // The record was just deleted by an objection: say so (the session is gone with it) and
+    // offer the confirmation letter the answer carried (only this page holds it).
+    let deleted = use_state(|| None::<std::rc::Rc<api::Download>>);
+    if let Some(letter) = &*deleted {
+        let download = {
+            let letter = letter.clone();
+            Callback::from(move |_: MouseEvent| {
+                super::objection::save_letter(&letter);
+            })
+        };
         return html! {
             <article class="page narrow">
                 <h1 id="page-heading" tabindex="-1">{ i18n.t("objection-heading") }</h1>
                 <StatusMessage id="objection-done" text={Some(AttrValue::from(i18n.t("objection-done")))} />
+                <p>{ i18n.t("objection-letter-hint") }</p>
+                <button type="button" id="objection-letter" class="button-primary" onclick={download}>
+                    { i18n.t("objection-letter-download") }
+                </button>
             </article>
         };
     }
@@ -72,7 +83,7 @@ pub fn SecurityPage() -> Html {
             if passkeys {
                 <super::objection::MyObjectionPanel on_deleted={
                     let deleted = deleted.clone();
-                    Callback::from(move |()| deleted.set(true))
+                    Callback::from(move |letter| deleted.set(Some(std::rc::Rc::new(letter))))
                 } />
             }
         </article>

@@ -81,6 +81,7 @@ pub const ACTION_GROUPS: &[(&str, &[&str])] = &[
             "record_closed",
             "record_reopened",
             "record_exported",
+            "patient_viewed",
         ],
     ),
     (
@@ -144,6 +145,7 @@ pub const KNOWN_ACTIONS: &[&str] = &[
     "record_closed",
     "record_reopened",
     "record_exported",
+    "patient_viewed",
     "sign_in",
     "sign_out",
     "reverification",

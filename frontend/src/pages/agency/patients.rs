@@ -44,7 +44,8 @@ pub fn PatientsPanel() -> Html {
     let create_error = use_state(|| None::<ApiFailure>);
     let created = use_state(|| None::<String>);
     let letter = use_state(|| None::<(PatientId, LetterState)>);
-    let gone = use_state(|| false);
+    // The confirmation of the last postal objection (its record is gone; only this page has it).
+    let gone = use_state(|| None::<std::rc::Rc<api::Download>>);
 
     {
         let list = list.clone();
@@ -187,11 +188,11 @@ pub fn PatientsPanel() -> Html {
     let on_gone = {
         let list = list.clone();
         let gone = gone.clone();
-        Callback::from(move |id: PatientId| {
+        Callback::from(move |(id, letter): (PatientId, api::Download)| {
             if let Remote::Ready(rows) = &*list {
                 list.set(Remote::Ready(rows.iter().filter(|r| r.id != id).cloned().collect()));
             }
-            gone.set(true);
+            gone.set(Some(std::rc::Rc::new(letter)));
         })
     };
 
@@ -211,7 +212,21 @@ pub fn PatientsPanel() -> Html {
         .map(|l| Choice { value: l.tag().to_owned(), label: l.endonym().to_owned() })
         .collect();
 
-    let gone_status = (*gone).then(|| AttrValue::from(i18n.t("agency-objection-done")));
+    let gone_status = gone.is_some().then(|| AttrValue::from(i18n.t("agency-objection-done")));
+    let again = gone.as_ref().map(|letter| {
+        let letter = letter.clone();
+        let download = Callback::from(move |_: MouseEvent| {
+            crate::pages::objection::save_letter(&letter);
+        });
+        html! {
+            <p class="objection-letter">
+                { i18n.t("agency-objection-letter") }{ " " }
+                <button type="button" id="objection-letter-again" class="button-secondary" onclick={download}>
+                    { i18n.t("agency-objection-letter-again") }
+                </button>
+            </p>
+        }
+    });
     let rows = match &*list {
         Remote::Loading => html! { <p class="status" role="status">{ i18n.t("loading") }</p> },
         Remote::Failed(failure) => {
@@ -222,7 +237,6 @@ pub fn PatientsPanel() -> Html {
         }
         Remote::Ready(rows) => html! {
             <>
-            <StatusMessage id="objection-recorded" text={gone_status} />
             <ul class="rows" aria-labelledby="patients-list-heading">
                 { for rows.iter().map(|patient| patient_row(&i18n, patient, letter.as_ref(), &on_letter, &on_contact, &on_gone)) }
             </ul>
@@ -246,6 +260,8 @@ pub fn PatientsPanel() -> Html {
                 <button type="submit" class="button-secondary">{ i18n.t("search-button") }</button>
             </form>
             <h3 id="patients-list-heading" class="visually-hidden">{ i18n.t("agency-patients-list") }</h3>
+            <StatusMessage id="objection-recorded" text={gone_status} />
+            { for again }
             { rows }
 
             <form class="form create" onsubmit={on_create} novalidate=true aria-labelledby="patient-create-heading">
@@ -412,7 +428,7 @@ fn patient_row(
     letter: Option<&(PatientId, LetterState)>,
     on_letter: &Callback<PatientSummary>,
     on_contact: &Callback<(PatientId, ContactData)>,
-    on_gone: &Callback<PatientId>,
+    on_gone: &Callback<(PatientId, api::Download)>,
 ) -> Html {
     let id = patient.id.to_string();
     let note_id = format!("letter-note-{id}");
