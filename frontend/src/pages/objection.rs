@@ -80,10 +80,8 @@ pub fn MyObjectionPanel(props: &MyObjectionProps) -> Html {
         })
     };
     let body = match &*window {
-        Remote::Loading => html! { <p class="status" role="status">{ i18n.t("loading") }</p> },
-        Remote::Failed(failure) => {
-            html! { <ErrorMessage text={AttrValue::from(messages::api_failure(&i18n, failure))} /> }
-        }
+        Remote::Loading => crate::components::message::loading(&i18n),
+        Remote::Failed(failure) => crate::components::message::failed(&i18n, failure),
         Remote::Ready(w) if !w.open => html! { <p>{ i18n.t("objection-closed") }</p> },
         Remote::Ready(w) => {
             let deadline = w.deadline.map_or_else(

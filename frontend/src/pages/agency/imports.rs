@@ -146,9 +146,7 @@ pub fn ImportsPanel() -> Html {
 
     let batches = match &*list {
         Remote::Loading => html! { <p>{ i18n.t("import-loading") }</p> },
-        Remote::Failed(failure) => {
-            html! { <ErrorMessage text={AttrValue::from(messages::api_failure(&i18n, failure))} /> }
-        }
+        Remote::Failed(failure) => crate::components::message::failed(&i18n, failure),
         Remote::Ready(batches) if batches.is_empty() => html! { <p>{ i18n.t("import-none") }</p> },
         Remote::Ready(batches) => html! {
             <table class="import-batches">
@@ -269,9 +267,7 @@ pub fn BatchView(props: &BatchViewProps) -> Html {
     };
     let body = match &*detail {
         Remote::Loading => html! { <p>{ i18n.t("import-loading") }</p> },
-        Remote::Failed(failure) => {
-            html! { <ErrorMessage text={AttrValue::from(messages::api_failure(&i18n, failure))} /> }
-        }
+        Remote::Failed(failure) => crate::components::message::failed(&i18n, failure),
         Remote::Ready(d) => {
             let b = &d.batch;
             let action = match b.state {
