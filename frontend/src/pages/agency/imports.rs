@@ -179,6 +179,9 @@ pub fn ImportsPanel() -> Html {
 
     let sending_status = (*sending).map(|(sent, total)| {
         let percent = if total > 0.0 { (sent / total * 100.0).round() } else { 0.0 };
+        // Whole and within 0..=100: written as an integer (without the float formatter).
+        #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "0..=100")]
+        let percent = percent as u32;
         i18n.t_args("import-sending", [("percent", Arg::from(percent.to_string()))])
     });
 
