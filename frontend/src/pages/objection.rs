@@ -163,7 +163,7 @@ pub fn PostalObjectionForm(props: &PostalObjectionProps) -> Html {
         let on_done = props.on_done.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            let date = chrono::NaiveDate::parse_from_str(received.trim(), "%Y-%m-%d").ok();
+            let date = crate::forms::parse_iso_date(&received);
             let text = reference.trim().to_owned();
             let (Some(received_on), false) = (date, text.is_empty()) else {
                 missing.set(true);

@@ -473,8 +473,8 @@ fn client_row(i18n: &Translator, c: &SoftwareClient, p: &Panel, act: &Callback<A
                 { i18n.t_args("software-show-grants", [("count", Arg::from(c.active_grants))]) }
             </button>
         },
-        Some(Remote::Loading) => crate::components::message::loading(&i18n),
-        Some(Remote::Failed(failure)) => crate::components::message::failed(&i18n, failure),
+        Some(Remote::Loading) => crate::components::message::loading(i18n),
+        Some(Remote::Failed(failure)) => crate::components::message::failed(i18n, failure),
         Some(Remote::Ready(rows)) if rows.is_empty() => {
             html! { <p class="muted grants">{ i18n.t("software-grants-none") }</p> }
         }
