@@ -111,27 +111,49 @@ pub fn on_session_expired(handler: Callback<()>) {
 /// Runs the session-expiry handler when `result` says the session is gone: `session_expired`,
 /// or `unauthenticated` (the cookie itself went, e.g. signed out in another tab).
 fn watch_expiry<T>(result: Result<T, ApiFailure>) -> Result<T, ApiFailure> {
-    if let Err(failure) = &result
-        && (failure.is(ApiErrorCode::SessionExpired) || failure.is(ApiErrorCode::Unauthenticated))
-    {
+    if let Err(failure) = &result {
+        watch_failure(failure);
+    }
+    result
+}
+
+/// The non-generic part of [`watch_expiry`] (one copy, whatever the answer's type).
+fn watch_failure(failure: &ApiFailure) {
+    if failure.is(ApiErrorCode::SessionExpired) || failure.is(ApiErrorCode::Unauthenticated) {
         let handler = SESSION_EXPIRED.with(|cell| cell.borrow().clone());
         if let Some(handler) = handler {
             handler.emit(());
         }
     }
-    result
 }
 
-fn json_body<B: Serialize + ?Sized>(
+fn json_body<B: Serialize + ?Sized>(body: &B) -> Result<String, ApiFailure> {
+    serde_json::to_string(body).map_err(|_| ApiFailure::Decode)
+}
+
+/// Sends `builder` with a JSON `body` and reads the answer: one copy of the request's future for
+/// every body and answer type (the generic callers only encode and decode around it).
+async fn exchange(
     builder: RequestBuilder,
-    body: &B,
-) -> Result<Request, ApiFailure> {
-    let text = serde_json::to_string(body).map_err(|_| ApiFailure::Decode)?;
+    body: Result<String, ApiFailure>,
+) -> Result<Answer, ApiFailure> {
+    read(send(json_request(builder, body?)?).await?).await
+}
+
+fn json_request(builder: RequestBuilder, body: String) -> Result<Request, ApiFailure> {
     builder
         .header("Content-Type", "application/json")
         .header("Accept", "application/json")
-        .body(text)
+        .body(body)
         .map_err(|_| ApiFailure::Network)
+}
+
+/// `exchange` for a body that answers nothing, with the session-expiry handler.
+async fn exchange_for_nothing(
+    builder: RequestBuilder,
+    body: Result<String, ApiFailure>,
+) -> Result<(), ApiFailure> {
+    watch_expiry(exchange(builder, body).await.and_then(|answer| interpret_empty(&answer)))
 }
 
 /// Sends a request and returns the raw response.
@@ -174,7 +196,7 @@ pub async fn post_json<B: Serialize + ?Sized, T: DeserializeOwned>(
     path: &str,
     body: &B,
 ) -> Result<T, ApiFailure> {
-    let answer = read(send(json_body(Request::post(path), body)?).await?).await;
+    let answer = exchange(Request::post(path), json_body(body)).await;
     watch_expiry(answer.and_then(|answer| interpret_answer(&answer)))
 }
 
@@ -183,8 +205,7 @@ pub async fn post_for_nothing<B: Serialize + ?Sized>(
     path: &str,
     body: &B,
 ) -> Result<(), ApiFailure> {
-    let answer = read(send(json_body(Request::post(path), body)?).await?).await;
-    watch_expiry(answer.and_then(|answer| interpret_empty(&answer)))
+    exchange_for_nothing(Request::post(path), json_body(body)).await
 }
 
 /// `PATCH path` with a JSON body and read the JSON answer.
@@ -192,7 +213,7 @@ pub async fn patch_json<B: Serialize + ?Sized, T: DeserializeOwned>(
     path: &str,
     body: &B,
 ) -> Result<T, ApiFailure> {
-    let answer = read(send(json_body(Request::patch(path), body)?).await?).await;
+    let answer = exchange(Request::patch(path), json_body(body)).await;
     watch_expiry(answer.and_then(|answer| interpret_answer(&answer)))
 }
 
@@ -201,7 +222,7 @@ pub async fn put_json<B: Serialize + ?Sized, T: DeserializeOwned>(
     path: &str,
     body: &B,
 ) -> Result<T, ApiFailure> {
-    let answer = read(send(json_body(Request::put(path), body)?).await?).await;
+    let answer = exchange(Request::put(path), json_body(body)).await;
     watch_expiry(answer.and_then(|answer| interpret_answer(&answer)))
 }
 
@@ -210,15 +231,12 @@ pub async fn put_for_nothing<B: Serialize + ?Sized>(
     path: &str,
     body: &B,
 ) -> Result<(), ApiFailure> {
-    let answer = read(send(json_body(Request::put(path), body)?).await?).await;
-    watch_expiry(answer.and_then(|answer| interpret_empty(&answer)))
+    exchange_for_nothing(Request::put(path), json_body(body)).await
 }
 
 /// `DELETE path`, expecting no content back.
 pub async fn delete(path: &str) -> Result<(), ApiFailure> {
-    let empty = serde_json::Map::new();
-    let answer = read(send(json_body(Request::delete(path), &empty)?).await?).await;
-    watch_expiry(answer.and_then(|answer| interpret_empty(&answer)))
+    exchange_for_nothing(Request::delete(path), Ok("{}".to_owned())).await
 }
 
 /// A file the server sent as an attachment.
@@ -234,7 +252,7 @@ pub struct Download {
 
 /// `POST path` with `{}`, expecting a file (the activation letter).
 pub async fn post_for_file(path: &str) -> Result<Download, ApiFailure> {
-    post_json_for_file(path, &serde_json::Map::new()).await
+    file_for(Ok("{}".to_owned()), path).await
 }
 
 /// `POST path` with a JSON body, expecting a file (a letter issued by the act).
@@ -242,7 +260,12 @@ pub async fn post_json_for_file<B: Serialize + ?Sized>(
     path: &str,
     body: &B,
 ) -> Result<Download, ApiFailure> {
-    let response = send(json_body(Request::post(path), body)?).await?;
+    file_for(json_body(body), path).await
+}
+
+/// `POST path` with the JSON `body`, expecting a file (one copy for every body type).
+async fn file_for(body: Result<String, ApiFailure>, path: &str) -> Result<Download, ApiFailure> {
+    let response = send(json_request(Request::post(path), body?)?).await?;
     let status = response.status();
     if !(200..300).contains(&status) {
         let answer = read(response).await?;

@@ -33,3 +33,13 @@ pub fn StatusMessage(props: &MessageProps) -> Html {
         </div>
     }
 }
+
+/// "Loading…" while a list or a record is on its way (one copy for every page that waits).
+pub fn loading(i18n: &crate::i18n::Translator) -> Html {
+    html! { <p class="status" role="status">{ i18n.t("loading") }</p> }
+}
+
+/// Why a list or a record could not be loaded, as an [`ErrorMessage`] (one copy for every page).
+pub fn failed(i18n: &crate::i18n::Translator, failure: &crate::api::ApiFailure) -> Html {
+    html! { <ErrorMessage text={AttrValue::from(crate::i18n::messages::api_failure(i18n, failure))} /> }
+}

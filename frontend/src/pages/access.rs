@@ -574,9 +574,7 @@ fn CareControls() -> Html {
     let result_rows = match &*results {
         None => Html::default(),
         Some(Remote::Loading) => loading(i18n.t("loading")),
-        Some(Remote::Failed(failure)) => {
-            html! { <ErrorMessage text={AttrValue::from(messages::api_failure(&i18n, failure))} /> }
-        }
+        Some(Remote::Failed(failure)) => crate::components::message::failed(&i18n, failure),
         Some(Remote::Ready(found)) if found.is_empty() => {
             html! { <p class="muted" role="status">{ i18n.t("care-search-none") }</p> }
         }

@@ -178,10 +178,8 @@ pub fn MyContactPanel() -> Html {
         });
     }
     let body = match &*current {
-        Remote::Loading => html! { <p class="status" role="status">{ i18n.t("loading") }</p> },
-        Remote::Failed(failure) => {
-            html! { <ErrorMessage text={AttrValue::from(messages::api_failure(&i18n, failure))} /> }
-        }
+        Remote::Loading => crate::components::message::loading(&i18n),
+        Remote::Failed(failure) => crate::components::message::failed(&i18n, failure),
         Remote::Ready(data) => html! {
             <ContactForm stem="my-contact" owner={ContactOwner::Me} current={data.clone()} />
         },

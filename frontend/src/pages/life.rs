@@ -104,9 +104,7 @@ pub fn RecordLifePage() -> Html {
     };
     let body = match &*life {
         Remote::Loading => loading(i18n.t("loading")),
-        Remote::Failed(failure) => {
-            html! { <ErrorMessage text={AttrValue::from(messages::api_failure(&i18n, failure))} /> }
-        }
+        Remote::Failed(failure) => crate::components::message::failed(&i18n, failure),
         Remote::Ready(life) if life.closed_at.is_some() => {
             let since = life.closed_at.map(|at| messages::date_only(&i18n, at)).unwrap_or_default();
             let until =

@@ -97,10 +97,8 @@ pub fn NotificationsPanel() -> Html {
         })
     };
     let body = match &*list {
-        Remote::Loading => html! { <p class="status" role="status">{ i18n.t("loading") }</p> },
-        Remote::Failed(failure) => {
-            html! { <ErrorMessage text={AttrValue::from(messages::api_failure(&i18n, failure))} /> }
-        }
+        Remote::Loading => crate::components::message::loading(&i18n),
+        Remote::Failed(failure) => crate::components::message::failed(&i18n, failure),
         Remote::Ready(rows) if rows.is_empty() => html! { <p>{ i18n.t("notifications-none") }</p> },
         Remote::Ready(rows) => {
             let unread = rows.iter().filter(|n| !n.read).count();

@@ -82,10 +82,8 @@ pub fn MyObjectionPanel(props: &MyObjectionProps) -> Html {
         })
     };
     let body = match &*window {
-        Remote::Loading => html! { <p class="status" role="status">{ i18n.t("loading") }</p> },
-        Remote::Failed(failure) => {
-            html! { <ErrorMessage text={AttrValue::from(messages::api_failure(&i18n, failure))} /> }
-        }
+        Remote::Loading => crate::components::message::loading(&i18n),
+        Remote::Failed(failure) => crate::components::message::failed(&i18n, failure),
         Remote::Ready(w) if !w.open => html! { <p>{ i18n.t("objection-closed") }</p> },
         Remote::Ready(w) => {
             let deadline = w.deadline.map_or_else(
@@ -168,7 +166,7 @@ pub fn PostalObjectionForm(props: &PostalObjectionProps) -> Html {
         let on_done = props.on_done.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            let date = chrono::NaiveDate::parse_from_str(received.trim(), "%Y-%m-%d").ok();
+            let date = crate::forms::parse_iso_date(&received);
             let text = reference.trim().to_owned();
             let (Some(received_on), false) = (date, text.is_empty()) else {
                 missing.set(true);

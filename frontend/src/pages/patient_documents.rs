@@ -94,9 +94,7 @@ pub fn PatientDocumentsPage() -> Html {
     };
     let body = match &*documents {
         Remote::Loading => loading(i18n.t("loading")),
-        Remote::Failed(failure) => {
-            html! { <ErrorMessage text={AttrValue::from(messages::api_failure(&i18n, failure))} /> }
-        }
+        Remote::Failed(failure) => crate::components::message::failed(&i18n, failure),
         Remote::Ready(list) => html! { <DocumentList documents={list.clone()} {controls} /> },
     };
     html! {
@@ -246,9 +244,7 @@ pub fn RestrictionControl(props: &RestrictionControlProps) -> Html {
     let found = match &*results {
         None => Html::default(),
         Some(Remote::Loading) => loading(i18n.t("loading")),
-        Some(Remote::Failed(failure)) => {
-            html! { <ErrorMessage text={AttrValue::from(messages::api_failure(&i18n, failure))} /> }
-        }
+        Some(Remote::Failed(failure)) => crate::components::message::failed(&i18n, failure),
         Some(Remote::Ready(list)) if list.is_empty() => {
             html! { <p class="muted" role="status">{ i18n.t("care-search-none") }</p> }
         }

@@ -226,10 +226,8 @@ fn Credentials(props: &CredentialsProps) -> Html {
     };
 
     let rows = match &*list {
-        Remote::Loading => html! { <p class="status" role="status">{ i18n.t("loading") }</p> },
-        Remote::Failed(failure) => {
-            html! { <ErrorMessage text={AttrValue::from(messages::api_failure(&i18n, failure))} /> }
-        }
+        Remote::Loading => crate::components::message::loading(&i18n),
+        Remote::Failed(failure) => crate::components::message::failed(&i18n, failure),
         Remote::Ready(rows) => {
             // The only credential that still signs in stays: without it, nobody could.
             let usable = rows.iter().filter(|c| !c.suspended).count();
@@ -476,10 +474,8 @@ fn Sessions() -> Html {
         })
     };
     let rows = match &*list {
-        Remote::Loading => html! { <p class="status" role="status">{ i18n.t("loading") }</p> },
-        Remote::Failed(failure) => {
-            html! { <ErrorMessage text={AttrValue::from(messages::api_failure(&i18n, failure))} /> }
-        }
+        Remote::Loading => crate::components::message::loading(&i18n),
+        Remote::Failed(failure) => crate::components::message::failed(&i18n, failure),
         Remote::Ready(rows) => html! {
             <ul class="rows">
                 { for rows.iter().map(|s| {

@@ -456,9 +456,7 @@ pub fn ConnectedSoftwarePage() -> Html {
         Ok(()) => {
             let rows = match &*list {
                 Remote::Loading => loading(i18n.t("loading")),
-                Remote::Failed(failure) => {
-                    html! { <ErrorMessage text={AttrValue::from(messages::api_failure(&i18n, failure))} /> }
-                }
+                Remote::Failed(failure) => crate::components::message::failed(&i18n, failure),
                 Remote::Ready(rows) if rows.is_empty() => {
                     html! { <p class="muted" id="software-none">{ i18n.t("oauth-software-none") }</p> }
                 }

@@ -25,7 +25,6 @@ use crate::clinical::{Document, cda, dom, fhir, xml};
 use crate::components::message::{ErrorMessage, StatusMessage};
 use crate::components::pdf_view;
 use crate::i18n::context::use_i18n;
-use crate::i18n::messages;
 
 use super::documents::withdrawn_label;
 
@@ -165,9 +164,7 @@ pub fn DocumentViewer(props: &DocumentViewerProps) -> Html {
     let unreadable = || AttrValue::from(i18n.t("documents-viewer-unreadable"));
     let body = match &*content {
         Content::Loading => html! { <StatusMessage text={AttrValue::from(i18n.t("loading"))} /> },
-        Content::Failed(failure) => {
-            html! { <ErrorMessage text={AttrValue::from(messages::api_failure(&i18n, failure))} /> }
-        }
+        Content::Failed(failure) => crate::components::message::failed(&i18n, failure),
         Content::Unreadable => html! { <ErrorMessage text={unreadable()} /> },
         Content::Pdf(_) => Html::default(),
         Content::Image(url) => html! {

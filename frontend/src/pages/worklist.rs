@@ -122,9 +122,7 @@ pub fn WorklistPage() -> Html {
     };
     let body = match &*entries {
         Remote::Loading => loading(i18n.t("loading")),
-        Remote::Failed(failure) => {
-            html! { <ErrorMessage text={AttrValue::from(messages::api_failure(&i18n, failure))} /> }
-        }
+        Remote::Failed(failure) => crate::components::message::failed(&i18n, failure),
         Remote::Ready(list) if list.is_empty() => {
             html! { <p class="notice" id="worklist-empty">{ i18n.t("worklist-empty") }</p> }
         }

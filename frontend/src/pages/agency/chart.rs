@@ -40,6 +40,40 @@ const fn real(n: u64) -> f64 {
     n as f64
 }
 
+/// A coordinate with one decimal, as `format!("{v:.1}")` writes it, through integer formatting
+/// only: the float formatter (and its tables) would otherwise come into the console for the chart
+/// alone.
+/// Exactly: the float's binary value times ten, rounded to the nearest integer, ties to even.
+fn tenths(v: f64) -> String {
+    let bits = v.abs().to_bits();
+    let exponent = i32::try_from(bits >> 52).unwrap_or_default();
+    let fraction = u128::from(bits & ((1 << 52) - 1));
+    // v = mantissa × 2^-shift.
+    let (mantissa, shift) =
+        if exponent == 0 { (fraction << 1, 1075) } else { (fraction | 1 << 52, 1075 - exponent) };
+    let times_ten = mantissa * 10;
+    let t = match u32::try_from(shift) {
+        Ok(0) => times_ten,
+        Ok(shift) if shift < 120 => {
+            let q = times_ten >> shift;
+            let rest = times_ten - (q << shift);
+            let half = 1 << (shift - 1);
+            if rest > half || (rest == half && q % 2 == 1) { q + 1 } else { q }
+        }
+        Ok(_) => 0,
+        // Beyond 2^53: not a coordinate this chart draws.
+        Err(_) => times_ten << shift.unsigned_abs().min(60),
+    };
+    let sign = if v.is_sign_negative() { "-" } else { "" };
+    format!("{sign}{}.{}", t / 10, t % 10)
+}
+
+/// A whole coordinate (the chart's fixed dimensions), as `v.to_string()` writes it.
+#[expect(clippy::cast_possible_truncation, reason = "the chart's fixed dimensions are whole")]
+fn whole(v: f64) -> String {
+    (v as i64).to_string()
+}
+
 /// The height (in SVG units) of `value` on an axis whose top tick is `top`, over `height`.
 #[must_use]
 pub fn scaled(value: u64, top: u64, height: f64) -> f64 {
@@ -114,7 +148,7 @@ pub fn BarChart(props: &ChartProps) -> Html {
     let labels = labelled(props.points.len(), 5);
     html! {
         <figure class="chart" id={props.id.clone()}>
-            <svg viewBox={format!("0 0 {WIDTH} {HEIGHT}")} role="img" class="chart-svg"
+            <svg viewBox={format!("0 0 {} {}", whole(WIDTH), whole(HEIGHT))} role="img" class="chart-svg"
                 aria-labelledby={format!("{title_id} {desc_id}")}>
                 <title id={title_id}>{ props.title.clone() }</title>
                 <desc id={desc_id}>{ props.desc.clone() }</desc>
@@ -122,9 +156,9 @@ pub fn BarChart(props: &ChartProps) -> Html {
                     let y = TOP + plot_height - scaled(*t, top, plot_height);
                     html! {
                         <g class="tick">
-                            <line x1={LEFT.to_string()} x2={(WIDTH - 4.0).to_string()}
-                                y1={format!("{y:.1}")} y2={format!("{y:.1}")} />
-                            <text x={(LEFT - 6.0).to_string()} y={format!("{:.1}", y + 4.0)}
+                            <line x1={whole(LEFT)} x2={whole(WIDTH - 4.0)}
+                                y1={tenths(y)} y2={tenths(y)} />
+                            <text x={whole(LEFT - 6.0)} y={tenths(y + 4.0)}
                                 text-anchor="end">{ tick_label(*t) }</text>
                         </g>
                     }
@@ -133,10 +167,10 @@ pub fn BarChart(props: &ChartProps) -> Html {
                     let h = scaled(*value, top, plot_height);
                     let x = LEFT + slot * real(i as u64) + slot * 0.15;
                     html! {
-                        <rect class="bar" x={format!("{x:.1}")}
-                            y={format!("{:.1}", TOP + plot_height - h)}
-                            width={format!("{:.1}", (slot * 0.7).max(1.0))}
-                            height={format!("{h:.1}")}>
+                        <rect class="bar" x={tenths(x)}
+                            y={tenths(TOP + plot_height - h)}
+                            width={tenths((slot * 0.7).max(1.0))}
+                            height={tenths(h)}>
                             <title>{ format!("{long}: {written}") }</title>
                         </rect>
                     }
@@ -144,7 +178,7 @@ pub fn BarChart(props: &ChartProps) -> Html {
                 { for labels.iter().filter_map(|i| props.points.get(*i).map(|p| (*i, p))).map(|(i, p)| {
                     let x = LEFT + slot * real(i as u64) + slot * 0.5;
                     html! {
-                        <text class="period" x={format!("{x:.1}")} y={(HEIGHT - 8.0).to_string()}
+                        <text class="period" x={tenths(x)} y={whole(HEIGHT - 8.0)}
                             text-anchor="middle">{ p.0.clone() }</text>
                     }
                 }) }
@@ -171,6 +205,35 @@ pub fn BarChart(props: &ChartProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn coordinates_are_written_as_the_float_formatter_writes_them() {
+        for v in [LEFT, WIDTH - 4.0, LEFT - 6.0, HEIGHT - 8.0, WIDTH, HEIGHT] {
+            assert_eq!(whole(v), v.to_string());
+        }
+        for v in [0.0, -0.0, 0.05, 0.25, 0.75, 1.45, 2.5e-300, 1234.55, 9.95, 0.95] {
+            assert_eq!(tenths(v), format!("{v:.1}"), "{v}");
+        }
+        let plot_height = HEIGHT - TOP - BOTTOM;
+        for count in 1..=60_u64 {
+            let slot = (WIDTH - LEFT - 4.0) / real(count);
+            for i in 0..count {
+                for v in [
+                    LEFT + slot * real(i) + slot * 0.15,
+                    LEFT + slot * real(i) + slot * 0.5,
+                    (slot * 0.7).max(1.0),
+                ] {
+                    assert_eq!(tenths(v), format!("{v:.1}"), "{v}");
+                }
+            }
+            for value in 0..=count * 7 {
+                let h = scaled(value, count * 7, plot_height);
+                for v in [h, TOP + plot_height - h, TOP + plot_height - h + 4.0] {
+                    assert_eq!(tenths(v), format!("{v:.1}"), "{v}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn ticks_are_round_and_cover_the_largest_value() {

@@ -258,10 +258,8 @@ pub fn EmergencyPanel() -> Html {
         });
     }
     let alert_rows = match &*alerts {
-        Remote::Loading => html! { <p class="status" role="status">{ i18n.t("loading") }</p> },
-        Remote::Failed(failure) => {
-            html! { <ErrorMessage text={AttrValue::from(messages::api_failure(&i18n, failure))} /> }
-        }
+        Remote::Loading => crate::components::message::loading(&i18n),
+        Remote::Failed(failure) => crate::components::message::failed(&i18n, failure),
         Remote::Ready(rows) if rows.is_empty() => {
             html! { <p class="muted">{ i18n.t("agency-emergency-no-alerts") }</p> }
         }
@@ -279,10 +277,8 @@ pub fn EmergencyPanel() -> Html {
         },
     };
     let opening_rows = match &*openings {
-        Remote::Loading => html! { <p class="status" role="status">{ i18n.t("loading") }</p> },
-        Remote::Failed(failure) => {
-            html! { <ErrorMessage text={AttrValue::from(messages::api_failure(&i18n, failure))} /> }
-        }
+        Remote::Loading => crate::components::message::loading(&i18n),
+        Remote::Failed(failure) => crate::components::message::failed(&i18n, failure),
         Remote::Ready(rows) if rows.is_empty() => {
             html! { <p class="muted">{ i18n.t("agency-emergency-none") }</p> }
         }

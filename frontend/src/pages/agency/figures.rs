@@ -10,9 +10,8 @@ use yew::prelude::*;
 
 use super::chart::{BarChart, ticks};
 use crate::api::{self, Remote};
-use crate::components::message::ErrorMessage;
 use crate::i18n::context::use_i18n;
-use crate::i18n::{Arg, Translator, messages};
+use crate::i18n::{Arg, Translator};
 
 /// `n` with the language's thousands separator: `22 600` (fr, narrow no-break space),
 /// `22.600` (de, lb), `22,600` (en).
@@ -111,10 +110,8 @@ pub fn FiguresPanel() -> Html {
     }
     let language = i18n.language();
     let current = match &*now {
-        Remote::Loading => html! { <p class="status" role="status">{ i18n.t("loading") }</p> },
-        Remote::Failed(failure) => {
-            html! { <ErrorMessage text={AttrValue::from(messages::api_failure(&i18n, failure))} /> }
-        }
+        Remote::Loading => crate::components::message::loading(&i18n),
+        Remote::Failed(failure) => crate::components::message::failed(&i18n, failure),
         Remote::Ready(figures) => html! {
             <dl class="figures" id="figures-now">
                 { for FIGURES.iter().map(|(key, value, _)| html! {
@@ -142,10 +139,8 @@ pub fn FiguresPanel() -> Html {
         </div>
     };
     let charts = match &*series {
-        Remote::Loading => html! { <p class="status" role="status">{ i18n.t("loading") }</p> },
-        Remote::Failed(failure) => {
-            html! { <ErrorMessage text={AttrValue::from(messages::api_failure(&i18n, failure))} /> }
-        }
+        Remote::Loading => crate::components::message::loading(&i18n),
+        Remote::Failed(failure) => crate::components::message::failed(&i18n, failure),
         Remote::Ready(series) => {
             let g = series.granularity;
             let periods: Vec<(String, String)> =

@@ -212,12 +212,8 @@ pub fn RecordHelpdesk(props: &RecordHelpdeskProps) -> Html {
                 { i18n.t("helpdesk-letters-show") }
             </button>
         },
-        Some(Remote::Loading) => {
-            html! { <p class="status" role="status">{ i18n.t("loading") }</p> }
-        }
-        Some(Remote::Failed(failure)) => {
-            html! { <ErrorMessage text={AttrValue::from(messages::api_failure(&i18n, failure))} /> }
-        }
+        Some(Remote::Loading) => crate::components::message::loading(&i18n),
+        Some(Remote::Failed(failure)) => crate::components::message::failed(&i18n, failure),
         Some(Remote::Ready(rows)) if rows.is_empty() => {
             html! { <p class="muted letters">{ i18n.t("helpdesk-letters-none") }</p> }
         }
@@ -411,12 +407,8 @@ pub fn ProfessionalHelpdesk(props: &ProfessionalHelpdeskProps) -> Html {
                 { i18n.t("helpdesk-assign-open") }
             </button>
         },
-        Some(Remote::Loading) => {
-            html! { <p class="status" role="status">{ i18n.t("loading") }</p> }
-        }
-        Some(Remote::Failed(failure)) => {
-            html! { <ErrorMessage text={AttrValue::from(messages::api_failure(&i18n, failure))} /> }
-        }
+        Some(Remote::Loading) => crate::components::message::loading(&i18n),
+        Some(Remote::Failed(failure)) => crate::components::message::failed(&i18n, failure),
         Some(Remote::Ready(rows)) => {
             let choices: Vec<Choice> = rows
                 .iter()

@@ -146,9 +146,7 @@ pub fn ImportsPanel() -> Html {
 
     let batches = match &*list {
         Remote::Loading => html! { <p>{ i18n.t("import-loading") }</p> },
-        Remote::Failed(failure) => {
-            html! { <ErrorMessage text={AttrValue::from(messages::api_failure(&i18n, failure))} /> }
-        }
+        Remote::Failed(failure) => crate::components::message::failed(&i18n, failure),
         Remote::Ready(batches) if batches.is_empty() => html! { <p>{ i18n.t("import-none") }</p> },
         Remote::Ready(batches) => html! {
             <table class="import-batches">
@@ -181,6 +179,9 @@ pub fn ImportsPanel() -> Html {
 
     let sending_status = (*sending).map(|(sent, total)| {
         let percent = if total > 0.0 { (sent / total * 100.0).round() } else { 0.0 };
+        // Whole and within 0..=100: written as an integer (without the float formatter).
+        #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "0..=100")]
+        let percent = percent as u32;
         i18n.t_args("import-sending", [("percent", Arg::from(percent.to_string()))])
     });
 
@@ -269,9 +270,7 @@ pub fn BatchView(props: &BatchViewProps) -> Html {
     };
     let body = match &*detail {
         Remote::Loading => html! { <p>{ i18n.t("import-loading") }</p> },
-        Remote::Failed(failure) => {
-            html! { <ErrorMessage text={AttrValue::from(messages::api_failure(&i18n, failure))} /> }
-        }
+        Remote::Failed(failure) => crate::components::message::failed(&i18n, failure),
         Remote::Ready(d) => {
             let b = &d.batch;
             let action = match b.state {

@@ -160,10 +160,8 @@ pub fn RecordLifePanel(props: &RecordLifeProps) -> Html {
         })
     };
     let facts = match &*life {
-        Remote::Loading => html! { <p class="status" role="status">{ i18n.t("loading") }</p> },
-        Remote::Failed(failure) => {
-            html! { <ErrorMessage text={AttrValue::from(messages::api_failure(&i18n, failure))} /> }
-        }
+        Remote::Loading => crate::components::message::loading(&i18n),
+        Remote::Failed(failure) => crate::components::message::failed(&i18n, failure),
         Remote::Ready(life) => {
             let date = |at| messages::date_only(&i18n, at);
             html! {

@@ -119,10 +119,8 @@ pub fn OrganisationsPanel() -> Html {
     };
 
     let rows = match &*list {
-        Remote::Loading => html! { <p class="status" role="status">{ i18n.t("loading") }</p> },
-        Remote::Failed(failure) => {
-            html! { <ErrorMessage text={AttrValue::from(messages::api_failure(&i18n, failure))} /> }
-        }
+        Remote::Loading => crate::components::message::loading(&i18n),
+        Remote::Failed(failure) => crate::components::message::failed(&i18n, failure),
         Remote::Ready(rows) if rows.is_empty() => {
             html! { <p class="muted" role="status">{ i18n.t("helpdesk-organisations-none") }</p> }
         }
@@ -257,12 +255,8 @@ fn OrganisationRow(props: &OrganisationRowProps) -> Html {
                 { i18n.t("helpdesk-organisation-show-staff") }
             </button>
         },
-        Some(Remote::Loading) => {
-            html! { <p class="status" role="status">{ i18n.t("loading") }</p> }
-        }
-        Some(Remote::Failed(failure)) => {
-            html! { <ErrorMessage text={AttrValue::from(messages::api_failure(&i18n, failure))} /> }
-        }
+        Some(Remote::Loading) => crate::components::message::loading(&i18n),
+        Some(Remote::Failed(failure)) => crate::components::message::failed(&i18n, failure),
         Some(Remote::Ready(d)) if d.professionals.is_empty() => {
             html! { <p class="muted staff">{ i18n.t("helpdesk-organisation-staff-none") }</p> }
         }

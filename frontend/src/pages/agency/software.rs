@@ -392,10 +392,8 @@ pub fn SoftwarePanel() -> Html {
         Act::Submit
     });
     let rows = match &*list {
-        Remote::Loading => html! { <p class="status" role="status">{ i18n.t("loading") }</p> },
-        Remote::Failed(failure) => {
-            html! { <ErrorMessage text={AttrValue::from(messages::api_failure(&i18n, failure))} /> }
-        }
+        Remote::Loading => crate::components::message::loading(&i18n),
+        Remote::Failed(failure) => crate::components::message::failed(&i18n, failure),
         Remote::Ready(rows) if rows.is_empty() => {
             html! { <p class="muted">{ i18n.t("software-none") }</p> }
         }
@@ -475,12 +473,8 @@ fn client_row(i18n: &Translator, c: &SoftwareClient, p: &Panel, act: &Callback<A
                 { i18n.t_args("software-show-grants", [("count", Arg::from(c.active_grants))]) }
             </button>
         },
-        Some(Remote::Loading) => {
-            html! { <p class="status" role="status">{ i18n.t("loading") }</p> }
-        }
-        Some(Remote::Failed(failure)) => {
-            html! { <ErrorMessage text={AttrValue::from(messages::api_failure(i18n, failure))} /> }
-        }
+        Some(Remote::Loading) => crate::components::message::loading(i18n),
+        Some(Remote::Failed(failure)) => crate::components::message::failed(i18n, failure),
         Some(Remote::Ready(rows)) if rows.is_empty() => {
             html! { <p class="muted grants">{ i18n.t("software-grants-none") }</p> }
         }
