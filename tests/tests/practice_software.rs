@@ -7,6 +7,11 @@
 //! software under Connected software and disconnects it: the token is no longer active and the
 //! refresh token no longer works.
 //!
+//! With its tokens the real `dsp-fhir-client` binary then files a PDF in Marie Dupont's record
+//! (the physician follows her), finds it and reads it back byte for byte; Marie activates in a
+//! French browser and her history shows the filing and the reading by the physician "via Praxis
+//! Plus".
+//!
 //! The device grant too: the software shows a code, the professional types it on their page.
 
 use std::time::Duration;
@@ -93,6 +98,142 @@ fn free_port() -> anyhow::Result<u16> {
     Ok(std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
 }
 
+/// The `dsp-fhir-client` binary (another package of the workspace: built next to this test).
+fn cli_binary() -> anyhow::Result<std::path::PathBuf> {
+    let test = std::env::current_exe()?;
+    let dir = test
+        .parent()
+        .and_then(std::path::Path::parent)
+        .ok_or_else(|| anyhow::anyhow!("where is {}?", test.display()))?;
+    let binary = dir.join(format!("dsp-fhir-client{}", std::env::consts::EXE_SUFFIX));
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let built = std::process::Command::new(cargo)
+        .args(["build", "--quiet", "-p", "dsp-fhir-client", "--bin", "dsp-fhir-client"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .status()?;
+    anyhow::ensure!(built.success(), "building dsp-fhir-client: {built}");
+    anyhow::ensure!(binary.exists(), "no {}", binary.display());
+    Ok(binary)
+}
+
+/// Runs the binary with the token file; its standard output (it must succeed).
+async fn run_cli(
+    binary: &std::path::Path,
+    token_file: &std::path::Path,
+    args: &[&str],
+) -> anyhow::Result<String> {
+    let output = tokio::process::Command::new(binary)
+        .arg("--token-file")
+        .arg(token_file)
+        .args(args)
+        .output()
+        .await?;
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    anyhow::ensure!(
+        output.status.success(),
+        "dsp-fhir-client {args:?}: {}\n{stdout}\n{}",
+        output.status,
+        String::from_utf8_lossy(&output.stderr)
+    );
+    Ok(stdout)
+}
+
+/// The title the software gives the document it files.
+const FILED_TITLE: &str = "Lettre de sortie — été";
+
+/// The binary files a PDF in Marie Dupont's record (by matricule), finds it (by DSP id) and
+/// writes its content back (the same bytes); Marie, in French, sees both acts in her history by
+/// Claire Weber via the software. The tokens as the binary left them (it may have refreshed).
+async fn file_find_get(
+    s: &Scene,
+    tokens: &dsp_fhir_client::tokens::Tokens,
+) -> anyhow::Result<dsp_fhir_client::tokens::Tokens> {
+    let binary = cli_binary()?;
+    let demo = dsp::demo::create(&s.server.state)
+        .await
+        .map_err(|e| anyhow::anyhow!("demo codes: {e:?}"))?;
+    let (_, national_id, activation_code) = demo
+        .patient_codes
+        .iter()
+        .find(|(n, ..)| n == "Marie Dupont")
+        .cloned()
+        .ok_or_else(|| anyhow::anyhow!("no Marie Dupont"))?;
+    let marie = dsp::entity::patient::Entity::find()
+        .filter(dsp::entity::patient::Column::NationalId.eq(national_id.replace(' ', "")))
+        .one(&s.server.state.db)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("Marie Dupont is not in the database"))?;
+
+    let dir = tempfile::tempdir()?;
+    let token_file = dir.path().join("tokens.json");
+    dsp_fhir_client::tokens::save(&token_file, tokens)?;
+    let pdf = dir.path().join("lettre-de-sortie.pdf");
+    let bytes =
+        b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+    tokio::fs::write(&pdf, bytes).await?;
+
+    let filed = run_cli(
+        &binary,
+        &token_file,
+        &[
+            "file",
+            "--matricule",
+            &national_id,
+            pdf.to_str().unwrap_or_default(),
+            "--type",
+            "care-reports",
+            "--title",
+            FILED_TITLE,
+        ],
+    )
+    .await?;
+    assert!(filed.contains("201"), "{filed}");
+
+    let found = run_cli(&binary, &token_file, &["find", &marie.id.to_string()]).await?;
+    let line = found
+        .lines()
+        .find(|l| l.ends_with(FILED_TITLE))
+        .ok_or_else(|| anyhow::anyhow!("the filed document is not found: {found}"))?;
+    let fields: Vec<&str> = line.split('\t').collect();
+    assert_eq!(fields.len(), 5, "{line}");
+    assert_eq!(fields[2], "care-reports", "{line}");
+    assert_eq!(fields[3], "application/pdf", "{line}");
+    assert!(filed.contains(fields[0]), "the filing named {filed}, find lists {line}");
+
+    let out = dir.path().join("read-back.pdf");
+    let got = run_cli(
+        &binary,
+        &token_file,
+        &["get", fields[0], "--out", out.to_str().unwrap_or_default()],
+    )
+    .await?;
+    assert!(got.contains("application/pdf"), "{got}");
+    assert_eq!(tokio::fs::read(&out).await?, bytes, "the content read back differs");
+
+    // Marie activates in French; her history says who did it, through which software.
+    let patient_browser = Chromium::launch("fr-FR").await?;
+    let patient = patient_browser.open(&format!("{}/activate", s.server.origin)).await?;
+    wait_for_app(&patient).await?;
+    add_authenticator(&patient, Authenticator::Passkey).await?;
+    fill(&patient, "#activate-national-id", &national_id).await?;
+    fill(&patient, "#activate-code", &activation_code).await?;
+    click(&patient, "#activate-button").await?;
+    wait_for_path(&patient, "/patient").await?;
+    patient.goto(format!("{}/patient/history", s.server.origin)).await?;
+    wait_for_app(&patient).await?;
+    for (action, verb) in [("document_filed", " a déposé "), ("document_read", " a lu ")] {
+        let entry = format!("[data-action={action}]");
+        wait_until(&patient, &format!("document.querySelector('{entry}')")).await?;
+        let text = text_of(&patient, &entry).await?;
+        assert!(text.contains("Claire Weber"), "{text:?}");
+        assert!(text.contains(&format!(" via {SOFTWARE}")), "{text:?}");
+        assert!(text.contains(verb) && text.contains(FILED_TITLE), "{text:?}");
+    }
+    patient_browser.close().await?;
+
+    dsp_fhir_client::tokens::load(&token_file)
+}
+
 /// Signs out, so that the approval page must sign the professional in itself.
 async fn sign_out(page: &Page) -> anyhow::Result<()> {
     click(page, "#sign-out-button").await?;
@@ -176,6 +317,9 @@ async fn a_physician_connects_practice_software_with_her_key_in_german() -> anyh
     let http = auth::http_client()?;
     let tokens = auth::refresh(&http, &tokens).await?;
     assert_eq!(introspect(&s, &tokens.access_token).await?["active"], true);
+
+    // The command line files, finds and reads a document with these tokens.
+    let tokens = file_find_get(&s, &tokens).await?;
 
     // Connected software lists it; disconnecting ends the token.
     s.page.goto(format!("{}/professional/software", s.server.origin)).await?;
