@@ -17,7 +17,9 @@ use axum::http::request::Parts;
 use axum::http::{HeaderMap, StatusCode, header};
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Statement,
+};
 use shared::ApiErrorCode;
 use shared::api::auth::Role;
 use uuid::Uuid;
@@ -27,7 +29,7 @@ pub use scope::{Op, Scope, ScopeSet};
 use crate::app::AppState;
 use crate::audit::{RequestMeta, Via};
 use crate::auth::{CurrentUser, codes};
-use crate::entity::{credential, oauth_client, oauth_grant, oauth_token, professional, session};
+use crate::entity::{oauth_grant, oauth_token, session};
 use crate::error::AppError;
 
 /// How long an access token lives.
@@ -197,49 +199,60 @@ impl FhirCaller {
     ) -> Result<Self, AppError> {
         let invalid = || AppError::refused(StatusCode::UNAUTHORIZED, ApiErrorCode::InvalidToken);
         let token_hash = codes::hash(token);
-        let row = oauth_token::Entity::find_by_id(token_hash.clone())
-            .one(conn)
+        // One statement for what must all still stand (every request of the software pays it):
+        // the token, its grant, the software, the professional's licence and the key they
+        // approved with.
+        let backend = conn.get_database_backend();
+        let row = conn
+            .query_one_raw(Statement::from_sql_and_values(
+                backend,
+                crate::db::placeholders(
+                    backend,
+                    "SELECT t.created_at AS token_created_at, t.expires_at AS token_expires_at, \
+                     g.id AS grant_id, g.professional_id, g.credential_id, g.scopes, \
+                     g.last_used_at, c.client_id, c.name AS client_name \
+                     FROM oauth_tokens t \
+                     JOIN oauth_grants g ON g.id = t.grant_id AND g.revoked_at IS NULL \
+                     JOIN oauth_clients c ON c.client_id = g.client_id AND c.disabled_at IS NULL \
+                     JOIN professionals p ON p.id = g.professional_id AND p.state = 'active' \
+                     JOIN credentials k ON k.id = g.credential_id \
+                       AND k.subject_id = g.professional_id AND k.suspended_at IS NULL \
+                     WHERE t.token_hash = $1 AND t.kind = 'access' AND t.revoked_at IS NULL",
+                ),
+                [token_hash.clone().into()],
+            ))
             .await?
-            .filter(|t| t.kind == "access" && t.revoked_at.is_none() && now < t.expires_at)
             .ok_or_else(invalid)?;
-        let grant = oauth_grant::Entity::find_by_id(row.grant_id)
-            .one(conn)
-            .await?
-            .filter(|g| g.revoked_at.is_none())
-            .ok_or_else(invalid)?;
-        let client = oauth_client::Entity::find_by_id(grant.client_id.clone())
-            .one(conn)
-            .await?
-            .filter(|c| c.disabled_at.is_none())
-            .ok_or_else(invalid)?;
-        professional::Entity::find_by_id(grant.professional_id)
-            .one(conn)
-            .await?
-            .filter(|p| p.state == "active")
-            .ok_or_else(invalid)?;
-        credential::Entity::find_by_id(grant.credential_id.clone())
-            .one(conn)
-            .await?
-            .filter(|c| c.subject_id == grant.professional_id && c.suspended_at.is_none())
-            .ok_or_else(invalid)?;
+        let expires_at: DateTime<Utc> = row.try_get("", "token_expires_at")?;
+        if now >= expires_at {
+            return Err(invalid());
+        }
+        let created_at: DateTime<Utc> = row.try_get("", "token_created_at")?;
+        let grant_id: Uuid = row.try_get("", "grant_id")?;
+        let professional_id: Uuid = row.try_get("", "professional_id")?;
+        let credential_id: String = row.try_get("", "credential_id")?;
+        let scopes: String = row.try_get("", "scopes")?;
+        let last_used_at: Option<DateTime<Utc>> = row.try_get("", "last_used_at")?;
+        let client_id: String = row.try_get("", "client_id")?;
+        let client_name: String = row.try_get("", "client_name")?;
         // What the connected-software lists show as "last used", kept to the minute.
-        if grant.last_used_at.is_none_or(|at| now - at >= Duration::minutes(1)) {
+        if last_used_at.is_none_or(|at| now - at >= Duration::minutes(1)) {
             oauth_grant::Entity::update_many()
                 .col_expr(oauth_grant::Column::LastUsedAt, Expr::value(now))
-                .filter(oauth_grant::Column::Id.eq(grant.id))
+                .filter(oauth_grant::Column::Id.eq(grant_id))
                 .exec(conn)
                 .await?;
         }
         let user = CurrentUser {
             session: session::Model {
                 token_hash,
-                id: grant.id,
+                id: grant_id,
                 subject_kind: Role::Professional.as_str().to_owned(),
-                subject_id: grant.professional_id,
-                credential_id: Some(grant.credential_id.clone()),
-                created_at: row.created_at,
+                subject_id: professional_id,
+                credential_id: Some(credential_id),
+                created_at,
                 last_seen_at: now,
-                expires_at: row.expires_at,
+                expires_at,
                 reverified_at: None,
                 revoked_at: None,
                 user_agent: None,
@@ -247,11 +260,11 @@ impl FhirCaller {
             role: Role::Professional,
         };
         Ok(Self {
-            professional_id: grant.professional_id,
-            grant_id: grant.id,
-            client_id: client.client_id,
-            client_name: client.name,
-            scopes: ScopeSet::parse(&grant.scopes),
+            professional_id,
+            grant_id,
+            client_id,
+            client_name,
+            scopes: ScopeSet::parse(&scopes),
             user,
         })
     }
