@@ -36,6 +36,10 @@ pub struct Config {
     /// `DSP_IMPORT_CHUNK_ROWS`: rows of a bulk import per chunk, that is per transaction and
     /// per printable PDF of letters (default 500, from 1 to 5000).
     pub import_chunk_rows: usize,
+    /// `DSP_IMPORT_WORKERS`: chunks of started imports that one `dsp serve` instance processes
+    /// at once, each rendering its letters on its own core (default 1, from 1 to 64; several
+    /// instances add theirs).
+    pub import_workers: usize,
     /// `DSP_FHIR_NATIONAL_ID_SYSTEMS`: comma-separated identifier systems (URIs; an OID as
     /// `urn:oid:…`) whose values are national IDs; a FHIR document may name its patient by one
     /// of them as well as by `Patient/<record id>`, and a CDA document's `recordTarget` must name
@@ -176,6 +180,11 @@ impl Config {
             .ok()
             .filter(|n| (1..=5000).contains(n))
             .context("DSP_IMPORT_CHUNK_ROWS must be a number of rows from 1 to 5000")?;
+        let import_workers: usize = var("DSP_IMPORT_WORKERS")
+            .map_or(Ok(1), |v| v.parse())
+            .ok()
+            .filter(|n| (1..=64).contains(n))
+            .context("DSP_IMPORT_WORKERS must be a number of workers from 1 to 64")?;
         let fhir_national_id_systems: Vec<String> = var("DSP_FHIR_NATIONAL_ID_SYSTEMS")
             .unwrap_or_else(|| "urn:dsp:national-id".into())
             .split(',')
@@ -268,6 +277,7 @@ impl Config {
             not_found_floor,
             max_document_bytes: max_document_mb * 1024 * 1024,
             import_chunk_rows,
+            import_workers,
             fhir_national_id_systems,
             bench_routes,
             max_in_flight,

@@ -74,6 +74,10 @@ enum Command {
         /// Only read and check the file (the batch stays `ready` for the console).
         #[arg(long)]
         check_only: bool,
+        /// Chunks processed at once (each renders its letters on its own core; the writes take
+        /// turns). Default: the machine's cores. `dsp serve` runs one per instance.
+        #[arg(long)]
+        workers: Option<std::num::NonZeroUsize>,
     },
     /// Fill an empty database (and the content store) with a synthetic country for load tests:
     /// `tiny` (200 patients, a smoke test), `S` (10 000 patients, 3 million audit entries) or `N`
@@ -154,10 +158,14 @@ async fn main() -> anyhow::Result<()> {
             });
             let life = tokio::spawn(services::life::run_forever(state.clone()));
             // Started imports go on (and stopped instances' chunks are taken over) here.
-            let imports = tokio::spawn(services::imports::run_forever(
-                state.clone(),
-                std::time::Duration::from_secs(2),
-            ));
+            let imports: Vec<_> = (0..state.config.import_workers)
+                .map(|_| {
+                    tokio::spawn(services::imports::run_forever(
+                        state.clone(),
+                        std::time::Duration::from_secs(2),
+                    ))
+                })
+                .collect();
             let housekeeping = tokio::spawn(dsp::maintenance::run_forever(
                 state,
                 std::time::Duration::from_secs(600),
@@ -165,15 +173,20 @@ async fn main() -> anyhow::Result<()> {
             let result = server.run(app::shutdown_signal()).await;
             housekeeping.abort();
             life.abort();
-            imports.abort();
+            for worker in imports {
+                worker.abort();
+            }
             if let Some(task) = checkpoints {
                 task.abort();
             }
             result
         }
-        Command::Import { file, check_only } => {
+        Command::Import { file, check_only, workers } => {
             let state = open(config).await?;
-            import_file(&state, &file, check_only).await
+            let workers = workers
+                .or_else(|| std::thread::available_parallelism().ok())
+                .map_or(1, std::num::NonZeroUsize::get);
+            import_file(&state, &file, check_only, workers).await
         }
         Command::Migrate => {
             let connection = db::connect(&config).await.context("opening the database")?;
@@ -332,6 +345,7 @@ async fn import_file(
     state: &AppState,
     file: &std::path::Path,
     check_only: bool,
+    workers: usize,
 ) -> anyhow::Result<()> {
     use dsp::services::imports;
     use shared::api::imports::ImportState;
@@ -365,10 +379,19 @@ async fn import_file(
         return Ok(());
     }
     imports::start(state, &meta, None, batch.id).await.map_err(|e| anyhow::anyhow!("{e:?}"))?;
-    imports::work(state, uuid::Uuid::new_v4()).await.map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    // Several workers claim chunks as several instances would (a conditional UPDATE each).
+    let mut running = tokio::task::JoinSet::new();
+    for _ in 0..workers {
+        let state = state.clone();
+        running.spawn(async move { imports::work(&state, uuid::Uuid::new_v4()).await });
+    }
+    while let Some(finished) = running.join_next().await {
+        finished?.map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    }
     let done = imports::detail(state, batch.id).await.map_err(|e| anyhow::anyhow!("{e:?}"))?;
     println!(
-        "state {:?}: {} created, {} already there, {} chunks, {} letter PDFs ({:.1} s)",
+        "state {:?}: {} created, {} already there, {} chunks, {} letter PDFs, {workers} workers \
+         ({:.1} s)",
         done.batch.state,
         done.batch.created,
         done.batch.already_there,

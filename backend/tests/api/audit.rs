@@ -237,24 +237,6 @@ async fn checkpoints_are_one_per_interval_and_forged_ones_are_refused(engine: En
     assert!(checkpoint::read_dir(&witness.dir, &[public]).is_ok());
 }
 
-/// Runs the `dsp` command on the test's database; returns (exit status, stdout).
-fn dsp(app: &TestApp, args: &[&str], vars: &[(&str, &std::path::Path)]) -> (i32, String) {
-    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_dsp"));
-    command
-        .args(args)
-        .env_clear()
-        .env("DATABASE_URL", &app.state.config.database_url)
-        .env("DSP_DATA_DIR", app.data_dir())
-        .env("DSP_LOG", "warn");
-    for (name, value) in vars {
-        command.env(name, value);
-    }
-    let output = command.output().unwrap();
-    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    (output.status.code().unwrap_or(-1), format!("{stdout}{stderr}"))
-}
-
 async fn the_cli_writes_checkpoints_and_verify_exits_1_naming_the_truncated_chain(engine: Engine) {
     let app = TestApp::spawn(engine).await;
     let (mut agent, _) = app.signed_in_agent().await;
@@ -264,36 +246,36 @@ async fn the_cli_writes_checkpoints_and_verify_exits_1_naming_the_truncated_chai
     let witness = tempfile::tempdir().unwrap();
     let key = keys.path().join("checkpoint.pem");
     let public = keys.path().join("checkpoint.pem.pub");
-    let (status, out) = dsp(&app, &["audit", "keygen", "--out", key.to_str().unwrap()], &[]);
+    let (status, out) = app.cli(&["audit", "keygen", "--out", key.to_str().unwrap()], &[]);
     assert_eq!(status, 0, "{out}");
     let vars = [("DSP_AUDIT_CHECKPOINT_DIR", witness.path()), ("DSP_AUDIT_CHECKPOINT_KEY", &key)];
-    let (status, out) = dsp(&app, &["audit", "checkpoint"], &vars);
+    let (status, out) = app.cli(&["audit", "checkpoint"], &vars);
     assert_eq!(status, 0, "{out}");
     assert!(out.contains("checkpoint 1 written"), "{out}");
-    let (status, out) = dsp(&app, &["audit", "checkpoint"], &vars);
+    let (status, out) = app.cli(&["audit", "checkpoint"], &vars);
     assert!(status == 0 && out.contains("nothing written"), "{out}");
     let dir = witness.path().to_str().unwrap();
     let pinned =
         ["audit", "verify", "--checkpoints", dir, "--public-key", public.to_str().unwrap()];
-    let (status, out) = dsp(&app, &pinned, &[]);
+    let (status, out) = app.cli(&pinned, &[]);
     assert_eq!(status, 0, "{out}");
     assert!(out.contains("intact") && out.contains("1 checkpoints witnessed"), "{out}");
 
     truncate(&app, engine, &format!("patient:{patient}"), 1).await;
-    let (status, out) = dsp(&app, &["audit", "verify"], &[]);
+    let (status, out) = app.cli(&["audit", "verify"], &[]);
     assert_eq!(status, 0, "verify alone misses it: {out}");
-    let (status, out) = dsp(&app, &pinned, &[]);
+    let (status, out) = app.cli(&pinned, &[]);
     assert_eq!(status, 1, "{out}");
     assert!(out.contains(&format!("chain patient:{patient}: truncated")), "{out}");
     // The key found beside the files serves when none is given.
-    let (status, out) = dsp(&app, &["audit", "verify", "--checkpoints", dir], &[]);
+    let (status, out) = app.cli(&["audit", "verify", "--checkpoints", dir], &[]);
     assert_eq!(status, 1, "{out}");
     // Checkpoints signed by another key are refused, whatever they say.
     let stranger = keys.path().join("stranger.pem");
-    dsp(&app, &["audit", "keygen", "--out", stranger.to_str().unwrap()], &[]);
+    app.cli(&["audit", "keygen", "--out", stranger.to_str().unwrap()], &[]);
     let other = keys.path().join("stranger.pem.pub");
     let args = ["audit", "verify", "--checkpoints", dir, "--public-key", other.to_str().unwrap()];
-    let (status, out) = dsp(&app, &args, &[]);
+    let (status, out) = app.cli(&args, &[]);
     assert_eq!(status, 1, "{out}");
     assert!(out.contains("REFUSED") && out.contains("signature"), "{out}");
 }
@@ -304,7 +286,7 @@ async fn the_demo_is_in_the_audit_and_each_records_history(engine: Engine) {
     use crate::common::authenticator::Passkey;
     use crate::common::personas::Browser;
     let app = TestApp::spawn(engine).await;
-    let (status, out) = dsp(&app, &["demo"], &[]);
+    let (status, out) = app.cli(&["demo"], &[]);
     assert_eq!(status, 0, "{out}");
     let code_of = |name: &str| {
         let line = out.lines().find(|l| l.trim_start().starts_with(name)).unwrap();
@@ -376,6 +358,6 @@ async fn the_demo_is_in_the_audit_and_each_records_history(engine: Engine) {
         count("SELECT COUNT(*) FROM audit_events WHERE action = 'patient_created'").await,
         count("SELECT COUNT(*) FROM patients").await
     );
-    let (status, out) = dsp(&app, &["audit", "verify"], &[]);
+    let (status, out) = app.cli(&["audit", "verify"], &[]);
     assert_eq!(status, 0, "{out}");
 }

@@ -17,6 +17,7 @@ on_both_databases!(
     invalid_rows_are_reported_and_nothing_is_imported,
     the_same_file_twice_creates_nothing_new,
     an_interrupted_import_resumes_where_it_stopped,
+    the_command_line_import_runs_several_workers_and_each_chunk_once,
 );
 
 const HEADER: &str = "national_id;given_name;family_name;street;postal_code;city;country;language";
@@ -354,4 +355,54 @@ async fn an_interrupted_import_resumes_where_it_stopped(engine: Engine) {
         done["letters"].as_array().unwrap().iter().map(|p| p["letters"].as_u64().unwrap()).sum();
     assert_eq!(letters, 5);
     assert_eq!(act(&app, &agent, &batch, "start").await.code(), "import_not_ready");
+}
+
+/// `dsp import FILE --workers 3`: three workers claim the chunks as three instances would; every
+/// record is created once with one letter, every chunk done once, and the same file again
+/// creates nothing.
+async fn the_command_line_import_runs_several_workers_and_each_chunk_once(engine: Engine) {
+    let (app, agent) = spawn(engine).await;
+    let mut file = format!("{HEADER}\n");
+    for n in 0..7 {
+        let id = national_id(100 + n);
+        file.push_str(&format!("{id};Zoë{n};Ñúñez;{n} rue de la Gare;L-1611;Luxembourg;LU;fr\n"));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("people.csv");
+    std::fs::write(&path, file).unwrap();
+    let path = path.to_str().unwrap();
+    let chunks = [("DSP_IMPORT_CHUNK_ROWS", std::path::Path::new("2"))];
+
+    let (status, out) = app.cli(&["import", path, "--workers", "3"], &chunks);
+    assert_eq!(status, 0, "{out}");
+    assert!(out.contains("7 rows, 0 invalid rows"), "{out}");
+    assert!(
+        out.contains("7 created, 0 already there, 4 chunks, 4 letter PDFs, 3 workers"),
+        "{out}"
+    );
+    assert_eq!(patients(&app).await, 7);
+    assert_eq!(app.audit("patient_created").await.len(), 7);
+    assert_eq!(app.audit("letter_issued").await.len(), 7);
+    assert_eq!(app.audit("import_chunk_done").await.len(), 4);
+    let batches = app.get_as(&agent, "/api/agency/imports").await;
+    let batch = batches.body[0]["id"].as_str().unwrap().to_owned();
+    let done = detail(&app, &agent, &batch).await;
+    assert_eq!(done["batch"]["state"], "done", "{done}");
+    let (mut names, mut codes) = (String::new(), 0);
+    for chunk in 1..=4 {
+        let pdf = letters_pdf(&app, &agent, &batch, chunk).await;
+        names.push_str(&pdf_text(&pdf));
+        codes += codes_in(&pdf).len();
+    }
+    assert_eq!(codes, 2 * 7, "one letter (activation and practice codes) a record: {names}");
+    for n in 0..7 {
+        assert!(names.contains(&format!("Zoë{n} Ñúñez")), "{names}");
+    }
+
+    let (status, out) = app.cli(&["import", path, "--workers", "2"], &chunks);
+    assert_eq!(status, 0, "{out}");
+    assert!(out.contains("0 created, 7 already there"), "{out}");
+    assert_eq!(patients(&app).await, 7);
+    let (status, out) = app.cli(&["import", path, "--workers", "0"], &chunks);
+    assert_ne!(status, 0, "zero workers is refused: {out}");
 }

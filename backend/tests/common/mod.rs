@@ -107,6 +107,25 @@ impl TestApp {
         self._data_dir.path()
     }
 
+    /// Runs the `dsp` command on the test's database and data directory, with `vars` added to
+    /// a clean environment; returns (exit status, stdout and stderr).
+    pub fn cli(&self, args: &[&str], vars: &[(&str, &std::path::Path)]) -> (i32, String) {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_dsp"));
+        command
+            .args(args)
+            .env_clear()
+            .env("DATABASE_URL", &self.state.config.database_url)
+            .env("DSP_DATA_DIR", self.data_dir())
+            .env("DSP_LOG", "warn");
+        for (name, value) in vars {
+            command.env(name, value);
+        }
+        let output = command.output().unwrap();
+        let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        (output.status.code().unwrap_or(-1), format!("{stdout}{stderr}"))
+    }
+
     pub async fn spawn(engine: Engine) -> Self {
         Self::spawn_with(engine, Options::default()).await
     }
