@@ -12,7 +12,7 @@ use axum::extract::{RawQuery, State};
 use axum::response::Response;
 use shared::api::history::HistoryQuery;
 
-use super::documents::patient_id;
+use super::documents::{link_pairs, patient_id};
 use super::params::{Params, decode_cursor, encode_cursor};
 use super::{resource, searchset};
 use crate::app::AppState;
@@ -50,11 +50,7 @@ pub(super) async fn search(
     };
     let page = history::for_referent(&state, &caller.stamp(meta), &pro, patient_id, &history_query)
         .await?;
-    let pairs: Vec<(String, String)> =
-        form_urlencoded::parse(query.as_deref().unwrap_or_default().as_bytes())
-            .filter(|(k, _)| k != "_cursor")
-            .map(|(k, v)| (k.into_owned(), v.into_owned()))
-            .collect();
+    let pairs = link_pairs(query.as_deref(), patient_id);
     let link = |cursor: Option<i64>| {
         let mut serializer = form_urlencoded::Serializer::new(String::new());
         for (k, v) in &pairs {

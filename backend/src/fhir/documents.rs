@@ -120,15 +120,31 @@ fn page_key(d: &DocumentSummary) -> String {
     format!("{}|{}", d.clinical_date.format("%Y-%m-%d"), d.id.0)
 }
 
+/// The parameters of a search's links: the query without its cursor, the patient named by the
+/// record's id (`patient=Patient/<id>`) whether the search named them so or by national ID.
+pub(super) fn link_pairs(query: Option<&str>, patient: Uuid) -> Vec<(String, String)> {
+    std::iter::once(("patient".into(), format!("Patient/{patient}")))
+        .chain(
+            form_urlencoded::parse(query.unwrap_or_default().as_bytes())
+                .filter(|(k, _)| {
+                    !matches!(k.as_ref(), "_cursor" | "patient" | "patient.identifier")
+                })
+                .map(|(k, v)| (k.into_owned(), v.into_owned())),
+        )
+        .collect()
+}
+
 /// One page of `items` in descending order of `key` (each key unique, of fixed width), resuming
 /// after the key `after`; with the total, the `next` link (relative to the base, the same query
-/// with the cursor of the page's last item) and the `self` link.
+/// with the cursor of the page's last item) and the `self` link. The links name the patient by
+/// the record's id, never by the national ID the search may have used (a `POST …/_search` keeps
+/// it out of URLs, and so do the links a client follows).
 pub(super) fn paged<T>(
     mut items: Vec<T>,
     key: impl Fn(&T) -> String,
     after: Option<&str>,
     count: usize,
-    resource_type: &str,
+    (resource_type, patient): (&str, Uuid),
     query: Option<&str>,
 ) -> (Vec<T>, usize, Option<String>, String) {
     items.sort_by_cached_key(|item| std::cmp::Reverse(key(item)));
@@ -139,10 +155,7 @@ pub(super) fn paged<T>(
     let mut page: Vec<T> = items.into_iter().skip(start).collect();
     let more = page.len() > count;
     page.truncate(count);
-    let pairs: Vec<(String, String)> = form_urlencoded::parse(query.unwrap_or_default().as_bytes())
-        .filter(|(k, _)| k != "_cursor")
-        .map(|(k, v)| (k.into_owned(), v.into_owned()))
-        .collect();
+    let pairs = link_pairs(query, patient);
     let link = |cursor: Option<&str>| {
         let mut serializer = form_urlencoded::Serializer::new(String::new());
         for (k, v) in &pairs {
@@ -193,8 +206,14 @@ pub(super) async fn search(
     let mut documents =
         service::list_for_professional(&state, &caller.stamp(meta), &pro, patient_id).await?;
     documents.retain(|d| wanted(d, &params, &dates));
-    let (page, total, next, self_link) =
-        paged(documents, page_key, after.as_deref(), count, "DocumentReference", query.as_deref());
+    let (page, total, next, self_link) = paged(
+        documents,
+        page_key,
+        after.as_deref(),
+        count,
+        ("DocumentReference", patient_id),
+        query.as_deref(),
+    );
     let resources = page.iter().map(|d| document_reference(&state, d)).collect();
     Ok(resource(&searchset(&state, &self_link, next, Some(total), resources)))
 }
@@ -339,7 +358,7 @@ pub(super) async fn lists(
         format!("{}|{}", d.version_filed_at.format("%Y-%m-%dT%H:%M:%S%.6fZ"), d.id.0)
     };
     let (page, total, next, self_link) =
-        paged(documents, key, after.as_deref(), count, "List", query.as_deref());
+        paged(documents, key, after.as_deref(), count, ("List", patient_id), query.as_deref());
     let resources = page.iter().map(submission_set).collect();
     Ok(resource(&searchset(&state, &self_link, next, Some(total), resources)))
 }

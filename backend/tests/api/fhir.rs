@@ -229,6 +229,12 @@ async fn a_practice_system_finds_and_reads_the_record_within_the_rules(engine: E
     let by_post: Value = by_post.json().await.unwrap();
     assert_eq!(ids(&by_post), vec![first.clone()]);
     assert_eq!(by_post["total"], 1);
+    let self_link = by_post["link"][0]["url"].as_str().unwrap();
+    assert!(
+        self_link.contains(&format!("patient=Patient%2F{}", s.patient_id))
+            && !self_link.contains(NATIONAL_ID),
+        "the links name the record, not the national ID: {self_link}"
+    );
     let as_json = reqwest::Client::new()
         .post(s.app.url("/fhir/R4/Patient/_search"))
         .header("authorization", format!("Bearer {token}"))
@@ -472,7 +478,9 @@ async fn searches_page_and_filter(engine: Engine) {
     let token = token_for(&s.app, s.doctor_id, "mediprax", ALL_SCOPES).await;
     // Pages of two, newest clinical date first, following `next` to the end.
     let mut seen = Vec::new();
-    let mut path = format!("DocumentReference?patient={}&status=current&_count=2", s.patient_id);
+    let mut path = format!(
+        "DocumentReference?patient.identifier=urn:oid:1.3.182.4.4%7C{NATIONAL_ID}&status=current&_count=2"
+    );
     let mut pages = 0;
     loop {
         let page = get(&s.app, &token, &path).await;
@@ -485,6 +493,7 @@ async fn searches_page_and_filter(engine: Engine) {
         match next {
             Some(link) => {
                 let url = link["url"].as_str().unwrap();
+                assert!(!url.contains(NATIONAL_ID), "no national ID in a link: {url}");
                 path = url.split_once("/fhir/R4/").unwrap().1.to_owned();
             }
             None => break,
@@ -600,13 +609,24 @@ async fn the_referent_reads_the_access_history_as_audit_events(engine: Engine) {
         get(&s.app, &token, &format!("DocumentReference?patient={}", s.patient_id)).await.status,
         200
     );
-    let page = get(&s.app, &token, &format!("AuditEvent?patient={}&_count=3", s.patient_id)).await;
+    let by_national_id =
+        format!("AuditEvent?patient.identifier=urn:oid:1.3.182.4.4%7C{NATIONAL_ID}&_count=3");
+    let page = get(&s.app, &token, &by_national_id).await;
     assert_eq!(page.status, 200);
     let bundle = page.json();
     assert_eq!(ids(&bundle).len(), 3);
     let first = &bundle["entry"][0]["resource"];
     assert_eq!(first["resourceType"], "AuditEvent");
-    assert!(bundle["link"].as_array().unwrap().iter().any(|l| l["relation"] == "next"));
+    let links = bundle["link"].as_array().unwrap();
+    let next = links.iter().find(|l| l["relation"] == "next").unwrap()["url"].as_str().unwrap();
+    assert!(
+        next.contains(&format!("patient=Patient%2F{}", s.patient_id))
+            && !next.contains(NATIONAL_ID),
+        "the next link names the record, not the national ID: {next}"
+    );
+    let second = get(&s.app, &token, next.split_once("/fhir/R4/").unwrap().1).await;
+    assert_eq!(second.status, 200);
+    assert!(ids(&second.json()).iter().all(|id| !ids(&bundle).contains(id)), "a new page");
     let via = bundle["entry"].as_array().unwrap().iter().any(|e| {
         e["resource"]["agent"].as_array().unwrap().iter().any(|a| a["who"]["display"] == "MediPrax")
     });
