@@ -1554,6 +1554,7 @@ software-secret-done = Neues Geheimnis ausgestellt: Kopieren Sie es oben.
 error-fhir-bundle-not-transaction = Die Software hat ein Paket gesendet, das keine Transaktion ist: Es wurde nichts abgelegt.
 error-fhir-bundle-invalid = Die Software hat ein unvollständiges oder ungültiges Dokumentenpaket gesendet: Es wurde nichts abgelegt.
 error-fhir-base64-invalid = Die Software hat ein Dokument gesendet, dessen Inhalt kein gültiges Base64 ist: Es wurde nichts abgelegt.
+error-fhir-hash-mismatch = Die Software hat ein Dokument gesendet, dessen Inhalt nicht zu seinem Hashwert passt (er wurde unterwegs verändert): Es wurde nichts abgelegt.
 error-fhir-patient-mismatch = Ein Dokument des Pakets nennt einen anderen Patienten als die Einreichung: Es wurde nichts abgelegt.
 error-fhir-category-unknown = Ein Dokument des Pakets hat keine Kategorie der Akte: Es wurde nichts abgelegt.
 ## life

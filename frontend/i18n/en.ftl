@@ -1554,6 +1554,7 @@ software-secret-done = New secret issued: copy it above.
 error-fhir-bundle-not-transaction = The software sent a bundle that is not a transaction: nothing was filed.
 error-fhir-bundle-invalid = The software sent an incomplete or invalid document bundle: nothing was filed.
 error-fhir-base64-invalid = The software sent a document whose content is not valid base64: nothing was filed.
+error-fhir-hash-mismatch = The software sent a document whose content does not match its hash (it changed on the way): nothing was filed.
 error-fhir-patient-mismatch = A document of the bundle names another patient than the submission: nothing was filed.
 error-fhir-category-unknown = A document of the bundle has no category of the record: nothing was filed.
 ## life

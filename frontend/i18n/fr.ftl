@@ -1557,6 +1557,7 @@ software-secret-done = Nouveau secret émis : copiez-le ci-dessus.
 error-fhir-bundle-not-transaction = Le logiciel a envoyé un lot qui n’est pas une transaction : rien n’a été déposé.
 error-fhir-bundle-invalid = Le logiciel a envoyé un lot de documents incomplet ou invalide : rien n’a été déposé.
 error-fhir-base64-invalid = Le logiciel a envoyé un document dont le contenu n’est pas en base64 valide : rien n’a été déposé.
+error-fhir-hash-mismatch = Le logiciel a envoyé un document dont le contenu ne correspond pas à son empreinte (il a changé en route) : rien n’a été déposé.
 error-fhir-patient-mismatch = Un document du lot désigne un autre patient que la soumission : rien n’a été déposé.
 error-fhir-category-unknown = Un document du lot n’a aucune catégorie du dossier : rien n’a été déposé.
 ## life

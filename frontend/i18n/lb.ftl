@@ -1554,6 +1554,7 @@ software-secret-done = Neit Geheimnis ausgestallt: Kopéiert et uewendriwwer.
 error-fhir-bundle-not-transaction = D'Software huet e Pak geschéckt, deen keng Transaktioun ass: et gouf näischt ofgeluecht.
 error-fhir-bundle-invalid = D'Software huet en onvollstännegen oder ongëltege Pak vun Dokumenter geschéckt: et gouf näischt ofgeluecht.
 error-fhir-base64-invalid = D'Software huet en Dokument geschéckt, deem säin Inhalt kee gëltegt Base64 ass: et gouf näischt ofgeluecht.
+error-fhir-hash-mismatch = D'Software huet en Dokument geschéckt, deem säin Inhalt net mat sengem Hashwäert iwwereneestëmmt (en ass ënnerwee verännert ginn): et gouf näischt ofgeluecht.
 error-fhir-patient-mismatch = En Dokument vum Pak nennt en anere Patient wéi d'Soumissioun: et gouf näischt ofgeluecht.
 error-fhir-category-unknown = En Dokument vum Pak huet keng Kategorie vum Dossier: et gouf näischt ofgeluecht.
 ## life

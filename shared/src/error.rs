@@ -178,6 +178,9 @@ pub enum ApiErrorCode {
     FhirBundleInvalid,
     /// A document's `data` in a FHIR Bundle is not valid base64.
     FhirBase64Invalid,
+    /// A document's `attachment.hash` in a FHIR Bundle is not the SHA-1 (or SHA-256) of its
+    /// content: the content changed on the way, or the software hashed something else.
+    FhirHashMismatch,
     /// A `DocumentReference` of a FHIR Bundle names another patient than its SubmissionSet.
     FhirPatientMismatch,
     /// A `DocumentReference`'s category and type name no category of the record.
@@ -186,7 +189,7 @@ pub enum ApiErrorCode {
 
 impl ApiErrorCode {
     /// Every code, for exhaustive translation tests.
-    pub const ALL: [Self; 71] = [
+    pub const ALL: [Self; 72] = [
         Self::NotFound,
         Self::MethodNotAllowed,
         Self::MalformedJson,
@@ -256,6 +259,7 @@ impl ApiErrorCode {
         Self::FhirBundleNotTransaction,
         Self::FhirBundleInvalid,
         Self::FhirBase64Invalid,
+        Self::FhirHashMismatch,
         Self::FhirPatientMismatch,
         Self::FhirCategoryUnknown,
     ];
@@ -333,6 +337,7 @@ impl ApiErrorCode {
             Self::FhirBundleNotTransaction => "fhir_bundle_not_transaction",
             Self::FhirBundleInvalid => "fhir_bundle_invalid",
             Self::FhirBase64Invalid => "fhir_base64_invalid",
+            Self::FhirHashMismatch => "fhir_hash_mismatch",
             Self::FhirPatientMismatch => "fhir_patient_mismatch",
             Self::FhirCategoryUnknown => "fhir_category_unknown",
         }

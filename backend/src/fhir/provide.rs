@@ -187,6 +187,7 @@ struct Attachment<'a> {
     data: Option<Cow<'a, str>>,
     url: Option<String>,
     size: Option<u64>,
+    hash: Option<String>,
     title: Option<String>,
     creation: Option<String>,
 }
@@ -409,7 +410,7 @@ fn parse(bytes: &Bytes) -> Result<Submission, AppError> {
             filing: Filing { title, clinical_date, file_name: attachment.title },
             content_type,
             declared_size: attachment.size,
-            data: base64_of(bytes, data)?,
+            data: checked_hash(attachment.hash.as_deref(), base64_of(bytes, data)?)?,
         });
     }
     // A Binary no document points to is not filed: refuse rather than drop it.
@@ -528,6 +529,40 @@ fn base64_of(body: &Bytes, data: Cow<'_, str>) -> Result<Bytes, AppError> {
         return Err(bad());
     }
     Ok(text)
+}
+
+/// The checked base64 `text` of a document, after its `attachment.hash`, when the software gave
+/// one, is found to be the hash of the decoded content: SHA-1 (20 bytes, what FHIR R4 defines) or
+/// SHA-256 (32 bytes, what later versions allow), in base64. The content is decoded piece by
+/// piece, as it is for the store.
+fn checked_hash(hash: Option<&str>, text: Bytes) -> Result<Bytes, AppError> {
+    use sha2::Digest as _;
+    let Some(hash) = hash else { return Ok(text) };
+    let mismatch = || refused(StatusCode::UNPROCESSABLE_ENTITY, ApiErrorCode::FhirHashMismatch);
+    let expected = data_encoding::BASE64.decode(hash.trim().as_bytes()).map_err(|_| invalid())?;
+    let pieces = text.chunks(DECODE_CHUNK).map(|piece| {
+        data_encoding::BASE64
+            .decode(piece)
+            .map_err(|_| refused(StatusCode::BAD_REQUEST, ApiErrorCode::FhirBase64Invalid))
+    });
+    let actual = match expected.len() {
+        20 => {
+            let mut hasher = sha1::Sha1::new();
+            for piece in pieces {
+                hasher.update(piece?);
+            }
+            hasher.finalize().to_vec()
+        }
+        32 => {
+            let mut hasher = sha2::Sha256::new();
+            for piece in pieces {
+                hasher.update(piece?);
+            }
+            hasher.finalize().to_vec()
+        }
+        _ => return Err(invalid()),
+    };
+    if actual == expected { Ok(text) } else { Err(mismatch()) }
 }
 
 /// Whether `text` lies in `body`'s bytes (what serde borrowed from it does).

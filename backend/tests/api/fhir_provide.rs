@@ -4,6 +4,7 @@
 
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::{Value, json};
+use sha2::Digest as _;
 
 use crate::common::authenticator::{Passkey, SecurityKey};
 use crate::common::personas::Browser;
@@ -174,12 +175,17 @@ fn summaries() -> Value {
 }
 
 /// Two documents: a PDF through a Binary (DSP category), a PDF inline (LOINC consult note).
+/// The base64 SHA-1 of `bytes`, as FHIR R4's `Attachment.hash`.
+fn sha1_of(bytes: &[u8]) -> String {
+    b64(&sha1::Sha1::digest(bytes))
+}
+
 fn two_documents(subject: &Value, second: &[u8], second_type: &str) -> Value {
     let first = document_reference(
         subject,
         "Lettre de sortie",
         json!({"contentType": "application/pdf", "url": "urn:uuid:5b0c1a8e-0000-4000-8000-000000000003",
-               "title": "sortie.pdf"}),
+               "title": "sortie.pdf", "hash": sha1_of(&pdf("first"))}),
         summaries(),
     );
     let binary = json!({"resourceType": "Binary", "contentType": "application/pdf",
@@ -187,7 +193,8 @@ fn two_documents(subject: &Value, second: &[u8], second_type: &str) -> Value {
     let second = document_reference(
         subject,
         "Avis de consultation",
-        json!({"contentType": second_type, "data": b64(second)}),
+        // SHA-256 (allowed beside R4's SHA-1).
+        json!({"contentType": second_type, "data": b64(second), "hash": b64(&sha2::Sha256::digest(second))}),
         json!({"type": {"coding": [{"system": "http://loinc.org", "code": "11488-4"}]}}),
     );
     bundle(
@@ -404,6 +411,16 @@ async fn hostile_bundles_are_refused_with_their_codes_and_file_nothing(engine: E
     let mut bad_base64 = good.clone();
     bad_base64["entry"][2]["resource"]["data"] = json!("JVBERi0x$$$");
     cases.push((bad_base64.to_string(), 400, "fhir_base64_invalid"));
+
+    let mut changed = good.clone();
+    changed["entry"][1]["resource"]["content"][0]["attachment"]["hash"] = json!(sha1_of(&pdf("x")));
+    cases.push((changed.to_string(), 422, "fhir_hash_mismatch"));
+    let mut changed = good.clone();
+    changed["entry"][3]["resource"]["content"][0]["attachment"]["hash"] = json!(sha1_of(b"other"));
+    cases.push((changed.to_string(), 422, "fhir_hash_mismatch"));
+    let mut not_a_hash = good.clone();
+    not_a_hash["entry"][1]["resource"]["content"][0]["attachment"]["hash"] = json!("AAAA");
+    cases.push((not_a_hash.to_string(), 400, "fhir_bundle_invalid"));
 
     let mut batch = good.clone();
     batch["type"] = json!("batch");
