@@ -82,10 +82,11 @@ async fn export_my_record(
     responses((status = 200, body = RecordLife), (status = 404, body = ApiError)))]
 async fn record_life(
     State(state): State<AppState>,
-    _agent: CurrentAgent,
+    meta: RequestMeta,
+    agent: CurrentAgent,
     Path(id): Path<Uuid>,
 ) -> Result<Json<RecordLife>, AppError> {
-    Ok(Json(life::of_record(&state, id).await?))
+    Ok(Json(life::of_record(&state, &meta, &agent, id).await?))
 }
 
 /// An agent closes a record on the patient's postal request (the closing form's reference).

@@ -93,13 +93,26 @@ async fn load(
     Ok(Some((p, row)))
 }
 
-/// The record's life, for an agent.
+/// The record's life, for an agent: an audited read (`patient_viewed` with `part: life`), as
+/// the record's page is; a missing record is `not_found` and writes nothing.
 ///
 /// # Errors
 /// `not_found`; database.
-pub async fn of_record(state: &AppState, id: Uuid) -> Result<RecordLife, AppError> {
-    let (p, row) = load(&state.db, id).await?.ok_or(AppError::NotFound)?;
-    Ok(summary(&p, row.as_ref()))
+pub async fn of_record(
+    state: &AppState,
+    meta: &RequestMeta,
+    agent: &CurrentAgent,
+    id: Uuid,
+) -> Result<RecordLife, AppError> {
+    let event =
+        Event::new("patient_viewed", Outcome::Success, Some((Role::Agent, agent.0.subject_id())))
+            .patient(id)
+            .with("part", "life");
+    super::audited_read(state, meta, event, async |txn, _, _| {
+        let (p, row) = load(txn, id).await?.ok_or(AppError::NotFound)?;
+        Ok(summary(&p, row.as_ref()))
+    })
+    .await
 }
 
 /// What a closing records besides the state.
@@ -202,7 +215,8 @@ pub async fn close_by_patient(
 /// # Errors
 /// Database.
 pub async fn mine(state: &AppState, user: &CurrentUser) -> Result<RecordLife, AppError> {
-    of_record(state, user.subject_id()).await
+    let (p, row) = load(&state.db, user.subject_id()).await?.ok_or(AppError::NotFound)?;
+    Ok(summary(&p, row.as_ref()))
 }
 
 fn agent_actor(agent: &CurrentAgent) -> Option<(Role, Uuid)> {

@@ -183,8 +183,15 @@ async fn a_patient_closes_their_record_and_professionals_see_a_missing_one(engin
     assert!(audit[0].detail.contains("\"reason\":\"patient\""), "{}", audit[0].detail);
 
     // The agency sees why and when; it reopens; the link does not come back.
+    let viewed = s.app.audit("patient_viewed").await.len();
     let life = s.app.get_as(&s.agent, &format!("/api/agency/patients/{}/life", s.patient_id)).await;
     assert_eq!(life.body["close_reason"], "patient");
+    let views = s.app.audit("patient_viewed").await;
+    assert_eq!(views.len(), viewed + 1, "reading a record's life is an audited read");
+    let view = views.last().unwrap();
+    assert_eq!(view.actor_kind.as_deref(), Some("agent"));
+    assert_eq!(view.patient_id.unwrap().to_string(), s.patient_id);
+    assert!(view.detail.contains("\"part\":\"life\""), "{}", view.detail);
     let reopened = s
         .app
         .send(&mut s.agent, &format!("/api/agency/patients/{}/reopen", s.patient_id), &json!({}))
@@ -279,8 +286,10 @@ async fn agent_acts_on_an_unknown_record_answer_not_found_and_need_an_agent(engi
         assert_eq!(s.app.send(&mut s.patient, &own, &body).await.status, 403, "{act}");
         assert_eq!(s.app.send(&mut s.doctor, &own, &body).await.status, 403, "{act}");
     }
+    let viewed = s.app.audit("patient_viewed").await.len();
     let life = s.app.get_as(&s.agent, &format!("/api/agency/patients/{unknown}/life")).await;
     assert_eq!(life.status, 404);
+    assert_eq!(s.app.audit("patient_viewed").await.len(), viewed, "no entry for a missing record");
     assert_eq!(
         s.app
             .get_as(&s.patient, &format!("/api/agency/patients/{}/life", s.patient_id))
@@ -381,12 +390,12 @@ async fn the_job_closes_an_idle_record_once_and_a_dry_run_changes_nothing(engine
         ("close_idle", patient_id.clone())
     );
     assert!(app.audit("record_closed").await.is_empty(), "a dry run changes nothing");
-    let (mut agent, _) = app.signed_in_agent().await;
-    let life = app.get_as(&agent, &format!("/api/agency/patients/{patient_id}/life")).await;
-    assert_eq!(life.body["state"], "created");
+    assert_eq!(run(true).await.unwrap().len(), 1, "the same plan again");
     let acted = run(false).await.unwrap();
     assert_eq!(acted.len(), 1);
     assert!(run(false).await.unwrap().is_empty(), "idempotent");
+    // (An agent reading the record's life is an audited access: only after the job.)
+    let (mut agent, _) = app.signed_in_agent().await;
     let life = app.get_as(&agent, &format!("/api/agency/patients/{patient_id}/life")).await;
     assert_eq!(
         (life.body["state"].as_str(), life.body["close_reason"].as_str()),
