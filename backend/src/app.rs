@@ -158,6 +158,7 @@ pub fn router(state: AppState) -> anyhow::Result<Router> {
         .with_state(state.clone());
     // `/fhir/R4`: practice software with bearer tokens; errors as OperationOutcome.
     let fhir = crate::fhir::router(state.clone(), floor, Arc::clone(&admission));
+    let oauth_admission = Arc::clone(&admission);
     let api = if bench { api.nest("/api", crate::bench_routes::api()) } else { api };
     let api = api
         .route("/api", axum::routing::any(api_not_found))
@@ -180,6 +181,8 @@ pub fn router(state: AppState) -> anyhow::Result<Router> {
     let oauth = oauth
         .layer(DefaultBodyLimit::max(OAUTH_BODY_LIMIT))
         .layer(CatchPanicLayer::new())
+        // The same admission control as the API's: a client past its share waits its turn.
+        .layer(middleware::from_fn_with_state(oauth_admission, shed_load))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-store"),

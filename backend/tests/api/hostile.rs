@@ -22,6 +22,7 @@ on_both_databases!(
     slow_headers_and_idle_connections_are_closed,
     connections_past_a_clients_cap_are_refused,
     requests_too_large_are_answered_413,
+    the_oauth_endpoints_hold_a_client_to_its_share,
 );
 
 /// The attacker's own loopback address: the test's legitimate client is 127.0.0.1.
@@ -413,4 +414,51 @@ async fn requests_too_large_are_answered_413(engine: Engine) {
     assert!(refused.detail.contains("too_large"), "{}", refused.detail);
     let documents = app.get_as(&patient, "/api/me/documents").await;
     assert_eq!(documents.body.as_array().map(Vec::len), Some(0), "nothing filed");
+}
+
+/// Practice software's OAuth endpoints are held to the same per-client share as the API: a
+/// client with 20 stalled token requests has 16 in work and 4 refused at once (429), while
+/// another client's token request is answered.
+async fn the_oauth_endpoints_hold_a_client_to_its_share(engine: Engine) {
+    let app = spawn(engine, &[]).await;
+    let (tx, mut answers) = tokio::sync::mpsc::unbounded_channel();
+    for i in 0..20 {
+        let mut stream = connect(&app, ATTACKER).await;
+        let head = "POST /oauth/token HTTP/1.1\r\nHost: localhost\r\n\
+                    Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 200\r\n\r\n";
+        stream.write_all(format!("{head}grant_type=").as_bytes()).await.unwrap();
+        let tx = tx.clone();
+        tokio::spawn(async move {
+            let got = read_answer(&mut stream, Duration::from_secs(60)).await;
+            let _ = tx.send((i, got));
+            let _ = stream.read(&mut [0_u8; 1]).await;
+        });
+    }
+    drop(tx);
+    let mut refused = Vec::new();
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    while refused.len() < 4 {
+        match tokio::time::timeout_at(deadline, answers.recv()).await {
+            Ok(Some(answer)) => refused.push(answer),
+            _ => break,
+        }
+    }
+    assert_eq!(refused.len(), 4, "{refused:?}");
+    for (i, got) in &refused {
+        let Got::Answer(status, body, head) = got else { panic!("{i}: {got:?}") };
+        assert_eq!(*status, 429, "{i}: {body}");
+        assert!(head.to_ascii_lowercase().contains("retry-after: 1"), "{head}");
+    }
+    // Another client is answered meanwhile (an unknown client: the RFC's 401).
+    let other = app
+        .client
+        .post(app.url("/oauth/token"))
+        .form(&[("grant_type", "refresh_token"), ("client_id", "nobody"), ("refresh_token", "x")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(other.status(), 401);
+    let body: Value = other.json().await.unwrap();
+    assert_eq!(body["error"], "invalid_client");
+    assert!(answers.try_recv().is_err(), "the 16 stalled requests are still in work");
 }
