@@ -22,11 +22,18 @@ pub struct OAuthError {
     status: StatusCode,
     error: DeviceCodeErrorResponseType,
     description: Option<&'static str>,
+    /// Seconds to wait (`Retry-After`), for a refusal by rate limit.
+    retry_after: Option<u64>,
 }
 
 impl OAuthError {
     const fn basic(status: StatusCode, error: BasicErrorResponseType) -> Self {
-        Self { status, error: DeviceCodeErrorResponseType::Basic(error), description: None }
+        Self {
+            status,
+            error: DeviceCodeErrorResponseType::Basic(error),
+            description: None,
+            retry_after: None,
+        }
     }
 
     /// `invalid_request` (400): a parameter missing, repeated or malformed.
@@ -63,7 +70,7 @@ impl OAuthError {
     /// A device-flow answer while polling (RFC 8628 §3.5), 400.
     #[must_use]
     pub const fn device(error: DeviceCodeErrorResponseType) -> Self {
-        Self { status: StatusCode::BAD_REQUEST, error, description: None }
+        Self { status: StatusCode::BAD_REQUEST, error, description: None, retry_after: None }
     }
 
     /// Adds a human-readable description (English, for the software's developers).
@@ -71,6 +78,18 @@ impl OAuthError {
     pub const fn because(mut self, description: &'static str) -> Self {
         self.description = Some(description);
         self
+    }
+
+    /// Whether the request failed on credentials a client should have had right (an unknown
+    /// client, a wrong secret, a code or token that is not good): what the failure limit counts.
+    #[must_use]
+    pub fn is_credential_failure(&self) -> bool {
+        matches!(
+            self.error,
+            DeviceCodeErrorResponseType::Basic(
+                BasicErrorResponseType::InvalidClient | BasicErrorResponseType::InvalidGrant
+            )
+        )
     }
 
     /// The error's name (`invalid_grant` …).
@@ -83,7 +102,14 @@ impl OAuthError {
 impl From<AppError> for OAuthError {
     fn from(error: AppError) -> Self {
         match error {
-            AppError::RateLimited(_) => Self::device(DeviceCodeErrorResponseType::SlowDown),
+            // Too many failed requests from this address: 429 with `Retry-After` (the RFCs
+            // define no code for it; `slow_down` says what to do).
+            AppError::RateLimited(seconds) => Self {
+                status: StatusCode::TOO_MANY_REQUESTS,
+                error: DeviceCodeErrorResponseType::SlowDown,
+                description: Some("too many failed requests from this address: retry later"),
+                retry_after: Some(seconds),
+            },
             other => {
                 tracing::error!(error = %other, "OAuth endpoint failed");
                 Self {
@@ -92,6 +118,7 @@ impl From<AppError> for OAuthError {
                         "server_error".to_owned(),
                     )),
                     description: None,
+                    retry_after: None,
                 }
             }
         }
@@ -116,6 +143,9 @@ impl IntoResponse for OAuthError {
             response
                 .headers_mut()
                 .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Basic realm=\"dsp\""));
+        }
+        if let Some(seconds) = self.retry_after {
+            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(seconds));
         }
         response
     }
@@ -280,6 +310,46 @@ pub async fn professional_stands(
         .await?
         .is_some_and(|c| c.subject_id == professional_id && c.suspended_at.is_none());
     Ok(active && key)
+}
+
+/// Failed requests on credentials (an unknown client, a wrong secret, a code or token that is
+/// not good) per client address at the token, introspection and revocation endpoints. Software
+/// that works fails rarely; a script guessing fails every time: past the limit, the address
+/// waits for the window's end (429, `Retry-After`). Counted in the database, so every instance
+/// counts together.
+pub const FAILURES_PER_CLIENT: crate::auth::rate_limit::Limit =
+    crate::auth::rate_limit::Limit { max: 30, window_seconds: 60 };
+
+/// Runs `act` for the client at `client_key` unless its failures fill the window, and counts
+/// its failure on credentials.
+///
+/// # Errors
+/// 429 past the limit; `act`'s own errors.
+pub async fn failures_limited<T>(
+    state: &crate::app::AppState,
+    client_key: &str,
+    act: impl Future<Output = Result<T, OAuthError>>,
+) -> Result<T, OAuthError> {
+    use crate::auth::rate_limit;
+    let key = format!("oauth_failures:{client_key}");
+    let now = state.clock.now();
+    if rate_limit::current(&state.db, &key, FAILURES_PER_CLIENT, now).await?
+        >= FAILURES_PER_CLIENT.max
+    {
+        // Counts this one too, and refuses with the seconds left in the window.
+        rate_limit::hit(&state.db, &key, FAILURES_PER_CLIENT, now).await?;
+    }
+    let result = act.await;
+    if let Err(error) = &result
+        && error.is_credential_failure()
+    {
+        match rate_limit::hit(&state.db, &key, FAILURES_PER_CLIENT, now).await {
+            // The answer is already decided; a full window refuses the next request.
+            Ok(()) | Err(AppError::RateLimited(_)) => {}
+            Err(other) => return Err(other.into()),
+        }
+    }
+    result
 }
 
 #[cfg(test)]

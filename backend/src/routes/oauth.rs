@@ -27,7 +27,7 @@ use crate::oauth::authorize::{self, Refusal};
 use crate::oauth::clients;
 use crate::oauth::device::{self, DeviceAuthorization, DeviceForm};
 use crate::oauth::introspect::{self, TokenQueryForm};
-use crate::oauth::protocol::OAuthError;
+use crate::oauth::protocol::{OAuthError, failures_limited};
 use crate::oauth::token::{self, TokenForm};
 
 /// The protocol endpoints (mounted at the root, outside `/api`).
@@ -167,7 +167,8 @@ async fn oauth_authorize(
     request_body(content = inline(TokenForm), content_type = "application/x-www-form-urlencoded"),
     responses((status = 200, description = "Tokens (RFC 6749 §5.1)", content_type = "application/json", body = Object),
               (status = 400, description = "RFC 6749 §5.2 / RFC 8628 §3.5 error", content_type = "application/json", body = Object),
-              (status = 401, description = "invalid_client", content_type = "application/json", body = Object)))]
+              (status = 401, description = "invalid_client", content_type = "application/json", body = Object),
+              (status = 429, description = "slow_down: too many failed requests from this address (Retry-After)", content_type = "application/json", body = Object)))]
 async fn oauth_token(
     State(state): State<AppState>,
     meta: RequestMeta,
@@ -175,7 +176,8 @@ async fn oauth_token(
     form: Result<Form<TokenForm>, FormRejection>,
 ) -> Result<Json<token::TokenResponse>, OAuthError> {
     let Ok(Form(form)) = form else { return Err(OAuthError::invalid_request()) };
-    Ok(Json(token::token(&state, &meta, &headers, &form).await?))
+    let answer = token::token(&state, &meta, &headers, &form);
+    Ok(Json(failures_limited(&state, &meta.client_key(), answer).await?))
 }
 
 /// Starts a device authorization (RFC 8628).
@@ -198,14 +200,17 @@ async fn oauth_device_authorization(
 #[utoipa::path(post, path = "/oauth/introspect", tag = "oauth",
     request_body(content = inline(TokenQueryForm), content_type = "application/x-www-form-urlencoded"),
     responses((status = 200, description = "RFC 7662 answer", content_type = "application/json", body = Object),
-              (status = 401, description = "invalid_client", content_type = "application/json", body = Object)))]
+              (status = 401, description = "invalid_client", content_type = "application/json", body = Object),
+              (status = 429, description = "slow_down: too many failed requests from this address (Retry-After)", content_type = "application/json", body = Object)))]
 async fn oauth_introspect(
     State(state): State<AppState>,
+    meta: RequestMeta,
     headers: HeaderMap,
     form: Result<Form<TokenQueryForm>, FormRejection>,
 ) -> Result<Json<introspect::Introspection>, OAuthError> {
     let Ok(Form(form)) = form else { return Err(OAuthError::invalid_request()) };
-    Ok(Json(introspect::introspect(&state, &headers, &form).await?))
+    let answer = introspect::introspect(&state, &headers, &form);
+    Ok(Json(failures_limited(&state, &meta.client_key(), answer).await?))
 }
 
 /// Token revocation (RFC 7009): a refresh token ends its grant.
@@ -213,7 +218,8 @@ async fn oauth_introspect(
     request_body(content = inline(TokenQueryForm), content_type = "application/x-www-form-urlencoded"),
     responses((status = 200, description = "Revoked (or unknown)"),
               (status = 400, description = "invalid_request", content_type = "application/json", body = Object),
-              (status = 401, description = "invalid_client", content_type = "application/json", body = Object)))]
+              (status = 401, description = "invalid_client", content_type = "application/json", body = Object),
+              (status = 429, description = "slow_down: too many failed requests from this address (Retry-After)", content_type = "application/json", body = Object)))]
 async fn oauth_revoke(
     State(state): State<AppState>,
     meta: RequestMeta,
@@ -221,7 +227,8 @@ async fn oauth_revoke(
     form: Result<Form<TokenQueryForm>, FormRejection>,
 ) -> Result<StatusCode, OAuthError> {
     let Ok(Form(form)) = form else { return Err(OAuthError::invalid_request()) };
-    introspect::revoke(&state, &meta, &headers, &form).await?;
+    let revoked = introspect::revoke(&state, &meta, &headers, &form);
+    failures_limited(&state, &meta.client_key(), revoked).await?;
     Ok(StatusCode::OK)
 }
 

@@ -20,6 +20,7 @@ on_both_databases!(
     introspection_answers_the_same_organisation_only_and_revocation_ends_tokens,
     licence_suspension_and_key_revocation_end_every_token,
     the_agency_registers_software_and_both_sides_see_and_end_connections,
+    failed_credentials_from_one_address_are_limited,
 );
 
 const REDIRECT: &str = "http://127.0.0.1:8765/callback";
@@ -814,4 +815,70 @@ async fn the_agency_registers_software_and_both_sides_see_and_end_connections(en
         .await
         .unwrap();
     assert_eq!(response.status(), 404);
+}
+
+/// A script guessing secrets or tokens from one address: after 30 failures in a minute the
+/// token, introspection and revocation endpoints answer 429 with `Retry-After`, even to right
+/// credentials from that address, until the window ends; then the software works again.
+async fn failed_credentials_from_one_address_are_limited(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let mut w = world(&app).await;
+    let (_, refresh) = connect(&app, &mut w).await;
+    let guess = |token: String| {
+        let client_id = w.client_id.clone();
+        let app = &app;
+        async move {
+            form(
+                app,
+                "/oauth/token",
+                &[
+                    ("grant_type", "refresh_token"),
+                    ("refresh_token", &token),
+                    ("client_id", &client_id),
+                ],
+                None,
+            )
+            .await
+        }
+    };
+    for i in 0..20 {
+        let (status, body) = guess(format!("guess-{i}")).await;
+        assert_eq!((status.as_u16(), body["error"].as_str()), (400, Some("invalid_grant")), "{i}");
+    }
+    // A malformed request is the software's bug, not a guess: not counted, answered as ever.
+    let (status, _) = form(&app, "/oauth/token", &[("grant_type", "password")], None).await;
+    assert_eq!(status, 400);
+    for i in 0..10 {
+        let (status, body) = form(
+            &app,
+            "/oauth/introspect",
+            &[("token", "x")],
+            Some((&w.client_id, &format!("s{i}"))),
+        )
+        .await;
+        assert_eq!((status.as_u16(), body["error"].as_str()), (401, Some("invalid_client")), "{i}");
+    }
+    // The 31st request, even with the right refresh token, waits.
+    let response = reqwest::Client::new()
+        .post(app.url("/oauth/token"))
+        .form(&[
+            ("grant_type", "refresh_token"),
+            ("refresh_token", refresh.as_str()),
+            ("client_id", w.client_id.as_str()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 429);
+    let wait: u64 = response.headers()["retry-after"].to_str().unwrap().parse().unwrap();
+    assert!((1..=60).contains(&wait), "{wait}");
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["error"], "slow_down");
+    let (status, _) =
+        form(&app, "/oauth/revoke", &[("token", "x"), ("client_id", "nobody")], None).await;
+    assert_eq!(status, 429);
+    // The window ends: the right refresh token works (the refused attempt used nothing).
+    app.clock.advance(chrono::TimeDelta::seconds(61));
+    let (status, body) = guess(refresh).await;
+    assert_eq!(status, 200, "{body}");
 }
