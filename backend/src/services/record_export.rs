@@ -57,12 +57,14 @@ impl<W: AsyncWrite + Unpin> ZipWriter<W> {
         std::io::Error::other("the archive is larger than 4 GiB")
     }
 
-    /// One file, its bytes read from `content` to the end.
+    /// One file, its bytes read from `content` to the end; returns their SHA-1 (what FHIR R4's
+    /// `Attachment.hash` holds).
     async fn file(
         &mut self,
         name: &str,
         content: &mut (impl AsyncRead + Unpin),
-    ) -> std::io::Result<()> {
+    ) -> std::io::Result<[u8; 20]> {
+        use sha1::Digest as _;
         let start = u32::try_from(self.offset).map_err(|_| Self::too_large())?;
         let mut header = Vec::with_capacity(30 + name.len());
         header.extend_from_slice(&0x0403_4b50_u32.to_le_bytes());
@@ -77,6 +79,7 @@ impl<W: AsyncWrite + Unpin> ZipWriter<W> {
         header.extend_from_slice(name.as_bytes());
         self.put(&header).await?;
         let mut crc = crc32fast::Hasher::new();
+        let mut sha1 = sha1::Sha1::new();
         let mut size: u64 = 0;
         let mut buffer = vec![0_u8; 64 * 1024];
         loop {
@@ -85,6 +88,7 @@ impl<W: AsyncWrite + Unpin> ZipWriter<W> {
                 break;
             }
             crc.update(&buffer[..n]);
+            sha1.update(&buffer[..n]);
             size += n as u64;
             self.put(&buffer[..n]).await?;
         }
@@ -97,7 +101,7 @@ impl<W: AsyncWrite + Unpin> ZipWriter<W> {
         descriptor.extend_from_slice(&size.to_le_bytes());
         self.put(&descriptor).await?;
         self.files.push((name.to_owned(), crc, size, start));
-        Ok(())
+        Ok(sha1.finalize().into())
     }
 
     /// The central directory and its end record.
@@ -151,11 +155,12 @@ fn file_name(doc: &document::Model, v: &document_version::Model) -> String {
     format!("documents/{}-v{}.{extension}", doc.id, v.version)
 }
 
-/// A FHIR R4 `DocumentReference` for one version.
+/// A FHIR R4 `DocumentReference` for one version whose content's SHA-1 is `sha1`.
 fn document_reference(
     patient: Uuid,
     doc: &document::Model,
     v: &document_version::Model,
+    sha1: &[u8],
 ) -> serde_json::Value {
     let status = if doc.status == "withdrawn" {
         "entered-in-error"
@@ -170,7 +175,7 @@ fn document_reference(
         "identifier": [{ "system": "urn:dsp:document", "value": format!("{}/{}", doc.id, v.version) }],
         "status": status,
         "type": { "text": doc.title },
-        "category": [{ "coding": [{ "system": "urn:dsp:category", "code": doc.category }] }],
+        "category": [{ "coding": [{ "system": crate::fhir::CATEGORY_SYSTEM, "code": doc.category }] }],
         "subject": { "identifier": { "system": "urn:dsp:record", "value": patient } },
         "date": v.created_at.to_rfc3339_opts(SecondsFormat::Secs, true),
         "author": [{ "identifier": { "system": format!("urn:dsp:{}", doc.author_kind), "value": doc.author_id } }],
@@ -179,7 +184,7 @@ fn document_reference(
             "contentType": v.media_type,
             "url": file_name(doc, v),
             "size": v.size,
-            "hash": data_encoding::BASE64.encode(&data_encoding::HEXLOWER.decode(v.sha256.as_bytes()).unwrap_or_default()),
+            "hash": data_encoding::BASE64.encode(sha1),
             "title": v.file_name.clone().unwrap_or_else(|| doc.title.clone()),
             "creation": doc.clinical_date.to_string(),
         } }],
@@ -235,11 +240,11 @@ pub async fn export(
                     else {
                         continue;
                     };
-                    zip.file(&file_name(doc, v), &mut content).await?;
+                    let sha1 = zip.file(&file_name(doc, v), &mut content).await?;
                     bundle.push_str(if first { r#","entry":["# } else { "," });
                     first = false;
                     bundle.push_str(
-                        &json!({ "resource": document_reference(me, doc, v) }).to_string(),
+                        &json!({ "resource": document_reference(me, doc, v, &sha1) }).to_string(),
                     );
                 }
             }

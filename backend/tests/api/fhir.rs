@@ -649,6 +649,23 @@ fn validator() -> (PathBuf, PathBuf) {
     (python, root.join("validate.py"))
 }
 
+/// Validates `resources` (FHIR R4 JSON, Bundles with their entries) with the independent
+/// validator; panics on any invalid one. Returns its summary (`{"ok", "types"}`) and its output.
+pub(crate) fn validate_fhir(resources: &[Value]) -> (Value, String) {
+    let directory = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    for (i, resource) in resources.iter().enumerate() {
+        let path = directory.path().join(format!("{i}.json"));
+        std::fs::write(&path, resource.to_string()).unwrap();
+        files.push(path);
+    }
+    let (python, script) = validator();
+    let output = std::process::Command::new(python).arg(script).args(&files).output().unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert!(output.status.success(), "{stdout}{}", String::from_utf8_lossy(&output.stderr));
+    (serde_json::from_str(stdout.lines().last().unwrap()).unwrap(), stdout)
+}
+
 async fn every_resource_returned_is_valid_fhir_r4(engine: Engine) {
     let s = scene(engine).await;
     let document = file(&s.app, &s.doctor, &s.patient_id, "Compte rendu", "2026-11-20").await;
@@ -681,18 +698,7 @@ async fn every_resource_returned_is_valid_fhir_r4(engine: Engine) {
         assert!(answer.status == 200 || answer.status == 404, "{path}: {}", answer.status);
         answers.push(answer.json());
     }
-    let directory = tempfile::tempdir().unwrap();
-    let mut files = Vec::new();
-    for (i, answer) in answers.iter().enumerate() {
-        let path = directory.path().join(format!("{i}.json"));
-        std::fs::write(&path, answer.to_string()).unwrap();
-        files.push(path);
-    }
-    let (python, script) = validator();
-    let output = std::process::Command::new(python).arg(script).args(&files).output().unwrap();
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(output.status.success(), "{stdout}{}", String::from_utf8_lossy(&output.stderr));
-    let summary: Value = serde_json::from_str(stdout.lines().last().unwrap()).unwrap();
+    let (summary, stdout) = validate_fhir(&answers);
     for kind in [
         "CapabilityStatement",
         "Bundle",

@@ -595,6 +595,17 @@ async fn a_closed_record_downloads_whole_as_a_zip_with_fhir_bundles(engine: Engi
     assert_eq!(reference["resourceType"], "DocumentReference");
     assert_eq!(reference["status"], "current");
     assert_eq!(reference["content"][0]["attachment"]["url"], document.as_str());
+    // R4's Attachment.hash: the base64 SHA-1 of the file; the category in the FHIR API's system.
+    let sha1 = {
+        use sha1::Digest as _;
+        data_encoding::BASE64.encode(&sha1::Sha1::digest(PDF))
+    };
+    assert_eq!(reference["content"][0]["attachment"]["hash"], sha1);
+    assert_eq!(reference["content"][0]["attachment"]["size"], PDF.len());
+    assert_eq!(
+        reference["category"][0]["coding"][0]["system"],
+        "https://dsp.lu/fhir/CodeSystem/category"
+    );
     let history: Value = serde_json::from_slice(&files[2].1).unwrap();
     assert_eq!(files[2].0, "history.fhir.json");
     let actions: Vec<&str> = history["entry"]
@@ -605,6 +616,17 @@ async fn a_closed_record_downloads_whole_as_a_zip_with_fhir_bundles(engine: Engi
         .filter_map(|e| e["resource"]["subtype"][0]["code"].as_str())
         .collect();
     assert!(actions.contains(&"record_closed"), "{actions:?}");
+    // Both Bundles pass the independent FHIR R4 validator. Its `url` type wants an absolute URL
+    // with a host, stricter than R4 (it refuses MHD's own `Binary/<id>`): the archive's
+    // relative paths are checked above, every other element by the validator.
+    let mut checked = documents.clone();
+    for entry in checked["entry"].as_array_mut().unwrap() {
+        entry["resource"]["content"][0]["attachment"].as_object_mut().unwrap().remove("url");
+    }
+    let (summary, out) = crate::fhir::validate_fhir(&[checked, history.clone()]);
+    for kind in ["Bundle", "DocumentReference", "AuditEvent"] {
+        assert!(summary["types"].as_array().unwrap().contains(&json!(kind)), "{kind}: {out}");
+    }
     assert_eq!(s.app.audit("record_exported").await.len(), 1);
     // Nobody else downloads it: a professional or an agent is refused by the route.
     let other = s.app.get_as(&s.doctor, "/api/me/record/export.zip").await;
