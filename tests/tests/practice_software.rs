@@ -13,6 +13,11 @@
 //! Plus".
 //!
 //! The device grant too: the software shows a code, the professional types it on their page.
+//!
+//! And the agency's side, in Luxembourgish: an agent registers software (a redirect address
+//! that is neither https nor the professional's own computer is refused on its field), gives the
+//! organisation's gateway the secret shown once, issues a new one (the old stops working), and
+//! disables the software.
 
 use std::time::Duration;
 
@@ -375,4 +380,124 @@ async fn software_without_a_browser_is_connected_with_a_typed_code() -> anyhow::
     assert_eq!(tokens.scope, "user/DocumentReference.rs");
 
     s.browser.close().await
+}
+
+/// The organisation's gateway authenticates with `secret` (RFC 7662 introspection of a token it
+/// does not know): the HTTP status.
+async fn gateway_status(server: &TestServer, client_id: &str, secret: &str) -> anyhow::Result<u16> {
+    let response = reqwest::Client::new()
+        .post(format!("{}/oauth/introspect", server.origin))
+        .basic_auth(client_id, Some(secret))
+        .form(&[("token", "not-a-token")])
+        .send()
+        .await?;
+    Ok(response.status().as_u16())
+}
+
+/// The text before the first placeable of a catalogue message.
+fn fixed_part(lang: &str, key: &str) -> anyhow::Result<String> {
+    let message = catalogue_message(lang, key)?;
+    Ok(message.split('{').next().unwrap_or_default().trim().to_owned())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_agent_registers_renews_and_disables_practice_software_in_luxembourgish()
+-> anyhow::Result<()> {
+    let server = TestServer::start().await?;
+    let demo =
+        dsp::demo::create(&server.state).await.map_err(|e| anyhow::anyhow!("demo data: {e:?}"))?;
+    let link = demo.agent_link.clone().ok_or_else(|| anyhow::anyhow!("no demo agent"))?;
+    let browser = Chromium::launch("lb-LU").await?;
+    let page = browser.open(&link).await?;
+    wait_for_app(&page).await?;
+    add_authenticator(&page, Authenticator::SecurityKey).await?;
+    click(&page, "#enrol-button").await?;
+    wait_for_path(&page, "/agency").await?;
+    let heading = text_of(&page, "#software-heading").await?;
+    assert_eq!(heading, catalogue_message("lb", "software-heading")?);
+
+    // An organisation of the directory, a name, a redirect address on the open web over http.
+    wait_until(&page, "document.querySelectorAll('#software-form-organisation option').length > 1")
+        .await?;
+    let organisation =
+        eval(&page, "document.querySelector('#software-form-organisation').options[1].value")
+            .await?;
+    let organisation = organisation.as_str().unwrap_or_default().to_owned();
+    fill(&page, "#software-form-organisation", &organisation).await?;
+    fill(&page, "#software-form-name", SOFTWARE).await?;
+    fill(&page, "#software-form-redirects", "http://his.example.lu/callback").await?;
+    click(&page, "#software-form-confidential").await?;
+    click(&page, "#software-form-button").await?;
+    let refused = catalogue_message("lb", "software-redirect-invalid")?;
+    wait_until(
+        &page,
+        &format!(
+            "document.querySelector('#software-form-redirects-message')?.innerText.trim() === {}",
+            serde_json::to_string(&refused)?
+        ),
+    )
+    .await?;
+    let registered = dsp::entity::oauth_client::Entity::find().all(&server.state.db).await?;
+    assert!(registered.is_empty(), "nothing registered from a refused form");
+
+    // Over https: registered, the secret shown this once.
+    fill(&page, "#software-form-redirects", "https://his.example.lu/callback").await?;
+    click(&page, "#software-form-button").await?;
+    wait_until(&page, "document.querySelector('#software-secret .client-secret')").await?;
+    let notice = text_of(&page, "#software-secret").await?;
+    assert!(notice.contains(&format!("{SOFTWARE} ass registréiert")), "{notice}");
+    assert!(notice.contains(&catalogue_message("lb", "software-secret-once")?), "{notice}");
+    let client_id = text_of(&page, "#software-secret .client-id").await?;
+    let secret = text_of(&page, "#software-secret .client-secret").await?;
+    assert!(secret.len() >= 32, "a long random secret: {secret}");
+    assert_eq!(gateway_status(&server, &client_id, &secret).await?, 200);
+    assert_eq!(gateway_status(&server, &client_id, "guessed").await?, 401);
+    let row = format!("[data-client-id='{client_id}']");
+    wait_until(&page, &format!("document.querySelector(\"{row}\")")).await?;
+    let facts = text_of(&page, &row).await?;
+    assert!(facts.contains("https://his.example.lu/callback"), "{facts}");
+    assert!(facts.contains("user/DocumentReference.crs"), "{facts}");
+
+    // A new secret: asked first; the old one stops working at once.
+    click(&page, &format!("{row} .rotate-secret")).await?;
+    wait_until(&page, &format!("document.querySelector(\"{row} .confirm-yes\")")).await?;
+    click(&page, &format!("{row} .confirm-yes")).await?;
+    wait_until(
+        &page,
+        &format!(
+            "document.querySelector('#software-secret .client-secret')?.innerText.trim() !== {}",
+            serde_json::to_string(&secret)?
+        ),
+    )
+    .await?;
+    let renewed = text_of(&page, "#software-secret .client-secret").await?;
+    assert!(!renewed.is_empty());
+    assert_eq!(
+        text_of(&page, "#software-status").await?,
+        catalogue_message("lb", "software-secret-done")?
+    );
+    assert_eq!(gateway_status(&server, &client_id, &secret).await?, 401, "the old secret");
+    assert_eq!(gateway_status(&server, &client_id, &renewed).await?, 200, "the new one");
+
+    // Disabled: asked first; the row says since when; the gateway is refused.
+    click(&page, &format!("{row} .disable-software")).await?;
+    wait_until(&page, &format!("document.querySelector(\"{row} .confirm-yes\")")).await?;
+    click(&page, &format!("{row} .confirm-yes")).await?;
+    let since = fixed_part("lb", "software-disabled-since")?;
+    wait_until(
+        &page,
+        &format!(
+            "document.querySelector(\"{row} .client-state\")?.innerText.startsWith({})",
+            serde_json::to_string(&since)?
+        ),
+    )
+    .await?;
+    assert_eq!(
+        text_of(&page, "#software-status").await?,
+        catalogue_message("lb", "software-disabled-done")?
+    );
+    assert_eq!(gateway_status(&server, &client_id, &renewed).await?, 401, "disabled");
+    drop(page);
+    drop(browser);
+    Ok(())
 }
