@@ -135,6 +135,14 @@ struct Resource<'a> {
     content_type: Option<String>,
     #[serde(borrow)]
     data: Option<Cow<'a, str>>,
+    /// A SubmissionSet's documents.
+    #[serde(default)]
+    entry: Vec<ListEntry>,
+}
+
+#[derive(Deserialize)]
+struct ListEntry {
+    item: Reference,
 }
 
 #[derive(Deserialize, Clone, Default)]
@@ -311,6 +319,8 @@ fn parse(bytes: &Bytes) -> Result<Submission, AppError> {
     let mut binaries: HashMap<String, usize> = HashMap::new();
     let mut binary_data: HashMap<usize, (Option<String>, Cow<'_, str>)> = HashMap::new();
     let mut references = Vec::new();
+    let mut listed: Vec<Option<String>> = Vec::new();
+    let mut document_urls: Vec<Option<String>> = Vec::new();
     for (i, entry) in bundle.entry.into_iter().enumerate() {
         let (Some(resource), Some(request)) = (entry.resource, entry.request) else {
             return Err(invalid());
@@ -329,6 +339,7 @@ fn parse(bytes: &Bytes) -> Result<Submission, AppError> {
                 if !submission_set || list.is_some() {
                     return Err(invalid());
                 }
+                listed = resource.entry.into_iter().map(|e| e.item.reference).collect();
                 list = Some(resource.subject.ok_or_else(invalid)?);
                 kinds.push("List");
             }
@@ -341,6 +352,7 @@ fn parse(bytes: &Bytes) -> Result<Submission, AppError> {
                 kinds.push("Binary");
             }
             "DocumentReference" => {
+                document_urls.push(entry.full_url);
                 references.push((i, resource));
                 kinds.push("DocumentReference");
             }
@@ -350,6 +362,20 @@ fn parse(bytes: &Bytes) -> Result<Submission, AppError> {
     let patient = patient_ref(&list.ok_or_else(invalid)?)?;
     if references.is_empty() {
         return Err(invalid());
+    }
+    // The SubmissionSet's entries, when it lists its documents, are exactly the Bundle's
+    // DocumentReferences (by `fullUrl`): a list naming something else, or leaving one out, does
+    // not say what is submitted.
+    if !listed.is_empty() {
+        let mut named: Vec<&str> =
+            listed.iter().map(|r| r.as_deref().unwrap_or_default()).collect();
+        let mut documents: Vec<&str> =
+            document_urls.iter().map(|u| u.as_deref().unwrap_or_default()).collect();
+        named.sort_unstable();
+        documents.sort_unstable();
+        if named != documents || named.iter().any(|u| u.is_empty()) {
+            return Err(invalid());
+        }
     }
     let mut documents = Vec::with_capacity(references.len());
     for (entry, resource) in references {

@@ -422,6 +422,15 @@ async fn hostile_bundles_are_refused_with_their_codes_and_file_nothing(engine: E
     not_a_hash["entry"][1]["resource"]["content"][0]["attachment"]["hash"] = json!("AAAA");
     cases.push((not_a_hash.to_string(), 400, "fhir_bundle_invalid"));
 
+    // The SubmissionSet lists something not in the Bundle, or leaves a document out.
+    let mut stray = good.clone();
+    stray["entry"][0]["resource"]["entry"][1]["item"]["reference"] =
+        json!("urn:uuid:5b0c1a8e-0000-4000-8000-0000000000ff");
+    cases.push((stray.to_string(), 400, "fhir_bundle_invalid"));
+    let mut left_out = good.clone();
+    left_out["entry"][0]["resource"]["entry"].as_array_mut().unwrap().pop();
+    cases.push((left_out.to_string(), 400, "fhir_bundle_invalid"));
+
     let mut batch = good.clone();
     batch["type"] = json!("batch");
     cases.push((batch.to_string(), 400, "fhir_bundle_not_transaction"));
