@@ -12,7 +12,9 @@
 //! French browser and her history shows the filing and the reading by the physician "via Praxis
 //! Plus".
 //!
-//! The device grant too: the software shows a code, the professional types it on their page.
+//! The device grant too, with the real binary (`login --device`, then `logout`): the software
+//! shows a code, the professional types it on their page, the tokens are saved in a 0600 file,
+//! and logging out ends the connection.
 //!
 //! And the agency's side, in Luxembourgish: an agent registers software (a redirect address
 //! that is neither https nor the professional's own computer is refused on its field), gives the
@@ -344,25 +346,44 @@ async fn a_physician_connects_practice_software_with_her_key_in_german() -> anyh
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn software_without_a_browser_is_connected_with_a_typed_code() -> anyhow::Result<()> {
+    use tokio::io::AsyncBufReadExt as _;
     let s = scene().await?;
     register(&s, free_port()?).await?;
 
-    let (code_tx, code_rx) = tokio::sync::oneshot::channel::<auth::DevicePrompt>();
-    let origin = s.server.origin.clone();
-    let login = tokio::spawn(async move {
-        let http = auth::http_client()?;
-        auth::login_with_device(&http, &origin, CLIENT, "user/DocumentReference.rs", |prompt| {
-            let _ = code_tx.send(prompt.clone());
-        })
-        .await
-    });
-    let prompt = tokio::time::timeout(Duration::from_secs(30), code_rx).await??;
-    assert_eq!(prompt.verification_uri, format!("{}/professional/device", s.server.origin));
+    // The real binary, `login --device`: it prints where to go and the code, then waits.
+    let binary = cli_binary()?;
+    let dir = tempfile::tempdir()?;
+    let token_file = dir.path().join("tokens.json");
+    let mut login = tokio::process::Command::new(&binary)
+        .arg("--token-file")
+        .arg(&token_file)
+        .args(["login", "--server", &s.server.origin, "--client-id", CLIENT])
+        .args(["--scope", "user/DocumentReference.rs", "--device"])
+        .stdout(std::process::Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()?;
+    let stdout = login.stdout.take().ok_or_else(|| anyhow::anyhow!("no standard output"))?;
+    let mut lines = tokio::io::BufReader::new(stdout).lines();
+    let (mut verification_uri, mut user_code) = (None, None);
+    while user_code.is_none() {
+        let line = tokio::time::timeout(Duration::from_secs(30), lines.next_line())
+            .await??
+            .ok_or_else(|| anyhow::anyhow!("dsp-fhir-client ended before showing a code"))?;
+        if let Some(uri) = line.strip_prefix("On your DSP page ") {
+            verification_uri = Some(uri.trim().to_owned());
+        }
+        if let Some(code) = line.strip_prefix("type the code: ") {
+            user_code = Some(code.trim().to_owned());
+        }
+    }
+    let verification_uri = verification_uri.ok_or_else(|| anyhow::anyhow!("no address shown"))?;
+    let user_code = user_code.unwrap_or_default();
+    assert_eq!(verification_uri, format!("{}/professional/device", s.server.origin));
 
-    s.page.goto(prompt.verification_uri.as_str()).await?;
+    s.page.goto(verification_uri.as_str()).await?;
     wait_for_path(&s.page, "/professional/device").await?;
     // Typed in lower case with spaces: the page and the server do not mind.
-    let typed = prompt.user_code.to_lowercase().replace('-', " ");
+    let typed = user_code.to_lowercase().replace('-', " ");
     fill(&s.page, "#user-code", &typed).await?;
     click(&s.page, "#device-look-up").await?;
     wait_until(&s.page, "document.getElementById('approve-button')").await?;
@@ -375,9 +396,33 @@ async fn software_without_a_browser_is_connected_with_a_typed_code() -> anyhow::
         text_of(&s.page, "#device-status").await?,
         catalogue_message("de", "oauth-device-approved")?
     );
-    let tokens = tokio::time::timeout(Duration::from_secs(60), login).await???;
-    assert_eq!(tokens.client_id, CLIENT);
-    assert_eq!(tokens.scope, "user/DocumentReference.rs");
+
+    // The binary's next poll gets the tokens; it saves them for this user only.
+    let mut rest = String::new();
+    while let Some(line) =
+        tokio::time::timeout(Duration::from_secs(60), lines.next_line()).await??
+    {
+        rest.push_str(&line);
+        rest.push('\n');
+    }
+    let status = tokio::time::timeout(Duration::from_secs(10), login.wait()).await??;
+    assert!(status.success(), "login --device: {status}\n{rest}");
+    assert!(rest.contains("Connected (user/DocumentReference.rs)"), "{rest}");
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::metadata(&token_file)?.permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "the token file is the user's alone");
+    }
+    let saved: serde_json::Value = serde_json::from_slice(&std::fs::read(&token_file)?)?;
+    assert_eq!(saved["client_id"], CLIENT);
+    let access = saved["access_token"].as_str().unwrap_or_default().to_owned();
+    assert_eq!(introspect(&s, &access).await?["active"], true);
+
+    // `logout` revokes the connection and deletes the file.
+    let out = run_cli(&binary, &token_file, &["logout"]).await?;
+    assert!(out.contains("Disconnected."), "{out}");
+    assert!(!token_file.exists(), "the token file is gone");
+    assert_eq!(introspect(&s, &access).await?["active"], false);
 
     s.browser.close().await
 }
