@@ -93,7 +93,7 @@ pub(super) async fn metadata(State(state): State<AppState>) -> Response {
                     "interaction": interactions(&["read", "vread", "search-type"]),
                     "searchParam": documents_search,
                 },
-                { "type": "Binary", "interaction": interactions(&["read"]) },
+                { "type": "Binary", "interaction": interactions(&["read", "vread"]) },
                 {
                     "type": "List",
                     "interaction": interactions(&["search-type"]),

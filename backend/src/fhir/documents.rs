@@ -25,7 +25,7 @@ use super::{
 use crate::app::AppState;
 use crate::audit::RequestMeta;
 use crate::auth::CurrentProfessional;
-use crate::entity::patient;
+use crate::entity::{document_version, patient};
 use crate::error::AppError;
 use crate::oauth::{FhirCaller, Op};
 use crate::services::documents as service;
@@ -237,9 +237,9 @@ pub(super) async fn read(
 }
 
 /// `DocumentReference/{id}/_history/{version}` (the `location` ITI-65 answers with): the
-/// document's current version read as above; an older version's metadata is not kept apart
-/// from its content, so another version number is `not_found` (its content stays readable in the
-/// portal's versions).
+/// document read as above (the same decision and audit entry), then the version asked for: the
+/// current one as `read` gives it, an older one as a `superseded` DocumentReference whose content
+/// is `Binary/{id}/_history/{version}`. A version the document does not have is `not_found`.
 pub(super) async fn vread(
     State(state): State<AppState>,
     meta: RequestMeta,
@@ -248,11 +248,50 @@ pub(super) async fn vread(
 ) -> Result<Response, AppError> {
     caller.require("DocumentReference", Op::Read)?;
     let id = path_id(&id)?;
+    let version = version_number(&version)?;
     let summary = service::read_summary(&state, &caller.stamp(meta), &caller.user, id).await?;
-    if summary.version.to_string() != version {
-        return Err(AppError::NotFound);
+    if summary.version == version {
+        return Ok(resource(&document_reference(&state, &summary)));
     }
-    Ok(resource(&document_reference(&state, &summary)))
+    let older = document_version::Entity::find()
+        .filter(document_version::Column::DocumentId.eq(id))
+        .filter(document_version::Column::Version.eq(i32::try_from(version).unwrap_or(i32::MAX)))
+        .one(&state.db)
+        .await?
+        .filter(|_| version < summary.version)
+        .ok_or(AppError::NotFound)?;
+    Ok(resource(&older_version(&state, &summary, &older)))
+}
+
+/// A version number of a path (`1`, `2` …); anything else is no version of anything.
+fn version_number(text: &str) -> Result<u32, AppError> {
+    text.parse::<u32>().ok().filter(|v| *v >= 1).ok_or(AppError::NotFound)
+}
+
+/// An older version of the document `current` as a `superseded` DocumentReference (an
+/// `entered-in-error` one when the document was withdrawn): the document's facts, the version's
+/// own format, type, size, filing time and content.
+fn older_version(
+    state: &AppState,
+    current: &DocumentSummary,
+    v: &document_version::Model,
+) -> Value {
+    let id = current.id.0;
+    let filed = v.created_at.to_rfc3339_opts(SecondsFormat::Millis, true);
+    let mut reference = document_reference(state, current);
+    reference["meta"] = json!({ "versionId": v.version.to_string(), "lastUpdated": filed });
+    if current.withdrawn_reason.is_none() {
+        reference["status"] = json!("superseded");
+    }
+    reference["type"] = json!({ "coding": [{ "system": FORMAT_SYSTEM, "code": v.format }] });
+    reference["content"] = json!([{ "attachment": {
+        "contentType": v.media_type,
+        "url": format!("{}/Binary/{id}/_history/{}", base_url(state), v.version),
+        "size": v.size,
+        "title": current.title,
+        "creation": filed,
+    } }]);
+    reference
 }
 
 /// Whether the client asks for the `Binary` resource (FHIR JSON) rather than the raw content.
@@ -279,10 +318,35 @@ pub(super) async fn binary(
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
+    retrieve(&state, meta, &caller, &headers, &id, None).await
+}
+
+/// `Binary/{id}/_history/{version}`: one version's content (the URL of an older version's
+/// attachment), within the same rules and audit as the current one.
+pub(super) async fn binary_version(
+    State(state): State<AppState>,
+    meta: RequestMeta,
+    caller: FhirCaller,
+    headers: HeaderMap,
+    Path((id, version)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let version = version_number(&version)?;
+    retrieve(&state, meta, &caller, &headers, &id, Some(version)).await
+}
+
+/// ITI-68 for `binary` and `binary_version`.
+async fn retrieve(
+    state: &AppState,
+    meta: RequestMeta,
+    caller: &FhirCaller,
+    headers: &HeaderMap,
+    id: &str,
+    version: Option<u32>,
+) -> Result<Response, AppError> {
     caller.require("Binary", Op::Read)?;
-    let id = path_id(&id)?;
-    let download = service::download(&state, &caller.stamp(meta), &caller.user, id, None).await?;
-    if wants_fhir_json(&headers) {
+    let id = path_id(id)?;
+    let download = service::download(state, &caller.stamp(meta), &caller.user, id, version).await?;
+    if wants_fhir_json(headers) {
         let mut bytes = Vec::with_capacity(usize::try_from(download.size).unwrap_or(0));
         let mut reader = download.reader;
         reader

@@ -73,6 +73,7 @@ pub fn router<S: Clone + Send + Sync + 'static>(
         .route("/DocumentReference/{id}", get(documents::read))
         .route("/DocumentReference/{id}/_history/{version}", get(documents::vread))
         .route("/Binary/{id}", get(documents::binary))
+        .route("/Binary/{id}/_history/{version}", get(documents::binary_version))
         .route("/List", get(documents::lists))
         .route("/List/_search", post(search_lists_by_post))
         .route("/Patient", get(patients::search))

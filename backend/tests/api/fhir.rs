@@ -24,6 +24,7 @@ on_both_databases!(
     patients_are_found_only_when_reachable,
     the_referent_reads_the_access_history_as_audit_events,
     every_resource_returned_is_valid_fhir_r4,
+    older_versions_are_superseded_document_references_with_their_own_content,
 );
 
 const PDF: &[u8] =
@@ -714,4 +715,67 @@ async fn every_resource_returned_is_valid_fhir_r4(engine: Engine) {
             "{kind} not validated: {stdout}"
         );
     }
+}
+
+/// A document with a second version: `_history/1` is a `superseded` DocumentReference whose
+/// content is `Binary/{id}/_history/1`, the first version's bytes; `_history/2` is the current
+/// one; a version the document does not have, or a document out of reach, is `not_found`.
+async fn older_versions_are_superseded_document_references_with_their_own_content(engine: Engine) {
+    let s = scene(engine).await;
+    let id = file(&s.app, &s.doctor, &s.patient_id, "Compte rendu", "2026-11-20").await;
+    let second: Vec<u8> = PDF.iter().chain(b"% corrected\n%%EOF\n").copied().collect();
+    let request = s.app.request(&s.doctor, Method::POST, &format!("/api/documents/{id}/versions"));
+    let filed = filed_as(request, None, "Compte rendu (corrigé)", "2026-11-21", None)
+        .header("content-type", "application/pdf")
+        .body(second.clone())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(filed.status(), 200);
+    let token = token_for(&s.app, s.doctor_id, "mediprax", ALL_SCOPES).await;
+
+    let current = get(&s.app, &token, &format!("DocumentReference/{id}/_history/2")).await;
+    assert_eq!(current.status, 200);
+    let current = current.json();
+    assert_eq!(
+        (current["status"].as_str(), current["meta"]["versionId"].as_str()),
+        (Some("current"), Some("2"))
+    );
+    let older = get(&s.app, &token, &format!("DocumentReference/{id}/_history/1")).await;
+    assert_eq!(older.status, 200);
+    let older = older.json();
+    assert_eq!(older["id"], id.as_str());
+    assert_eq!(
+        (older["status"].as_str(), older["meta"]["versionId"].as_str()),
+        (Some("superseded"), Some("1"))
+    );
+    assert_eq!(older["content"][0]["attachment"]["size"], PDF.len());
+    let url = older["content"][0]["attachment"]["url"].as_str().unwrap().to_owned();
+    assert!(url.ends_with(&format!("/fhir/R4/Binary/{id}/_history/1")), "{url}");
+    let path = url.split_once("/fhir/R4/").unwrap().1.to_owned();
+    let bytes = fhir_get(&s.app, Some(&token), &path, "application/pdf").await;
+    assert_eq!(bytes.status, 200);
+    assert_eq!(bytes.bytes, PDF, "the first version's own content");
+    let newest = fhir_get(&s.app, Some(&token), &format!("Binary/{id}"), "application/pdf").await;
+    assert_eq!(newest.bytes, second);
+    let as_resource = get(&s.app, &token, &path).await.json();
+    assert_eq!(as_resource["resourceType"], "Binary");
+    let (summary, out) = validate_fhir(&[older.clone(), as_resource]);
+    assert!(summary["types"].as_array().unwrap().contains(&json!("DocumentReference")), "{out}");
+
+    for missing in [
+        format!("DocumentReference/{id}/_history/3"),
+        format!("DocumentReference/{id}/_history/0"),
+        format!("DocumentReference/{id}/_history/one"),
+        format!("Binary/{id}/_history/3"),
+        format!("DocumentReference/{}/_history/1", uuid::Uuid::new_v4()),
+        format!("Binary/{}/_history/1", uuid::Uuid::new_v4()),
+    ] {
+        let answer = get(&s.app, &token, &missing).await;
+        assert_eq!((answer.status, answer.code()), (404, "not_found".to_owned()), "{missing}");
+    }
+    // Reading an older version is a read of the document: audited, naming the software.
+    let reads = s.app.audit("document_read").await;
+    let last: Value = serde_json::from_str(&reads.last().unwrap().detail).unwrap();
+    assert_eq!(last["via"]["name"], "MediPrax", "{last}");
 }
