@@ -102,22 +102,79 @@ const DOCUMENT_PARAMS: &[&str] =
 /// The statuses a `DocumentReference` can have.
 const STATUSES: &[&str] = &["current", "superseded", "entered-in-error"];
 
-/// Whether a document meets every condition of the search.
-fn wanted(d: &DocumentSummary, params: &Params, dates: &[DateCondition]) -> bool {
+/// One result of a document search: a document's current version, or (when the search asks
+/// for `status=superseded`) one of its older versions.
+struct Found {
+    doc: DocumentSummary,
+    older: Option<document_version::Model>,
+}
+
+impl Found {
+    fn status(&self) -> &'static str {
+        if self.doc.withdrawn_reason.is_some() {
+            "entered-in-error"
+        } else if self.older.is_some() {
+            "superseded"
+        } else {
+            "current"
+        }
+    }
+
+    fn version(&self) -> u32 {
+        self.older.as_ref().map_or(self.doc.version, |v| u32::try_from(v.version).unwrap_or(0))
+    }
+}
+
+/// Whether a result meets every condition of the search.
+fn wanted(f: &Found, params: &Params, dates: &[DateCondition]) -> bool {
     let any = |name: &str, system: &str, code: &str| {
         params.groups(name).iter().all(|group| group.iter().any(|v| token_matches(v, system, code)))
     };
-    let status = if d.withdrawn_reason.is_some() { "entered-in-error" } else { "current" };
-    any("status", "http://hl7.org/fhir/document-reference-status", status)
-        && any("category", CATEGORY_SYSTEM, d.category.code())
-        && any("type", FORMAT_SYSTEM, &d.format)
-        && dates.iter().all(|c| c.matches(d.filed_at))
+    let format = f.older.as_ref().map_or(f.doc.format.as_str(), |v| v.format.as_str());
+    any("status", "http://hl7.org/fhir/document-reference-status", f.status())
+        && any("category", CATEGORY_SYSTEM, f.doc.category.code())
+        && any("type", FORMAT_SYSTEM, format)
+        && dates.iter().all(|c| c.matches(f.doc.filed_at))
 }
 
-/// The key a page resumes after: newest clinical date first, then the id (fixed width, so
-/// that the order of keys as text is the order of the search).
-fn page_key(d: &DocumentSummary) -> String {
-    format!("{}|{}", d.clinical_date.format("%Y-%m-%d"), d.id.0)
+/// The key a page resumes after: newest clinical date first, then the id and the version
+/// (fixed width, so that the order of keys as text is the order of the search).
+fn page_key(f: &Found) -> String {
+    format!("{}|{}|{:010}", f.doc.clinical_date.format("%Y-%m-%d"), f.doc.id.0, f.version())
+}
+
+/// The results of a search over `documents` (those the professional may see now): their
+/// current versions, and their older ones when the search names `superseded` (one query).
+async fn found(
+    state: &AppState,
+    params: &Params,
+    documents: Vec<DocumentSummary>,
+) -> Result<Vec<Found>, AppError> {
+    let superseded = params
+        .groups("status")
+        .iter()
+        .flatten()
+        .any(|s| s.rsplit('|').next() == Some("superseded"));
+    let with_older: Vec<Uuid> =
+        documents.iter().filter(|d| d.version > 1).map(|d| d.id.0).collect();
+    let mut older = if superseded && !with_older.is_empty() {
+        document_version::Entity::find()
+            .filter(document_version::Column::DocumentId.is_in(with_older))
+            .all(&state.db)
+            .await?
+    } else {
+        Vec::new()
+    };
+    let mut out = Vec::with_capacity(documents.len() + older.len());
+    for doc in documents {
+        let id = doc.id.0;
+        let current = i64::from(doc.version);
+        for v in older.extract_if(.., |v| v.document_id == id && i64::from(v.version) < current) {
+            out.push(Found { doc: doc.clone(), older: Some(v) });
+        }
+        out.push(Found { doc, older: None });
+    }
+    Ok(out)
 }
 
 /// The parameters of a search's links: the query without its cursor, the patient named by the
@@ -177,7 +234,7 @@ pub(super) fn paged<T>(
 
 /// ITI-67 Find Document References: the documents of a record the professional may see now
 /// (the others are absent, as in the portal), filtered, newest clinical date first, paged with an
-/// opaque cursor. A record they may not reach, or that does not exist, is `not_found`.
+/// opaque cursor; their older versions too (`superseded`) when the search's `status` names them. A record they may not reach, or that does not exist, is `not_found`.
 pub(super) async fn search(
     State(state): State<AppState>,
     meta: RequestMeta,
@@ -203,18 +260,25 @@ pub(super) async fn search(
     let after = params.one("_cursor")?.map(decode_cursor).transpose()?;
     let patient_id = patient_id(&state, &params, "patient.identifier").await?;
     let pro = CurrentProfessional(caller.user.clone());
-    let mut documents =
+    let documents =
         service::list_for_professional(&state, &caller.stamp(meta), &pro, patient_id).await?;
-    documents.retain(|d| wanted(d, &params, &dates));
+    let mut results = found(&state, &params, documents).await?;
+    results.retain(|f| wanted(f, &params, &dates));
     let (page, total, next, self_link) = paged(
-        documents,
+        results,
         page_key,
         after.as_deref(),
         count,
         ("DocumentReference", patient_id),
         query.as_deref(),
     );
-    let resources = page.iter().map(|d| document_reference(&state, d)).collect();
+    let resources = page
+        .iter()
+        .map(|f| match &f.older {
+            None => document_reference(&state, &f.doc),
+            Some(v) => older_version(&state, &f.doc, v),
+        })
+        .collect();
     Ok(resource(&searchset(&state, &self_link, next, Some(total), resources)))
 }
 

@@ -763,6 +763,35 @@ async fn older_versions_are_superseded_document_references_with_their_own_conten
     let (summary, out) = validate_fhir(&[older.clone(), as_resource]);
     assert!(summary["types"].as_array().unwrap().contains(&json!("DocumentReference")), "{out}");
 
+    // ITI-67: older versions when the search asks for them (and only then).
+    let search = |status: &str| format!("DocumentReference?patient={}{status}", s.patient_id);
+    let versions_of = |bundle: &Value| -> Vec<(String, String)> {
+        bundle["entry"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                let r = &e["resource"];
+                (
+                    r["status"].as_str().unwrap().into(),
+                    r["meta"]["versionId"].as_str().unwrap().into(),
+                )
+            })
+            .collect()
+    };
+    let superseded = get(&s.app, &token, &search("&status=superseded")).await.json();
+    assert_eq!(versions_of(&superseded), [("superseded".into(), "1".into())]);
+    assert_eq!(superseded["entry"][0]["resource"], older, "the search gives what vread gives");
+    let both = get(&s.app, &token, &search("&status=current,superseded&_count=1")).await.json();
+    assert_eq!(both["total"], 2);
+    assert_eq!(versions_of(&both), [("current".into(), "2".into())], "newest version first");
+    let next = both["link"].as_array().unwrap().iter().find(|l| l["relation"] == "next").unwrap();
+    let next = next["url"].as_str().unwrap().split_once("/fhir/R4/").unwrap().1.to_owned();
+    let rest = get(&s.app, &token, &next).await.json();
+    assert_eq!(versions_of(&rest), [("superseded".into(), "1".into())]);
+    let plain = get(&s.app, &token, &search("")).await.json();
+    assert_eq!(versions_of(&plain), [("current".into(), "2".into())]);
+
     for missing in [
         format!("DocumentReference/{id}/_history/3"),
         format!("DocumentReference/{id}/_history/0"),
