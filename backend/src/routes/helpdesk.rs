@@ -36,16 +36,17 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(professional_notices))
 }
 
-/// The letters issued for a record, newest first.
+/// The letters issued for a record, newest first; an audited read of the record.
 #[utoipa::path(get, path = "/agency/patients/{id}/letters", tag = "agency", params(("id" = Uuid, Path)),
     responses((status = 200, body = Vec<LetterRecord>), (status = 401, body = ApiError), (status = 403, body = ApiError),
               (status = 404, body = ApiError)))]
 async fn letters(
     State(state): State<AppState>,
-    _agent: CurrentAgent,
+    meta: RequestMeta,
+    agent: CurrentAgent,
     Path(id): Path<Uuid>,
 ) -> Result<Json<Vec<LetterRecord>>, AppError> {
-    Ok(Json(helpdesk::letters(&state, id).await?))
+    Ok(Json(helpdesk::letters(&state, &meta, &agent, id).await?))
 }
 
 /// Lifts an activation lock-out (too many wrong codes); audited.

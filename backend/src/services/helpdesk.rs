@@ -72,18 +72,36 @@ pub async fn search_patients(
 }
 
 /// The letters issued for a record, newest first: the audit entries of the acts that issued
-/// them (what each was, the documents checked before a recovery letter).
+/// them (what each was, the documents checked before a recovery letter). An audited read of the
+/// record (`patient_viewed` with `part: letters`); a missing record is `not_found` and writes
+/// nothing.
 ///
 /// # Errors
 /// `not_found`.
-pub async fn letters(state: &AppState, patient_id: Uuid) -> Result<Vec<LetterRecord>, AppError> {
-    patient::Entity::find_by_id(patient_id).one(&state.db).await?.ok_or(AppError::NotFound)?;
+pub async fn letters(
+    state: &AppState,
+    meta: &RequestMeta,
+    agent: &CurrentAgent,
+    patient_id: Uuid,
+) -> Result<Vec<LetterRecord>, AppError> {
+    let event = Event::new("patient_viewed", Outcome::Success, actor(agent))
+        .patient(patient_id)
+        .with("part", "letters");
+    super::audited_read(state, meta, event, async |txn, _, _| letters_of(txn, patient_id).await)
+        .await
+}
+
+async fn letters_of(
+    conn: &impl ConnectionTrait,
+    patient_id: Uuid,
+) -> Result<Vec<LetterRecord>, AppError> {
+    patient::Entity::find_by_id(patient_id).one(conn).await?.ok_or(AppError::NotFound)?;
     let rows = audit_event::Entity::find()
         .filter(audit_event::Column::PatientId.eq(patient_id))
         .filter(audit_event::Column::Action.is_in(["letter_issued", "recovery_letter_issued"]))
         .filter(audit_event::Column::Outcome.eq("success"))
         .order_by_asc(audit_event::Column::Id)
-        .all(&state.db)
+        .all(conn)
         .await?;
     let mut out = Vec::with_capacity(rows.len());
     for (i, row) in rows.into_iter().enumerate() {

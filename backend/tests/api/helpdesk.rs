@@ -96,6 +96,16 @@ async fn letters_are_listed_and_a_locked_activation_is_unlocked(engine: Engine) 
         letters.body.as_array().unwrap().iter().map(|l| l["kind"].as_str().unwrap()).collect();
     assert_eq!(kinds, ["reissue", "activation"], "newest first");
     assert!(letters.body[0]["issued_at"].is_string());
+    // Each look at the letters is an audited read of the record.
+    let views: Vec<_> = app
+        .audit("patient_viewed")
+        .await
+        .into_iter()
+        .filter(|e| e.detail.contains("\"part\":\"letters\""))
+        .collect();
+    assert_eq!(views.len(), 2, "two looks");
+    assert_eq!(views[1].patient_id.map(|p| p.to_string()), Some(id.clone()));
+    assert_eq!(views[1].actor_kind.as_deref(), Some("agent"));
 
     // Nothing to unlock yet.
     let nothing =
@@ -133,8 +143,10 @@ async fn letters_are_listed_and_a_locked_activation_is_unlocked(engine: Engine) 
     assert_eq!(activated.status, 200, "{:?}", activated.body);
 
     // Unknown ids answer not_found.
+    let viewed = app.audit("patient_viewed").await.len();
     let missing = app.get_as(&agent, &format!("/api/agency/patients/{UNKNOWN}/letters")).await;
     assert_eq!((missing.status.as_u16(), missing.code()), (404, "not_found"));
+    assert_eq!(app.audit("patient_viewed").await.len(), viewed, "nothing for a missing record");
     let missing =
         app.send(&mut agent, &format!("/api/agency/patients/{UNKNOWN}/unlock"), &json!({})).await;
     assert_eq!((missing.status.as_u16(), missing.code()), (404, "not_found"));
