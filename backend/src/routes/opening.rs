@@ -50,9 +50,10 @@ async fn submit(
     responses((status = 200, body = Vec<OpeningRequestSummary>), (status = 401, body = ApiError), (status = 403, body = ApiError)))]
 async fn queue(
     State(state): State<AppState>,
-    _agent: CurrentAgent,
+    meta: RequestMeta,
+    agent: CurrentAgent,
 ) -> Result<Json<Vec<OpeningRequestSummary>>, AppError> {
-    Ok(Json(opening::queue(&state).await?))
+    Ok(Json(opening::queue(&state, &meta, &agent).await?))
 }
 
 /// One request, whatever its status.
@@ -61,10 +62,11 @@ async fn queue(
               (status = 404, body = ApiError)))]
 async fn get_request(
     State(state): State<AppState>,
-    _agent: CurrentAgent,
+    meta: RequestMeta,
+    agent: CurrentAgent,
     Path(id): Path<Uuid>,
 ) -> Result<Json<OpeningRequestSummary>, AppError> {
-    Ok(Json(opening::get(&state, id).await?))
+    Ok(Json(opening::get(&state, &meta, &agent, id).await?))
 }
 
 /// Accepts a request after the identity check: creates the record and answers its activation

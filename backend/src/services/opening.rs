@@ -184,39 +184,60 @@ async fn existing_ids(
 }
 
 /// The waiting requests, oldest first, with their urgency and whether a record exists for the
-/// national ID.
+/// national ID. The applicants' data is personal: every look is audited
+/// (`opening_queue_viewed`, with how many requests were shown).
 ///
 /// # Errors
 /// Database.
-pub async fn queue(state: &AppState) -> Result<Vec<OpeningRequestSummary>, AppError> {
+pub async fn queue(
+    state: &AppState,
+    meta: &RequestMeta,
+    agent: &CurrentAgent,
+) -> Result<Vec<OpeningRequestSummary>, AppError> {
     let now = state.clock.now();
-    let rows = opening_request::Entity::find()
-        .filter(opening_request::Column::Status.eq(OpeningStatus::Pending.as_str()))
-        .order_by_asc(opening_request::Column::ReceivedAt)
-        .order_by_asc(opening_request::Column::Id)
-        .limit(QUEUE_PAGE)
-        .all(&state.db)
-        .await?;
-    let existing =
-        existing_ids(&state.db, rows.iter().map(|r| r.national_id.clone()).collect()).await?;
-    Ok(rows
-        .into_iter()
-        .map(|row| {
-            let exists = existing.contains(&row.national_id);
-            summary(row, exists, now)
-        })
-        .collect())
+    let event = Event::new("opening_queue_viewed", Outcome::Success, agent_actor(agent));
+    super::audited_read(state, meta, event, async |txn, event, _| {
+        let rows = opening_request::Entity::find()
+            .filter(opening_request::Column::Status.eq(OpeningStatus::Pending.as_str()))
+            .order_by_asc(opening_request::Column::ReceivedAt)
+            .order_by_asc(opening_request::Column::Id)
+            .limit(QUEUE_PAGE)
+            .all(txn)
+            .await?;
+        let existing =
+            existing_ids(txn, rows.iter().map(|r| r.national_id.clone()).collect()).await?;
+        *event = event.clone().with("requests", rows.len());
+        Ok(rows
+            .into_iter()
+            .map(|row| {
+                let exists = existing.contains(&row.national_id);
+                summary(row, exists, now)
+            })
+            .collect())
+    })
+    .await
 }
 
-/// One request, whatever its status.
+/// One request, whatever its status; audited (`opening_request_viewed`). A request that does
+/// not exist is `not_found` and writes nothing.
 ///
 /// # Errors
 /// `not_found`.
-pub async fn get(state: &AppState, id: Uuid) -> Result<OpeningRequestSummary, AppError> {
-    let row =
-        opening_request::Entity::find_by_id(id).one(&state.db).await?.ok_or(AppError::NotFound)?;
-    let exists = !existing_ids(&state.db, vec![row.national_id.clone()]).await?.is_empty();
-    Ok(summary(row, exists, state.clock.now()))
+pub async fn get(
+    state: &AppState,
+    meta: &RequestMeta,
+    agent: &CurrentAgent,
+    id: Uuid,
+) -> Result<OpeningRequestSummary, AppError> {
+    let event = Event::new("opening_request_viewed", Outcome::Success, agent_actor(agent))
+        .target("opening_request", id.to_string());
+    super::audited_read(state, meta, event, async |txn, _, _| {
+        let row =
+            opening_request::Entity::find_by_id(id).one(txn).await?.ok_or(AppError::NotFound)?;
+        let exists = !existing_ids(txn, vec![row.national_id.clone()]).await?.is_empty();
+        Ok(summary(row, exists, state.clock.now()))
+    })
+    .await
 }
 
 /// Reads a waiting request and locks it for the transaction.

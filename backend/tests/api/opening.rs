@@ -394,4 +394,19 @@ async fn only_agents_reach_the_queue(engine: Engine) {
     }
     assert_eq!(queue(&app, &agent).await.len(), 1);
     assert!(app.audit("opening_request_accepted").await.is_empty());
+    // The applicants' data is personal: each look by an agent is audited, a refused caller's
+    // writes nothing, nor does a request that does not exist.
+    let looks = app.audit("opening_queue_viewed").await;
+    assert_eq!(looks.len(), 2, "the agent's two looks at the queue");
+    assert_eq!(looks[1].actor_kind.as_deref(), Some("agent"));
+    assert!(looks[1].detail.contains("\"requests\":1"), "{}", looks[1].detail);
+    assert!(app.audit("opening_request_viewed").await.is_empty());
+    let one = app.get_as(&agent, &format!("/api/agency/opening-requests/{id}")).await;
+    assert_eq!(one.status, 200);
+    let missing = uuid::Uuid::new_v4();
+    let none = app.get_as(&agent, &format!("/api/agency/opening-requests/{missing}")).await;
+    assert_eq!(none.status, 404);
+    let viewed = app.audit("opening_request_viewed").await;
+    assert_eq!(viewed.len(), 1);
+    assert_eq!(viewed[0].target_id.as_deref(), Some(id.as_str()));
 }
