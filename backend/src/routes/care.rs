@@ -173,14 +173,15 @@ async fn notifications_read(
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// Emergency accesses, for the agency's review.
+/// Emergency accesses, for the agency's review; every look audited.
 #[utoipa::path(get, path = "/agency/emergency-accesses", tag = "agency",
     responses((status = 200, body = Vec<EmergencyAccessReview>), (status = 403, body = ApiError)))]
 async fn emergency_review(
     State(state): State<AppState>,
-    _agent: CurrentAgent,
+    meta: RequestMeta,
+    agent: CurrentAgent,
 ) -> Result<Json<Vec<EmergencyAccessReview>>, AppError> {
-    Ok(Json(emergency::review(&state).await?))
+    Ok(Json(emergency::review(&state, &meta, &agent).await?))
 }
 
 /// Records (or changes) the agency's disposition of an emergency access, with a note; the

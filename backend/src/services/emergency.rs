@@ -349,21 +349,36 @@ pub async fn mark_read(state: &AppState, patient: &CurrentPatient) -> Result<(),
     Ok(())
 }
 
-/// Emergency accesses for the agency's review, newest first, with their disposition.
+/// Emergency accesses for the agency's review, newest first, with their disposition. Who broke
+/// the glass on which record, and why: every look is audited (`emergency_review_viewed`, with
+/// how many accesses were shown).
 ///
 /// # Errors
 /// Database.
-pub async fn review(state: &AppState) -> Result<Vec<EmergencyAccessReview>, AppError> {
-    let rows = emergency_grant::Entity::find()
-        .order_by_desc(emergency_grant::Column::OpenedAt)
-        .limit(200)
-        .all(&state.db)
-        .await?;
-    let mut out = Vec::with_capacity(rows.len());
-    for g in rows {
-        out.push(reviewed(&state.db, g).await?);
-    }
-    Ok(out)
+pub async fn review(
+    state: &AppState,
+    meta: &RequestMeta,
+    agent: &CurrentAgent,
+) -> Result<Vec<EmergencyAccessReview>, AppError> {
+    let event = Event::new(
+        "emergency_review_viewed",
+        Outcome::Success,
+        Some((Role::Agent, agent.0.subject_id())),
+    );
+    super::audited_read(state, meta, event, async |txn, event, _| {
+        let rows = emergency_grant::Entity::find()
+            .order_by_desc(emergency_grant::Column::OpenedAt)
+            .limit(200)
+            .all(txn)
+            .await?;
+        *event = event.clone().with("accesses", rows.len());
+        let mut out = Vec::with_capacity(rows.len());
+        for g in rows {
+            out.push(reviewed(txn, g).await?);
+        }
+        Ok(out)
+    })
+    .await
 }
 
 /// An emergency access as the review shows it.

@@ -88,6 +88,11 @@ async fn an_agent_records_a_disposition_and_the_patient_sees_it(engine: Engine) 
     let read = s.app.send(&mut s.patient.clone(), "/api/me/notifications/read", &json!({})).await;
     assert!(read.status.is_success(), "{:?}", read.body);
     assert!(review(&s).await["patient_notified"]["read_at"].is_string(), "read");
+    // Each look at the review is audited, with how many accesses it showed.
+    let looks = s.app.audit("emergency_review_viewed").await;
+    assert_eq!(looks.len(), 2);
+    assert_eq!(looks[1].actor_kind.as_deref(), Some("agent"));
+    assert!(looks[1].detail.contains("\"accesses\":1"), "{}", looks[1].detail);
 
     let note = "Confirmed with the emergency department: the patient was admitted unconscious.";
     let set = put(
