@@ -148,7 +148,7 @@ pub struct FiguresPoint {
     pub documents_filed: u64,
     /// Sign-ins within the period (sessions opened).
     pub connections: u64,
-    /// Objections within the period. `None`: the service does not record objections yet.
+    /// Objections within the period (optional for clients of the earlier shape).
     pub objections: Option<u64>,
     /// Emergency accesses opened within the period.
     pub emergency_accesses: u64,
