@@ -60,6 +60,8 @@ pub struct AppState {
     pub audit: crate::audit::writer::GroupWriter,
     /// This instance's request counters, for `/metrics`.
     pub metrics: Arc<crate::metrics::ServiceMetrics>,
+    /// The memory ITI-65 bundles may take at once in this instance (`DSP_FHIR_BUNDLE_MEMORY_MB`).
+    pub bundle_memory: crate::fhir::provide::BundleMemory,
 }
 
 /// The access matrix is data (seeded by migration, editable in the database) read on every
@@ -113,6 +115,8 @@ impl AppState {
             writer_db.set_metric_callback(crate::bench_routes::count);
         }
         let audit = crate::audit::writer::GroupWriter::start(writer_db);
+        let bundle_memory =
+            crate::fhir::provide::BundleMemory::new(config.fhir_bundle_memory_bytes);
         Ok(Self {
             db,
             config: Arc::new(config),
@@ -123,6 +127,7 @@ impl AppState {
             matrix: MatrixCache::default(),
             audit,
             metrics: Arc::default(),
+            bundle_memory,
         })
     }
 }

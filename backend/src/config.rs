@@ -33,6 +33,10 @@ pub struct Config {
     /// `DSP_MAX_DOCUMENT_MB`: the largest document a professional or patient may file, in MB of
     /// 1 048 576 bytes (default 20).
     pub max_document_bytes: u64,
+    /// `DSP_FHIR_BUNDLE_MEMORY_MB`: memory one instance lets ITI-65 bundles take at once, in MB
+    /// (a bundle is held whole while it is checked; default 256, four bundles of the largest
+    /// size, from 1 to 65536). Past it a bundle waits its turn: 503 with `Retry-After`.
+    pub fhir_bundle_memory_bytes: u64,
     /// `DSP_IMPORT_CHUNK_ROWS`: rows of a bulk import per chunk, that is per transaction and
     /// per printable PDF of letters (default 500, from 1 to 5000).
     pub import_chunk_rows: usize,
@@ -175,6 +179,11 @@ impl Config {
             .ok()
             .filter(|mb| (1..=1024).contains(mb))
             .context("DSP_MAX_DOCUMENT_MB must be a number of MB from 1 to 1024")?;
+        let fhir_bundle_memory_mb: u64 = var("DSP_FHIR_BUNDLE_MEMORY_MB")
+            .map_or(Ok(256), |v| v.parse())
+            .ok()
+            .filter(|mb| (1..=65536).contains(mb))
+            .context("DSP_FHIR_BUNDLE_MEMORY_MB must be a number of MB from 1 to 65536")?;
         let import_chunk_rows: usize = var("DSP_IMPORT_CHUNK_ROWS")
             .map_or(Ok(500), |v| v.parse())
             .ok()
@@ -276,6 +285,7 @@ impl Config {
             enrolment_code_days,
             not_found_floor,
             max_document_bytes: max_document_mb * 1024 * 1024,
+            fhir_bundle_memory_bytes: fhir_bundle_memory_mb * 1024 * 1024,
             import_chunk_rows,
             import_workers,
             fhir_national_id_systems,

@@ -20,11 +20,12 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use axum::body::{Body, Bytes};
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
-use axum::response::Response;
+use axum::response::{IntoResponse as _, Response};
 use chrono::{NaiveDate, SecondsFormat};
 use futures_util::StreamExt as _;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
@@ -49,6 +50,32 @@ const LOINC: &str = "http://loinc.org";
 pub const MIN_BUNDLE_LIMIT: usize = 64 * 1024 * 1024;
 /// Base64 characters decoded at a time (a multiple of 4: 48 KiB of content).
 const DECODE_CHUNK: usize = 64 * 1024;
+
+/// The memory bundles may take at once in one instance, counted in KiB: a bundle reserves its
+/// declared length (or the largest allowed, when it declares none) before its first byte is read,
+/// and gives it back when its request ends. Not session state: each instance bounds its own
+/// memory.
+#[derive(Debug, Clone)]
+pub struct BundleMemory {
+    permits: Arc<tokio::sync::Semaphore>,
+    total_kib: u32,
+}
+
+impl BundleMemory {
+    /// A budget of `bytes`.
+    #[must_use]
+    pub fn new(bytes: u64) -> Self {
+        let total_kib = u32::try_from(bytes.div_ceil(1024)).unwrap_or(u32::MAX).max(1);
+        let permits = usize::try_from(total_kib).unwrap_or(usize::MAX);
+        Self { permits: Arc::new(tokio::sync::Semaphore::new(permits)), total_kib }
+    }
+
+    /// Reserves `bytes` (at most the whole budget), or `None` while too much is taken.
+    fn reserve(&self, bytes: usize) -> Option<tokio::sync::OwnedSemaphorePermit> {
+        let kib = u32::try_from(bytes.div_ceil(1024)).unwrap_or(u32::MAX).clamp(1, self.total_kib);
+        Arc::clone(&self.permits).try_acquire_many_owned(kib).ok()
+    }
+}
 
 /// The largest Provide Document Bundle body: 64 MiB, or a single document of the largest size
 /// allowed in base64 plus 1 MiB of metadata when that is more.
@@ -265,7 +292,13 @@ pub(crate) async fn transaction(
     if declared.is_some_and(|d| d > limit as u64) {
         return Err(AppError::PayloadTooLarge);
     }
-    let bytes = read_limited(body, limit).await?;
+    // The body is held whole while it is checked: it first reserves its size in the
+    // instance's budget, so that many large bundles at once wait rather than exhaust memory.
+    let size = declared.map_or(limit, |d| usize::try_from(d).unwrap_or(limit));
+    let Some(_reserved) = state.bundle_memory.reserve(size) else {
+        return Ok((StatusCode::SERVICE_UNAVAILABLE, [(header::RETRY_AFTER, "5")]).into_response());
+    };
+    let bytes = read_limited(body, limit, declared).await?;
     let submission = parse(&bytes)?;
     let patient_id = resolve(&state, &submission.patient).await?;
     let mut items = Vec::with_capacity(submission.documents.len());
@@ -288,10 +321,11 @@ pub(crate) async fn transaction(
     Ok(response(&state, &submission.kinds, &order, &filed))
 }
 
-/// Reads the body up to `limit` bytes.
-async fn read_limited(body: Body, limit: usize) -> Result<Bytes, AppError> {
+/// Reads the body up to `limit` bytes (into a buffer of the declared length, when there is one).
+async fn read_limited(body: Body, limit: usize, declared: Option<u64>) -> Result<Bytes, AppError> {
     let mut stream = body.into_data_stream();
-    let mut buffer = Vec::new();
+    let mut buffer =
+        Vec::with_capacity(declared.and_then(|d| usize::try_from(d).ok()).unwrap_or(0).min(limit));
     while let Some(chunk) = stream.next().await {
         let chunk = chunk.map_err(|e| AppError::MalformedJson(format!("bundle body: {e}")))?;
         if buffer.len() + chunk.len() > limit {

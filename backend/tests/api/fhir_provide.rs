@@ -8,7 +8,7 @@ use sha2::Digest as _;
 
 use crate::common::authenticator::{Passkey, SecurityKey};
 use crate::common::personas::Browser;
-use crate::common::{Engine, TestApp};
+use crate::common::{Engine, Options, TestApp};
 use crate::on_both_databases;
 
 on_both_databases!(
@@ -18,6 +18,7 @@ on_both_databases!(
     a_missing_token_or_a_scope_without_create_is_refused,
     another_organisation_without_a_relation_answers_like_a_missing_patient,
     hostile_bundles_are_refused_with_their_codes_and_file_nothing,
+    large_bundles_at_once_wait_for_the_instances_memory_budget,
     the_transaction_response_and_a_refusal_are_valid_fhir_r4,
 );
 
@@ -103,7 +104,11 @@ async fn token_for(app: &TestApp, professional_id: &str, scopes: &str) -> String
 }
 
 async fn scene(engine: Engine) -> Scene {
-    let app = TestApp::spawn(engine).await;
+    scene_with(engine, Options::default()).await
+}
+
+async fn scene_with(engine: Engine, options: Options) -> Scene {
+    let app = TestApp::spawn_with(engine, options).await;
     let (mut agent, _) = app.signed_in_agent().await;
     let patient_id = app.create_patient(&mut agent, NATIONAL_ID, "fr").await;
     let code = app.letter_code(&agent, &patient_id).await;
@@ -538,4 +543,56 @@ async fn the_transaction_response_and_a_refusal_are_valid_fhir_r4(engine: Engine
     assert_eq!(summary["ok"], true, "{stdout}");
     let types = summary["types"].to_string();
     assert!(types.contains("Bundle") && types.contains("OperationOutcome"), "{types}");
+}
+
+/// Bundles are held whole while checked: with a budget of 1 MiB, a client stalled in the middle
+/// of a 700 kB bundle leaves no room for another of 500 kB (503, `Retry-After`, nothing read),
+/// while a small one still passes; when the stalled client goes, the room comes back.
+async fn large_bundles_at_once_wait_for_the_instances_memory_budget(engine: Engine) {
+    use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+    let vars = vec![("DSP_FHIR_BUNDLE_MEMORY_MB", "1".to_owned())];
+    let s = scene_with(engine, Options { vars, ..Options::default() }).await;
+    let address = s.app.base.trim_start_matches("http://").to_owned();
+    let head = |length: usize| {
+        format!(
+            "POST /fhir/R4 HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer {}\r\n\
+             Content-Type: application/fhir+json\r\nContent-Length: {length}\r\n\r\n",
+            s.token
+        )
+    };
+    let answer = async |stream: &mut tokio::net::TcpStream| {
+        let mut bytes = vec![0_u8; 4096];
+        let n = tokio::time::timeout(std::time::Duration::from_secs(10), stream.read(&mut bytes))
+            .await
+            .expect("an answer in time")
+            .unwrap();
+        String::from_utf8_lossy(&bytes[..n]).into_owned()
+    };
+    let mut stalled = tokio::net::TcpStream::connect(&address).await.unwrap();
+    stalled.write_all(format!("{}{{\"resourceType\":", head(700_000)).as_bytes()).await.unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+
+    let mut second = tokio::net::TcpStream::connect(&address).await.unwrap();
+    second.write_all(head(500_000).as_bytes()).await.unwrap();
+    let refused = answer(&mut second).await;
+    assert!(refused.starts_with("HTTP/1.1 503"), "{refused}");
+    assert!(refused.to_ascii_lowercase().contains("retry-after: 5"), "{refused}");
+    assert!(refused.contains("OperationOutcome"), "{refused}");
+
+    let subject = patient_ref(&s.patient_id);
+    let small = two_documents(&subject, &pdf("second"), "application/pdf").to_string();
+    let (status, _, body) = provide(&s.app, Some(&s.token), small).await;
+    assert_eq!(status, 200, "a small bundle fits beside the stalled one: {body}");
+
+    drop(stalled);
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let mut third = tokio::net::TcpStream::connect(&address).await.unwrap();
+    third.write_all(head(500_000).as_bytes()).await.unwrap();
+    third.write_all(&vec![b' '; 500_000]).await.unwrap();
+    let read = answer(&mut third).await;
+    assert!(
+        read.starts_with("HTTP/1.1 400"),
+        "room again: the body is read (and is no JSON): {read}"
+    );
+    assert_eq!(documents_stored(&s.app).await, (2, 2));
 }
