@@ -356,6 +356,9 @@ mod tests {
             ("DSP_EMERGENCY_WINDOW_HOURS", "a day"),
             ("DSP_AUDIT_CHECKPOINT_MINUTES", "0"),
             ("DSP_AUDIT_CHECKPOINT_DIR", "/var/lib/dsp/checkpoints"),
+            ("DSP_IMPORT_WORKERS", "0"),
+            ("DSP_IMPORT_WORKERS", "65"),
+            ("DSP_FHIR_BUNDLE_MEMORY_MB", "0"),
         ] {
             let err = config(&[("DSP_DATA_DIR", d), (name, value)]).unwrap_err();
             assert!(err.to_string().contains(name), "{name}={value}: {err}");
@@ -369,6 +372,15 @@ mod tests {
         let c = config(&[("DSP_DATA_DIR", d)]).unwrap();
         assert_eq!(c.max_document_bytes, 20 * 1024 * 1024);
         assert_eq!(c.fhir_national_id_systems, ["urn:dsp:national-id"]);
+        assert_eq!(c.fhir_bundle_memory_bytes, 256 * 1024 * 1024);
+        assert_eq!(c.import_workers, 1);
+        let c = config(&[
+            ("DSP_DATA_DIR", d),
+            ("DSP_FHIR_BUNDLE_MEMORY_MB", "1024"),
+            ("DSP_IMPORT_WORKERS", "8"),
+        ])
+        .unwrap();
+        assert_eq!((c.fhir_bundle_memory_bytes, c.import_workers), (1024 * 1024 * 1024, 8));
         let c = config(&[
             ("DSP_DATA_DIR", d),
             ("DSP_MAX_DOCUMENT_MB", "50"),
