@@ -596,33 +596,30 @@ fn base64_of(body: &Bytes, data: Cow<'_, str>) -> Result<Bytes, AppError> {
 /// SHA-256 (32 bytes, what later versions allow), in base64. The content is decoded piece by
 /// piece, as it is for the store.
 fn checked_hash(hash: Option<&str>, text: Bytes) -> Result<Bytes, AppError> {
-    use sha2::Digest as _;
     let Some(hash) = hash else { return Ok(text) };
-    let mismatch = || refused(StatusCode::UNPROCESSABLE_ENTITY, ApiErrorCode::FhirHashMismatch);
     let expected = data_encoding::BASE64.decode(hash.trim().as_bytes()).map_err(|_| invalid())?;
-    let pieces = text.chunks(DECODE_CHUNK).map(|piece| {
-        data_encoding::BASE64
-            .decode(piece)
-            .map_err(|_| refused(StatusCode::BAD_REQUEST, ApiErrorCode::FhirBase64Invalid))
-    });
     let actual = match expected.len() {
-        20 => {
-            let mut hasher = sha1::Sha1::new();
-            for piece in pieces {
-                hasher.update(piece?);
-            }
-            hasher.finalize().to_vec()
-        }
-        32 => {
-            let mut hasher = sha2::Sha256::new();
-            for piece in pieces {
-                hasher.update(piece?);
-            }
-            hasher.finalize().to_vec()
-        }
+        20 => digest_of::<sha1::Sha1>(&text)?,
+        32 => digest_of::<sha2::Sha256>(&text)?,
         _ => return Err(invalid()),
     };
-    if actual == expected { Ok(text) } else { Err(mismatch()) }
+    if actual == expected {
+        Ok(text)
+    } else {
+        Err(refused(StatusCode::UNPROCESSABLE_ENTITY, ApiErrorCode::FhirHashMismatch))
+    }
+}
+
+/// The digest `D` of the content of checked base64 `text`, decoded piece by piece.
+fn digest_of<D: sha2::Digest>(text: &[u8]) -> Result<Vec<u8>, AppError> {
+    let mut hasher = D::new();
+    for piece in text.chunks(DECODE_CHUNK) {
+        let decoded = data_encoding::BASE64
+            .decode(piece)
+            .map_err(|_| refused(StatusCode::BAD_REQUEST, ApiErrorCode::FhirBase64Invalid))?;
+        hasher.update(decoded);
+    }
+    Ok(hasher.finalize().to_vec())
 }
 
 /// Whether `text` lies in `body`'s bytes (what serde borrowed from it does).

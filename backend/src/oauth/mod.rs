@@ -66,7 +66,24 @@ pub async fn create_grant(
     scopes: &ScopeSet,
     now: DateTime<Utc>,
 ) -> Result<IssuedTokens, AppError> {
-    let grant_id = Uuid::new_v4();
+    let grant = Uuid::new_v4();
+    create_grant_as(conn, grant, client_id, professional_id, credential_id, scopes, now).await
+}
+
+/// [`create_grant`] with the grant's id chosen by the caller (the token endpoint derives it from
+/// the code, so that a reused code finds the grant it created).
+///
+/// # Errors
+/// When an insert fails.
+pub async fn create_grant_as(
+    conn: &impl ConnectionTrait,
+    grant_id: Uuid,
+    client_id: &str,
+    professional_id: Uuid,
+    credential_id: &str,
+    scopes: &ScopeSet,
+    now: DateTime<Utc>,
+) -> Result<IssuedTokens, AppError> {
     oauth_grant::Entity::insert(oauth_grant::ActiveModel {
         id: Set(grant_id),
         client_id: Set(client_id.to_owned()),

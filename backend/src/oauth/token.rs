@@ -7,9 +7,7 @@ use chrono::{DateTime, Utc};
 use oauth2::basic::BasicTokenType;
 use oauth2::{AccessToken, DeviceCodeErrorResponseType, EmptyExtraTokenFields, RefreshToken};
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter};
 use serde::Deserialize;
 use shared::api::auth::Role;
 use uuid::Uuid;
@@ -168,32 +166,6 @@ fn event(
         .with("client_name", client.name.clone())
 }
 
-/// Creates the grant `grant_id` (bound to the approving key) and issues its first tokens.
-async fn new_grant(
-    txn: &DatabaseTransaction,
-    grant_id: Uuid,
-    client_id: &str,
-    professional_id: Uuid,
-    credential_id: &str,
-    scopes: &ScopeSet,
-    now: DateTime<Utc>,
-) -> Result<IssuedTokens, crate::error::AppError> {
-    oauth_grant::Entity::insert(oauth_grant::ActiveModel {
-        id: Set(grant_id),
-        client_id: Set(client_id.to_owned()),
-        professional_id: Set(professional_id),
-        credential_id: Set(credential_id.to_owned()),
-        scopes: Set(scopes.to_string()),
-        created_at: Set(now),
-        last_used_at: Set(None),
-        revoked_at: Set(None),
-        revoked_reason: Set(None),
-    })
-    .exec_without_returning(txn)
-    .await?;
-    issue_tokens(txn, grant_id, scopes, now).await
-}
-
 async fn by_code(
     txn: &DatabaseTransaction,
     meta: &RequestMeta,
@@ -241,7 +213,7 @@ async fn by_code(
         return Err(OAuthError::invalid_grant().into());
     }
     let scopes = ScopeSet::parse(&row.scopes);
-    let issued = new_grant(
+    let issued = super::create_grant_as(
         txn,
         grant_id,
         &client.client_id,
@@ -380,9 +352,16 @@ async fn by_device_code(
     }
     let grant_id = grant_id_for(&hash);
     let scopes = ScopeSet::parse(&row.scopes);
-    let issued =
-        new_grant(txn, grant_id, &client.client_id, professional_id, &credential_id, &scopes, now)
-            .await?;
+    let issued = super::create_grant_as(
+        txn,
+        grant_id,
+        &client.client_id,
+        professional_id,
+        &credential_id,
+        &scopes,
+        now,
+    )
+    .await?;
     let entry = event("oauth_token_issued", Outcome::Success, professional_id, grant_id, client)
         .with("grant_type", DEVICE_GRANT)
         .with("scopes", scopes.to_string());

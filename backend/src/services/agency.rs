@@ -253,10 +253,15 @@ pub async fn get_patient(
     agent: &CurrentAgent,
     id: Uuid,
 ) -> Result<PatientSummary, AppError> {
-    let event =
-        Event::new("patient_viewed", Outcome::Success, Some((Role::Agent, agent.0.subject_id())))
-            .patient(id);
-    super::audited_read(state, meta, event, async |txn, _, _| summary_of(txn, id).await).await
+    super::audited_read(state, meta, viewed(agent, id), async |txn, _, _| summary_of(txn, id).await)
+        .await
+}
+
+/// The audit entry of an agent's look at a record (`patient_viewed`); a look at one part of it
+/// (its life, its letters) adds `part`.
+pub(crate) fn viewed(agent: &CurrentAgent, id: Uuid) -> Event {
+    Event::new("patient_viewed", Outcome::Success, Some((Role::Agent, agent.0.subject_id())))
+        .patient(id)
 }
 
 /// A record as the console shows it (the answer of an act already audited).

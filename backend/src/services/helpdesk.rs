@@ -84,9 +84,7 @@ pub async fn letters(
     agent: &CurrentAgent,
     patient_id: Uuid,
 ) -> Result<Vec<LetterRecord>, AppError> {
-    let event = Event::new("patient_viewed", Outcome::Success, actor(agent))
-        .patient(patient_id)
-        .with("part", "letters");
+    let event = super::agency::viewed(agent, patient_id).with("part", "letters");
     super::audited_read(state, meta, event, async |txn, _, _| letters_of(txn, patient_id).await)
         .await
 }

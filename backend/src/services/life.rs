@@ -104,10 +104,7 @@ pub async fn of_record(
     agent: &CurrentAgent,
     id: Uuid,
 ) -> Result<RecordLife, AppError> {
-    let event =
-        Event::new("patient_viewed", Outcome::Success, Some((Role::Agent, agent.0.subject_id())))
-            .patient(id)
-            .with("part", "life");
+    let event = super::agency::viewed(agent, id).with("part", "life");
     super::audited_read(state, meta, event, async |txn, _, _| {
         let (p, row) = load(txn, id).await?.ok_or(AppError::NotFound)?;
         Ok(summary(&p, row.as_ref()))

@@ -143,6 +143,13 @@ async fn connect(app: &TestApp, w: &mut World) -> (String, String) {
     (body["access_token"].as_str().unwrap().into(), body["refresh_token"].as_str().unwrap().into())
 }
 
+/// A refresh-token request of the public client `client_id`.
+async fn refresh_token(app: &TestApp, client_id: &str, token: String) -> (StatusCode, Value) {
+    let fields =
+        [("grant_type", "refresh_token"), ("refresh_token", &token), ("client_id", client_id)];
+    form(app, "/oauth/token", &fields, None).await
+}
+
 async fn caller(app: &TestApp, token: &str) -> Result<FhirCaller, String> {
     FhirCaller::from_token(&app.db, token, app.clock.now()).await.map_err(|e| format!("{e:?}"))
 }
@@ -305,23 +312,7 @@ async fn refresh_tokens_rotate_and_a_reuse_ends_the_grant(engine: Engine) {
     let app = TestApp::spawn(engine).await;
     let mut w = world(&app).await;
     let (access, refresh) = connect(&app, &mut w).await;
-    let refresh_with = |token: String| {
-        let client_id = w.client_id.clone();
-        let app = &app;
-        async move {
-            form(
-                app,
-                "/oauth/token",
-                &[
-                    ("grant_type", "refresh_token"),
-                    ("refresh_token", &token),
-                    ("client_id", &client_id),
-                ],
-                None,
-            )
-            .await
-        }
-    };
+    let refresh_with = |token: String| refresh_token(&app, &w.client_id, token);
     // An access token lives 5 minutes.
     app.clock.advance(chrono::TimeDelta::minutes(6));
     assert!(caller(&app, &access).await.is_err(), "an expired access token is refused");
@@ -824,23 +815,7 @@ async fn failed_credentials_from_one_address_are_limited(engine: Engine) {
     let app = TestApp::spawn(engine).await;
     let mut w = world(&app).await;
     let (_, refresh) = connect(&app, &mut w).await;
-    let guess = |token: String| {
-        let client_id = w.client_id.clone();
-        let app = &app;
-        async move {
-            form(
-                app,
-                "/oauth/token",
-                &[
-                    ("grant_type", "refresh_token"),
-                    ("refresh_token", &token),
-                    ("client_id", &client_id),
-                ],
-                None,
-            )
-            .await
-        }
-    };
+    let guess = |token: String| refresh_token(&app, &w.client_id, token);
     for i in 0..20 {
         let (status, body) = guess(format!("guess-{i}")).await;
         assert_eq!((status.as_u16(), body["error"].as_str()), (400, Some("invalid_grant")), "{i}");
